@@ -1,0 +1,180 @@
+package dev.forkstate.app;
+
+import dev.forkstate.assess.Assessment;
+import dev.forkstate.assess.RuleAssessor;
+import dev.forkstate.check.Checks;
+import dev.forkstate.check.Finding;
+import dev.forkstate.clock.ReportClock;
+import dev.forkstate.collect.CollectContext;
+import dev.forkstate.collect.Collector;
+import dev.forkstate.collect.GitCli;
+import dev.forkstate.collect.PendingCollector;
+import dev.forkstate.collect.detect.ProjectDetector;
+import dev.forkstate.collect.git.GitStateCollector;
+import dev.forkstate.collect.refs.ReferenceCollector;
+import dev.forkstate.collect.smoke.LiveCheckCollector;
+import dev.forkstate.collect.smoke.SmokeCollector;
+import dev.forkstate.collect.upstream.UpstreamCollector;
+import dev.forkstate.config.ConfigLoader;
+import dev.forkstate.config.Detected;
+import dev.forkstate.config.ForkstateConfig;
+import dev.forkstate.config.Nearest;
+import dev.forkstate.config.Settings;
+import dev.forkstate.config.SettingsResolver;
+import dev.forkstate.error.ExitCode;
+import dev.forkstate.error.UserError;
+import dev.forkstate.exec.CommandRunner;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Status;
+import dev.forkstate.render.JsonRenderer;
+import dev.forkstate.render.MarkdownRenderer;
+import dev.forkstate.report.Report;
+import dev.forkstate.report.ReportBuilder;
+import dev.forkstate.secret.Redactor;
+import dev.forkstate.write.AtomicWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** The generate use case: config, collectors, checks, assessment, report, render, atomic write. */
+public final class GenerateReport {
+  public static final String DEFAULT_MD = "STATE_OF_PROJECT.md";
+  public static final String DEFAULT_JSON = "STATE_OF_PROJECT.json";
+
+  public GenerateResult run(GenerateRequest req) {
+    Redactor redactor = Redactor.fromEnvironment(req.env());
+    CommandRunner runner = new CommandRunner(req.env(), redactor);
+    Path repo = repoRoot(req.repo(), runner);
+    Path configFile = req.config() != null ? req.config() : repo.resolve(ConfigLoader.FILE_NAME);
+    if (req.config() != null && !Files.isRegularFile(configFile)) {
+      throw new UserError("config file " + configFile + " does not exist", null, "check --config");
+    }
+    String date = ReportClock.format(ReportClock.today(req.env()));
+    ForkstateConfig config = new ConfigLoader().load(configFile);
+    validateRequired(config, configFile);
+    Path out = outputPath(req, repo);
+
+    ExecutorService pool = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "forkstate-collect");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      GitCli git = new GitCli(repo, runner);
+      Detected detected = ProjectDetector.detect(repo, git);
+      Settings settings = SettingsResolver.resolve(config, detected);
+      CollectContext ctx = new CollectContext(repo, settings, runner, req.offline(), git, pool,
+          ownOutputs(repo, out));
+      FactSet facts = new FactSet(collect(ctx, pool));
+      List<Finding> findings = Checks.evaluate(facts, settings.requiredChecks());
+      ExitCode exit = findings.stream().filter(Finding::required)
+          .anyMatch(f -> f.status() == Status.FAIL || f.status() == Status.UNKNOWN)
+          ? ExitCode.CHECKS_NOT_PASSING : ExitCode.OK;
+      Assessment assessment = new RuleAssessor().assess(settings.prompt(), facts, findings);
+      Report report = new ReportBuilder(facts, findings, settings).build(Version.get(), date, assessment,
+          exit.code());
+      String text = redactor.redact(req.format() == GenerateRequest.Format.JSON
+          ? new JsonRenderer().render(report) : new MarkdownRenderer().render(report));
+      if (out != null) {
+        AtomicWriter.write(out, text);
+      }
+      return new GenerateResult(report, text, out, exit);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Two phases. Read-only git collectors first, in parallel, so the working-tree snapshot is taken before any test
+   * runs (a test that writes a file would otherwise make the untracked count depend on timing). Then the smokes and
+   * the live check, in parallel with each other. Results are joined in registry order.
+   */
+  static List<Fact> collect(CollectContext ctx, ExecutorService pool) {
+    List<Fact> facts = new ArrayList<>();
+    facts.addAll(runAll(ctx, pool, List.of(new GitStateCollector(), new UpstreamCollector(),
+        new ReferenceCollector(CitedPaths.of(ctx.settings())), new PendingCollector())));
+    facts.addAll(runAll(ctx, pool, List.of(new SmokeCollector(), new LiveCheckCollector())));
+    return facts;
+  }
+
+  private static List<Fact> runAll(CollectContext ctx, ExecutorService pool, List<Collector> collectors) {
+    List<CompletableFuture<List<Fact>>> futures = collectors.stream()
+        .map(c -> CompletableFuture.supplyAsync(() -> c.collect(ctx), pool)).toList();
+    List<Fact> out = new ArrayList<>();
+    for (CompletableFuture<List<Fact>> f : futures) {
+      try {
+        out.addAll(f.join());
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw e;
+      }
+    }
+    return out;
+  }
+
+  private static Path repoRoot(Path given, CommandRunner runner) {
+    Path dir = given.toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir)) {
+      throw new UserError("repository folder " + given + " does not exist", null, "check --repo");
+    }
+    GitCli git = new GitCli(dir, runner);
+    if (!ProjectDetector.isWorkTree(git)) {
+      throw new UserError(dir + " is not a git repository", null,
+          "run forkstate inside a git work tree, or pass --repo <path to one>");
+    }
+    return Path.of(GitCli.firstLine(git.run("rev-parse", "--show-toplevel")));
+  }
+
+  /** The report's path relative to the repository when it is inside it, for the working-tree facts to leave out. */
+  private static List<String> ownOutputs(Path repo, Path out) {
+    List<String> own = new ArrayList<>();
+    for (Path p : new Path[] {out, repo.resolve(DEFAULT_MD), repo.resolve(DEFAULT_JSON)}) {
+      if (p == null) {
+        continue;
+      }
+      Path abs = p.toAbsolutePath().normalize();
+      if (abs.startsWith(repo)) {
+        String rel = repo.relativize(abs).toString().replace('\\', '/');
+        if (!own.contains(rel)) {
+          own.add(rel);
+        }
+      }
+    }
+    return own;
+  }
+
+  private static Path outputPath(GenerateRequest req, Path repo) {
+    if ("-".equals(req.out())) {
+      return null;
+    }
+    Path out = req.out() != null ? Path.of(req.out())
+        : repo.resolve(req.format() == GenerateRequest.Format.JSON ? DEFAULT_JSON : DEFAULT_MD);
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      throw new UserError("output folder " + parent + " does not exist", null,
+          "create it, or pass --out with a file in an existing folder");
+    }
+    return out;
+  }
+
+  private static void validateRequired(ForkstateConfig config, Path file) {
+    if (config.requiredChecks() == null) {
+      return;
+    }
+    List<String> known = Checks.ids();
+    for (String id : config.requiredChecks()) {
+      if (!known.contains(id)) {
+        String nearest = Nearest.of(id, known);
+        throw new UserError("required check '" + id + "' does not exist", file.getFileName() + ": required_checks",
+            nearest == null ? "known checks: " + String.join(", ", known) : "did you mean '" + nearest + "'?");
+      }
+    }
+  }
+}

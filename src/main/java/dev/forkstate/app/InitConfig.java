@@ -1,0 +1,112 @@
+package dev.forkstate.app;
+
+import dev.forkstate.collect.GitCli;
+import dev.forkstate.collect.detect.ProjectDetector;
+import dev.forkstate.config.ConfigLoader;
+import dev.forkstate.config.Detected;
+import dev.forkstate.config.ForkstateConfig;
+import dev.forkstate.config.Settings;
+import dev.forkstate.config.SettingsResolver;
+import dev.forkstate.error.UserError;
+import dev.forkstate.exec.CommandRunner;
+import dev.forkstate.secret.Redactor;
+import dev.forkstate.write.AtomicWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The init use case: detect what the repository has and write a commented forkstate.yml proposing it. */
+public final class InitConfig {
+  public Path run(Path repoDir, boolean force, Map<String, String> env) {
+    CommandRunner runner = new CommandRunner(env, Redactor.fromEnvironment(env));
+    Path dir = repoDir.toAbsolutePath().normalize();
+    GitCli probe = new GitCli(dir, runner);
+    if (!Files.isDirectory(dir) || !ProjectDetector.isWorkTree(probe)) {
+      throw new UserError(dir + " is not a git repository", null, "pass --repo <path to a git work tree>");
+    }
+    Path repo = Path.of(GitCli.firstLine(probe.run("rev-parse", "--show-toplevel")));
+    Path file = repo.resolve(ConfigLoader.FILE_NAME);
+    if (Files.exists(file) && !force) {
+      throw new UserError(file + " already exists", null, "edit it, or rerun with --force to replace it");
+    }
+    Detected d = ProjectDetector.detect(repo, new GitCli(repo, runner));
+    String yaml = render(d);
+    // Round-trip what we wrote through the strict loader: init must never write a config generate rejects.
+    new ConfigLoader().parse(yaml, ConfigLoader.FILE_NAME);
+    AtomicWriter.write(file, yaml);
+    return file;
+  }
+
+  static String render(Detected d) {
+    Settings s = SettingsResolver.resolve(ForkstateConfig.empty(), d);
+    String forkBranch = s.forkBranch().isSet() ? s.forkBranch().value() : d.currentBranch();
+    StringBuilder y = new StringBuilder();
+    y.append("# forkstate.yml: written by `forkstate init` from what it found in this repository.\n");
+    y.append("# Every key is optional; a key left out is detected again on each run. Reference: README.md.\n\n");
+    y.append("# Name shown in the report title: \"State of <project> — <date>\".\n");
+    y.append("project: ").append(quote(d.repoName())).append("\n\n");
+    y.append("# The branch the fork ships from; the report checks that it is checked out.\n");
+    if (forkBranch == null || forkBranch.isEmpty()) {
+      y.append("# fork_branch: fork/stable   # HEAD is detached: set the branch by hand\n\n");
+    } else {
+      y.append("fork_branch: ").append(quote(forkBranch)).append("\n\n");
+    }
+    y.append("# The upstream ref the fork is compared with (remotes found: ")
+        .append(d.remotes().isEmpty() ? "none" : String.join(", ", d.remotes())).append(").\n");
+    if (s.upstreamRef().isSet()) {
+      y.append("upstream_ref: ").append(quote(s.upstreamRef().value())).append("\n\n");
+    } else {
+      y.append("# upstream_ref: upstream/main   # ").append(s.upstreamRef().source()).append("\n\n");
+    }
+    y.append("# Smoke steps: shell commands run from the repository root. pytest results are read per test.\n");
+    if (s.smokes().isEmpty()) {
+      y.append("# smokes:\n#   - name: smokes\n#     command: PYTHONPATH=$(pwd) pytest -q tests/smoke\n\n");
+    } else {
+      y.append("smokes:\n");
+      for (Settings.Smoke smoke : s.smokes()) {
+        y.append("  - name: ").append(quote(smoke.name())).append('\n');
+        y.append("    command: ").append(quote(smoke.command())).append('\n');
+        y.append("    timeout_seconds: ").append(smoke.timeout().toSeconds()).append('\n');
+      }
+      y.append('\n');
+    }
+    y.append("# Optional live check against real services: runs only online and when every listed env var is set.\n");
+    if (s.liveCheck() == null) {
+      y.append("# live_check:\n#   command: PYTHONPATH=$(pwd) python local/scripts/live_checks.py\n"
+          + "#   requires_env: [OPENAI_API_KEY]\n\n");
+    } else {
+      y.append("live_check:\n  command: ").append(quote(s.liveCheck().command())).append('\n');
+      y.append("  requires_env: [").append(String.join(", ", s.liveCheck().requiresEnv())).append("]\n\n");
+    }
+    y.append("# CI: the workflow that runs the smokes, and the job that must be green (matched by name).\n");
+    y.append("ci:\n");
+    y.append(s.ciWorkflow().isSet() ? "  workflow: " + quote(s.ciWorkflow().value()) + "\n"
+        : "  # workflow: .github/workflows/fork-smokes.yml\n");
+    y.append("  job: \"3.12\"\n\n");
+    y.append("# The happy-path guide whose rules the report checks.\n");
+    y.append(s.guide().isSet() ? "guide: " + quote(s.guide().value()) + "\n\n"
+        : "# guide: local/docs/01_guides/HAPPYPATH_GUIDE.md\n\n");
+    y.append("# The blunt-assessment prompt, quoted verbatim in the report (typos included).\n");
+    y.append("assessment_prompt: ").append(quote(ForkstateConfig.SEED_PROMPT)).append("\n\n");
+    y.append("# Extra paths the report cites; each is checked to be committed.\n");
+    y.append("paths: []\n\n");
+    y.append("# Checks whose FAIL or UNKNOWN makes `forkstate generate` exit 1.\n");
+    y.append("required_checks: [").append(String.join(", ", SettingsResolver.DEFAULT_REQUIRED)).append("]\n");
+    return y.toString();
+  }
+
+  /** Double-quoted YAML scalar, so any branch name or command survives as text. */
+  static String quote(String s) {
+    StringBuilder q = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> q.append("\\\"");
+        case '\\' -> q.append("\\\\");
+        case '\n' -> q.append("\\n");
+        case '\t' -> q.append("\\t");
+        default -> q.append(c);
+      }
+    }
+    return q.append('"').toString();
+  }
+}

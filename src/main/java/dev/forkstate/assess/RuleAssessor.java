@@ -1,0 +1,104 @@
+package dev.forkstate.assess;
+
+import dev.forkstate.check.Finding;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers the blunt-assessment prompt from measured facts only, with fixed rules. Each point cites its facts; what
+ * was not measured is said to be unknown rather than guessed.
+ */
+public final class RuleAssessor {
+  public static final String WRITER = "rules (no LLM configured)";
+
+  public Assessment assess(String prompt, FactSet facts, List<Finding> findings) {
+    List<Assessment.Point> points = new ArrayList<>();
+    verdict(findings).ifPresent(points::add);
+    drift(facts).ifPresent(points::add);
+    footprint(facts).ifPresent(points::add);
+    smokes(facts).ifPresent(points::add);
+    ci(facts).ifPresent(points::add);
+    points.add(new Assessment.Point("Speed vs upstream: no performance fact was measured, so any claim that the fork "
+        + "is faster or slower is unsupported.", List.of()));
+    return new Assessment(prompt, WRITER, points);
+  }
+
+  private static Optional<Assessment.Point> verdict(List<Finding> findings) {
+    List<Finding> required = findings.stream().filter(Finding::required).toList();
+    List<String> bad = required.stream().filter(f -> f.status() == Status.FAIL || f.status() == Status.UNKNOWN)
+        .map(f -> f.checkId() + " " + f.status()).toList();
+    List<FactId> cites = required.stream().flatMap(f -> f.basedOn().stream()).toList();
+    if (required.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Assessment.Point(bad.isEmpty()
+        ? "Operationally sound on what was measured: all " + required.size() + " required checks pass."
+        : "Not in a shippable state on the measured evidence: " + String.join(", ", bad) + ".", cites));
+  }
+
+  private static Optional<Assessment.Point> drift(FactSet facts) {
+    Optional<Long> ahead = facts.count("upstream.ahead");
+    Optional<Long> behind = facts.count("upstream.behind");
+    if (ahead.isEmpty() || behind.isEmpty()) {
+      return Optional.of(new Assessment.Point("Drift from upstream is unknown: "
+          + facts.get("upstream.behind").map(Fact::reason).orElse("not measured") + ".",
+          List.of(FactId.of("upstream.behind"))));
+    }
+    String tail = behind.get() == 0 ? "it has every upstream commit."
+        : behind.get() + " upstream commits are not merged, so upstream fixes and features are missing until the "
+            + "next merge.";
+    return Optional.of(new Assessment.Point("The fork carries " + ahead.get() + " commits of its own; " + tail,
+        List.of(FactId.of("upstream.ahead"), FactId.of("upstream.behind"))));
+  }
+
+  private static Optional<Assessment.Point> footprint(FactSet facts) {
+    Optional<Value.Changes> added = changes(facts, "upstream.files.added");
+    Optional<Value.Changes> modified = changes(facts, "upstream.files.modified");
+    if (added.isEmpty() || modified.isEmpty()) {
+      return Optional.empty();
+    }
+    int a = added.get().files().size();
+    int m = modified.get().files().size();
+    String shape = m == 0 ? "all fork code sits in new files, so upstream merges should not conflict."
+        : a >= m ? "most fork code sits in new files, but " + m + " upstream files carry fork edits (+"
+            + modified.get().added() + " -" + modified.get().deleted() + " lines) where merges can conflict."
+        : "the fork mostly edits upstream files (" + m + " modified vs " + a + " added): every upstream merge "
+            + "risks conflicts there.";
+    return Optional.of(new Assessment.Point("Footprint: " + a + " new files (+" + added.get().added()
+        + " lines); " + shape, List.of(FactId.of("upstream.files.added"), FactId.of("upstream.files.modified"))));
+  }
+
+  private static Optional<Assessment.Point> smokes(FactSet facts) {
+    List<Fact> smokes = facts.withPrefix("smoke.");
+    if (smokes.isEmpty()) {
+      return Optional.empty();
+    }
+    List<FactId> ids = smokes.stream().map(Fact::id).toList();
+    Status worst = smokes.stream().map(Fact::status).reduce(Status.PASS, Status::worst);
+    int skipped = smokes.stream().filter(f -> f.value() instanceof Value.Tests)
+        .mapToInt(f -> ((Value.Tests) f.value()).skipped()).sum();
+    String text = switch (worst) {
+      case PASS -> "Smokes pass" + (skipped > 0 ? ", but " + skipped + " tests were skipped and prove nothing." : ".");
+      case FAIL -> "Smokes fail: the fork's own paved road is broken right now.";
+      default -> "Smokes are not proven green (" + worst + "): " + smokes.stream().filter(f -> f.status() == worst)
+          .map(f -> f.reason().isBlank() ? f.summary() : f.reason()).findFirst().orElse("") + ".";
+    };
+    return Optional.of(new Assessment.Point(text, ids));
+  }
+
+  private static Optional<Assessment.Point> ci(FactSet facts) {
+    return facts.get("ci.last-push").filter(f -> f.status() != Status.PASS)
+        .map(f -> new Assessment.Point("CI on the last push is " + f.status() + " (" + f.reason()
+            + "): no claim of green CI can be made.", List.of(f.id())));
+  }
+
+  private static Optional<Value.Changes> changes(FactSet facts, String id) {
+    return facts.get(id).filter(f -> f.value() instanceof Value.Changes).map(f -> (Value.Changes) f.value());
+  }
+}

@@ -1,0 +1,37 @@
+package dev.forkstate.check;
+
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Status;
+import java.util.List;
+
+/** Does a tag mark the checked-out commit? */
+public final class TagPresentCheck implements Check {
+  private static final CheckInfo INFO = new CheckInfo("tag-present", "Does a tag mark the checked-out commit?",
+      "Operators name releases by tag; an untagged HEAD cannot be named in a report or a rollback.",
+      "git tag -a <version> -m <message> && git push origin <version>");
+
+  @Override
+  public CheckInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public Verdict evaluate(FactSet facts) {
+    var atHead = facts.get("git.tags.at-head");
+    var nearest = facts.get("git.tags.nearest");
+    if (atHead.isEmpty() || nearest.isEmpty()) {
+      return new Verdict(Status.UNKNOWN, "tags were not measured", List.of());
+    }
+    var ids = List.of(atHead.get().id(), nearest.get().id());
+    if (atHead.get().status() == Status.PASS) {
+      return new Verdict(Status.PASS, atHead.get().summary(), ids);
+    }
+    if (atHead.get().status() == Status.UNKNOWN || nearest.get().status() == Status.UNKNOWN) {
+      return new Verdict(Status.UNKNOWN, "git could not list tags", ids);
+    }
+    if (nearest.get().status() == Status.PASS) {
+      return new Verdict(Status.WARN, "no tag at HEAD; " + nearest.get().summary() + " is older", ids);
+    }
+    return new Verdict(Status.FAIL, "no tag at all is reachable from HEAD", ids);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.forkstate.cli;
+
+import dev.forkstate.app.GenerateReport;
+import dev.forkstate.app.GenerateRequest;
+import dev.forkstate.app.GenerateResult;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+    description = "Measure the repository and write STATE_OF_PROJECT.md (or .json).")
+final class GenerateCommand implements Callable<Integer> {
+  @ParentCommand
+  ForkstateCommand parent;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin
+  CommonOptions common;
+
+  @Option(names = "--repo", defaultValue = ".", description = "Repository to measure (default: current folder).")
+  Path repo;
+
+  @Option(names = "--out", description = "Output file, or - for stdout (default: STATE_OF_PROJECT.md in the repo).")
+  String out;
+
+  @Option(names = "--format", defaultValue = "md", description = "md or json (default: md).")
+  String format;
+
+  @Option(names = "--offline", description = "Touch no network: live check and CI status are SKIPPED.")
+  boolean offline;
+
+  @Option(names = "--config", description = "Config file (default: forkstate.yml in the repo).")
+  Path config;
+
+  @Override
+  public Integer call() {
+    GenerateRequest.Format f = Formats.parse(format, spec);
+    GenerateResult r = new GenerateReport().run(new GenerateRequest(repo, out, f, offline, config, parent.env()));
+    Reporting.printResult(spec, r);
+    return r.exitCode().code();
+  }
+}

@@ -1,0 +1,53 @@
+package dev.forkstate.cli;
+
+import dev.forkstate.error.ExitCode;
+import dev.forkstate.error.UserError;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * Process entry. The one place that maps outcomes to exit codes and to the one-line messages users see: a
+ * {@link UserError} is "forkstate: what (where); fix" and exit 2; a bad flag is one line plus a help hint and exit 2;
+ * anything else is an internal error, exit 3, with the stack trace only under --debug.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(out, err, System.getenv(), args));
+  }
+
+  public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+    boolean debug = Arrays.asList(args).contains("--debug");
+    CommandLine cl = new CommandLine(new ForkstateCommand(env));
+    cl.setOut(out).setErr(err);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      CommandLine cmd = ex.getCommandLine();
+      err.println("forkstate: " + ex.getMessage());
+      err.println("see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
+      err.flush();
+      return ExitCode.USER_ERROR.code();
+    });
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      if (ex instanceof UserError ue) {
+        err.println("forkstate: " + ue.oneLine());
+      } else {
+        err.println("forkstate: internal error: " + ex + " (rerun with --debug for the stack trace)");
+      }
+      if (debug) {
+        ex.printStackTrace(err);
+      }
+      err.flush();
+      return ex instanceof UserError ? ExitCode.USER_ERROR.code() : ExitCode.INTERNAL_ERROR.code();
+    });
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+}

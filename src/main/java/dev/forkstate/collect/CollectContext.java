@@ -1,0 +1,24 @@
+package dev.forkstate.collect;
+
+import dev.forkstate.config.Settings;
+import dev.forkstate.exec.CommandRunner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * What every collector may use: the repository root, the resolved settings, the one process runner and a thread
+ * pool for independent commands (not the common pool: its parallelism is cores - 1, which serialises waits on 2 cores),
+ * and the repository-relative paths forkstate itself writes (its report), which the working-tree facts leave out so
+ * that writing a report does not change the next one.
+ */
+public record CollectContext(Path repo, Settings settings, CommandRunner runner, boolean offline, GitCli git,
+                             Executor pool, List<String> ownOutputs) {
+  public CollectContext {
+    ownOutputs = ownOutputs.stream().sorted().toList();
+  }
+
+  public CollectContext(Path repo, Settings settings, CommandRunner runner, boolean offline, Executor pool) {
+    this(repo, settings, runner, offline, new GitCli(repo, runner), pool, List.of());
+  }
+}

@@ -1,0 +1,56 @@
+package dev.forkstate.collect;
+
+import dev.forkstate.exec.CommandResult;
+import dev.forkstate.exec.CommandRunner;
+import dev.forkstate.exec.CommandSpec;
+import dev.forkstate.exec.ShellQuote;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the real git CLI in the repository, so the report can show the very command a user pastes. Git's pager, its
+ * prompts and its locale are switched off for machine reading; the displayed command is the plain one.
+ */
+public final class GitCli {
+  public static final Duration TIMEOUT = Duration.ofMinutes(2);
+  private static final Map<String, String> QUIET_ENV =
+      Map.of("GIT_TERMINAL_PROMPT", "0", "GIT_PAGER", "cat", "LC_ALL", "C", "GIT_OPTIONAL_LOCKS", "0");
+
+  private final Path repo;
+  private final CommandRunner runner;
+
+  public GitCli(Path repo, CommandRunner runner) {
+    this.repo = repo;
+    this.runner = runner;
+  }
+
+  /** Runs {@code git args...} and shows it as such. */
+  public CommandResult run(String... args) {
+    return run(List.of(args), null);
+  }
+
+  /**
+   * Runs {@code git args...}, but shows {@code display} instead: used where the machine-readable flags forkstate adds
+   * (such as -z) or a resolved sha would make the command harder to paste while giving the same answer.
+   */
+  public CommandResult run(List<String> args, String display) {
+    List<String> argv = new ArrayList<>();
+    argv.add("git");
+    argv.addAll(args);
+    String shown = display != null ? display : ShellQuote.join(argv);
+    return runner.run(new CommandSpec(argv, shown, repo, QUIET_ENV, TIMEOUT));
+  }
+
+  /** First line of stdout, trimmed, or empty. */
+  public static String firstLine(CommandResult r) {
+    return r.stdout().lines().findFirst().map(String::strip).orElse("");
+  }
+
+  /** Non-empty stdout lines, in the order git printed them. */
+  public static List<String> lines(CommandResult r) {
+    return r.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+  }
+}

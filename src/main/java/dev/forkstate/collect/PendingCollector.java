@@ -1,0 +1,29 @@
+package dev.forkstate.collect;
+
+import dev.forkstate.fact.Fact;
+import java.util.List;
+
+/**
+ * Facts forkstate does not measure yet (CI runs, HAPPYPATH rules, capabilities). They are UNKNOWN with the reason,
+ * so the report names the gap instead of inventing content or implying green.
+ */
+public final class PendingCollector implements Collector {
+  public static final String NOT_YET = "not checked yet: this version of forkstate does not measure it";
+
+  @Override
+  public String name() {
+    return "pending";
+  }
+
+  @Override
+  public List<Fact> collect(CollectContext ctx) {
+    Fact ci = ctx.offline()
+        ? Fact.skipped("ci.last-push", "offline: the GitHub Actions run status needs the network")
+        : Fact.unknown("ci.last-push", NOT_YET + " (GitHub Actions run of the last push)");
+    return List.of(ci,
+        Fact.unknown("ci.python-job", NOT_YET + " (job for the required Python version)"),
+        Fact.unknown("happypath.rules", NOT_YET + " (no new flags, defaults unchanged, deterministic smokes, "
+            + "copy-paste commands)"),
+        Fact.unknown("capabilities.verified", NOT_YET + " (capabilities list with evidence)"));
+  }
+}

@@ -1,0 +1,159 @@
+package dev.forkstate.collect.git;
+
+import dev.forkstate.collect.CollectContext;
+import dev.forkstate.collect.Collector;
+import dev.forkstate.collect.GitCli;
+import dev.forkstate.config.Setting;
+import dev.forkstate.exec.CommandResult;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Step 1 of the seed: branch, tag, tracking remote, working tree, HEAD. Read-only git commands only. */
+public final class GitStateCollector implements Collector {
+  @Override
+  public String name() {
+    return "git";
+  }
+
+  @Override
+  public List<Fact> collect(CollectContext ctx) {
+    GitCli git = ctx.git();
+    List<Fact> facts = new ArrayList<>();
+    CommandResult head = git.run("rev-parse", "HEAD");
+    if (!head.ok()) {
+      facts.add(Fact.unknown("git.head.sha", "HEAD does not resolve (no commits yet?): " + head.firstErrorLine(),
+          head.evidence()));
+      return facts;
+    }
+    String sha = GitCli.firstLine(head);
+    facts.add(Fact.of("git.head.sha", Status.PASS, new Value.Text(sha), "HEAD is " + sha, head.evidence()));
+    facts.add(branch(git, ctx.settings().forkBranch(), sha));
+    facts.addAll(tags(git));
+    facts.addAll(tracking(git));
+    facts.addAll(worktree(git, ctx.ownOutputs()));
+    CommandResult shallow = git.run("rev-parse", "--is-shallow-repository");
+    boolean isShallow = "true".equals(GitCli.firstLine(shallow));
+    facts.add(shallow.ok()
+        ? Fact.of("git.shallow", isShallow ? Status.WARN : Status.PASS, new Value.Flag(isShallow),
+            isShallow ? "shallow clone: history is cut, counts may be wrong; run `git fetch --unshallow`"
+                : "full history (not a shallow clone)", shallow.evidence())
+        : Fact.unknown("git.shallow", "git could not tell: " + shallow.firstErrorLine(), shallow.evidence()));
+    return facts;
+  }
+
+  private static Fact branch(GitCli git, Setting forkBranch, String headSha) {
+    CommandResult r = git.run("branch", "--show-current");
+    if (!r.ok()) {
+      return Fact.unknown("git.branch.current", "git could not tell the branch: " + r.firstErrorLine(), r.evidence());
+    }
+    String current = GitCli.firstLine(r);
+    if (!forkBranch.isSet()) {
+      return new Fact(FactId.of("git.branch.current"), Status.UNKNOWN,
+          new Value.Text(current.isEmpty() ? "(detached HEAD)" : current),
+          "on " + (current.isEmpty() ? "a detached HEAD" : "`" + current + "`"),
+          "cannot compare with the fork branch: " + forkBranch.source(), List.of(r.evidence()));
+    }
+    String expected = forkBranch.value();
+    if (current.isEmpty()) {
+      // CI checkouts are often detached; that is fine when HEAD is exactly the fork branch's tip.
+      CommandResult tip = git.run("rev-parse", "--verify", "--quiet", expected + "^{commit}");
+      String tipSha = GitCli.firstLine(tip);
+      if (tip.ok() && tipSha.equals(headSha)) {
+        return Fact.of("git.branch.current", Status.PASS, new Value.Text("(detached HEAD)"),
+            "detached HEAD at the tip of `" + expected + "`", r.evidence(), tip.evidence());
+      }
+      return new Fact(FactId.of("git.branch.current"), Status.FAIL,
+          new Value.Text("(detached HEAD)"), "detached HEAD, not on `" + expected + "`",
+          tip.ok() ? "HEAD is not the tip of " + expected : expected + " does not exist here",
+          List.of(r.evidence(), tip.evidence()));
+    }
+    boolean match = current.equals(expected);
+    return new Fact(FactId.of("git.branch.current"), match ? Status.PASS : Status.FAIL,
+        new Value.Text(current), "on `" + current + "`" + (match ? "" : ", expected `" + expected + "`"),
+        match ? "" : "run `git switch " + expected + "`", List.of(r.evidence()));
+  }
+
+  private static List<Fact> tags(GitCli git) {
+    List<Fact> facts = new ArrayList<>();
+    CommandResult describe = git.run("describe", "--tags", "--always");
+    facts.add(describe.ok()
+        ? Fact.of("git.describe", Status.PASS, new Value.Text(GitCli.firstLine(describe)),
+            "describes as `" + GitCli.firstLine(describe) + "`", describe.evidence())
+        : Fact.unknown("git.describe", describe.firstErrorLine(), describe.evidence()));
+    CommandResult atHead = git.run("tag", "--points-at", "HEAD");
+    List<String> headTags = GitCli.lines(atHead);
+    facts.add(!atHead.ok() ? Fact.unknown("git.tags.at-head", atHead.firstErrorLine(), atHead.evidence())
+        : Fact.of("git.tags.at-head", headTags.isEmpty() ? Status.WARN : Status.PASS, new Value.Paths(headTags),
+            headTags.isEmpty() ? "no tag points at HEAD" : "tags at HEAD: " + String.join(", ", headTags),
+            atHead.evidence()));
+    CommandResult nearest = git.run("describe", "--tags", "--abbrev=0");
+    String tag = GitCli.firstLine(nearest);
+    if (nearest.ok()) {
+      facts.add(Fact.of("git.tags.nearest", Status.PASS, new Value.Text(tag), "nearest tag `" + tag + "`",
+          nearest.evidence()));
+    } else {
+      facts.add(new Fact(FactId.of("git.tags.nearest"), Status.FAIL, Value.none(),
+          "no tag reachable from HEAD", "create one: `git tag -a <name> -m <message>`", List.of(nearest.evidence())));
+    }
+    return facts;
+  }
+
+  private static List<Fact> tracking(GitCli git) {
+    CommandResult up = git.run("rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}");
+    if (!up.ok()) {
+      String why = up.firstErrorLine();
+      return List.of(
+          new Fact(FactId.of("git.tracking.remote"), Status.WARN, Value.none(),
+              "no tracking remote", why.isEmpty() ? "the branch has no upstream" : why, List.of(up.evidence())),
+          Fact.unknown("git.tracking.ahead", "no tracking remote to compare with", up.evidence()),
+          Fact.unknown("git.tracking.behind", "no tracking remote to compare with", up.evidence()));
+    }
+    String remote = GitCli.firstLine(up);
+    Fact remoteFact = Fact.of("git.tracking.remote", Status.PASS, new Value.Text(remote), "tracks `" + remote + "`",
+        up.evidence());
+    CommandResult counts = git.run("rev-list", "--left-right", "--count", "HEAD...@{u}");
+    String[] parts = GitCli.firstLine(counts).split("\\s+");
+    if (!counts.ok() || parts.length != 2) {
+      String why = "git could not count: " + counts.firstErrorLine();
+      return List.of(remoteFact, Fact.unknown("git.tracking.ahead", why, counts.evidence()),
+          Fact.unknown("git.tracking.behind", why, counts.evidence()));
+    }
+    long ahead = Long.parseLong(parts[0]);
+    long behind = Long.parseLong(parts[1]);
+    return List.of(remoteFact,
+        Fact.of("git.tracking.ahead", ahead == 0 ? Status.PASS : Status.WARN, new Value.Count(ahead),
+            ahead == 0 ? "nothing unpushed to `" + remote + "`"
+                : ahead + " commits not pushed to `" + remote + "` (CI has not seen them)", counts.evidence()),
+        Fact.of("git.tracking.behind", behind == 0 ? Status.PASS : Status.WARN, new Value.Count(behind),
+            behind == 0 ? "up to date with `" + remote + "`" : behind + " commits behind `" + remote + "`",
+            counts.evidence()));
+  }
+
+  private static List<Fact> worktree(GitCli git, List<String> ownOutputs) {
+    List<String> args = new ArrayList<>(List.of("status", "--porcelain"));
+    if (!ownOutputs.isEmpty()) {
+      args.add("--");
+      args.add(".");
+      ownOutputs.forEach(p -> args.add(":(exclude)" + p));
+    }
+    CommandResult st = git.run(args, null);
+    if (!st.ok()) {
+      return List.of(Fact.unknown("git.worktree.dirty", st.firstErrorLine(), st.evidence()),
+          Fact.unknown("git.worktree.untracked", st.firstErrorLine(), st.evidence()));
+    }
+    List<String> lines = st.stdout().lines().filter(l -> !l.isBlank()).toList();
+    long untracked = lines.stream().filter(l -> l.startsWith("??")).count();
+    long dirty = lines.size() - untracked;
+    return List.of(
+        Fact.of("git.worktree.dirty", dirty == 0 ? Status.PASS : Status.WARN, new Value.Count(dirty),
+            dirty == 0 ? "no uncommitted changes to tracked files" : dirty + " tracked files changed, not committed",
+            st.evidence()),
+        Fact.of("git.worktree.untracked", untracked == 0 ? Status.PASS : Status.WARN, new Value.Count(untracked),
+            untracked == 0 ? "no untracked files" : untracked + " untracked paths (not in any commit)",
+            st.evidence()));
+  }
+}

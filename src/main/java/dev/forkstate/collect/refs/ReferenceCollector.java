@@ -1,0 +1,105 @@
+package dev.forkstate.collect.refs;
+
+import dev.forkstate.collect.CollectContext;
+import dev.forkstate.collect.Collector;
+import dev.forkstate.collect.GitCli;
+import dev.forkstate.exec.CommandResult;
+import dev.forkstate.exec.ShellQuote;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Classifies every path the report cites: committed at HEAD, present but not committed (untracked or ignored), or
+ * missing. This is the check that catches "smokes green" for a test folder that was never committed.
+ */
+public final class ReferenceCollector implements Collector {
+  /** A path and why it is cited: smoke, live, ci, guide or config. The role is part of the fact id. */
+  public record CitedPath(String role, String path) {}
+
+  private final List<CitedPath> cited;
+
+  public ReferenceCollector(List<CitedPath> cited) {
+    this.cited = cited.stream().distinct()
+        .sorted(java.util.Comparator.comparing(CitedPath::role).thenComparing(CitedPath::path)).toList();
+  }
+
+  @Override
+  public String name() {
+    return "references";
+  }
+
+  /**
+   * Stable ids: "ref." + role + "." + the path as an id segment, with a numeric suffix if two paths map to the same
+   * segment.
+   */
+  public static List<String> ids(List<CitedPath> sorted) {
+    List<String> ids = new ArrayList<>();
+    for (CitedPath c : sorted) {
+      String base = "ref." + c.role() + "." + FactId.segment(c.path());
+      String id = base;
+      for (int n = 2; ids.contains(id); n++) {
+        id = base + "-" + n;
+      }
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  @Override
+  public List<Fact> collect(CollectContext ctx) {
+    List<String> ids = ids(cited);
+    List<CompletableFuture<Fact>> futures = new ArrayList<>();
+    for (int i = 0; i < cited.size(); i++) {
+      String id = ids.get(i);
+      String path = cited.get(i).path();
+      futures.add(CompletableFuture.supplyAsync(() -> classify(ctx, id, path), ctx.pool()));
+    }
+    return futures.stream().map(CompletableFuture::join).toList();
+  }
+
+  private static Fact classify(CollectContext ctx, String id, String path) {
+    Path repo = ctx.repo().toAbsolutePath().normalize();
+    Path onDisk = repo.resolve(path).normalize();
+    String shown = "`" + path + "`";
+    if (Path.of(path).isAbsolute() || !onDisk.startsWith(repo)) {
+      return new Fact(FactId.of(id), Status.FAIL, new Value.Text("outside"), shown + " is outside the repository",
+          "cite paths relative to the repository root", List.of(dev.forkstate.fact.Evidence.ofCommand(
+              "git ls-tree -r --name-only HEAD -- " + ShellQuote.quote(path))));
+    }
+    GitCli git = ctx.git();
+    CommandResult atHead = git.run("ls-tree", "-r", "--name-only", "HEAD", "--", path);
+    boolean committed = atHead.ok() && !atHead.stdout().isBlank();
+    boolean exists = Files.exists(onDisk);
+    if (committed) {
+      CommandResult others = git.run("ls-files", "--others", "--exclude-standard", "--", path);
+      long untracked = GitCli.lines(others).size();
+      if (!exists) {
+        return new Fact(FactId.of(id), Status.WARN, new Value.Text("deleted"),
+            shown + " is committed but deleted in the working tree", "", List.of(atHead.evidence(0)));
+      }
+      if (untracked > 0) {
+        return new Fact(FactId.of(id), Status.WARN, new Value.Text("partly-committed"),
+            shown + " is committed, but " + untracked + " files under it are not", "",
+            List.of(atHead.evidence(0), others.evidence()));
+      }
+      return Fact.of(id, Status.PASS, new Value.Text("committed"), shown + " is committed at HEAD",
+          atHead.evidence(0));
+    }
+    if (!exists) {
+      return new Fact(FactId.of(id), Status.FAIL, new Value.Text("missing"), shown + " does not exist",
+          "not at HEAD and not on disk", List.of(atHead.evidence(0)));
+    }
+    CommandResult ignored = git.run("check-ignore", "-q", "--", path);
+    boolean isIgnored = ignored.exitCode() != null && ignored.exitCode() == 0;
+    return new Fact(FactId.of(id), Status.WARN, new Value.Text(isIgnored ? "ignored" : "untracked"),
+        shown + " exists but is not committed" + (isIgnored ? " (git-ignored)" : " (untracked)"),
+        "CI and other clones do not have it", List.of(atHead.evidence(0), ignored.evidence(0)));
+  }
+}

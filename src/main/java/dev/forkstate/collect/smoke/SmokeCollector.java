@@ -1,0 +1,159 @@
+package dev.forkstate.collect.smoke;
+
+import dev.forkstate.collect.CollectContext;
+import dev.forkstate.collect.Collector;
+import dev.forkstate.config.Settings;
+import dev.forkstate.exec.CommandResult;
+import dev.forkstate.exec.CommandSpec;
+import dev.forkstate.fact.Evidence;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs each configured smoke command with its timeout and judges it strictly: PASS only when the command exits 0,
+ * at least one test ran and none failed or errored. For pytest, per-test outcomes come from a JUnit XML report
+ * written to a temp file; pytest's cache and bytecode writes are switched off so a run leaves the tree as it was.
+ */
+public final class SmokeCollector implements Collector {
+  @Override
+  public String name() {
+    return "smokes";
+  }
+
+  @Override
+  public List<Fact> collect(CollectContext ctx) {
+    List<Settings.Smoke> smokes = ctx.settings().smokes();
+    if (smokes.isEmpty()) {
+      return List.of(Fact.unknown("smoke.none", "no smoke command configured or detected (no tests/smoke or "
+          + "tests/ folder with Python files): add smokes to forkstate.yml"));
+    }
+    List<Fact> facts = new ArrayList<>();
+    for (Settings.Smoke smoke : smokes) {
+      facts.add(run(ctx, smoke));
+    }
+    return facts;
+  }
+
+  static String factId(Settings.Smoke smoke) {
+    return "smoke." + FactId.segment(smoke.name());
+  }
+
+  private Fact run(CollectContext ctx, Settings.Smoke smoke) {
+    SmokeCommand cmd = SmokeCommand.parse(smoke.command());
+    Path tmp;
+    try {
+      tmp = Files.createTempDirectory("forkstate-smoke");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      Path junit = cmd.pytest() ? tmp.resolve("junit.xml")
+          : smoke.junitXml() == null ? null : ctx.repo().resolve(smoke.junitXml());
+      Map<String, String> env = new HashMap<>();
+      if (cmd.pytest()) {
+        String existing = ctx.runner().baseEnv().getOrDefault("PYTEST_ADDOPTS", "");
+        env.put("PYTEST_ADDOPTS", (existing + " --junitxml=" + junit + " -p no:cacheprovider").strip());
+        env.put("PYTHONDONTWRITEBYTECODE", "1");
+      }
+      FileTime started = FileTime.fromMillis(System.currentTimeMillis() - 1000);
+      CommandResult r = ctx.runner().run(CommandSpec.shell(smoke.command(), ctx.repo(), env, smoke.timeout()));
+      return judge(ctx, smoke, cmd, r, junit, started);
+    } finally {
+      deleteQuietly(tmp);
+    }
+  }
+
+  private static Fact judge(CollectContext ctx, Settings.Smoke smoke, SmokeCommand cmd, CommandResult r, Path junit,
+      FileTime started) {
+    String id = factId(smoke);
+    Evidence ev = r.evidence(1200);
+    if (r.timedOut()) {
+      return fail(id, Value.none(), "timed out after " + smoke.timeout().toSeconds()
+          + "s; killed with its child processes", ev);
+    }
+    if (!r.started()) {
+      return fail(id, Value.none(), r.startError(), ev);
+    }
+    int exit = r.exitCode() == null ? -1 : r.exitCode();
+    if (exit == 127) {
+      return fail(id, Value.none(), "command not found: " + r.firstErrorLine(), ev);
+    }
+    if (cmd.pytest()) {
+      switch (exit) {
+        case 5 -> {
+          return fail(id, Value.none(), "pytest collected no tests (exit 5)", ev);
+        }
+        case 4 -> {
+          return fail(id, Value.none(), "pytest usage error or path not found (exit 4): " + r.firstErrorLine(), ev);
+        }
+        case 3 -> {
+          return fail(id, Value.none(), "pytest internal error (exit 3): " + r.firstErrorLine(), ev);
+        }
+        case 2 -> {
+          return fail(id, Value.none(), "pytest was interrupted, often by a collection error (exit 2): "
+              + r.firstErrorLine(), ev);
+        }
+        default -> { }
+      }
+    }
+    if (junit == null) {
+      if (exit != 0) {
+        return fail(id, Value.none(), "exit " + exit + ": " + r.firstErrorLine(), ev);
+      }
+      return new Fact(FactId.of(id), Status.WARN, Value.none(), "exit 0, tests not counted",
+          "forkstate cannot count tests for this command; set junit_xml to the JUnit XML report it writes",
+          List.of(ev));
+    }
+    Value.Tests tests;
+    try {
+      if (!Files.exists(junit)) {
+        throw new JunitReport.Unreadable("no JUnit XML report at " + (cmd.pytest() ? "pytest's --junitxml path"
+            : smoke.junitXml()), null);
+      }
+      if (!cmd.pytest() && Files.getLastModifiedTime(junit).compareTo(started) < 0) {
+        throw new JunitReport.Unreadable(smoke.junitXml() + " is older than this run: it was not written by it",
+            null);
+      }
+      tests = JunitReport.read(junit, ctx.repo());
+    } catch (JunitReport.Unreadable | IOException e) {
+      if (exit != 0) {
+        return fail(id, Value.none(), "exit " + exit + " and " + e.getMessage(), ev);
+      }
+      return new Fact(FactId.of(id), Status.UNKNOWN, Value.none(), "exit 0, results unreadable",
+          e.getMessage() + "; cannot tell whether any test ran", List.of(ev));
+    }
+    String counts = tests.passed() + " passed, " + tests.failed() + " failed, " + tests.errors() + " errors, "
+        + tests.skipped() + " skipped";
+    if (tests.failed() > 0 || tests.errors() > 0 || exit != 0) {
+      return new Fact(FactId.of(id), Status.FAIL, tests, counts, exit != 0 && tests.failed() + tests.errors() == 0
+          ? "exit " + exit + " although no test failed: " + r.firstErrorLine() : "", List.of(ev));
+    }
+    if (tests.passed() == 0) {
+      return new Fact(FactId.of(id), Status.FAIL, tests, counts, "no test ran", List.of(ev));
+    }
+    return new Fact(FactId.of(id), Status.PASS, tests, counts, "", List.of(ev));
+  }
+
+  private static Fact fail(String id, Value value, String reason, Evidence ev) {
+    return new Fact(FactId.of(id), Status.FAIL, value, reason, reason, List.of(ev));
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // A leftover temp file is harmless; failing the run over it is not.
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package dev.forkstate.collect.upstream;
+
+import dev.forkstate.collect.CollectContext;
+import dev.forkstate.collect.Collector;
+import dev.forkstate.collect.GitCli;
+import dev.forkstate.config.Setting;
+import dev.forkstate.exec.CommandResult;
+import dev.forkstate.exec.ShellQuote;
+import dev.forkstate.fact.Evidence;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * How far the fork has drifted: merge-base with the upstream ref, commits ahead and behind, and the fork's footprint
+ * since the merge-base (files it added vs upstream files it modified or deleted, with line counts).
+ */
+public final class UpstreamCollector implements Collector {
+  static final List<String> IDS = List.of("upstream.ahead", "upstream.areas", "upstream.behind",
+      "upstream.files.added", "upstream.files.deleted", "upstream.files.modified", "upstream.merge-base",
+      "upstream.merges");
+
+  @Override
+  public String name() {
+    return "upstream";
+  }
+
+  @Override
+  public List<Fact> collect(CollectContext ctx) {
+    Setting ref = ctx.settings().upstreamRef();
+    GitCli git = ctx.git();
+    if (!ref.isSet()) {
+      return allUnknown("no upstream ref: " + ref.source());
+    }
+    String upstream = ref.value();
+    CommandResult resolved = git.run("rev-parse", "--verify", "--quiet", upstream + "^{commit}");
+    if (!resolved.ok()) {
+      return allUnknown("upstream ref `" + upstream + "` does not resolve; fetch it: `git fetch "
+          + upstream.split("/")[0] + "`", resolved.evidence());
+    }
+    CommandResult shallow = git.run("rev-parse", "--is-shallow-repository");
+    if ("true".equals(GitCli.firstLine(shallow))) {
+      return allUnknown("shallow clone: history is cut, so merge-base and counts would be wrong; run "
+          + "`git fetch --unshallow` (and `git fetch " + upstream.split("/")[0] + "`)", shallow.evidence());
+    }
+    CommandResult mb = git.run("merge-base", "HEAD", upstream);
+    if (!mb.ok()) {
+      return allUnknown("no common history between HEAD and `" + upstream + "`", mb.evidence());
+    }
+    String base = GitCli.firstLine(mb);
+    String baseExpr = "$(git merge-base HEAD " + ShellQuote.quote(upstream) + ")";
+
+    CompletableFuture<CommandResult> counts =
+        CompletableFuture.supplyAsync(() -> git.run("rev-list", "--left-right", "--count", upstream + "...HEAD"),
+            ctx.pool());
+    CompletableFuture<CommandResult> merges =
+        CompletableFuture.supplyAsync(() -> git.run("rev-list", "--merges", "--count", upstream + "..HEAD"),
+            ctx.pool());
+    CompletableFuture<CommandResult> added = diff(ctx, base, baseExpr, "A");
+    CompletableFuture<CommandResult> modified = diff(ctx, base, baseExpr, "M");
+    CompletableFuture<CommandResult> deleted = diff(ctx, base, baseExpr, "D");
+
+    List<Fact> facts = new ArrayList<>();
+    facts.add(Fact.of("upstream.merge-base", Status.PASS, new Value.Text(base),
+        "fork and `" + upstream + "` share merge-base " + base.substring(0, Math.min(12, base.length())),
+        mb.evidence()));
+    CommandResult c = counts.join();
+    String[] lr = GitCli.firstLine(c).split("\\s+");
+    if (c.ok() && lr.length == 2) {
+      long behind = Long.parseLong(lr[0]);
+      long ahead = Long.parseLong(lr[1]);
+      facts.add(Fact.of("upstream.ahead", Status.PASS, new Value.Count(ahead),
+          ahead + " fork commits not in `" + upstream + "`", c.evidence()));
+      facts.add(Fact.of("upstream.behind", behind == 0 ? Status.PASS : Status.WARN, new Value.Count(behind),
+          behind == 0 ? "has every commit of `" + upstream + "`"
+              : behind + " commits of `" + upstream + "` not merged into the fork", c.evidence()));
+    } else {
+      facts.add(Fact.unknown("upstream.ahead", "git could not count: " + c.firstErrorLine(), c.evidence()));
+      facts.add(Fact.unknown("upstream.behind", "git could not count: " + c.firstErrorLine(), c.evidence()));
+    }
+    CommandResult m = merges.join();
+    facts.add(m.ok()
+        ? Fact.of("upstream.merges", Status.PASS, new Value.Count(Long.parseLong(GitCli.firstLine(m))),
+            GitCli.firstLine(m) + " merge commits on the fork side", m.evidence())
+        : Fact.unknown("upstream.merges", m.firstErrorLine(), m.evidence()));
+
+    TreeSet<String> areas = new TreeSet<>();
+    List<Evidence> areaEvidence = new ArrayList<>();
+    boolean allRead = true;
+    for (FileDiff entry : List.of(
+        new FileDiff("upstream.files.added", added.join(), "files the fork added"),
+        new FileDiff("upstream.files.modified", modified.join(), "upstream files the fork modified"),
+        new FileDiff("upstream.files.deleted", deleted.join(), "upstream files the fork deleted"))) {
+      String id = entry.id();
+      CommandResult r = entry.result();
+      if (!r.ok()) {
+        facts.add(Fact.unknown(id, "git diff failed: " + r.firstErrorLine(), r.evidence()));
+        allRead = false;
+        continue;
+      }
+      Value.Changes changes = NumstatParser.parse(r.stdout());
+      changes.files().forEach(f -> areas.add(area(f.path())));
+      areaEvidence.add(r.evidence(0));
+      facts.add(Fact.of(id, Status.PASS, changes, changes.files().size() + " " + entry.noun() + " (+"
+          + changes.added() + " -" + changes.deleted() + " lines)", r.evidence(0)));
+    }
+    facts.add(allRead
+        ? new Fact(FactId.of("upstream.areas"), Status.PASS, new Value.Paths(List.copyOf(areas)),
+            areas.isEmpty() ? "no files changed since the merge-base" : "top-level areas touched: "
+                + String.join(", ", areas), "", areaEvidence)
+        : Fact.unknown("upstream.areas", "a git diff above failed"));
+    return facts;
+  }
+
+  private static CompletableFuture<CommandResult> diff(CollectContext ctx, String base, String baseExpr,
+      String filter) {
+    // -z keeps paths with spaces or non-ASCII bytes unquoted for parsing; the shown command omits it for reading.
+    String display = "git diff --no-renames --numstat --diff-filter=" + filter + " " + baseExpr + " HEAD";
+    return CompletableFuture.supplyAsync(() -> ctx.git().run(
+        List.of("diff", "--no-renames", "--numstat", "-z", "--diff-filter=" + filter, base, "HEAD"), display),
+        ctx.pool());
+  }
+
+  private record FileDiff(String id, CommandResult result, String noun) {}
+
+  private static String area(String path) {
+    int slash = path.indexOf('/');
+    return slash < 0 ? "(root)" : path.substring(0, slash) + "/";
+  }
+
+  private static List<Fact> allUnknown(String reason, Evidence... evidence) {
+    return IDS.stream().map(id -> Fact.unknown(id, reason, evidence)).toList();
+  }
+}

@@ -1,0 +1,175 @@
+package dev.forkstate.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.forkstate.error.UserError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads forkstate.yml strictly: an unknown key or a value of the wrong type is a {@link UserError} naming
+ * file:line:column and, for a misspelt key, the nearest valid one. A missing file is an empty config.
+ */
+public final class ConfigLoader {
+  public static final String FILE_NAME = "forkstate.yml";
+
+  private final ObjectMapper yaml;
+
+  public ConfigLoader() {
+    yaml = new ObjectMapper(new YAMLFactory());
+    yaml.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    yaml.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    yaml.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    // A number where text is expected (or the reverse) is a mistake in the file, not something to guess about.
+    yaml.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    yaml.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    yaml.coercionConfigFor(LogicalType.Collection).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+  }
+
+  /** Loads {@code file}; returns the empty config when it does not exist. */
+  public ForkstateConfig load(Path file) {
+    if (!Files.exists(file)) {
+      return ForkstateConfig.empty();
+    }
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UserError("cannot read config: " + e.getMessage(), file.toString(), "check the file's permissions");
+    }
+    return parse(text, file.getFileName().toString());
+  }
+
+  public ForkstateConfig parse(String text, String fileName) {
+    if (text.isBlank()) {
+      return ForkstateConfig.empty();
+    }
+    ForkstateConfig config;
+    try {
+      if (yaml.readTree(text).isMissingNode()) {
+        return ForkstateConfig.empty(); // only comments
+      }
+      config = yaml.readValue(text, ForkstateConfig.class);
+    } catch (UnrecognizedPropertyException e) {
+      String key = pathOf(e);
+      String nearest = Nearest.of(e.getPropertyName(), names(e.getKnownPropertyIds()));
+      String fix = nearest == null ? "valid keys here: " + String.join(", ", sorted(e.getKnownPropertyIds()))
+          : "did you mean '" + replaceLast(key, e.getPropertyName(), nearest) + "'?";
+      throw new UserError("config key '" + key + "' is unknown", where(fileName, keyLocation(text, e)), fix, e);
+    } catch (MismatchedInputException e) {
+      String key = pathOf(e);
+      String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
+      throw new UserError("config key '" + (key.isEmpty() ? "<top level>" : key) + "' has the wrong type; expected "
+          + expected, where(fileName, e.getLocation()), "see the config reference in README.md", e);
+    } catch (JsonProcessingException e) {
+      throw new UserError("config is not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""),
+          where(fileName, e.getLocation()), "fix the YAML syntax", e);
+    }
+    if (config == null) {
+      return ForkstateConfig.empty();
+    }
+    validate(config, fileName);
+    return config;
+  }
+
+  private static void validate(ForkstateConfig c, String fileName) {
+    if (c.smokes() != null) {
+      Set<String> seen = new HashSet<>();
+      for (int i = 0; i < c.smokes().size(); i++) {
+        ForkstateConfig.SmokeConfig s = c.smokes().get(i);
+        String at = fileName + ": smokes[" + i + "]";
+        if (s == null || s.command() == null || s.command().isBlank()) {
+          throw new UserError("smoke step has no command", at, "add 'command: <shell command>'");
+        }
+        if (s.timeoutSeconds() != null && s.timeoutSeconds() <= 0) {
+          throw new UserError("timeout_seconds must be positive", at, "use e.g. 'timeout_seconds: 600'");
+        }
+        String name = s.name() == null ? "smoke-" + (i + 1) : s.name();
+        if (!seen.add(name)) {
+          throw new UserError("smoke name '" + name + "' is used twice", at, "give each smoke step its own name");
+        }
+      }
+    }
+    if (c.liveCheck() != null) {
+      if (c.liveCheck().command() == null || c.liveCheck().command().isBlank()) {
+        throw new UserError("live_check has no command", fileName + ": live_check", "add 'command: <shell command>'");
+      }
+      if (c.liveCheck().timeoutSeconds() != null && c.liveCheck().timeoutSeconds() <= 0) {
+        throw new UserError("timeout_seconds must be positive", fileName + ": live_check", "use e.g. 120");
+      }
+    }
+  }
+
+  private static JsonLocation keyLocation(String text, UnrecognizedPropertyException e) {
+    JsonLocation at = KeyLocator.find(text, e.getPath());
+    return at != null ? at : e.getLocation();
+  }
+
+  private static String where(String fileName, JsonLocation loc) {
+    if (loc == null || loc.getLineNr() < 1) {
+      return fileName;
+    }
+    return fileName + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+  }
+
+  /** "smokes[0].comand" from Jackson's reference path. */
+  private static String pathOf(JsonMappingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        if (sb.length() > 0) {
+          sb.append('.');
+        }
+        sb.append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        sb.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String replaceLast(String path, String last, String with) {
+    int i = path.lastIndexOf(last);
+    return i < 0 ? with : path.substring(0, i) + with + path.substring(i + last.length());
+  }
+
+  private static String describe(Class<?> type) {
+    if (type == String.class) {
+      return "text";
+    }
+    if (type == Integer.class || type == int.class) {
+      return "a whole number";
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    return "a mapping of keys";
+  }
+
+  private static List<String> names(Collection<Object> ids) {
+    return ids.stream().map(String::valueOf).sorted().toList();
+  }
+
+  private static List<String> sorted(Collection<Object> ids) {
+    return ids.stream().map(String::valueOf).sorted().collect(Collectors.toList());
+  }
+}

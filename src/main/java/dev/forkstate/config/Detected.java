@@ -1,0 +1,19 @@
+package dev.forkstate.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What forkstate found in the repository to fill settings the config leaves out, and to propose in `init`.
+ * Lists are sorted.
+ */
+public record Detected(
+    String repoName,
+    String currentBranch,
+    List<String> localBranches,
+    List<String> remotes,
+    List<String> remoteBranches,
+    List<String> workflows,
+    List<String> smokeDirs,
+    List<String> guides,
+    Map<String, List<String>> liveCheckScripts) {}

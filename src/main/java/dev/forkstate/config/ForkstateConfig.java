@@ -1,0 +1,46 @@
+package dev.forkstate.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * forkstate.yml as written by the user. Every key is optional: null means "not set, detect it". Keys are snake_case
+ * in the file. The record is the file's schema: adding a key here is what makes it valid.
+ */
+public record ForkstateConfig(
+    @JsonProperty("project") String project,
+    @JsonProperty("fork_branch") String forkBranch,
+    @JsonProperty("upstream_ref") String upstreamRef,
+    @JsonProperty("smokes") List<SmokeConfig> smokes,
+    @JsonProperty("live_check") LiveCheckConfig liveCheck,
+    @JsonProperty("ci") CiConfig ci,
+    @JsonProperty("guide") String guide,
+    @JsonProperty("assessment_prompt") String assessmentPrompt,
+    @JsonProperty("paths") List<String> paths,
+    @JsonProperty("required_checks") List<String> requiredChecks) {
+
+  /** The prompt the user asked for, verbatim, typos included: it is quoted in the report exactly as given. */
+  public static final String SEED_PROMPT =
+      "With blunt criticalal expert-level honest assessment, How does our fork compare with with the original litellm";
+
+  public static ForkstateConfig empty() {
+    return new ForkstateConfig(null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** One smoke step: a shell command line run from the repository root. */
+  public record SmokeConfig(
+      @JsonProperty("name") String name,
+      @JsonProperty("command") String command,
+      @JsonProperty("timeout_seconds") Integer timeoutSeconds,
+      @JsonProperty("junit_xml") String junitXml) {}
+
+  /** A check that calls real services; it runs only when every env var it needs is set, and never offline. */
+  public record LiveCheckConfig(
+      @JsonProperty("command") String command,
+      @JsonProperty("requires_env") List<String> requiresEnv,
+      @JsonProperty("timeout_seconds") Integer timeoutSeconds) {}
+
+  public record CiConfig(
+      @JsonProperty("workflow") String workflow,
+      @JsonProperty("job") String job) {}
+}

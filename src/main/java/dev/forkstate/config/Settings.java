@@ -1,0 +1,35 @@
+package dev.forkstate.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The configuration after defaults were detected: what the collectors actually use. */
+public record Settings(
+    Setting project,
+    Setting forkBranch,
+    Setting upstreamRef,
+    List<Smoke> smokes,
+    LiveCheck liveCheck,
+    Setting ciWorkflow,
+    Setting ciJob,
+    Setting guide,
+    String prompt,
+    List<String> paths,
+    List<String> requiredChecks) {
+
+  public Settings {
+    smokes = List.copyOf(smokes);
+    paths = paths.stream().distinct().sorted().toList();
+    requiredChecks = requiredChecks.stream().distinct().sorted().toList();
+  }
+
+  /** A smoke step; {@code junitXml} is a report path the command writes, for commands that are not pytest. */
+  public record Smoke(String name, String command, Duration timeout, String junitXml, String source) {}
+
+  /** Null command means no live check is configured or detected. */
+  public record LiveCheck(String command, List<String> requiresEnv, Duration timeout, String source) {
+    public LiveCheck {
+      requiresEnv = requiresEnv.stream().distinct().sorted().toList();
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.forkstate.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Merges forkstate.yml with what was detected. The config always wins; a detected value says how it was found. */
+public final class SettingsResolver {
+  public static final Duration DEFAULT_SMOKE_TIMEOUT = Duration.ofMinutes(10);
+  public static final Duration DEFAULT_LIVE_TIMEOUT = Duration.ofMinutes(2);
+  /** Checks whose FAIL or UNKNOWN makes the exit code 1 unless the config names its own list. */
+  public static final List<String> DEFAULT_REQUIRED =
+      List.of("fork-branch-checked-out", "references-exist", "smoke-paths-tracked", "smokes-pass", "tag-present");
+  private static final String FROM_FILE = ConfigLoader.FILE_NAME;
+
+  private SettingsResolver() {}
+
+  public static Settings resolve(ForkstateConfig c, Detected d) {
+    Setting project = c.project() != null ? Setting.of(c.project(), FROM_FILE)
+        : Setting.of(d.repoName(), "detected: repository folder name");
+    Setting forkBranch = c.forkBranch() != null ? Setting.of(c.forkBranch(), FROM_FILE) : detectForkBranch(d);
+    Setting upstream = c.upstreamRef() != null ? Setting.of(c.upstreamRef(), FROM_FILE) : detectUpstream(d);
+    List<Settings.Smoke> smokes = c.smokes() != null ? fromFile(c.smokes()) : detectSmokes(d);
+    Settings.LiveCheck live = c.liveCheck() != null
+        ? new Settings.LiveCheck(c.liveCheck().command(), orEmpty(c.liveCheck().requiresEnv()),
+            seconds(c.liveCheck().timeoutSeconds(), DEFAULT_LIVE_TIMEOUT), FROM_FILE)
+        : detectLive(d);
+    Setting workflow = c.ci() != null && c.ci().workflow() != null ? Setting.of(c.ci().workflow(), FROM_FILE)
+        : detectWorkflow(d);
+    Setting job = c.ci() != null && c.ci().job() != null ? Setting.of(c.ci().job(), FROM_FILE)
+        : Setting.unset("not set: add ci.job to forkstate.yml");
+    Setting guide = c.guide() != null ? Setting.of(c.guide(), FROM_FILE)
+        : d.guides().isEmpty() ? Setting.unset("no *HAPPYPATH* guide found")
+        : Setting.of(d.guides().get(0), "detected: file named *HAPPYPATH*");
+    String prompt = c.assessmentPrompt() != null ? c.assessmentPrompt() : ForkstateConfig.SEED_PROMPT;
+    List<String> required = c.requiredChecks() != null ? c.requiredChecks() : DEFAULT_REQUIRED;
+    return new Settings(project, forkBranch, upstream, smokes, live, workflow, job, guide, prompt,
+        orEmpty(c.paths()), required);
+  }
+
+  private static Setting detectForkBranch(Detected d) {
+    List<String> forkBranches = d.localBranches().stream().filter(b -> b.startsWith("fork/")).toList();
+    if (forkBranches.size() == 1) {
+      return Setting.of(forkBranches.get(0), "detected: the only local branch named fork/*");
+    }
+    if (forkBranches.contains("fork/stable")) {
+      return Setting.of("fork/stable", "detected: local branch fork/stable");
+    }
+    return Setting.unset("not set and no fork/* branch found: set fork_branch in forkstate.yml");
+  }
+
+  private static Setting detectUpstream(Detected d) {
+    if (!d.remotes().contains("upstream")) {
+      return Setting.unset("no remote named upstream: set upstream_ref, or run git remote add upstream <url>");
+    }
+    for (String candidate : List.of("upstream/HEAD", "upstream/main", "upstream/master")) {
+      if (d.remoteBranches().contains(candidate)) {
+        return Setting.of(candidate, "detected: remote-tracking ref " + candidate);
+      }
+    }
+    return Setting.unset("remote upstream has no main or master ref: run git fetch upstream, or set upstream_ref");
+  }
+
+  private static List<Settings.Smoke> fromFile(List<ForkstateConfig.SmokeConfig> configured) {
+    List<Settings.Smoke> out = new ArrayList<>();
+    for (int i = 0; i < configured.size(); i++) {
+      ForkstateConfig.SmokeConfig s = configured.get(i);
+      String name = s.name() == null ? "smoke-" + (i + 1) : s.name();
+      out.add(new Settings.Smoke(name, s.command(), seconds(s.timeoutSeconds(), DEFAULT_SMOKE_TIMEOUT),
+          s.junitXml(), FROM_FILE));
+    }
+    return out;
+  }
+
+  private static List<Settings.Smoke> detectSmokes(Detected d) {
+    return d.smokeDirs().stream().findFirst()
+        .map(dir -> List.of(new Settings.Smoke("smokes", "PYTHONPATH=$(pwd) pytest -q " + dir,
+            DEFAULT_SMOKE_TIMEOUT, null, "detected: Python tests in " + dir)))
+        .orElse(List.of());
+  }
+
+  private static Settings.LiveCheck detectLive(Detected d) {
+    Optional<Map.Entry<String, List<String>>> script = d.liveCheckScripts().entrySet().stream().findFirst();
+    return script.map(e -> new Settings.LiveCheck("PYTHONPATH=$(pwd) python " + e.getKey(), e.getValue(),
+            DEFAULT_LIVE_TIMEOUT, "detected: " + e.getKey()))
+        .orElse(null);
+  }
+
+  private static Setting detectWorkflow(Detected d) {
+    List<String> wf = d.workflows();
+    Optional<String> pick = wf.stream().filter(w -> w.endsWith("/fork-smokes.yml")).findFirst()
+        .or(() -> wf.stream().filter(w -> w.contains("smoke")).findFirst())
+        .or(() -> wf.size() == 1 ? Optional.of(wf.get(0)) : Optional.empty());
+    return pick.map(w -> Setting.of(w, "detected: workflow file"))
+        .orElse(Setting.unset(wf.isEmpty() ? "no workflow under .github/workflows"
+            : "several workflows and none named *smoke*: set ci.workflow"));
+  }
+
+  private static Duration seconds(Integer value, Duration fallback) {
+    return value == null ? fallback : Duration.ofSeconds(value);
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+}

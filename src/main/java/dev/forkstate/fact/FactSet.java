@@ -1,0 +1,44 @@
+package dev.forkstate.fact;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** All facts of one run, sorted by id. Duplicate ids are a bug in a collector. */
+public final class FactSet {
+  private final Map<FactId, Fact> byId;
+
+  public FactSet(Collection<Fact> facts) {
+    TreeMap<FactId, Fact> map = new TreeMap<>();
+    for (Fact f : facts) {
+      if (map.put(f.id(), f) != null) {
+        throw new IllegalStateException("duplicate fact id " + f.id());
+      }
+    }
+    this.byId = map;
+  }
+
+  public Optional<Fact> get(String id) {
+    return Optional.ofNullable(byId.get(FactId.of(id)));
+  }
+
+  /** Facts whose id starts with the prefix, in id order. */
+  public List<Fact> withPrefix(String prefix) {
+    return byId.values().stream().filter(f -> f.id().value().startsWith(prefix)).toList();
+  }
+
+  public List<Fact> all() {
+    return List.copyOf(byId.values());
+  }
+
+  /** Count value of a fact that measured one, if it did. */
+  public Optional<Long> count(String id) {
+    return get(id).filter(f -> f.value() instanceof Value.Count).map(f -> ((Value.Count) f.value()).n());
+  }
+
+  public Optional<String> text(String id) {
+    return get(id).filter(f -> f.value() instanceof Value.Text).map(f -> ((Value.Text) f.value()).text());
+  }
+}

@@ -1,0 +1,59 @@
+package dev.forkstate.fact;
+
+import java.util.List;
+
+/** What a fact measured. Sealed so renderers handle every shape. */
+public sealed interface Value
+    permits Value.Text, Value.Count, Value.Flag, Value.Paths, Value.Changes, Value.Tests, Value.None {
+
+  record Text(String text) implements Value {}
+
+  record Count(long n) implements Value {}
+
+  record Flag(boolean on) implements Value {}
+
+  /** A sorted list of paths or names. */
+  record Paths(List<String> paths) implements Value {
+    public Paths {
+      paths = paths.stream().sorted().toList();
+    }
+  }
+
+  /** Files changed between two commits with their line counts, in path order. */
+  record Changes(List<FileChange> files) implements Value {
+    public Changes {
+      files = files.stream().sorted(java.util.Comparator.comparing(FileChange::path)).toList();
+    }
+
+    public long added() {
+      return files.stream().mapToLong(FileChange::added).sum();
+    }
+
+    public long deleted() {
+      return files.stream().mapToLong(FileChange::deleted).sum();
+    }
+  }
+
+  /** One file's change; binary files have no line counts. */
+  record FileChange(String path, long added, long deleted, boolean binary) {}
+
+  /** One test run: counts and the notable cases (failed, errored, skipped), in node-id order. */
+  record Tests(int passed, int failed, int errors, int skipped, List<TestCase> notable) implements Value {
+    public Tests {
+      notable = notable.stream().sorted(java.util.Comparator.comparing(TestCase::id)).toList();
+    }
+
+    public int total() {
+      return passed + failed + errors + skipped;
+    }
+  }
+
+  /** A test that did not simply pass: its outcome and the first lines of its message or skip reason. */
+  record TestCase(String id, String outcome, String message) {}
+
+  record None() implements Value {}
+
+  static Value none() {
+    return new None();
+  }
+}

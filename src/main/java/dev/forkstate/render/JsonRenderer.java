@@ -1,0 +1,171 @@
+package dev.forkstate.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.forkstate.assess.Assessment;
+import dev.forkstate.check.Finding;
+import dev.forkstate.fact.Evidence;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Value;
+import dev.forkstate.report.Line;
+import dev.forkstate.report.Report;
+import dev.forkstate.report.Section;
+import java.util.List;
+
+/**
+ * The versioned JSON document: our own contract (camelCase, sorted keys, schemaVersion), built from the report
+ * model, never from a library's DTOs. Unlike the Markdown it keeps durations, for history and debugging.
+ */
+public final class JsonRenderer implements Renderer {
+  private final ObjectMapper mapper = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  @Override
+  public String render(Report report) {
+    ObjectNode root = mapper.createObjectNode();
+    root.put("schemaVersion", report.schemaVersion());
+    root.put("tool", "forkstate");
+    root.put("toolVersion", report.toolVersion());
+    root.put("project", report.project());
+    root.put("date", report.date());
+    root.put("title", report.title());
+    root.put("exitCode", report.exitCode());
+    ArrayNode facts = root.putArray("facts");
+    report.facts().forEach(f -> facts.add(fact(f)));
+    ArrayNode findings = root.putArray("findings");
+    report.findings().forEach(f -> findings.add(finding(f)));
+    root.set("assessment", assessment(report.assessment()));
+    ArrayNode sections = root.putArray("sections");
+    report.sections().forEach(s -> sections.add(section(s)));
+    try {
+      return mapper.writeValueAsString(sortKeys(root)).replace("\r\n", "\n") + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+
+  private ObjectNode fact(Fact f) {
+    ObjectNode n = mapper.createObjectNode();
+    n.put("id", f.id().value());
+    n.put("status", f.status().name());
+    n.put("summary", f.summary());
+    n.put("reason", f.reason());
+    n.set("value", value(f.value()));
+    ArrayNode ev = n.putArray("evidence");
+    for (Evidence e : f.evidence()) {
+      ObjectNode en = ev.addObject();
+      en.put("command", e.command());
+      if (e.exitCode() == null) {
+        en.putNull("exitCode");
+      } else {
+        en.put("exitCode", e.exitCode());
+      }
+      en.put("durationMs", e.duration().toMillis());
+      en.put("excerpt", e.excerpt());
+      en.put("truncated", e.truncated());
+    }
+    return n;
+  }
+
+  private ObjectNode value(Value v) {
+    ObjectNode n = mapper.createObjectNode();
+    if (v instanceof Value.Text t) {
+      n.put("type", "text").put("text", t.text());
+    } else if (v instanceof Value.Count c) {
+      n.put("type", "count").put("n", c.n());
+    } else if (v instanceof Value.Flag f) {
+      n.put("type", "flag").put("on", f.on());
+    } else if (v instanceof Value.Paths p) {
+      n.put("type", "paths");
+      ArrayNode a = n.putArray("paths");
+      p.paths().forEach(a::add);
+    } else if (v instanceof Value.Changes ch) {
+      n.put("type", "changes").put("added", ch.added()).put("deleted", ch.deleted());
+      ArrayNode a = n.putArray("files");
+      ch.files().forEach(fc -> a.addObject().put("path", fc.path()).put("added", fc.added())
+          .put("deleted", fc.deleted()).put("binary", fc.binary()));
+    } else if (v instanceof Value.Tests t) {
+      n.put("type", "tests").put("passed", t.passed()).put("failed", t.failed()).put("errors", t.errors())
+          .put("skipped", t.skipped());
+      ArrayNode a = n.putArray("notable");
+      t.notable().forEach(tc -> a.addObject().put("id", tc.id()).put("outcome", tc.outcome())
+          .put("message", tc.message()));
+    } else {
+      n.put("type", "none");
+    }
+    return n;
+  }
+
+  private ObjectNode finding(Finding f) {
+    ObjectNode n = mapper.createObjectNode();
+    n.put("checkId", f.checkId()).put("title", f.title()).put("status", f.status().name())
+        .put("reason", f.reason()).put("required", f.required());
+    ids(n.putArray("basedOn"), f.basedOn());
+    return n;
+  }
+
+  private ObjectNode assessment(Assessment a) {
+    ObjectNode n = mapper.createObjectNode();
+    n.put("prompt", a.prompt()).put("writer", a.writer());
+    ArrayNode points = n.putArray("points");
+    for (Assessment.Point p : a.points()) {
+      ObjectNode pn = points.addObject().put("text", p.text());
+      ids(pn.putArray("cites"), p.cites());
+    }
+    return n;
+  }
+
+  private ObjectNode section(Section s) {
+    ObjectNode n = mapper.createObjectNode();
+    n.put("id", s.id()).put("title", s.title());
+    ArrayNode lines = n.putArray("lines");
+    for (Line line : s.lines()) {
+      ObjectNode ln = lines.addObject();
+      if (line instanceof Line.Bullet b) {
+        ln.put("kind", "bullet").put("depth", b.depth()).put("text", b.text()).put("command", b.command());
+        if (b.status() == null) {
+          ln.putNull("status");
+        } else {
+          ln.put("status", b.status().name());
+        }
+        ids(ln.putArray("facts"), b.facts());
+      } else if (line instanceof Line.Quote q) {
+        ln.put("kind", "quote").put("text", q.text());
+      }
+    }
+    return n;
+  }
+
+  private static void ids(ArrayNode into, List<FactId> ids) {
+    ids.forEach(id -> into.add(id.value()));
+  }
+
+  /** Object keys in alphabetical order at every level, so the document's bytes do not depend on code order. */
+  private ObjectNode sortKeys(ObjectNode node) {
+    ObjectNode sorted = mapper.createObjectNode();
+    java.util.List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    java.util.Collections.sort(names);
+    for (String name : names) {
+      sorted.set(name, sortAny(node.get(name)));
+    }
+    return sorted;
+  }
+
+  private com.fasterxml.jackson.databind.JsonNode sortAny(com.fasterxml.jackson.databind.JsonNode n) {
+    if (n instanceof ObjectNode o) {
+      return sortKeys(o);
+    }
+    if (n instanceof ArrayNode a) {
+      ArrayNode out = mapper.createArrayNode();
+      a.forEach(x -> out.add(sortAny(x)));
+      return out;
+    }
+    return n;
+  }
+}

@@ -1,0 +1,391 @@
+package dev.forkstate.report;
+
+import dev.forkstate.assess.Assessment;
+import dev.forkstate.check.Finding;
+import dev.forkstate.config.Settings;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Lays facts, findings and the assessment out in the seed's sections, in the seed's order. Every bullet that states
+ * something measured carries its status, the command that reproduces it and the facts behind it.
+ */
+public final class ReportBuilder {
+  public static final List<String> SECTION_TITLES = List.of("Executive Summary", "Capabilities", "Validation Status",
+      "Comparison vs Upstream (Blunt Assessment)", "Advantages", "Gaps", "HAPPYPATH Alignment",
+      "Iterative Next Steps (Now/Next/Later)", "Metrics & SLIs", "Risks & Mitigations", "References");
+  private static final int TOP_FILES = 5;
+
+  private final FactSet facts;
+  private final List<Finding> findings;
+  private final Settings settings;
+
+  public ReportBuilder(FactSet facts, List<Finding> findings, Settings settings) {
+    this.facts = facts;
+    this.findings = findings;
+    this.settings = settings;
+  }
+
+  public Report build(String toolVersion, String date, Assessment assessment, int exitCode) {
+    List<Section> sections = List.of(
+        section("executive-summary", executiveSummary()),
+        section("capabilities", capabilities()),
+        section("validation-status", validation()),
+        section("comparison-vs-upstream", comparison(assessment)),
+        section("advantages", advantages()),
+        section("gaps", gaps()),
+        section("happypath-alignment", happypath()),
+        section("next-steps", nextSteps()),
+        section("metrics", metrics()),
+        section("risks", risks()),
+        section("references", references()));
+    return new Report(Report.SCHEMA_VERSION, toolVersion, settings.project().value(), date, sections, facts.all(),
+        findings, assessment, exitCode);
+  }
+
+  private static Section section(String id, List<Line> lines) {
+    int index = List.of("executive-summary", "capabilities", "validation-status", "comparison-vs-upstream",
+        "advantages", "gaps", "happypath-alignment", "next-steps", "metrics", "risks", "references").indexOf(id);
+    return new Section(id, SECTION_TITLES.get(index), lines);
+  }
+
+  // ---- Executive Summary -------------------------------------------------------------------------------------
+
+  private List<Line> executiveSummary() {
+    List<Line> out = new ArrayList<>();
+    List<Finding> required = findings.stream().filter(Finding::required).toList();
+    long passing = required.stream().filter(f -> f.status() == Status.PASS).count();
+    List<Finding> blocking = required.stream()
+        .filter(f -> f.status() == Status.FAIL || f.status() == Status.UNKNOWN).toList();
+    Status overall = blocking.stream().map(Finding::status).reduce(Status.PASS, Status::worst);
+    out.add(bullet(0, overall, (blocking.isEmpty() ? "Green on what was measured: " : "Not green: ") + passing
+        + " of " + required.size() + " required checks pass"
+        + (blocking.isEmpty() ? "" : "; " + names(blocking)), "", List.of()));
+    for (String id : List.of("ci-last-push-green", "fork-branch-checked-out", "tag-present", "smokes-pass",
+        "smoke-paths-tracked", "upstream-merged", "worktree-clean")) {
+      finding(id).ifPresent(f -> out.add(bullet(0, f.status(), f.title() + " " + f.reason(),
+          firstCommand(f.basedOn()), f.basedOn())));
+    }
+    return out;
+  }
+
+  private static String names(List<Finding> fs) {
+    return String.join(", ", fs.stream().map(f -> f.checkId() + " " + f.status()).toList());
+  }
+
+  // ---- Capabilities ------------------------------------------------------------------------------------------
+
+  private List<Line> capabilities() {
+    List<Line> out = new ArrayList<>();
+    factBullet(out, 0, "capabilities.verified", "Capability claims:");
+    Optional<Fact> added = facts.get("upstream.files.added");
+    if (added.isPresent() && added.get().value() instanceof Value.Changes ch && !ch.files().isEmpty()) {
+      out.add(bullet(0, added.get().status(), "What the fork adds, by folder (files added since the merge-base):",
+          added.get().command(), List.of(added.get().id())));
+      TreeMap<String, long[]> byDir = new TreeMap<>();
+      for (Value.FileChange f : ch.files()) {
+        long[] agg = byDir.computeIfAbsent(folder(f.path()), k -> new long[2]);
+        agg[0]++;
+        agg[1] += f.added();
+      }
+      byDir.forEach((dir, agg) -> out.add(bullet(1, null, CodeSpan.of(dir) + ": " + agg[0] + " files, +"
+          + agg[1] + " lines", "", List.of())));
+    } else {
+      factBullet(out, 0, "upstream.files.added", "Files the fork added:");
+    }
+    return out;
+  }
+
+  /** The first two levels of a path ("minilm/extras/"), or "(root)". */
+  private static String folder(String path) {
+    String[] parts = path.split("/");
+    if (parts.length == 1) {
+      return "(root)";
+    }
+    return parts.length == 2 ? parts[0] + "/" : parts[0] + "/" + parts[1] + "/";
+  }
+
+  // ---- Validation Status -------------------------------------------------------------------------------------
+
+  private List<Line> validation() {
+    List<Line> out = new ArrayList<>();
+    out.add(bullet(0, null, "Settings: fork branch " + setting(settings.forkBranch()) + ", upstream "
+        + setting(settings.upstreamRef()) + ", CI workflow " + setting(settings.ciWorkflow()), "", List.of()));
+    for (String id : List.of("git.branch.current", "git.head.sha", "git.describe", "git.tags.at-head",
+        "git.tags.nearest", "git.tracking.remote", "git.tracking.ahead", "git.tracking.behind",
+        "git.worktree.dirty", "git.worktree.untracked", "git.shallow")) {
+      factBullet(out, 0, id, "");
+    }
+    for (Fact smoke : facts.withPrefix("smoke.")) {
+      out.add(factLine(0, smoke, "Smokes (" + smoke.id().value().substring("smoke.".length()) + "):"));
+      if (smoke.value() instanceof Value.Tests t) {
+        for (Value.TestCase tc : t.notable()) {
+          out.add(bullet(1, tc.outcome().equals("skipped") ? Status.WARN : Status.FAIL, tc.outcome() + ": "
+              + CodeSpan.of(tc.id()) + (tc.message().isBlank() ? "" : " — " + CodeSpan.of(tc.message())),
+              "", List.of(smoke.id())));
+        }
+      }
+    }
+    factBullet(out, 0, "live.check", "Live check:");
+    factBullet(out, 0, "ci.last-push", "CI on the last push:");
+    factBullet(out, 0, "ci.python-job", "CI Python job:");
+    return out;
+  }
+
+  private static String setting(dev.forkstate.config.Setting s) {
+    return s.isSet() ? CodeSpan.of(s.value()) + " (" + s.source() + ")" : "not set (" + s.source() + ")";
+  }
+
+  // ---- Comparison --------------------------------------------------------------------------------------------
+
+  private List<Line> comparison(Assessment assessment) {
+    List<Line> out = new ArrayList<>();
+    out.add(bullet(0, null, "Prompt (verbatim):", "", List.of()));
+    out.add(new Line.Quote(assessment.prompt()));
+    out.add(bullet(0, null, "Answer (written by " + assessment.writer() + "; every point cites its facts):", "",
+        List.of()));
+    for (Assessment.Point p : assessment.points()) {
+      out.add(bullet(1, null, p.text(), "", p.cites()));
+    }
+    out.add(bullet(0, null, "Measured drift:", "", List.of()));
+    for (String id : List.of("upstream.merge-base", "upstream.ahead", "upstream.behind", "upstream.merges",
+        "upstream.areas")) {
+      factBullet(out, 1, id, "");
+    }
+    for (String id : List.of("upstream.files.added", "upstream.files.modified", "upstream.files.deleted")) {
+      Optional<Fact> f = facts.get(id);
+      if (f.isEmpty()) {
+        continue;
+      }
+      out.add(factLine(1, f.get(), ""));
+      if (!id.endsWith("added") && f.get().value() instanceof Value.Changes ch) {
+        heaviest(ch).forEach(fc -> out.add(bullet(2, null, CodeSpan.of(fc.path()) + " +" + fc.added() + " -"
+            + fc.deleted(), "", List.of(f.get().id()))));
+      }
+    }
+    return out;
+  }
+
+  private static List<Value.FileChange> heaviest(Value.Changes ch) {
+    return ch.files().stream()
+        .sorted(Comparator.comparingLong((Value.FileChange f) -> -(f.added() + f.deleted()))
+            .thenComparing(Value.FileChange::path))
+        .limit(TOP_FILES).toList();
+  }
+
+  // ---- Advantages and Gaps -----------------------------------------------------------------------------------
+
+  private List<Line> advantages() {
+    List<Line> out = new ArrayList<>();
+    finding("smokes-pass").filter(f -> f.status() == Status.PASS).ifPresent(f ->
+        out.add(bullet(0, Status.PASS, "Smoke suite green: " + f.reason(), firstCommand(f.basedOn()), f.basedOn())));
+    changes("upstream.files.added").filter(ch -> !ch.files().isEmpty()).ifPresent(ch ->
+        out.add(bullet(0, Status.PASS, "Fork code kept in " + ch.files().size() + " new files (+" + ch.added()
+            + " lines) rather than in upstream files", fact("upstream.files.added").command(),
+            List.of(FactId.of("upstream.files.added")))));
+    facts.get("git.tags.at-head").filter(f -> f.status() == Status.PASS).ifPresent(f ->
+        out.add(factLine(0, f, "Release is named:")));
+    facts.get("upstream.behind").filter(f -> f.status() == Status.PASS).ifPresent(f ->
+        out.add(factLine(0, f, "Current with upstream:")));
+    if (out.isEmpty()) {
+      out.add(bullet(0, Status.UNKNOWN, "No advantage is supported by a measured fact yet.", "", List.of()));
+    }
+    return out;
+  }
+
+  private List<Line> gaps() {
+    List<Line> out = new ArrayList<>();
+    facts.get("upstream.behind").filter(f -> f.status() != Status.PASS).ifPresent(f ->
+        out.add(factLine(0, f, "Upstream drift:")));
+    changes("upstream.files.modified").filter(ch -> !ch.files().isEmpty()).ifPresent(ch ->
+        out.add(bullet(0, Status.WARN, ch.files().size() + " upstream files carry fork edits (+" + ch.added()
+            + " -" + ch.deleted() + " lines): each is a merge-conflict site", fact("upstream.files.modified")
+            .command(), List.of(FactId.of("upstream.files.modified")))));
+    int skipped = skippedTests();
+    if (skipped > 0) {
+      out.add(bullet(0, Status.WARN, skipped + " smoke tests skipped: they prove nothing in this run", "",
+          smokeIds()));
+    }
+    out.add(bullet(0, Status.UNKNOWN, "Performance vs upstream: not measured; no speed claim is supported", "",
+        List.of()));
+    List<Fact> unknown = facts.all().stream().filter(f -> f.status() == Status.UNKNOWN).toList();
+    if (!unknown.isEmpty()) {
+      out.add(bullet(0, Status.UNKNOWN, "Not measured: " + String.join(", ", unknown.stream()
+          .map(f -> CodeSpan.of(f.id().value())).toList()), "", unknown.stream().map(Fact::id).toList()));
+    }
+    return out;
+  }
+
+  // ---- HAPPYPATH ---------------------------------------------------------------------------------------------
+
+  private List<Line> happypath() {
+    List<Line> out = new ArrayList<>();
+    out.add(bullet(0, null, "Guide: " + setting(settings.guide()), "", List.of()));
+    facts.withPrefix("ref.guide.").forEach(f -> out.add(factLine(0, f, "")));
+    factBullet(out, 0, "happypath.rules", "Rules (no new flags, defaults unchanged, deterministic smokes, "
+        + "copy-paste commands):");
+    return out;
+  }
+
+  // ---- Next steps --------------------------------------------------------------------------------------------
+
+  private List<Line> nextSteps() {
+    List<Line> out = new ArrayList<>();
+    out.add(bullet(0, null, "Now (every FAIL):", "", List.of()));
+    addAll(out, Status.FAIL);
+    out.add(bullet(0, null, "Next (every WARN or UNKNOWN):", "", List.of()));
+    addAll(out, Status.WARN, Status.UNKNOWN);
+    out.add(bullet(0, null, "Later (skipped this run):", "", List.of()));
+    addAll(out, Status.SKIPPED);
+    return out;
+  }
+
+  private void addAll(List<Line> out, Status... statuses) {
+    int before = out.size();
+    for (Fact f : facts.all()) {
+      if (List.of(statuses).contains(f.status())) {
+        out.add(factLine(1, f, CodeSpan.of(f.id().value())));
+      }
+    }
+    if (out.size() == before) {
+      out.add(bullet(1, null, "nothing", "", List.of()));
+    }
+  }
+
+  // ---- Metrics -----------------------------------------------------------------------------------------------
+
+  private List<Line> metrics() {
+    List<Line> out = new ArrayList<>();
+    for (Fact smoke : facts.withPrefix("smoke.")) {
+      if (smoke.value() instanceof Value.Tests t) {
+        int ran = t.total() - t.skipped();
+        String rate = ran == 0 ? "n/a (no test ran)" : String.format(java.util.Locale.ROOT, "%.1f%%",
+            100.0 * t.passed() / ran);
+        out.add(bullet(0, smoke.status(), "Smoke pass rate (" + smoke.id().value() + "): " + rate + " ("
+            + t.passed() + "/" + ran + " run, " + t.skipped() + " skipped; target 100%)", smoke.command(),
+            List.of(smoke.id())));
+      } else {
+        out.add(factLine(0, smoke, "Smoke pass rate (" + smoke.id().value() + "): not countable:"));
+      }
+    }
+    metric(out, "upstream.behind", "Commits behind upstream:");
+    metric(out, "upstream.ahead", "Fork commits ahead of upstream:");
+    changes("upstream.files.modified").ifPresent(ch -> out.add(bullet(0, null, "Upstream files modified: "
+        + ch.files().size(), fact("upstream.files.modified").command(),
+        List.of(FactId.of("upstream.files.modified")))));
+    metric(out, "git.tracking.ahead", "Unpushed commits:");
+    out.add(bullet(0, Status.UNKNOWN, "Trends: no run history is recorded yet", "", List.of()));
+    return out;
+  }
+
+  private void metric(List<Line> out, String id, String label) {
+    facts.get(id).ifPresent(f -> out.add(f.value() instanceof Value.Count c
+        ? bullet(0, null, label + " " + c.n(), f.command(), List.of(f.id()))
+        : factLine(0, f, label)));
+  }
+
+  // ---- Risks -------------------------------------------------------------------------------------------------
+
+  private List<Line> risks() {
+    List<Line> out = new ArrayList<>();
+    facts.count("upstream.behind").filter(n -> n > 0).ifPresent(n -> out.add(bullet(0, Status.WARN,
+        "Drift: " + n + " upstream commits not merged. Mitigation: merge upstream in small steps, "
+            + "then rerun the smokes", "git merge " + settings.upstreamRef().value(),
+        List.of(FactId.of("upstream.behind")))));
+    changes("upstream.files.modified").ifPresent(ch -> heaviest(ch).stream().filter(f -> f.added() + f.deleted() > 0)
+        .forEach(f -> out.add(bullet(0, Status.WARN, "Conflict risk in " + CodeSpan.of(f.path()) + " (+"
+            + f.added() + " -" + f.deleted() + " fork lines in an upstream file). Mitigation: keep the edit behind a "
+            + "seam, or upstream it", "git diff " + mergeBaseExpr() + " HEAD -- " + dev.forkstate.exec.ShellQuote.quote(f.path()),
+            List.of(FactId.of("upstream.files.modified"))))));
+    int skipped = skippedTests();
+    if (skipped > 0) {
+      out.add(bullet(0, Status.WARN, "Coverage: " + skipped + " smoke tests skipped. Mitigation: provide what they "
+          + "need on CI (see the skip reasons in Validation Status)", "", smokeIds()));
+    }
+    facts.withPrefix("ref.").stream().filter(f -> f.status() != Status.PASS).forEach(f ->
+        out.add(factLine(0, f, "Cited path not committed:")));
+    facts.get("git.shallow").filter(f -> f.status() == Status.WARN).ifPresent(f ->
+        out.add(factLine(0, f, "History:")));
+    if (out.isEmpty()) {
+      out.add(bullet(0, null, "No rule-based risk is triggered by the measured facts.", "", List.of()));
+    }
+    return out;
+  }
+
+  private String mergeBaseExpr() {
+    return "$(git merge-base HEAD " + settings.upstreamRef().value() + ")";
+  }
+
+  // ---- References --------------------------------------------------------------------------------------------
+
+  private List<Line> references() {
+    List<Line> out = new ArrayList<>();
+    for (Fact f : facts.withPrefix("ref.")) {
+      out.add(factLine(0, f, ""));
+    }
+    if (out.isEmpty()) {
+      out.add(bullet(0, null, "No paths cited.", "", List.of()));
+    }
+    out.add(bullet(0, null, "All " + facts.all().size() + " facts with their evidence: ", "forkstate generate "
+        + "--format json --out -", List.of()));
+    return out;
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------------------------
+
+  private Optional<Finding> finding(String id) {
+    return findings.stream().filter(f -> f.checkId().equals(id)).findFirst();
+  }
+
+  private Fact fact(String id) {
+    return facts.get(id).orElseThrow();
+  }
+
+  private Optional<Value.Changes> changes(String id) {
+    return facts.get(id).filter(f -> f.value() instanceof Value.Changes).map(f -> (Value.Changes) f.value());
+  }
+
+  private int skippedTests() {
+    return facts.withPrefix("smoke.").stream().filter(f -> f.value() instanceof Value.Tests)
+        .mapToInt(f -> ((Value.Tests) f.value()).skipped()).sum();
+  }
+
+  private List<FactId> smokeIds() {
+    return facts.withPrefix("smoke.").stream().map(Fact::id).toList();
+  }
+
+  private String firstCommand(List<FactId> ids) {
+    return ids.stream().map(id -> facts.get(id.value())).flatMap(Optional::stream).map(Fact::command)
+        .filter(c -> !c.isEmpty()).findFirst().orElse("");
+  }
+
+  private void factBullet(List<Line> out, int depth, String id, String label) {
+    facts.get(id).ifPresent(f -> out.add(factLine(depth, f, label)));
+  }
+
+  /** A fact as a bullet: label, summary, and for anything not PASS the reason. */
+  private static Line factLine(int depth, Fact f, String label) {
+    StringBuilder text = new StringBuilder();
+    if (!label.isEmpty()) {
+      text.append(label).append(' ');
+    }
+    String summary = f.summary();
+    text.append(summary);
+    if (!f.reason().isBlank() && !f.reason().equals(summary)) {
+      text.append(summary.isEmpty() ? "" : " — ").append(f.reason());
+    }
+    return bullet(depth, f.status(), text.toString().strip(), f.command(), List.of(f.id()));
+  }
+
+  private static Line bullet(int depth, Status status, String text, String command, List<FactId> ids) {
+    return new Line.Bullet(depth, status, text, command, ids);
+  }
+}

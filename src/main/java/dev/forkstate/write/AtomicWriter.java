@@ -1,0 +1,81 @@
+package dev.forkstate.write;
+
+import dev.forkstate.error.UserError;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+
+/**
+ * git's lockfile protocol: write into {@code <file>.lock} (created exclusively, so two writers cannot race), flush
+ * it to disk, then rename it over the target. Readers see the old file or the new one, never a partial one; a
+ * process killed mid-write leaves the old file and a stale lock that the next run reports.
+ */
+public final class AtomicWriter {
+  private AtomicWriter() {}
+
+  public static void write(Path target, String content) {
+    Path abs = target.toAbsolutePath();
+    Path dir = abs.getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new UserError("cannot write " + target + ": folder " + dir + " does not exist", null,
+          "create it first or choose another --out");
+    }
+    if (Files.isDirectory(abs)) {
+      throw new UserError("cannot write " + target + ": it is a folder", null, "give a file name with --out");
+    }
+    Path lock = dir.resolve(abs.getFileName() + ".lock");
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(lock, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (FileAlreadyExistsException e) {
+      throw new UserError("another forkstate is writing " + target + ", or " + lock.getFileName() + " is stale",
+          lock.toString(), "delete it if no forkstate is running");
+    } catch (IOException e) {
+      throw new UserError("cannot write " + target + ": " + e.getMessage(), null, "check the folder's permissions");
+    }
+    boolean committed = false;
+    try (ch) {
+      ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      ch.force(true);
+      copyPermissions(abs, lock);
+      try {
+        Files.move(lock, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(lock, abs, StandardCopyOption.REPLACE_EXISTING);
+      }
+      committed = true;
+    } catch (IOException e) {
+      throw new UserError("cannot write " + target + ": " + e.getMessage(), null, "check free space and permissions");
+    } finally {
+      if (!committed) {
+        try {
+          Files.deleteIfExists(lock);
+        } catch (IOException ignored) {
+          // Nothing more can be done; the next run names the stale lock.
+        }
+      }
+    }
+  }
+
+  private static void copyPermissions(Path from, Path to) throws IOException {
+    try {
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(from);
+      Files.setPosixFilePermissions(to, perms);
+    } catch (NoSuchFileException | UnsupportedOperationException e) {
+      // New file, or a file system without POSIX permissions: the default mode is right.
+    }
+  }
+}

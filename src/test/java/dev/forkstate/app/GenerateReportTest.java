@@ -1,0 +1,182 @@
+package dev.forkstate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forkstate.app.demo.DemoProject;
+import dev.forkstate.app.demo.GitScript;
+import dev.forkstate.error.ExitCode;
+import dev.forkstate.error.UserError;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import dev.forkstate.report.ReportBuilder;
+import dev.forkstate.support.TestEnv;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end on the demo fork: every section, facts that match git and pytest, byte-identical reruns. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GenerateReportTest {
+  Path tmp;
+
+  Map<String, String> env;
+  Path fork;
+
+  @BeforeAll
+  void buildDemo(@TempDir Path dir) {
+    tmp = dir;
+    env = TestEnv.isolated(tmp.resolve("home"));
+    fork = DemoProject.build(tmp.resolve("demo"), env);
+  }
+
+  private GenerateResult generate(GenerateRequest.Format format, String out) {
+    return new GenerateReport().run(new GenerateRequest(fork, out, format, false, null, env));
+  }
+
+  @Test
+  void reportHasEverySectionInTheSeedsOrder() throws Exception {
+    GenerateResult r = generate(GenerateRequest.Format.MD, null);
+    String md = Files.readString(fork.resolve("STATE_OF_PROJECT.md"));
+    assertThat(md).startsWith("# State of minillm fork — 2026-01-01\n");
+    List<String> headings = md.lines().filter(l -> l.startsWith("## ")).map(l -> l.substring(3)).toList();
+    assertThat(headings).containsExactlyElementsOf(ReportBuilder.SECTION_TITLES);
+    assertThat(md).contains("  > With blunt criticalal expert-level honest assessment, How does our fork compare "
+        + "with with the original litellm\n");
+    assertThat(md).endsWith("\n").doesNotEndWith("\n\n");
+    assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+  }
+
+  @Test
+  void sameStateGivesTheSameBytes() throws Exception {
+    generate(GenerateRequest.Format.MD, null);
+    byte[] first = Files.readAllBytes(fork.resolve("STATE_OF_PROJECT.md"));
+    generate(GenerateRequest.Format.MD, null);
+    byte[] second = Files.readAllBytes(fork.resolve("STATE_OF_PROJECT.md"));
+    assertThat(new String(second, StandardCharsets.UTF_8)).isEqualTo(new String(first, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void factsMatchWhatGitAndPytestSay() throws Exception {
+    GenerateResult r = generate(GenerateRequest.Format.MD, "-");
+    var facts = new dev.forkstate.fact.FactSet(r.report().facts());
+    GitScript git = new GitScript(fork, env, 0);
+    assertThat(facts.count("upstream.behind")).contains(
+        Long.parseLong(git.git("rev-list", "--count", "HEAD..upstream/main").strip()));
+    assertThat(facts.count("upstream.ahead")).contains(
+        Long.parseLong(git.git("rev-list", "--count", "upstream/main..HEAD").strip()));
+    assertThat(facts.text("git.head.sha")).contains(git.git("rev-parse", "HEAD").strip());
+    assertThat(facts.text("git.describe")).contains(git.git("describe", "--tags", "--always").strip());
+    assertThat(facts.text("upstream.merge-base")).contains(git.git("merge-base", "HEAD", "upstream/main").strip());
+
+    Value.Tests tests = (Value.Tests) facts.get("smoke.smokes").orElseThrow().value();
+    String pytestSummary = runPytest(fork);
+    int total = tests.passed() + tests.skipped();
+    assertThat(pytestSummary).contains(tests.passed() + " passed");
+    if (tests.skipped() > 0) {
+      assertThat(pytestSummary).contains(tests.skipped() + " skipped");
+    }
+    assertThat(total).isEqualTo(5);
+    assertThat(facts.get("live.check").orElseThrow().status()).isEqualTo(Status.SKIPPED);
+    assertThat(facts.get("live.check").orElseThrow().reason()).isEqualTo("MINILLM_API_KEY is not set");
+    assertThat(r.written()).isNull();
+  }
+
+  private String runPytest(Path dir) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder("bash", "-c", "PYTHONPATH=$(pwd) pytest -q -p no:cacheprovider tests/smoke")
+        .directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().putAll(env);
+    pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return out;
+  }
+
+  @Test
+  void jsonIsAVersionedDocumentOfTheSameFacts() throws Exception {
+    GenerateResult r = generate(GenerateRequest.Format.JSON, tmp.resolve("out.json").toString());
+    JsonNode root = new ObjectMapper().readTree(tmp.resolve("out.json").toFile());
+    assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(root.get("facts")).hasSize(r.report().facts().size());
+    List<String> ids = new ArrayList<>();
+    root.get("facts").forEach(f -> ids.add(f.get("id").asText()));
+    assertThat(ids).isSorted().contains("git.head.sha", "smoke.smokes", "upstream.behind");
+    root.get("facts").forEach(f -> {
+      if (f.get("status").asText().equals("PASS")) {
+        assertThat(f.get("evidence")).isNotEmpty();
+      }
+    });
+  }
+
+  @Test
+  void secretValuesNeverReachAnyOutput() throws Exception {
+    Map<String, String> withSecret = new HashMap<>(env);
+    String canary = "canary-sk-1234567890abcdef";
+    withSecret.put("FORKSTATE_TEST_API_KEY", canary);
+    withSecret.put("MINILLM_API_KEY", canary);
+    Path repo = tmp.resolve("secret-repo");
+    GitScript g = new GitScript(repo, withSecret, 0).init();
+    g.write("tests/smoke/test_leak.py", "import os\n\ndef test_leak():\n    print(os.environ['MINILLM_API_KEY'])\n"
+        + "    assert os.environ['MINILLM_API_KEY'] == 'nope'\n");
+    g.write("forkstate.yml", "smokes:\n  - name: leak\n    command: pytest -q tests/smoke\nlive_check:\n"
+        + "  command: echo $MINILLM_API_KEY && exit 1\n  requires_env: [MINILLM_API_KEY]\n");
+    g.commit("leaky");
+    g.git("remote", "add", "origin", "https://x-access-token:" + canary + "@github.example/o/r.git");
+    for (GenerateRequest.Format f : GenerateRequest.Format.values()) {
+      GenerateResult r = new GenerateReport().run(new GenerateRequest(repo, "-", f, false, null, withSecret));
+      assertThat(r.rendered()).doesNotContain(canary);
+      if (f == GenerateRequest.Format.JSON) {
+        assertThat(r.rendered()).contains("[REDACTED]");
+      }
+      r.report().facts().forEach(fact -> fact.evidence().forEach(ev -> {
+        assertThat(ev.excerpt()).doesNotContain(canary);
+        assertThat(ev.command()).doesNotContain(canary);
+      }));
+    }
+  }
+
+  @Test
+  void notAGitRepositoryIsAUserError() throws Exception {
+    Path plain = Files.createDirectories(tmp.resolve("plain"));
+    assertThatThrownBy(() -> new GenerateReport().run(new GenerateRequest(plain, null, GenerateRequest.Format.MD,
+        true, null, env))).isInstanceOf(UserError.class).hasMessageContaining("is not a git repository");
+  }
+
+  @Test
+  void outputInAMissingFolderIsAUserErrorAndWritesNothing() {
+    String out = tmp.resolve("no/such/dir/report.md").toString();
+    assertThatThrownBy(() -> generate(GenerateRequest.Format.MD, out)).isInstanceOf(UserError.class)
+        .hasMessageContaining("does not exist");
+    assertThat(tmp.resolve("no")).doesNotExist();
+  }
+
+  @Test
+  void malformedSourceDateEpochIsAUserError() {
+    Map<String, String> bad = new HashMap<>(env);
+    bad.put("SOURCE_DATE_EPOCH", "yesterday");
+    assertThatThrownBy(() -> new GenerateReport().run(new GenerateRequest(fork, "-", GenerateRequest.Format.MD,
+        true, null, bad))).isInstanceOf(UserError.class).hasMessageContaining("SOURCE_DATE_EPOCH");
+  }
+
+  @Test
+  void offlineSkipsLiveAndCiButStillMeasuresGit() {
+    GenerateResult r = new GenerateReport().run(new GenerateRequest(fork, "-", GenerateRequest.Format.MD, true,
+        null, env));
+    var facts = new dev.forkstate.fact.FactSet(r.report().facts());
+    assertThat(facts.get("ci.last-push").orElseThrow().status()).isEqualTo(Status.SKIPPED);
+    assertThat(facts.get("live.check").orElseThrow().reason()).startsWith("offline");
+    assertThat(facts.get("git.branch.current").orElseThrow().status()).isEqualTo(Status.PASS);
+  }
+}

@@ -1,0 +1,123 @@
+package dev.forkstate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forkstate.app.demo.GitScript;
+import dev.forkstate.support.TestEnv;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI contract: exit codes, stdout for the product, one line on stderr for errors. */
+class MainTest {
+  @TempDir
+  Path tmp;
+
+  Map<String, String> env;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void setUp() {
+    env = TestEnv.isolated(tmp.resolve("home"));
+  }
+
+  private int run(String... args) {
+    return Main.run(new PrintWriter(out), new PrintWriter(err), env, args);
+  }
+
+  @Test
+  void versionAndHelp() {
+    assertThat(run("--version")).isZero();
+    assertThat(out.toString()).startsWith("forkstate ");
+    assertThat(run("generate", "--help")).isZero();
+    assertThat(out.toString()).contains("--offline", "--format", "--repo", "--out");
+  }
+
+  @Test
+  void unknownFlagIsOneLinePlusHelpHintAndExit2() {
+    assertThat(run("generate", "--bogus")).isEqualTo(2);
+    assertThat(err.toString().lines().toList()).containsExactly("forkstate: Unknown option: '--bogus'",
+        "see 'forkstate generate --help'");
+  }
+
+  @Test
+  void badFormatIsAUsageError() {
+    assertThat(run("generate", "--format", "xml", "--repo", tmp.toString())).isEqualTo(2);
+    assertThat(err.toString()).startsWith("forkstate: --format must be md or json, not 'xml'");
+  }
+
+  @Test
+  void noSubcommandIsAUsageError() {
+    assertThat(run()).isEqualTo(2);
+    assertThat(err.toString()).contains("a command is required");
+  }
+
+  @Test
+  void notAGitRepositoryIsExit2WithOneLineAndNoStackTrace() throws Exception {
+    Path plain = Files.createDirectories(tmp.resolve("plain"));
+    assertThat(run("generate", "--repo", plain.toString())).isEqualTo(2);
+    assertThat(err.toString().lines().toList()).singleElement().asString()
+        .startsWith("forkstate: ").contains("is not a git repository").doesNotContain("Exception");
+  }
+
+  @Test
+  void debugShowsTheStackTrace() throws Exception {
+    Path plain = Files.createDirectories(tmp.resolve("plain"));
+    assertThat(run("generate", "--debug", "--repo", plain.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("dev.forkstate.error.UserError");
+  }
+
+  @Test
+  void unknownConfigKeyIsExit2NamingFileLineColumnAndTheNearestKey() {
+    GitScript g = new GitScript(tmp.resolve("r"), env, 0).init();
+    g.write("forkstate.yml", "project: x\nsmokes:\n  - name: s\n    comand: pytest\n").commit("c");
+    assertThat(run("generate", "--repo", g.dir().toString())).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("forkstate: config key 'smokes[0].comand' is unknown "
+        + "(forkstate.yml:4:5); did you mean 'smokes[0].command'?");
+  }
+
+  @Test
+  void failingRequiredCheckWritesTheReportAndExits1() {
+    GitScript g = new GitScript(tmp.resolve("r"), env, 0).init();
+    g.write("tests/test_x.py", "def test_x():\n    assert False\n")
+        .write("forkstate.yml", "fork_branch: main\nsmokes:\n  - name: unit\n    command: pytest -q tests\n")
+        .commit("c");
+    g.tag("v1");
+    assertThat(run("generate", "--repo", g.dir().toString(), "--offline")).isEqualTo(1);
+    assertThat(out.toString().strip()).endsWith("STATE_OF_PROJECT.md");
+    assertThat(g.dir().resolve("STATE_OF_PROJECT.md")).exists();
+    assertThat(err.toString()).contains("smokes-pass FAIL").contains("(exit 1)");
+  }
+
+  @Test
+  void jsonToStdout() {
+    GitScript g = new GitScript(tmp.resolve("r"), env, 0).init();
+    g.write("a.txt", "a\n").commit("c");
+    run("generate", "--repo", g.dir().toString(), "--offline", "--format", "json", "--out", "-");
+    assertThat(out.toString()).startsWith("{").contains("\"schemaVersion\" : 1");
+    assertThat(g.dir().resolve("STATE_OF_PROJECT.json")).doesNotExist();
+  }
+
+  @Test
+  void initWritesAConfigThatGenerateAcceptsAndRefusesToOverwrite() throws Exception {
+    GitScript g = new GitScript(tmp.resolve("r"), env, 0).init();
+    g.write("tests/smoke/test_a.py", "def test_a():\n    assert True\n")
+        .write(".github/workflows/ci.yml", "on: push\n")
+        .write("docs/HAPPYPATH_GUIDE.md", "# guide\n")
+        .write("local/scripts/live_checks.py", "import os\nos.environ['OPENAI_API_KEY']\n")
+        .commit("c");
+    assertThat(run("init", "--repo", g.dir().toString())).isZero();
+    String yaml = Files.readString(g.dir().resolve("forkstate.yml"));
+    assertThat(yaml).contains("fork_branch: \"main\"", "pytest -q tests/smoke", ".github/workflows/ci.yml",
+        "docs/HAPPYPATH_GUIDE.md", "requires_env: [OPENAI_API_KEY]", "With blunt criticalal");
+    assertThat(run("init", "--repo", g.dir().toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("already exists").contains("--force");
+    assertThat(run("generate", "--repo", g.dir().toString(), "--offline", "--out", "-")).isIn(0, 1);
+  }
+}

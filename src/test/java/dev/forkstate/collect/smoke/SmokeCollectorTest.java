@@ -1,0 +1,177 @@
+package dev.forkstate.collect.smoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import dev.forkstate.support.Collecting;
+import dev.forkstate.support.Repos;
+import dev.forkstate.support.TestEnv;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real pytest runs against real repositories: every way a smoke can fail must be FAIL or UNKNOWN, never PASS. */
+class SmokeCollectorTest {
+  @TempDir
+  Path tmp;
+
+  Map<String, String> env;
+
+  @BeforeEach
+  void setUp() {
+    env = TestEnv.isolated(tmp.resolve("home"));
+  }
+
+  private Fact smoke(Path repo, String command, String extra) {
+    String yaml = "smokes:\n  - name: smokes\n    command: '" + command.replace("'", "''") + "'\n" + extra;
+    FactSet facts = Collecting.run(new SmokeCollector(), repo, yaml, env, true);
+    return facts.get("smoke.smokes").orElseThrow();
+  }
+
+  private Path repo(Map<String, String> files) {
+    return Repos.python(tmp.resolve("repo"), env, files).dir();
+  }
+
+  @Test
+  void passingSuiteIsPassWithCountsAndSkipReason() {
+    Path repo = repo(Map.of(
+        "tests/smoke/test_ok.py", "from pkg import VALUE\n\ndef test_a():\n    assert VALUE == 2\n\n"
+            + "def test_b():\n    assert True\n",
+        "tests/smoke/test_node.py", "import pytest\n\n@pytest.mark.skip(reason='node not installed')\n"
+            + "def test_gateway():\n    pass\n"));
+    Fact f = smoke(repo, "PYTHONPATH=$(pwd) pytest -q tests/smoke", "");
+    assertThat(f.status()).isEqualTo(Status.PASS);
+    Value.Tests t = (Value.Tests) f.value();
+    assertThat(t.passed()).isEqualTo(2);
+    assertThat(t.skipped()).isEqualTo(1);
+    assertThat(t.notable()).singleElement().satisfies(tc -> {
+      assertThat(tc.id()).isEqualTo("tests/smoke/test_node.py::test_gateway");
+      assertThat(tc.outcome()).isEqualTo("skipped");
+      assertThat(tc.message()).isEqualTo("node not installed");
+    });
+    assertThat(f.command()).isEqualTo("PYTHONPATH=$(pwd) pytest -q tests/smoke");
+    // pytest's cache and bytecode are switched off: the run leaves the tree as it found it.
+    assertThat(repo.resolve(".pytest_cache")).doesNotExist();
+    assertThat(repo.resolve("tests/smoke/__pycache__")).doesNotExist();
+  }
+
+  @Test
+  void failingTestIsFailWithItsFirstMessageLines() {
+    Path repo = repo(Map.of("tests/smoke/test_bad.py", "def test_bad():\n    assert 1 == 2, 'one is not two'\n"));
+    Fact f = smoke(repo, "pytest -q tests/smoke", "");
+    assertThat(f.status()).isEqualTo(Status.FAIL);
+    Value.Tests t = (Value.Tests) f.value();
+    assertThat(t.failed()).isEqualTo(1);
+    assertThat(t.notable().get(0).message()).contains("one is not two");
+  }
+
+  @Test
+  void noTestsCollectedIsFail() {
+    Path repo = repo(Map.of("tests/smoke/helper.py", "X = 1\n"));
+    Fact f = smoke(repo, "pytest -q tests/smoke", "");
+    assertThat(f.status()).isEqualTo(Status.FAIL);
+    assertThat(f.reason()).contains("no tests (exit 5)");
+  }
+
+  @Test
+  void missingTestPathIsFail() {
+    Path repo = repo(Map.of("README.md", "x\n"));
+    Fact f = smoke(repo, "pytest -q tests/smoke", "");
+    assertThat(f.status()).isEqualTo(Status.FAIL);
+    assertThat(f.reason()).contains("exit 4");
+  }
+
+  @Test
+  void commandNotFoundIsFail() {
+    Path repo = repo(Map.of("README.md", "x\n"));
+    Fact f = smoke(repo, "no-such-test-runner-xyz --all", "");
+    assertThat(f.status()).isEqualTo(Status.FAIL);
+    assertThat(f.reason()).startsWith("command not found");
+  }
+
+  @Test
+  void allSkippedIsFailBecauseNoTestRan() {
+    Path repo = repo(Map.of("tests/smoke/test_s.py",
+        "import pytest\n\n@pytest.mark.skip(reason='nope')\ndef test_s():\n    pass\n"));
+    Fact f = smoke(repo, "pytest -q tests/smoke", "");
+    assertThat(f.status()).isEqualTo(Status.FAIL);
+    assertThat(f.reason()).isEqualTo("no test ran");
+  }
+
+  @Test
+  void hangingSmokeIsKilledWithItsChildrenAtTheTimeout() throws Exception {
+    Path repo = repo(Map.of("README.md", "x\n"));
+    Path pidFile = tmp.resolve("child.pid");
+    long start = System.nanoTime();
+    Fact f = smoke(repo, "sleep 300 & echo $! > " + pidFile + "; wait", "    timeout_seconds: 1\n");
+    assertThat(System.nanoTime() - start).isLessThan(60_000_000_000L);
+    assertThat(f.status()).isEqualTo(Status.FAIL);
+    assertThat(f.reason()).startsWith("timed out after 1s");
+    long child = Long.parseLong(Files.readString(pidFile).strip());
+    // The backgrounded sleep is a grandchild of forkstate: it must be gone too.
+    for (int i = 0; i < 50 && ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+  }
+
+  @Test
+  void nonPytestCommandWithoutJunitIsWarnNotPass() {
+    Path repo = repo(Map.of("README.md", "x\n"));
+    Fact f = smoke(repo, "true", "");
+    assertThat(f.status()).isEqualTo(Status.WARN);
+    assertThat(f.reason()).contains("junit_xml");
+  }
+
+  @Test
+  void configuredJunitThatIsMissingIsUnknown() {
+    Path repo = repo(Map.of("README.md", "x\n"));
+    Fact f = smoke(repo, "true", "    junit_xml: build/results.xml\n");
+    assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(f.reason()).contains("no JUnit XML report");
+  }
+
+  @Test
+  void malformedJunitIsUnknownNeverPass() {
+    Path repo = repo(Map.of("README.md", "x\n"));
+    Fact f = smoke(repo, "mkdir -p build && printf '<testsuite><testcase' > build/r.xml",
+        "    junit_xml: build/r.xml\n");
+    assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(f.reason()).contains("malformed JUnit XML");
+  }
+
+  @Test
+  void staleJunitFromAnEarlierRunIsNotTrusted() throws Exception {
+    Path repo = repo(Map.of("README.md", "x\n"));
+    Path xml = repo.resolve("build/r.xml");
+    Files.createDirectories(xml.getParent());
+    Files.writeString(xml, "<testsuite><testcase classname='a' name='b'/></testsuite>");
+    Files.setLastModifiedTime(xml, java.nio.file.attribute.FileTime.fromMillis(0));
+    Fact f = smoke(repo, "true", "    junit_xml: build/r.xml\n");
+    assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(f.reason()).contains("older than this run");
+  }
+
+  @Test
+  void nonUtf8OutputIsReadWithReplacementCharacters() {
+    Path repo = repo(Map.of("tests/smoke/test_bytes.py",
+        "import sys\n\ndef test_bytes():\n    sys.stdout.buffer.write(b'\\xff\\xfe bad bytes\\n')\n"
+            + "    assert False\n"));
+    Fact f = smoke(repo, "pytest -q -s tests/smoke", "");
+    assertThat(f.status()).isEqualTo(Status.FAIL);
+    assertThat(f.evidence().get(0).excerpt()).contains("\uFFFD");
+  }
+
+  @Test
+  void noSmokeConfiguredOrDetectedIsUnknown() {
+    Path repo = repo(Map.of("README.md", "x\n"));
+    FactSet facts = Collecting.run(new SmokeCollector(), repo, "", env, true);
+    assertThat(facts.get("smoke.none").orElseThrow().status()).isEqualTo(Status.UNKNOWN);
+  }
+}

@@ -1,0 +1,105 @@
+package dev.forkstate.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.forkstate.error.UserError;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+  private final ConfigLoader loader = new ConfigLoader();
+
+  private String errorOf(String yaml) {
+    try {
+      loader.parse(yaml, "forkstate.yml");
+    } catch (UserError e) {
+      return e.oneLine();
+    }
+    throw new AssertionError("expected a UserError for:\n" + yaml);
+  }
+
+  @Test
+  void fullConfigParses() {
+    ForkstateConfig c = loader.parse("""
+        project: LiteLLM fork
+        fork_branch: fork/stable
+        upstream_ref: upstream/main
+        smokes:
+          - name: smokes
+            command: PYTHONPATH=$(pwd) pytest -q tests/smoke
+            timeout_seconds: 300
+        live_check:
+          command: python local/scripts/live_checks.py
+          requires_env: [OPENAI_API_KEY]
+        ci: {workflow: .github/workflows/fork-smokes.yml, job: "3.12"}
+        guide: local/docs/01_guides/HAPPYPATH_GUIDE.md
+        assessment_prompt: "How do we compare?"
+        paths: [docs/dev/router_core_flag.md]
+        required_checks: [smokes-pass]
+        """, "forkstate.yml");
+    assertThat(c.forkBranch()).isEqualTo("fork/stable");
+    assertThat(c.smokes()).singleElement().satisfies(s -> assertThat(s.timeoutSeconds()).isEqualTo(300));
+    assertThat(c.ci().job()).isEqualTo("3.12");
+    assertThat(c.liveCheck().requiresEnv()).containsExactly("OPENAI_API_KEY");
+  }
+
+  @Test
+  void emptyOrBlankIsAllDefaults() {
+    assertThat(loader.parse("", "f")).isEqualTo(ForkstateConfig.empty());
+    assertThat(loader.parse("# only a comment\n", "f")).isEqualTo(ForkstateConfig.empty());
+  }
+
+  @Test
+  void unknownTopLevelKeySuggestsTheNearest() {
+    assertThat(errorOf("fork_brnch: x\n"))
+        .isEqualTo("config key 'fork_brnch' is unknown (forkstate.yml:1:1); did you mean 'fork_branch'?");
+  }
+
+  @Test
+  void unknownKeyFarFromAnyListsTheValidOnes() {
+    assertThat(errorOf("ci:\n  zzz: 1\n")).startsWith("config key 'ci.zzz' is unknown (forkstate.yml:2:3); "
+        + "valid keys here: job, workflow");
+  }
+
+  @Test
+  void wrongTypesNameTheKeyAndPosition() {
+    assertThat(errorOf("smokes:\n  - name: s\n    command: x\n    timeout_seconds: soon\n"))
+        .startsWith("config key 'smokes[0].timeout_seconds' has the wrong type; expected a whole number "
+            + "(forkstate.yml:4:22)");
+    assertThat(errorOf("smokes: pytest\n")).contains("'smokes' has the wrong type; expected a list");
+    assertThat(errorOf("fork_branch: 12\n")).contains("'fork_branch' has the wrong type; expected text");
+    assertThat(errorOf("ci: [a]\n")).contains("'ci' has the wrong type");
+  }
+
+  @Test
+  void malformedYamlNamesTheLine() {
+    assertThat(errorOf("project: x\nfork_branch: a: b\n")).startsWith("config is not valid YAML")
+        .contains("(forkstate.yml:2:");
+  }
+
+  @Test
+  void semanticErrors() {
+    assertThat(errorOf("smokes:\n  - name: s\n")).contains("smoke step has no command");
+    assertThat(errorOf("smokes:\n  - {name: s, command: x}\n  - {name: s, command: y}\n"))
+        .contains("smoke name 's' is used twice");
+    assertThat(errorOf("smokes:\n  - {command: x, timeout_seconds: 0}\n")).contains("must be positive");
+    assertThat(errorOf("live_check: {requires_env: [A]}\n")).contains("live_check has no command");
+  }
+
+  @Test
+  void nearestNeedsToBeClose() {
+    assertThat(Nearest.of("comand", java.util.List.of("command", "name"))).isEqualTo("command");
+    assertThat(Nearest.of("xyz", java.util.List.of("command", "name"))).isNull();
+  }
+
+  @Test
+  void missingFileIsEmptyConfig(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    assertThat(loader.load(dir.resolve("forkstate.yml"))).isEqualTo(ForkstateConfig.empty());
+  }
+
+  @Test
+  void everyUserErrorIsOneLine() {
+    assertThatThrownBy(() -> loader.parse("a: b: c\n", "forkstate.yml")).isInstanceOf(UserError.class)
+        .satisfies(e -> assertThat(((UserError) e).oneLine()).doesNotContain("\n"));
+  }
+}

@@ -1,0 +1,36 @@
+package dev.forkstate.support;
+
+import dev.forkstate.collect.CollectContext;
+import dev.forkstate.collect.Collector;
+import dev.forkstate.config.ForkstateConfig;
+import dev.forkstate.config.SettingsResolver;
+import dev.forkstate.collect.GitCli;
+import dev.forkstate.collect.detect.ProjectDetector;
+import dev.forkstate.config.ConfigLoader;
+import dev.forkstate.exec.CommandRunner;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.secret.Redactor;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/** Runs one collector against a real repository with a config given as YAML text. */
+public final class Collecting {
+  private Collecting() {}
+
+  public static FactSet run(Collector c, Path repo, String yaml, Map<String, String> env, boolean offline) {
+    CommandRunner runner = new CommandRunner(env, Redactor.fromEnvironment(env));
+    ForkstateConfig cfg = new ConfigLoader().parse(yaml, "forkstate.yml");
+    GitCli git = new GitCli(repo, runner);
+    var settings = SettingsResolver.resolve(cfg, ProjectDetector.detect(repo, git));
+    var pool = Executors.newCachedThreadPool();
+    try {
+      List<Fact> facts = c.collect(new CollectContext(repo, settings, runner, offline, git, pool, List.of()));
+      return new FactSet(facts);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
