@@ -32,7 +32,7 @@ public final class Checks {
     List<Finding> out = new ArrayList<>();
     for (Check c : ALL) {
       Check.Verdict v = c.evaluate(facts);
-      out.add(new Finding(c.info().id(), c.info().title(), v.status(), v.reason(), v.basedOn(),
+      out.add(new Finding(c.info().id(), c.info().label(), c.info().title(), v.status(), v.reason(), v.basedOn(),
           required.contains(c.info().id())));
     }
     out.sort(java.util.Comparator.comparing(Finding::checkId));

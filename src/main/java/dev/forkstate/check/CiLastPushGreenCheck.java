@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Did CI run on the last push, and is the required Python job green? */
 public final class CiLastPushGreenCheck implements Check {
-  private static final CheckInfo INFO = new CheckInfo("ci-last-push-green", "Did CI run on the last push, and is the required Python job green?",
+  private static final CheckInfo INFO = new CheckInfo("ci-last-push-green", "CI on the last push", "Did CI run on the last push, and is the required Python job green?",
       "A report that says CI is green without looking is the failure forkstate exists to prevent.",
       "Open the workflow's runs: gh run list --workflow <file> --branch <fork branch>");
 

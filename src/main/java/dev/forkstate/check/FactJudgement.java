@@ -16,22 +16,21 @@ final class FactJudgement {
       return new Check.Verdict(Status.UNKNOWN, whenNone, List.of());
     }
     Status worst = Status.PASS;
-    StringBuilder reasons = new StringBuilder();
     for (Fact f : facts) {
       worst = Status.worst(worst, f.status());
     }
-    for (Fact f : facts) {
-      if (f.status() == worst && worst != Status.PASS) {
-        if (reasons.length() > 0) {
-          reasons.append("; ");
-        }
-        reasons.append(f.reason().isBlank() ? f.summary() : f.summary().isBlank() ? f.reason()
-            : f.summary().equals(f.reason()) ? f.summary() : f.summary() + " (" + f.reason() + ")");
-      }
-    }
-    String reason = worst == Status.PASS ? facts.size() == 1 ? facts.get(0).summary() : "all " + facts.size()
-        + " pass" : reasons.toString();
+    Status w = worst;
+    String reason = String.join("; ", facts.stream().filter(f -> f.status() == w).map(FactJudgement::describe)
+        .distinct().toList());
     return new Check.Verdict(worst, reason, facts.stream().map(Fact::id).toList());
+  }
+
+  /** Summary and, where it adds something, the reason. */
+  private static String describe(Fact f) {
+    if (f.reason().isBlank() || f.reason().equals(f.summary())) {
+      return f.summary();
+    }
+    return f.summary().isBlank() ? f.reason() : f.summary() + " (" + f.reason() + ")";
   }
 
   static Check.Verdict single(FactSet facts, String id) {

@@ -5,7 +5,7 @@ import dev.forkstate.fact.Status;
 import java.util.List;
 
 /** A check's answer, with the facts it was based on. */
-public record Finding(String checkId, String title, Status status, String reason, List<FactId> basedOn,
+public record Finding(String checkId, String label, String title, Status status, String reason, List<FactId> basedOn,
                       boolean required) {
   public Finding {
     basedOn = basedOn.stream().distinct().sorted().toList();

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Is the fork branch checked out? */
 public final class ForkBranchCheckedOutCheck implements Check {
-  private static final CheckInfo INFO = new CheckInfo("fork-branch-checked-out", "Is the fork branch checked out?",
+  private static final CheckInfo INFO = new CheckInfo("fork-branch-checked-out", "Fork branch", "Is the fork branch checked out?",
       "Every other fact describes the checked-out commit; on the wrong branch they describe the wrong thing.",
       "git switch <fork branch>");
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Is every path the report cites committed? */
 public final class ReferencesExistCheck implements Check {
-  private static final CheckInfo INFO = new CheckInfo("references-exist", "Is every path the report cites committed?",
+  private static final CheckInfo INFO = new CheckInfo("references-exist", "Cited paths", "Is every path the report cites committed?",
       "Reports that cite files that do not exist, or exist only on one laptop, mislead every reader.",
       "Commit the path (git add <path> && git commit), or stop citing it");
 

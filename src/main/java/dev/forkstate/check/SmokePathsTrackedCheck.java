@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Are the smoke tests committed? */
 public final class SmokePathsTrackedCheck implements Check {
-  private static final CheckInfo INFO = new CheckInfo("smoke-paths-tracked", "Are the smoke tests committed?",
+  private static final CheckInfo INFO = new CheckInfo("smoke-paths-tracked", "Smoke tests committed", "Are the smoke tests committed?",
       "Smokes that pass on a laptop from an uncommitted folder prove nothing about the fork: CI and other clones lack them.",
       "git add <test path> && git commit");
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Do the smoke tests pass? */
 public final class SmokesPassCheck implements Check {
-  private static final CheckInfo INFO = new CheckInfo("smokes-pass", "Do the smoke tests pass?",
+  private static final CheckInfo INFO = new CheckInfo("smokes-pass", "Smokes", "Do the smoke tests pass?",
       "The smokes are the fork's promise that its paved road works; a false green here is the worst bug.",
       "Run the smoke command shown and fix the first failure");
 

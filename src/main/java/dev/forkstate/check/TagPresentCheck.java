@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Does a tag mark the checked-out commit? */
 public final class TagPresentCheck implements Check {
-  private static final CheckInfo INFO = new CheckInfo("tag-present", "Does a tag mark the checked-out commit?",
+  private static final CheckInfo INFO = new CheckInfo("tag-present", "Tag", "Does a tag mark the checked-out commit?",
       "Operators name releases by tag; an untagged HEAD cannot be named in a report or a rollback.",
       "git tag -a <version> -m <message> && git push origin <version>");
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Is the working tree clean? */
 public final class WorktreeCleanCheck implements Check {
-  private static final CheckInfo INFO = new CheckInfo("worktree-clean", "Is the working tree clean?",
+  private static final CheckInfo INFO = new CheckInfo("worktree-clean", "Working tree", "Is the working tree clean?",
       "Facts about a dirty tree describe code no commit holds; nobody else can reproduce them.",
       "Commit or stash: git status -sb shows what is pending");
 

@@ -8,7 +8,7 @@ import java.util.List;
  * so the report names the gap instead of inventing content or implying green.
  */
 public final class PendingCollector implements Collector {
-  public static final String NOT_YET = "not checked yet: this version of forkstate does not measure it";
+  public static final String NOT_YET = "not checked yet";
 
   @Override
   public String name() {
@@ -19,11 +19,10 @@ public final class PendingCollector implements Collector {
   public List<Fact> collect(CollectContext ctx) {
     Fact ci = ctx.offline()
         ? Fact.skipped("ci.last-push", "offline: the GitHub Actions run status needs the network")
-        : Fact.unknown("ci.last-push", NOT_YET + " (GitHub Actions run of the last push)");
+        : Fact.unknown("ci.last-push", NOT_YET + ": this version does not read GitHub Actions runs");
     return List.of(ci,
-        Fact.unknown("ci.python-job", NOT_YET + " (job for the required Python version)"),
-        Fact.unknown("happypath.rules", NOT_YET + " (no new flags, defaults unchanged, deterministic smokes, "
-            + "copy-paste commands)"),
-        Fact.unknown("capabilities.verified", NOT_YET + " (capabilities list with evidence)"));
+        Fact.unknown("ci.python-job", NOT_YET + ": this version does not read GitHub Actions runs"),
+        Fact.unknown("happypath.rules", NOT_YET + ": this version does not check the HAPPYPATH rules"),
+        Fact.unknown("capabilities.verified", NOT_YET + ": this version does not verify capability claims"));
   }
 }

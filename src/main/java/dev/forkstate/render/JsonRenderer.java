@@ -103,7 +103,7 @@ public final class JsonRenderer implements Renderer {
 
   private ObjectNode finding(Finding f) {
     ObjectNode n = mapper.createObjectNode();
-    n.put("checkId", f.checkId()).put("title", f.title()).put("status", f.status().name())
+    n.put("checkId", f.checkId()).put("label", f.label()).put("title", f.title()).put("status", f.status().name())
         .put("reason", f.reason()).put("required", f.required());
     ids(n.putArray("basedOn"), f.basedOn());
     return n;

@@ -71,7 +71,7 @@ public final class ReportBuilder {
         + (blocking.isEmpty() ? "" : "; " + names(blocking)), "", List.of()));
     for (String id : List.of("ci-last-push-green", "fork-branch-checked-out", "tag-present", "smokes-pass",
         "smoke-paths-tracked", "upstream-merged", "worktree-clean")) {
-      finding(id).ifPresent(f -> out.add(bullet(0, f.status(), f.title() + " " + f.reason(),
+      finding(id).ifPresent(f -> out.add(bullet(0, f.status(), f.label() + ": " + f.reason(),
           firstCommand(f.basedOn()), f.basedOn())));
     }
     return out;
