@@ -24,6 +24,8 @@ public final class SmokePathsTrackedCheck implements Check {
     if (refs.isEmpty()) {
       return new Verdict(Status.SKIPPED, "the smoke commands name no test paths", List.of());
     }
-    return FactJudgement.worstOf(refs, "");
+    Verdict v = FactJudgement.worstOf(refs, "");
+    // An uncommitted or partly committed test folder is a "no" here: CI and other clones do not run those tests.
+    return v.status() == Status.WARN ? new Verdict(Status.FAIL, v.reason(), v.basedOn()) : v;
   }
 }

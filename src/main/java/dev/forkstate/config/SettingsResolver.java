@@ -55,7 +55,7 @@ public final class SettingsResolver {
     if (!d.remotes().contains("upstream")) {
       return Setting.unset("no remote named upstream: set upstream_ref, or run git remote add upstream <url>");
     }
-    for (String candidate : List.of("upstream/HEAD", "upstream/main", "upstream/master")) {
+    for (String candidate : List.of("upstream/main", "upstream/master", "upstream/HEAD")) {
       if (d.remoteBranches().contains(candidate)) {
         return Setting.of(candidate, "detected: remote-tracking ref " + candidate);
       }

@@ -1,0 +1,110 @@
+package dev.forkstate.collect.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forkstate.app.demo.GitScript;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Status;
+import dev.forkstate.support.Collecting;
+import dev.forkstate.support.TestEnv;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GitStateCollectorTest {
+  @TempDir
+  Path tmp;
+
+  Map<String, String> env;
+  GitScript repo;
+
+  @BeforeEach
+  void setUp() {
+    env = TestEnv.isolated(tmp.resolve("home"));
+    repo = new GitScript(tmp.resolve("r"), env, 0).init();
+    repo.write("a.txt", "a\n").commit("one").write("b.txt", "b\n").commit("two");
+  }
+
+  private FactSet collect(String yaml) {
+    return Collecting.run(new GitStateCollector(), repo.dir(), yaml, env, true);
+  }
+
+  @Test
+  void onTheForkBranchIsPass() {
+    FactSet f = collect("fork_branch: main\n");
+    assertThat(f.get("git.branch.current").orElseThrow().status()).isEqualTo(Status.PASS);
+    assertThat(f.text("git.head.sha")).contains(repo.git("rev-parse", "HEAD").strip());
+  }
+
+  @Test
+  void onAnotherBranchIsFailWithTheSwitchCommand() {
+    FactSet f = collect("fork_branch: fork/stable\n");
+    var b = f.get("git.branch.current").orElseThrow();
+    assertThat(b.status()).isEqualTo(Status.FAIL);
+    assertThat(b.reason()).isEqualTo("run `git switch fork/stable`");
+  }
+
+  @Test
+  void forkBranchNotConfiguredNorDetectedIsUnknown() {
+    var b = collect("").get("git.branch.current").orElseThrow();
+    assertThat(b.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(b.reason()).contains("fork_branch");
+  }
+
+  @Test
+  void detachedAtTheForkBranchTipIsPassElsewhereFail() {
+    repo.git("checkout", "-q", "--detach", "main");
+    assertThat(collect("fork_branch: main\n").get("git.branch.current").orElseThrow().status())
+        .isEqualTo(Status.PASS);
+    repo.git("checkout", "-q", "--detach", "HEAD~1");
+    var b = collect("fork_branch: main\n").get("git.branch.current").orElseThrow();
+    assertThat(b.status()).isEqualTo(Status.FAIL);
+    assertThat(b.summary()).contains("detached HEAD");
+    assertThat(collect("fork_branch: main\n").get("git.tracking.remote").orElseThrow().status())
+        .isEqualTo(Status.WARN);
+  }
+
+  @Test
+  void noTagsAtAllIsFailAndATagBehindHeadIsWarn() {
+    FactSet none = collect("");
+    assertThat(none.get("git.tags.nearest").orElseThrow().status()).isEqualTo(Status.FAIL);
+    assertThat(none.get("git.tags.at-head").orElseThrow().status()).isEqualTo(Status.WARN);
+    assertThat(none.text("git.describe")).contains(repo.git("rev-parse", "--short", "HEAD").strip());
+    repo.tag("v1");
+    repo.write("c.txt", "c\n").commit("three");
+    FactSet behind = collect("");
+    assertThat(behind.get("git.tags.nearest").orElseThrow().status()).isEqualTo(Status.PASS);
+    assertThat(behind.text("git.describe").orElseThrow()).startsWith("v1-1-g");
+  }
+
+  @Test
+  void dirtyAndUntrackedAreCounted() throws Exception {
+    java.nio.file.Files.writeString(repo.dir().resolve("a.txt"), "changed\n");
+    java.nio.file.Files.writeString(repo.dir().resolve("new1.txt"), "n\n");
+    java.nio.file.Files.writeString(repo.dir().resolve("new2.txt"), "n\n");
+    FactSet f = collect("");
+    assertThat(f.count("git.worktree.dirty")).contains(1L);
+    assertThat(f.count("git.worktree.untracked")).contains(2L);
+    assertThat(f.get("git.worktree.dirty").orElseThrow().status()).isEqualTo(Status.WARN);
+  }
+
+  @Test
+  void trackingRemoteAheadAndBehind() {
+    GitScript clone = repo.cloneTo(tmp.resolve("clone"));
+    clone.write("d.txt", "d\n").commit("local only");
+    FactSet f = Collecting.run(new GitStateCollector(), clone.dir(), "", env, true);
+    assertThat(f.text("git.tracking.remote")).contains("origin/main");
+    assertThat(f.count("git.tracking.ahead")).contains(1L);
+    assertThat(f.count("git.tracking.behind")).contains(0L);
+    assertThat(f.get("git.tracking.ahead").orElseThrow().summary()).contains("CI has not seen them");
+  }
+
+  @Test
+  void repositoryWithoutCommitsIsUnknownNotAnError() {
+    GitScript empty = new GitScript(tmp.resolve("empty"), env, 0).init();
+    FactSet f = Collecting.run(new GitStateCollector(), empty.dir(), "", env, true);
+    assertThat(f.get("git.head.sha").orElseThrow().status()).isEqualTo(Status.UNKNOWN);
+  }
+}

@@ -1,0 +1,83 @@
+package dev.forkstate.collect.upstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forkstate.app.demo.GitScript;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import dev.forkstate.support.Collecting;
+import dev.forkstate.support.Repos;
+import dev.forkstate.support.TestEnv;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UpstreamCollectorTest {
+  @TempDir
+  Path tmp;
+
+  Map<String, String> env;
+
+  @BeforeEach
+  void setUp() {
+    env = TestEnv.isolated(tmp.resolve("home"));
+  }
+
+  @Test
+  void measuresDriftAndFootprintLikeGitDoes() {
+    GitScript fork = Repos.fork(tmp, env)[1];
+    FactSet f = Collecting.run(new UpstreamCollector(), fork.dir(), "", env, true);
+    assertThat(f.count("upstream.ahead")).contains(1L);
+    assertThat(f.count("upstream.behind")).contains(1L);
+    assertThat(f.get("upstream.behind").orElseThrow().status()).isEqualTo(Status.WARN);
+    Value.Changes added = (Value.Changes) f.get("upstream.files.added").orElseThrow().value();
+    Value.Changes modified = (Value.Changes) f.get("upstream.files.modified").orElseThrow().value();
+    assertThat(added.files()).extracting(Value.FileChange::path).containsExactly("fork/new.py");
+    assertThat(modified.files()).singleElement().satisfies(c -> {
+      assertThat(c.path()).isEqualTo("lib/a.py");
+      assertThat(c.added()).isEqualTo(1);
+      assertThat(c.deleted()).isZero();
+    });
+    assertThat(((Value.Paths) f.get("upstream.areas").orElseThrow().value()).paths())
+        .containsExactly("fork/", "lib/");
+    assertThat(f.get("upstream.files.modified").orElseThrow().command())
+        .isEqualTo("git diff --no-renames --numstat --diff-filter=M $(git merge-base HEAD upstream/main) HEAD");
+  }
+
+  @Test
+  void noUpstreamRemoteIsUnknownWithAHint() {
+    GitScript plain = Repos.python(tmp.resolve("p"), env, Map.of());
+    FactSet f = Collecting.run(new UpstreamCollector(), plain.dir(), "", env, true);
+    for (String id : UpstreamCollector.IDS) {
+      Fact fact = f.get(id).orElseThrow();
+      assertThat(fact.status()).isEqualTo(Status.UNKNOWN);
+      assertThat(fact.reason()).contains("git remote add upstream");
+    }
+  }
+
+  @Test
+  void configuredRefThatDoesNotResolveIsUnknownWithFetchHint() {
+    GitScript fork = Repos.fork(tmp, env)[1];
+    Fact f = Collecting.run(new UpstreamCollector(), fork.dir(), "upstream_ref: upstream/nope\n", env, true)
+        .get("upstream.behind").orElseThrow();
+    assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(f.reason()).contains("does not resolve").contains("git fetch upstream");
+  }
+
+  @Test
+  void shallowCloneIsUnknownWithTheUnshallowHint() {
+    GitScript up = Repos.fork(tmp, env)[0];
+    GitScript shallow = new GitScript(tmp.resolve("shallow"), env, 0);
+    up.git("clone", "-q", "--depth", "1", "file://" + up.dir(), shallow.dir().toString());
+    shallow.git("remote", "add", "upstream", "file://" + up.dir());
+    shallow.git("fetch", "-q", "--depth", "1", "upstream");
+    FactSet f = Collecting.run(new UpstreamCollector(), shallow.dir(), "upstream_ref: upstream/main\n", env, true);
+    Fact behind = f.get("upstream.behind").orElseThrow();
+    assertThat(behind.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(behind.reason()).contains("git fetch --unshallow");
+  }
+}
