@@ -24,7 +24,7 @@ public final class TagPresentCheck implements Check {
     }
     var ids = List.of(atHead.get().id(), nearest.get().id());
     if (atHead.get().status() == Status.PASS) {
-      return new Verdict(Status.PASS, atHead.get().summary(), ids);
+      return new Verdict(Status.PASS, atHead.get().summary(), List.of(atHead.get().id()));
     }
     if (atHead.get().status() == Status.UNKNOWN || nearest.get().status() == Status.UNKNOWN) {
       return new Verdict(Status.UNKNOWN, "git could not list tags", ids);

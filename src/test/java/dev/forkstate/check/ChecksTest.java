@@ -1,0 +1,109 @@
+package dev.forkstate.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forkstate.fact.Evidence;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** Checks as pure tables: facts in, status out. Every UNKNOWN or missing input must stay UNKNOWN, never PASS. */
+class ChecksTest {
+  private static final Evidence EV = Evidence.ofCommand("git status");
+
+  private static Fact fact(String id, Status s) {
+    return s == Status.UNKNOWN || s == Status.SKIPPED
+        ? new Fact(dev.forkstate.fact.FactId.of(id), s, Value.none(), "", "because", List.of(EV))
+        : Fact.of(id, s, Value.none(), id + " " + s, EV);
+  }
+
+  private static FactSet facts(Fact... fs) {
+    return new FactSet(List.of(fs));
+  }
+
+  static Stream<Arguments> table() {
+    return Stream.of(
+        Arguments.of(new SmokesPassCheck(), facts(), Status.UNKNOWN),
+        Arguments.of(new SmokesPassCheck(), facts(fact("smoke.a", Status.PASS)), Status.PASS),
+        Arguments.of(new SmokesPassCheck(), facts(fact("smoke.a", Status.PASS), fact("smoke.b", Status.UNKNOWN)),
+            Status.UNKNOWN),
+        Arguments.of(new SmokesPassCheck(), facts(fact("smoke.a", Status.FAIL), fact("smoke.b", Status.UNKNOWN)),
+            Status.FAIL),
+        Arguments.of(new SmokesPassCheck(), facts(fact("smoke.a", Status.WARN)), Status.WARN),
+        Arguments.of(new ForkBranchCheckedOutCheck(), facts(), Status.UNKNOWN),
+        Arguments.of(new ForkBranchCheckedOutCheck(), facts(fact("git.branch.current", Status.PASS)), Status.PASS),
+        Arguments.of(new ForkBranchCheckedOutCheck(), facts(fact("git.branch.current", Status.UNKNOWN)),
+            Status.UNKNOWN),
+        Arguments.of(new TagPresentCheck(), facts(), Status.UNKNOWN),
+        Arguments.of(new TagPresentCheck(), facts(fact("git.tags.at-head", Status.PASS),
+            fact("git.tags.nearest", Status.PASS)), Status.PASS),
+        Arguments.of(new TagPresentCheck(), facts(fact("git.tags.at-head", Status.WARN),
+            fact("git.tags.nearest", Status.PASS)), Status.WARN),
+        Arguments.of(new TagPresentCheck(), facts(fact("git.tags.at-head", Status.WARN),
+            fact("git.tags.nearest", Status.FAIL)), Status.FAIL),
+        Arguments.of(new TagPresentCheck(), facts(fact("git.tags.at-head", Status.UNKNOWN),
+            fact("git.tags.nearest", Status.PASS)), Status.UNKNOWN),
+        Arguments.of(new SmokePathsTrackedCheck(), facts(), Status.UNKNOWN),
+        Arguments.of(new SmokePathsTrackedCheck(), facts(fact("smoke.none", Status.UNKNOWN)), Status.UNKNOWN),
+        Arguments.of(new SmokePathsTrackedCheck(), facts(fact("smoke.a", Status.PASS),
+            fact("ref.smoke.tests", Status.WARN)), Status.FAIL),
+        Arguments.of(new SmokePathsTrackedCheck(), facts(fact("smoke.a", Status.PASS),
+            fact("ref.smoke.tests", Status.PASS)), Status.PASS),
+        Arguments.of(new SmokePathsTrackedCheck(), facts(fact("smoke.a", Status.PASS)), Status.SKIPPED),
+        Arguments.of(new ReferencesExistCheck(), facts(), Status.SKIPPED),
+        Arguments.of(new ReferencesExistCheck(), facts(fact("ref.config.x", Status.FAIL),
+            fact("ref.guide.y", Status.PASS)), Status.FAIL),
+        Arguments.of(new CiLastPushGreenCheck(), facts(), Status.UNKNOWN),
+        Arguments.of(new CiLastPushGreenCheck(), facts(fact("ci.last-push", Status.SKIPPED),
+            fact("ci.python-job", Status.UNKNOWN)), Status.UNKNOWN),
+        Arguments.of(new UpstreamMergedCheck(), facts(fact("upstream.behind", Status.WARN)), Status.WARN),
+        Arguments.of(new LiveCheckPassesCheck(), facts(fact("live.check", Status.SKIPPED)), Status.SKIPPED),
+        Arguments.of(new WorktreeCleanCheck(), facts(fact("git.worktree.dirty", Status.PASS),
+            fact("git.worktree.untracked", Status.WARN)), Status.WARN));
+  }
+
+  @ParameterizedTest
+  @MethodSource("table")
+  void verdicts(Check check, FactSet input, Status expected) {
+    assertThat(check.evaluate(input).status()).isEqualTo(expected);
+  }
+
+  /** Whatever the mix, a check never says PASS when any input fact it used is UNKNOWN. */
+  @Test
+  void unknownInputNeverBecomesPass() {
+    List<String> ids = List.of("git.branch.current", "git.tags.at-head", "git.tags.nearest", "smoke.a",
+        "ref.smoke.t", "ref.config.c", "ci.last-push", "ci.python-job", "upstream.behind", "live.check",
+        "git.worktree.dirty", "git.worktree.untracked");
+    for (int mask = 0; mask < (1 << ids.size()); mask += 7) {
+      List<Fact> fs = new ArrayList<>();
+      for (int i = 0; i < ids.size(); i++) {
+        fs.add(fact(ids.get(i), (mask & (1 << i)) != 0 ? Status.UNKNOWN : Status.PASS));
+      }
+      FactSet set = new FactSet(fs);
+      for (Check c : Checks.all()) {
+        Check.Verdict v = c.evaluate(set);
+        boolean usesUnknown = v.basedOn().stream()
+            .anyMatch(id -> set.get(id.value()).map(f -> f.status() == Status.UNKNOWN).orElse(true));
+        if (usesUnknown) {
+          assertThat(v.status()).as(c.info().id() + " with mask " + mask).isNotEqualTo(Status.PASS);
+        }
+      }
+    }
+  }
+
+  @Test
+  void registryIsSortedAndFindingsCarryRequired() {
+    assertThat(Checks.ids()).isSorted().doesNotHaveDuplicates();
+    List<Finding> fs = Checks.evaluate(facts(), List.of("smokes-pass"));
+    assertThat(fs).extracting(Finding::checkId).isSorted();
+    assertThat(fs).filteredOn(Finding::required).extracting(Finding::checkId).containsExactly("smokes-pass");
+  }
+}

@@ -1,0 +1,49 @@
+package dev.forkstate.fact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FactTest {
+  @Test
+  void passWithoutEvidenceIsRejected() {
+    assertThatThrownBy(() -> new Fact(FactId.of("a.b"), Status.PASS, Value.none(), "s", "", List.of()))
+        .hasMessageContaining("PASS needs evidence");
+  }
+
+  @Test
+  void unknownAndSkippedNeedAReason() {
+    assertThatThrownBy(() -> Fact.unknown("a.b", " ")).hasMessageContaining("UNKNOWN needs a reason");
+    assertThatThrownBy(() -> Fact.skipped("a.b", "")).hasMessageContaining("SKIPPED needs a reason");
+  }
+
+  @Test
+  void idsAreDottedLowercase() {
+    assertThatThrownBy(() -> FactId.of("Smoke Tests")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(FactId.segment("Tests/Smoke Suite!")).isEqualTo("tests-smoke-suite");
+    assertThat(FactId.segment("___")).isEqualTo("x");
+  }
+
+  @Test
+  void duplicateIdsAreABug() {
+    Fact f = Fact.skipped("a.b", "why");
+    assertThatThrownBy(() -> new FactSet(List.of(f, f))).hasMessageContaining("duplicate");
+  }
+
+  @Test
+  void listsAreSortedAndCopied() {
+    assertThat(new Value.Paths(List.of("b", "a")).paths()).containsExactly("a", "b");
+    FactSet set = new FactSet(List.of(Fact.skipped("z.a", "r"), Fact.skipped("a.z", "r")));
+    assertThat(set.all()).extracting(f -> f.id().value()).containsExactly("a.z", "z.a");
+  }
+
+  @Test
+  void worstStatusOrder() {
+    assertThat(Status.worst(Status.PASS, Status.WARN)).isEqualTo(Status.WARN);
+    assertThat(Status.worst(Status.UNKNOWN, Status.WARN)).isEqualTo(Status.UNKNOWN);
+    assertThat(Status.worst(Status.UNKNOWN, Status.FAIL)).isEqualTo(Status.FAIL);
+    assertThat(Status.worst(Status.SKIPPED, Status.PASS)).isEqualTo(Status.SKIPPED);
+  }
+}
