@@ -1,0 +1,66 @@
+package dev.forkstate.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forkstate.secret.Redactor;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandRunnerTest {
+  @TempDir
+  Path tmp;
+
+  private final Map<String, String> env = Map.of("PATH", System.getenv("PATH"), "MY_SECRET_TOKEN", "tok-12345678");
+
+  @Test
+  void outputIsCappedAndMarkedTruncated() {
+    CommandRunner r = new CommandRunner(env, Redactor.none(), 1000);
+    CommandResult res = r.run(tmp, Duration.ofSeconds(30), List.of("bash", "-c", "yes x | head -c 100000"));
+    assertThat(res.exitCode()).isZero();
+    assertThat(res.stdout()).hasSize(1000);
+    assertThat(res.truncated()).isTrue();
+    assertThat(res.evidence().truncated()).isTrue();
+  }
+
+  @Test
+  void aProgramThatDoesNotExistIsAStartErrorNotAnException() {
+    CommandResult res = new CommandRunner(env, Redactor.none())
+        .run(tmp, Duration.ofSeconds(5), List.of("no-such-program-xyz"));
+    assertThat(res.started()).isFalse();
+    assertThat(res.exitCode()).isNull();
+    assertThat(res.ok()).isFalse();
+    assertThat(res.evidence().excerpt()).contains("could not start no-such-program-xyz");
+  }
+
+  @Test
+  void secretsAreRedactedFromCapturedOutput() {
+    CommandResult res = new CommandRunner(env, Redactor.fromEnvironment(env))
+        .run(tmp, Duration.ofSeconds(5), List.of("bash", "-c", "echo $MY_SECRET_TOKEN; echo $MY_SECRET_TOKEN >&2"));
+    assertThat(res.stdout()).isEqualTo("[REDACTED]\n");
+    assertThat(res.stderr()).isEqualTo("[REDACTED]\n");
+  }
+
+  @Test
+  void stdinIsClosedSoAPromptDoesNotHang() {
+    CommandResult res = new CommandRunner(env, Redactor.none())
+        .run(tmp, Duration.ofSeconds(20), List.of("bash", "-c", "read x; echo got:$x"));
+    assertThat(res.timedOut()).isFalse();
+    assertThat(res.stdout()).isEqualTo("got:\n");
+  }
+
+  @Test
+  void displayedCommandsQuoteWhatTheShellWouldSplit() {
+    assertThat(ShellQuote.join(List.of("git", "rev-list", "HEAD...@{u}", "it's", "a b", "")))
+        .isEqualTo("git rev-list 'HEAD...@{u}' 'it'\\''s' 'a b' ''");
+  }
+
+  @Test
+  void excerptsDropWhatVariesBetweenRuns() {
+    assertThat(OutputNormalizer.normalize("5 passed in 0.03s\r\nat /tmp/pytest-of-root/x/y.py:3"))
+        .isEqualTo("5 passed in <t>s\nat <tmp>:3");
+  }
+}
