@@ -47,6 +47,9 @@ public final class GenerateReport {
   public static final String DEFAULT_JSON = "STATE_OF_PROJECT.json";
 
   public GenerateResult run(GenerateRequest req) {
+    StageTimer timer = new StageTimer("1".equals(req.env().get("FORKSTATE_TRACE")));
+    // Building Jackson's YAML mapper is the costliest cold start-up step; start it now, next to the git calls.
+    CompletableFuture<ConfigLoader> loader = CompletableFuture.supplyAsync(ConfigLoader::new);
     Redactor redactor = Redactor.fromEnvironment(req.env());
     CommandRunner runner = new CommandRunner(req.env(), redactor);
     Path repo = repoRoot(req.repo(), runner);
@@ -55,9 +58,8 @@ public final class GenerateReport {
       throw new UserError("config file " + configFile + " does not exist", null, "check --config");
     }
     String date = ReportClock.format(ReportClock.today(req.env()));
-    ForkstateConfig config = new ConfigLoader().load(configFile);
-    validateRequired(config, configFile);
     Path out = outputPath(req, repo);
+    timer.lap("repo");
 
     ExecutorService pool = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "forkstate-collect");
@@ -66,23 +68,35 @@ public final class GenerateReport {
     });
     try {
       GitCli git = new GitCli(repo, runner);
-      Detected detected = ProjectDetector.detect(repo, git);
-      Settings settings = SettingsResolver.resolve(config, detected);
+      // Detection runs git while the config is parsed: the two do not depend on each other.
+      CompletableFuture<Detected> detecting =
+          CompletableFuture.supplyAsync(() -> ProjectDetector.detect(repo, git, pool), pool);
+      ForkstateConfig config = join(loader).load(configFile);
+      validateRequired(config, configFile);
+      timer.lap("config");
+      Settings settings = SettingsResolver.resolve(config, join(detecting));
+      timer.lap("detect");
       CollectContext ctx = new CollectContext(repo, settings, runner, req.offline(), git, pool,
           ownOutputs(repo, out));
       FactSet facts = new FactSet(collect(ctx, pool));
+      timer.lap("collect");
       List<Finding> findings = Checks.evaluate(facts, settings.requiredChecks());
+      timer.lap("checks");
       ExitCode exit = findings.stream().filter(Finding::required)
           .anyMatch(f -> f.status() == Status.FAIL || f.status() == Status.UNKNOWN)
           ? ExitCode.CHECKS_NOT_PASSING : ExitCode.OK;
       Assessment assessment = new RuleAssessor().assess(settings.prompt(), facts, findings);
+      timer.lap("assess");
       Report report = new ReportBuilder(facts, findings, settings).build(Version.get(), date, assessment,
           exit.code());
+      timer.lap("build");
       String text = redactor.redact(req.format() == GenerateRequest.Format.JSON
           ? new JsonRenderer().render(report) : new MarkdownRenderer().render(report));
+      timer.lap("report");
       if (out != null) {
         AtomicWriter.write(out, text);
       }
+      timer.lap("write");
       return new GenerateResult(report, text, out, exit);
     } finally {
       pool.shutdownNow();
@@ -102,19 +116,23 @@ public final class GenerateReport {
     return facts;
   }
 
+  private static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
+  }
+
   private static List<Fact> runAll(CollectContext ctx, ExecutorService pool, List<Collector> collectors) {
     List<CompletableFuture<List<Fact>>> futures = collectors.stream()
         .map(c -> CompletableFuture.supplyAsync(() -> c.collect(ctx), pool)).toList();
     List<Fact> out = new ArrayList<>();
     for (CompletableFuture<List<Fact>> f : futures) {
-      try {
-        out.addAll(f.join());
-      } catch (java.util.concurrent.CompletionException e) {
-        if (e.getCause() instanceof RuntimeException re) {
-          throw re;
-        }
-        throw e;
-      }
+      out.addAll(join(f));
     }
     return out;
   }
@@ -124,12 +142,14 @@ public final class GenerateReport {
     if (!Files.isDirectory(dir)) {
       throw new UserError("repository folder " + given + " does not exist", null, "check --repo");
     }
-    GitCli git = new GitCli(dir, runner);
-    if (!ProjectDetector.isWorkTree(git)) {
+    // One call answers both "is this a work tree?" (it fails outside one, and in a bare repository) and "where is
+    // its root?".
+    var top = new GitCli(dir, runner).run("rev-parse", "--show-toplevel");
+    if (!top.ok() || GitCli.firstLine(top).isEmpty()) {
       throw new UserError(dir + " is not a git repository", null,
           "run forkstate inside a git work tree, or pass --repo <path to one>");
     }
-    return Path.of(GitCli.firstLine(git.run("rev-parse", "--show-toplevel")));
+    return Path.of(GitCli.firstLine(top));
   }
 
   /** The report's path relative to the repository when it is inside it, for the working-tree facts to leave out. */

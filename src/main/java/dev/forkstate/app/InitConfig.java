@@ -29,7 +29,7 @@ public final class InitConfig {
     if (Files.exists(file) && !force) {
       throw new UserError(file + " already exists", null, "edit it, or rerun with --force to replace it");
     }
-    Detected d = ProjectDetector.detect(repo, new GitCli(repo, runner));
+    Detected d = ProjectDetector.detect(repo, new GitCli(repo, runner), Runnable::run);
     String yaml = render(d);
     // Round-trip what we wrote through the strict loader: init must never write a config generate rejects.
     new ConfigLoader().parse(yaml, ConfigLoader.FILE_NAME);

@@ -60,14 +60,11 @@ public final class ConfigLoader {
   }
 
   public ForkstateConfig parse(String text, String fileName) {
-    if (text.isBlank()) {
-      return ForkstateConfig.empty();
+    if (text.lines().map(String::strip).allMatch(l -> l.isEmpty() || l.startsWith("#") || l.equals("---"))) {
+      return ForkstateConfig.empty(); // blank or only comments: YAML's empty document
     }
     ForkstateConfig config;
     try {
-      if (yaml.readTree(text).isMissingNode()) {
-        return ForkstateConfig.empty(); // only comments
-      }
       config = yaml.readValue(text, ForkstateConfig.class);
     } catch (UnrecognizedPropertyException e) {
       String key = pathOf(e);

@@ -24,8 +24,8 @@ public final class Collecting {
     CommandRunner runner = new CommandRunner(env, Redactor.fromEnvironment(env));
     ForkstateConfig cfg = new ConfigLoader().parse(yaml, "forkstate.yml");
     GitCli git = new GitCli(repo, runner);
-    var settings = SettingsResolver.resolve(cfg, ProjectDetector.detect(repo, git));
     var pool = Executors.newCachedThreadPool();
+    var settings = SettingsResolver.resolve(cfg, ProjectDetector.detect(repo, git, pool));
     try {
       List<Fact> facts = c.collect(new CollectContext(repo, settings, runner, offline, git, pool, List.of()));
       return new FactSet(facts);

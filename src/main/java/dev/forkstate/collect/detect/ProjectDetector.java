@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,17 +25,29 @@ public final class ProjectDetector {
 
   private ProjectDetector() {}
 
-  public static Detected detect(Path repo, GitCli git) {
-    String current = GitCli.firstLine(git.run("branch", "--show-current"));
-    List<String> local = GitCli.lines(git.run("for-each-ref", "--format=%(refname:short)", "refs/heads"));
-    List<String> remoteRefs = GitCli.lines(git.run("for-each-ref", "--format=%(refname:short)", "refs/remotes"));
+  /** Only these paths matter to detection; asking git for them alone keeps large repositories fast. */
+  private static final List<String> PATHSPECS = List.of("--", ".github/workflows/", "tests/",
+      ":(glob)**/*[Hh][Aa][Pp][Pp][Yy][Pp][Aa][Tt][Hh]*", ":(glob)**/*live[_-]check*.py");
+
+  public static Detected detect(Path repo, GitCli git, Executor pool) {
+    var current = CompletableFuture.supplyAsync(() -> git.run("branch", "--show-current"), pool);
+    var local = CompletableFuture.supplyAsync(
+        () -> git.run("for-each-ref", "--format=%(refname:short)", "refs/heads"), pool);
+    var remoteRefs = CompletableFuture.supplyAsync(
+        () -> git.run("for-each-ref", "--format=%(refname:short)", "refs/remotes"), pool);
+    var remotesF = CompletableFuture.supplyAsync(() -> git.run("remote"), pool);
+    var tracked = CompletableFuture.supplyAsync(() -> git.run(concat(List.of("ls-files"), PATHSPECS), null), pool);
+    var untracked = CompletableFuture.supplyAsync(() -> git.run(
+        concat(List.of("ls-files", "--others", "--exclude-standard"), PATHSPECS), null), pool);
+    var top = CompletableFuture.supplyAsync(() -> git.run("rev-parse", "--show-toplevel"), pool);
+
+    List<String> remotes = GitCli.lines(remotesF.join());
     // for-each-ref shortens refs/remotes/upstream/HEAD to "upstream"; name it as users write it.
-    List<String> remotes = GitCli.lines(git.run("remote"));
-    List<String> remoteBranches = remoteRefs.stream().map(r -> remotes.contains(r) ? r + "/HEAD" : r)
-        .sorted().toList();
+    List<String> remoteBranches = GitCli.lines(remoteRefs.join()).stream()
+        .map(r -> remotes.contains(r) ? r + "/HEAD" : r).sorted().toList();
     TreeSet<String> files = new TreeSet<>();
-    files.addAll(GitCli.lines(git.run("ls-files")));
-    files.addAll(GitCli.lines(git.run("ls-files", "--others", "--exclude-standard")));
+    files.addAll(GitCli.lines(tracked.join()));
+    files.addAll(GitCli.lines(untracked.join()));
 
     List<String> workflows = files.stream()
         .filter(f -> f.startsWith(".github/workflows/") && (f.endsWith(".yml") || f.endsWith(".yaml"))).toList();
@@ -52,10 +66,10 @@ public final class ProjectDetector {
         live.put(f, keysNamedIn(repo.resolve(f)));
       }
     }
-    String top = GitCli.firstLine(git.run("rev-parse", "--show-toplevel"));
-    String repoName = top.isEmpty() ? repo.getFileName().toString() : Path.of(top).getFileName().toString();
-    return new Detected(repoName, current, local, remotes.stream().sorted().toList(), remoteBranches, workflows,
-        smokeDirs, guides, live);
+    String topDir = GitCli.firstLine(top.join());
+    String repoName = topDir.isEmpty() ? repo.getFileName().toString() : Path.of(topDir).getFileName().toString();
+    return new Detected(repoName, GitCli.firstLine(current.join()), GitCli.lines(local.join()),
+        remotes.stream().sorted().toList(), remoteBranches, workflows, smokeDirs, guides, live);
   }
 
   /** Env var names that look like API keys, read from a script's text: what the live check needs set. */
@@ -72,6 +86,12 @@ public final class ProjectDetector {
     } catch (IOException e) {
       return List.of();
     }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private static String fileName(String path) {

@@ -11,6 +11,7 @@ import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Step 1 of the seed: branch, tag, tracking remote, working tree, HEAD. Read-only git commands only. */
 public final class GitStateCollector implements Collector {
@@ -31,18 +32,25 @@ public final class GitStateCollector implements Collector {
     }
     String sha = GitCli.firstLine(head);
     facts.add(Fact.of("git.head.sha", Status.PASS, new Value.Text(sha), "HEAD is " + sha, head.evidence()));
-    facts.add(branch(git, ctx.settings().forkBranch(), sha));
-    facts.addAll(tags(git));
-    facts.addAll(tracking(git));
-    facts.addAll(worktree(git, ctx.ownOutputs()));
+    // Independent groups of read-only commands: run them side by side, join in a fixed order.
+    List<CompletableFuture<List<Fact>>> groups = List.of(
+        CompletableFuture.supplyAsync(() -> List.of(branch(git, ctx.settings().forkBranch(), sha)), ctx.pool()),
+        CompletableFuture.supplyAsync(() -> tags(git), ctx.pool()),
+        CompletableFuture.supplyAsync(() -> tracking(git), ctx.pool()),
+        CompletableFuture.supplyAsync(() -> worktree(git, ctx.ownOutputs()), ctx.pool()),
+        CompletableFuture.supplyAsync(() -> List.of(shallow(git)), ctx.pool()));
+    groups.forEach(g -> facts.addAll(g.join()));
+    return facts;
+  }
+
+  private static Fact shallow(GitCli git) {
     CommandResult shallow = git.run("rev-parse", "--is-shallow-repository");
     boolean isShallow = "true".equals(GitCli.firstLine(shallow));
-    facts.add(shallow.ok()
+    return shallow.ok()
         ? Fact.of("git.shallow", isShallow ? Status.WARN : Status.PASS, new Value.Flag(isShallow),
             isShallow ? "shallow clone: history is cut, counts may be wrong; run `git fetch --unshallow`"
                 : "full history (not a shallow clone)", shallow.evidence())
-        : Fact.unknown("git.shallow", "git could not tell: " + shallow.firstErrorLine(), shallow.evidence()));
-    return facts;
+        : Fact.unknown("git.shallow", "git could not tell: " + shallow.firstErrorLine(), shallow.evidence());
   }
 
   private static Fact branch(GitCli git, Setting forkBranch, String headSha) {

@@ -38,17 +38,22 @@ public final class UpstreamCollector implements Collector {
       return allUnknown("no upstream ref: " + ref.source());
     }
     String upstream = ref.value();
-    CommandResult resolved = git.run("rev-parse", "--verify", "--quiet", upstream + "^{commit}");
+    // The three probes are independent; ask them together and read the answers in order of importance.
+    var resolvedF = CompletableFuture.supplyAsync(
+        () -> git.run("rev-parse", "--verify", "--quiet", upstream + "^{commit}"), ctx.pool());
+    var shallowF = CompletableFuture.supplyAsync(() -> git.run("rev-parse", "--is-shallow-repository"), ctx.pool());
+    var mbF = CompletableFuture.supplyAsync(() -> git.run("merge-base", "HEAD", upstream), ctx.pool());
+    CommandResult resolved = resolvedF.join();
     if (!resolved.ok()) {
       return allUnknown("upstream ref `" + upstream + "` does not resolve; fetch it: `git fetch "
           + upstream.split("/")[0] + "`", resolved.evidence());
     }
-    CommandResult shallow = git.run("rev-parse", "--is-shallow-repository");
+    CommandResult shallow = shallowF.join();
     if ("true".equals(GitCli.firstLine(shallow))) {
       return allUnknown("shallow clone: history is cut, so merge-base and counts would be wrong; run "
           + "`git fetch --unshallow` (and `git fetch " + upstream.split("/")[0] + "`)", shallow.evidence());
     }
-    CommandResult mb = git.run("merge-base", "HEAD", upstream);
+    CommandResult mb = mbF.join();
     if (!mb.ok()) {
       return allUnknown("no common history between HEAD and `" + upstream + "`", mb.evidence());
     }
