@@ -120,4 +120,17 @@ class MainTest {
     assertThat(err.toString()).contains("already exists").contains("--force");
     assertThat(run("generate", "--repo", g.dir().toString(), "--offline", "--out", "-")).isIn(0, 1);
   }
+
+  @Test
+  void demoBuildsAForkAndWritesItsReport() throws Exception {
+    Path dir = tmp.resolve("demo");
+    assertThat(run("demo", "--dir", dir.toString())).isZero();
+    Path report = Path.of(out.toString().strip());
+    assertThat(report).isEqualTo(dir.resolve("fork/STATE_OF_PROJECT.md"));
+    String md = Files.readString(report);
+    assertThat(md).contains("## Executive Summary", "## References", "**PASS** Smokes: ");
+    assertThat(err.toString()).contains("all required checks pass (exit 0)");
+    assertThat(run("demo", "--dir", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("is not empty");
+  }
 }
