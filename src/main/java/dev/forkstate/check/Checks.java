@@ -6,16 +6,42 @@ import java.util.List;
 
 /** The registry: an explicit list, in id order. Adding a check = its class, its test, one line here. */
 public final class Checks {
+  public static final Check CI_LAST_PUSH_GREEN = FactCheck.prefix(new CheckInfo("ci-last-push-green",
+      "CI on the last push", "Did CI run on the last push, and is the required Python job green?",
+      "A report that says CI is green without looking is the failure forkstate exists to prevent.",
+      "Open the workflow's runs: gh run list --workflow <file> --branch <fork branch>"), "ci.",
+      "no CI fact was measured");
+  public static final Check FORK_BRANCH_CHECKED_OUT = FactCheck.single(new CheckInfo("fork-branch-checked-out",
+      "Fork branch", "Is the fork branch checked out?",
+      "Every other fact describes the checked-out commit; on the wrong branch they describe the wrong thing.",
+      "git switch <fork branch>"), "git.branch.current");
+  public static final Check LIVE_CHECK_PASSES = FactCheck.single(new CheckInfo("live-check-passes", "Live check",
+      "Does the optional live check pass?",
+      "Smokes are offline by design; the live check is the only proof that real providers answer.",
+      "Set the keys it needs and run it: see live_check in forkstate.yml"), "live.check");
+  public static final Check SMOKES_PASS = FactCheck.prefix(new CheckInfo("smokes-pass", "Smokes",
+      "Do the smoke tests pass?",
+      "The smokes are the fork's promise that its paved road works; a false green here is the worst bug.",
+      "Run the smoke command shown and fix the first failure"), "smoke.", "no smoke fact was measured");
+  public static final Check UPSTREAM_MERGED = FactCheck.single(new CheckInfo("upstream-merged", "Upstream merged",
+      "Does the fork include every upstream commit?",
+      "Each upstream commit not merged is drift: a later merge gets harder and fixes are missing.",
+      "git fetch upstream && git merge <upstream ref>"), "upstream.behind");
+  public static final Check WORKTREE_CLEAN = FactCheck.prefix(new CheckInfo("worktree-clean", "Working tree",
+      "Is the working tree clean?",
+      "Facts about a dirty tree describe code no commit holds; nobody else can reproduce them.",
+      "Commit or stash: git status -sb shows what is pending"), "git.worktree.", "the working tree was not measured");
+
   private static final List<Check> ALL = List.of(
-      new CiLastPushGreenCheck(),
-      new ForkBranchCheckedOutCheck(),
-      new LiveCheckPassesCheck(),
+      CI_LAST_PUSH_GREEN,
+      FORK_BRANCH_CHECKED_OUT,
+      LIVE_CHECK_PASSES,
       new ReferencesExistCheck(),
       new SmokePathsTrackedCheck(),
-      new SmokesPassCheck(),
+      SMOKES_PASS,
       new TagPresentCheck(),
-      new UpstreamMergedCheck(),
-      new WorktreeCleanCheck());
+      UPSTREAM_MERGED,
+      WORKTREE_CLEAN);
 
   private Checks() {}
 

@@ -6,23 +6,11 @@ import dev.forkstate.app.GenerateResult;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Measure the repository and write STATE_OF_PROJECT.md (or .json).")
-final class GenerateCommand implements Callable<Integer> {
-  @ParentCommand
-  ForkstateCommand parent;
-
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
-  @Mixin
-  CommonOptions common;
-
+final class GenerateCommand extends Subcommand implements Callable<Integer> {
   @Option(names = "--repo", defaultValue = ".", description = "Repository to measure (default: current folder).")
   Path repo;
 
@@ -41,7 +29,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     GenerateRequest.Format f = Formats.parse(format, spec);
-    GenerateResult r = new GenerateReport().run(new GenerateRequest(repo, out, f, offline, config, parent.env()));
+    GenerateResult r = new GenerateReport().run(new GenerateRequest(repo, out, f, offline, config, env()));
     Reporting.printResult(spec, r);
     return r.exitCode().code();
   }

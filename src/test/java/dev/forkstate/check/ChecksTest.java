@@ -31,16 +31,16 @@ class ChecksTest {
 
   static Stream<Arguments> table() {
     return Stream.of(
-        Arguments.of(new SmokesPassCheck(), facts(), Status.UNKNOWN),
-        Arguments.of(new SmokesPassCheck(), facts(fact("smoke.a", Status.PASS)), Status.PASS),
-        Arguments.of(new SmokesPassCheck(), facts(fact("smoke.a", Status.PASS), fact("smoke.b", Status.UNKNOWN)),
+        Arguments.of(Checks.SMOKES_PASS, facts(), Status.UNKNOWN),
+        Arguments.of(Checks.SMOKES_PASS, facts(fact("smoke.a", Status.PASS)), Status.PASS),
+        Arguments.of(Checks.SMOKES_PASS, facts(fact("smoke.a", Status.PASS), fact("smoke.b", Status.UNKNOWN)),
             Status.UNKNOWN),
-        Arguments.of(new SmokesPassCheck(), facts(fact("smoke.a", Status.FAIL), fact("smoke.b", Status.UNKNOWN)),
+        Arguments.of(Checks.SMOKES_PASS, facts(fact("smoke.a", Status.FAIL), fact("smoke.b", Status.UNKNOWN)),
             Status.FAIL),
-        Arguments.of(new SmokesPassCheck(), facts(fact("smoke.a", Status.WARN)), Status.WARN),
-        Arguments.of(new ForkBranchCheckedOutCheck(), facts(), Status.UNKNOWN),
-        Arguments.of(new ForkBranchCheckedOutCheck(), facts(fact("git.branch.current", Status.PASS)), Status.PASS),
-        Arguments.of(new ForkBranchCheckedOutCheck(), facts(fact("git.branch.current", Status.UNKNOWN)),
+        Arguments.of(Checks.SMOKES_PASS, facts(fact("smoke.a", Status.WARN)), Status.WARN),
+        Arguments.of(Checks.FORK_BRANCH_CHECKED_OUT, facts(), Status.UNKNOWN),
+        Arguments.of(Checks.FORK_BRANCH_CHECKED_OUT, facts(fact("git.branch.current", Status.PASS)), Status.PASS),
+        Arguments.of(Checks.FORK_BRANCH_CHECKED_OUT, facts(fact("git.branch.current", Status.UNKNOWN)),
             Status.UNKNOWN),
         Arguments.of(new TagPresentCheck(), facts(), Status.UNKNOWN),
         Arguments.of(new TagPresentCheck(), facts(fact("git.tags.at-head", Status.PASS),
@@ -61,12 +61,12 @@ class ChecksTest {
         Arguments.of(new ReferencesExistCheck(), facts(), Status.SKIPPED),
         Arguments.of(new ReferencesExistCheck(), facts(fact("ref.config.x", Status.FAIL),
             fact("ref.guide.y", Status.PASS)), Status.FAIL),
-        Arguments.of(new CiLastPushGreenCheck(), facts(), Status.UNKNOWN),
-        Arguments.of(new CiLastPushGreenCheck(), facts(fact("ci.last-push", Status.SKIPPED),
+        Arguments.of(Checks.CI_LAST_PUSH_GREEN, facts(), Status.UNKNOWN),
+        Arguments.of(Checks.CI_LAST_PUSH_GREEN, facts(fact("ci.last-push", Status.SKIPPED),
             fact("ci.python-job", Status.UNKNOWN)), Status.UNKNOWN),
-        Arguments.of(new UpstreamMergedCheck(), facts(fact("upstream.behind", Status.WARN)), Status.WARN),
-        Arguments.of(new LiveCheckPassesCheck(), facts(fact("live.check", Status.SKIPPED)), Status.SKIPPED),
-        Arguments.of(new WorktreeCleanCheck(), facts(fact("git.worktree.dirty", Status.PASS),
+        Arguments.of(Checks.UPSTREAM_MERGED, facts(fact("upstream.behind", Status.WARN)), Status.WARN),
+        Arguments.of(Checks.LIVE_CHECK_PASSES, facts(fact("live.check", Status.SKIPPED)), Status.SKIPPED),
+        Arguments.of(Checks.WORKTREE_CLEAN, facts(fact("git.worktree.dirty", Status.PASS),
             fact("git.worktree.untracked", Status.WARN)), Status.WARN));
   }
 
