@@ -2,6 +2,7 @@ package dev.forkstate.assess;
 
 import dev.forkstate.check.Finding;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.Noun;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
@@ -51,9 +52,9 @@ public final class RuleAssessor {
           List.of(FactId.of("upstream.behind"))));
     }
     String tail = behind.get() == 0 ? "it has every upstream commit."
-        : behind.get() + " upstream commits are not merged, so upstream fixes and features are missing until the "
+        : Noun.count(behind.get(), "upstream commit") + " not merged, so upstream fixes and features are missing until the "
             + "next merge.";
-    return Optional.of(new Assessment.Point("The fork carries " + ahead.get() + " commits of its own; " + tail,
+    return Optional.of(new Assessment.Point("The fork carries " + Noun.count(ahead.get(), "commit") + " of its own; " + tail,
         List.of(FactId.of("upstream.ahead"), FactId.of("upstream.behind"))));
   }
 
@@ -66,11 +67,11 @@ public final class RuleAssessor {
     int a = added.get().files().size();
     int m = modified.get().files().size();
     String shape = m == 0 ? "all fork code sits in new files, so upstream merges should not conflict."
-        : a >= m ? "most fork code sits in new files, but " + m + " upstream files carry fork edits (+"
-            + modified.get().added() + " -" + modified.get().deleted() + " lines) where merges can conflict."
+        : a >= m ? "most fork code sits in new files, but " + Noun.count(m, "upstream file") + " with fork edits (+"
+            + modified.get().added() + " -" + modified.get().deleted() + " lines): each is a merge-conflict site."
         : "the fork mostly edits upstream files (" + m + " modified vs " + a + " added): every upstream merge "
             + "risks conflicts there.";
-    return Optional.of(new Assessment.Point("Footprint: " + a + " new files (+" + added.get().added()
+    return Optional.of(new Assessment.Point("Footprint: " + Noun.count(a, "new file") + " (+" + added.get().added()
         + " lines); " + shape, List.of(FactId.of("upstream.files.added"), FactId.of("upstream.files.modified"))));
   }
 
@@ -84,7 +85,7 @@ public final class RuleAssessor {
     int skipped = smokes.stream().filter(f -> f.value() instanceof Value.Tests)
         .mapToInt(f -> ((Value.Tests) f.value()).skipped()).sum();
     String text = switch (worst) {
-      case PASS -> "Smokes pass" + (skipped > 0 ? ", but " + skipped + " tests were skipped and prove nothing." : ".");
+      case PASS -> "Smokes pass" + (skipped > 0 ? ", but " + Noun.count(skipped, "test") + " skipped, proving nothing." : ".");
       case FAIL -> "Smokes fail: the fork's own paved road is broken right now.";
       default -> "Smokes are not proven green (" + worst + "): " + smokes.stream().filter(f -> f.status() == worst)
           .map(f -> f.reason().isBlank() ? f.summary() : f.reason()).findFirst().orElse("") + ".";

@@ -4,6 +4,7 @@ import dev.forkstate.assess.Assessment;
 import dev.forkstate.check.Finding;
 import dev.forkstate.config.Settings;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.Noun;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
@@ -66,9 +67,12 @@ public final class ReportBuilder {
     List<Finding> blocking = required.stream()
         .filter(f -> f.status() == Status.FAIL || f.status() == Status.UNKNOWN).toList();
     Status overall = blocking.stream().map(Finding::status).reduce(Status.PASS, Status::worst);
-    out.add(bullet(0, overall, (blocking.isEmpty() ? "Green on what was measured: " : "Not green: ") + passing
-        + " of " + required.size() + " required checks pass"
-        + (blocking.isEmpty() ? "" : "; " + names(blocking)), "", List.of()));
+    List<Finding> unknownOthers = findings.stream().filter(f -> !f.required() && f.status() == Status.UNKNOWN)
+        .toList();
+    out.add(bullet(0, overall, (blocking.isEmpty() ? "" : "Not green: ") + passing + " of "
+        + required.size() + " required checks pass" + (blocking.isEmpty() ? "" : "; " + names(blocking))
+        + (unknownOthers.isEmpty() ? "" : "; not measured: " + String.join(", ",
+            unknownOthers.stream().map(Finding::checkId).toList())), "", List.of()));
     for (String id : List.of("ci-last-push-green", "fork-branch-checked-out", "tag-present", "smokes-pass",
         "smoke-paths-tracked", "upstream-merged", "worktree-clean")) {
       finding(id).ifPresent(f -> out.add(bullet(0, f.status(), f.label() + ": " + f.reason(),
@@ -96,7 +100,7 @@ public final class ReportBuilder {
         agg[0]++;
         agg[1] += f.added();
       }
-      byDir.forEach((dir, agg) -> out.add(bullet(1, null, CodeSpan.of(dir) + ": " + agg[0] + " files, +"
+      byDir.forEach((dir, agg) -> out.add(bullet(1, null, CodeSpan.of(dir) + ": " + Noun.count(agg[0], "file") + ", +"
           + agg[1] + " lines", "", List.of())));
     } else {
       factBullet(out, 0, "upstream.files.added", "Files the fork added:");
@@ -188,7 +192,7 @@ public final class ReportBuilder {
     finding("smokes-pass").filter(f -> f.status() == Status.PASS).ifPresent(f ->
         out.add(bullet(0, Status.PASS, "Smoke suite green: " + f.reason(), firstCommand(f.basedOn()), f.basedOn())));
     changes("upstream.files.added").filter(ch -> !ch.files().isEmpty()).ifPresent(ch ->
-        out.add(bullet(0, Status.PASS, "Fork code kept in " + ch.files().size() + " new files (+" + ch.added()
+        out.add(bullet(0, Status.PASS, "Fork code kept in " + Noun.count(ch.files().size(), "new file") + " (+" + ch.added()
             + " lines) rather than in upstream files", fact("upstream.files.added").command(),
             List.of(FactId.of("upstream.files.added")))));
     facts.get("git.tags.at-head").filter(f -> f.status() == Status.PASS).ifPresent(f ->
@@ -206,12 +210,12 @@ public final class ReportBuilder {
     facts.get("upstream.behind").filter(f -> f.status() != Status.PASS).ifPresent(f ->
         out.add(factLine(0, f, "Upstream drift:")));
     changes("upstream.files.modified").filter(ch -> !ch.files().isEmpty()).ifPresent(ch ->
-        out.add(bullet(0, Status.WARN, ch.files().size() + " upstream files carry fork edits (+" + ch.added()
+        out.add(bullet(0, Status.WARN, Noun.count(ch.files().size(), "upstream file") + " with fork edits (+" + ch.added()
             + " -" + ch.deleted() + " lines): each is a merge-conflict site", fact("upstream.files.modified")
             .command(), List.of(FactId.of("upstream.files.modified")))));
     int skipped = skippedTests();
     if (skipped > 0) {
-      out.add(bullet(0, Status.WARN, skipped + " smoke tests skipped: they prove nothing in this run", "",
+      out.add(bullet(0, Status.WARN, Noun.count(skipped, "smoke test") + " skipped: they prove nothing in this run", "",
           smokeIds()));
     }
     out.add(bullet(0, Status.UNKNOWN, "Performance vs upstream: not measured; no speed claim is supported", "",
@@ -297,7 +301,7 @@ public final class ReportBuilder {
   private List<Line> risks() {
     List<Line> out = new ArrayList<>();
     facts.count("upstream.behind").filter(n -> n > 0).ifPresent(n -> out.add(bullet(0, Status.WARN,
-        "Drift: " + n + " upstream commits not merged. Mitigation: merge upstream in small steps, "
+        "Drift: " + Noun.count(n, "upstream commit") + " not merged. Mitigation: merge upstream in small steps, "
             + "then rerun the smokes", "git merge " + settings.upstreamRef().value(),
         List.of(FactId.of("upstream.behind")))));
     changes("upstream.files.modified").ifPresent(ch -> heaviest(ch).stream().filter(f -> f.added() + f.deleted() > 0)
@@ -307,7 +311,7 @@ public final class ReportBuilder {
             List.of(FactId.of("upstream.files.modified"))))));
     int skipped = skippedTests();
     if (skipped > 0) {
-      out.add(bullet(0, Status.WARN, "Coverage: " + skipped + " smoke tests skipped. Mitigation: provide what they "
+      out.add(bullet(0, Status.WARN, "Coverage: " + Noun.count(skipped, "smoke test") + " skipped. Mitigation: provide what they "
           + "need on CI (see the skip reasons in Validation Status)", "", smokeIds()));
     }
     facts.withPrefix("ref.").stream().filter(f -> f.status() != Status.PASS).forEach(f ->

@@ -179,4 +179,20 @@ class GenerateReportTest {
     assertThat(facts.get("live.check").orElseThrow().reason()).startsWith("offline");
     assertThat(facts.get("git.branch.current").orElseThrow().status()).isEqualTo(Status.PASS);
   }
+
+  /** The README's sample is real output: every line of it appears in the demo's report. */
+  @Test
+  void readmeSampleMatchesTheDemoReport() throws Exception {
+    generate(GenerateRequest.Format.MD, null);
+    String md = Files.readString(fork.resolve("STATE_OF_PROJECT.md"));
+    String readme = Files.readString(Path.of("README.md"));
+    int start = readme.indexOf("```markdown\n") + "```markdown\n".length();
+    String sample = readme.substring(start, readme.indexOf("```", start));
+    boolean node = System.getenv("PATH") != null && java.util.Arrays.stream(System.getenv("PATH").split(":"))
+        .anyMatch(d -> Files.isExecutable(Path.of(d, "node")));
+    List<String> lines = sample.lines().filter(l -> !l.isBlank() && !l.equals("..."))
+        .filter(l -> node || !l.contains("Smokes: ")).toList();
+    assertThat(lines).hasSizeGreaterThan(10);
+    assertThat(md.lines().toList()).containsAll(lines);
+  }
 }

@@ -60,7 +60,7 @@ class ReferencesEndToEndTest {
         null, env));
     FactSet facts = new FactSet(r.report().facts());
     assertThat(facts.text("ref.smoke.tests-smoke")).contains("partly-committed");
-    assertThat(facts.get("ref.smoke.tests-smoke").orElseThrow().summary()).contains("1 files under it are not");
+    assertThat(facts.get("ref.smoke.tests-smoke").orElseThrow().summary()).contains("1 file under it is not");
     assertThat(facts.text("ref.config.local-notes-md")).contains("ignored");
   }
 }

@@ -6,6 +6,7 @@ import dev.forkstate.collect.GitCli;
 import dev.forkstate.config.Setting;
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.Noun;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -135,9 +136,9 @@ public final class GitStateCollector implements Collector {
     return List.of(remoteFact,
         Fact.of("git.tracking.ahead", ahead == 0 ? Status.PASS : Status.WARN, new Value.Count(ahead),
             ahead == 0 ? "nothing unpushed to `" + remote + "`"
-                : ahead + " commits not pushed to `" + remote + "` (CI has not seen them)", counts.evidence()),
+                : Noun.count(ahead, "commit") + " not pushed to `" + remote + "` (CI has not seen them)", counts.evidence()),
         Fact.of("git.tracking.behind", behind == 0 ? Status.PASS : Status.WARN, new Value.Count(behind),
-            behind == 0 ? "up to date with `" + remote + "`" : behind + " commits behind `" + remote + "`",
+            behind == 0 ? "up to date with `" + remote + "`" : Noun.count(behind, "commit") + " behind `" + remote + "`",
             counts.evidence()));
   }
 
@@ -158,10 +159,10 @@ public final class GitStateCollector implements Collector {
     long dirty = lines.size() - untracked;
     return List.of(
         Fact.of("git.worktree.dirty", dirty == 0 ? Status.PASS : Status.WARN, new Value.Count(dirty),
-            dirty == 0 ? "no uncommitted changes to tracked files" : dirty + " tracked files changed, not committed",
+            dirty == 0 ? "no uncommitted changes to tracked files" : Noun.count(dirty, "tracked file") + " changed, not committed",
             st.evidence()),
         Fact.of("git.worktree.untracked", untracked == 0 ? Status.PASS : Status.WARN, new Value.Count(untracked),
-            untracked == 0 ? "no untracked files" : untracked + " untracked paths (not in any commit)",
+            untracked == 0 ? "no untracked files" : Noun.count(untracked, "untracked path") + " (not in any commit)",
             st.evidence()));
   }
 }

@@ -6,6 +6,7 @@ import dev.forkstate.collect.GitCli;
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.ShellQuote;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.Noun;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -86,7 +87,7 @@ public final class ReferenceCollector implements Collector {
       }
       if (untracked > 0) {
         return new Fact(FactId.of(id), Status.WARN, new Value.Text("partly-committed"),
-            shown + " is committed, but " + untracked + " files under it are not", "",
+            shown + " is committed, but " + Noun.count(untracked, "file") + " under it " + (untracked == 1 ? "is" : "are") + " not", "",
             List.of(atHead.evidence(0), others.evidence()));
       }
       return Fact.of(id, Status.PASS, new Value.Text("committed"), shown + " is committed at HEAD",

@@ -8,6 +8,7 @@ import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.ShellQuote;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.Noun;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -80,10 +81,10 @@ public final class UpstreamCollector implements Collector {
       long behind = Long.parseLong(lr[0]);
       long ahead = Long.parseLong(lr[1]);
       facts.add(Fact.of("upstream.ahead", Status.PASS, new Value.Count(ahead),
-          ahead + " fork commits not in `" + upstream + "`", c.evidence()));
+          Noun.count(ahead, "fork commit") + " not in `" + upstream + "`", c.evidence()));
       facts.add(Fact.of("upstream.behind", behind == 0 ? Status.PASS : Status.WARN, new Value.Count(behind),
           behind == 0 ? "has every commit of `" + upstream + "`"
-              : behind + " commits of `" + upstream + "` not merged into the fork", c.evidence()));
+              : Noun.count(behind, "commit") + " of `" + upstream + "` not merged into the fork", c.evidence()));
     } else {
       facts.add(Fact.unknown("upstream.ahead", "git could not count: " + c.firstErrorLine(), c.evidence()));
       facts.add(Fact.unknown("upstream.behind", "git could not count: " + c.firstErrorLine(), c.evidence()));
@@ -91,16 +92,16 @@ public final class UpstreamCollector implements Collector {
     CommandResult m = merges.join();
     facts.add(m.ok()
         ? Fact.of("upstream.merges", Status.PASS, new Value.Count(Long.parseLong(GitCli.firstLine(m))),
-            GitCli.firstLine(m) + " merge commits on the fork side", m.evidence())
+            Noun.count(Long.parseLong(GitCli.firstLine(m)), "merge commit") + " on the fork side", m.evidence())
         : Fact.unknown("upstream.merges", m.firstErrorLine(), m.evidence()));
 
     TreeSet<String> areas = new TreeSet<>();
     List<Evidence> areaEvidence = new ArrayList<>();
     boolean allRead = true;
     for (FileDiff entry : List.of(
-        new FileDiff("upstream.files.added", added.join(), "files the fork added"),
-        new FileDiff("upstream.files.modified", modified.join(), "upstream files the fork modified"),
-        new FileDiff("upstream.files.deleted", deleted.join(), "upstream files the fork deleted"))) {
+        new FileDiff("upstream.files.added", added.join(), "file", "the fork added"),
+        new FileDiff("upstream.files.modified", modified.join(), "upstream file", "the fork modified"),
+        new FileDiff("upstream.files.deleted", deleted.join(), "upstream file", "the fork deleted"))) {
       String id = entry.id();
       CommandResult r = entry.result();
       if (!r.ok()) {
@@ -111,7 +112,7 @@ public final class UpstreamCollector implements Collector {
       Value.Changes changes = NumstatParser.parse(r.stdout());
       changes.files().forEach(f -> areas.add(area(f.path())));
       areaEvidence.add(r.evidence(0));
-      facts.add(Fact.of(id, Status.PASS, changes, changes.files().size() + " " + entry.noun() + " (+"
+      facts.add(Fact.of(id, Status.PASS, changes, Noun.count(changes.files().size(), entry.noun()) + " " + entry.verb() + " (+"
           + changes.added() + " -" + changes.deleted() + " lines)", r.evidence(0)));
     }
     facts.add(allRead
@@ -131,7 +132,7 @@ public final class UpstreamCollector implements Collector {
         ctx.pool());
   }
 
-  private record FileDiff(String id, CommandResult result, String noun) {}
+  private record FileDiff(String id, CommandResult result, String noun, String verb) {}
 
   private static String area(String path) {
     int slash = path.indexOf('/');
