@@ -2,6 +2,7 @@ package dev.forkstate.cli;
 
 import dev.forkstate.error.ExitCode;
 import dev.forkstate.error.UserError;
+import dev.forkstate.secret.Redactor;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -24,23 +25,28 @@ public final class Main {
 
   public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
     boolean debug = Arrays.asList(args).contains("--debug");
+    // Error text can quote a command line or a URL; it passes the same redaction as the report.
+    Redactor redactor = Redactor.fromEnvironment(env);
     CommandLine cl = new CommandLine(new ForkstateCommand(env));
     cl.setOut(out).setErr(err);
     cl.setParameterExceptionHandler((ex, a) -> {
       CommandLine cmd = ex.getCommandLine();
-      err.println("forkstate: " + ex.getMessage());
+      err.println("forkstate: " + redactor.redact(ex.getMessage()));
       err.println("see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
       err.flush();
       return ExitCode.USER_ERROR.code();
     });
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       if (ex instanceof UserError ue) {
-        err.println("forkstate: " + ue.oneLine());
+        err.println("forkstate: " + redactor.redact(ue.oneLine()));
       } else {
-        err.println("forkstate: internal error: " + ex + " (rerun with --debug for the stack trace)");
+        err.println("forkstate: internal error: " + redactor.redact(String.valueOf(ex))
+            + " (rerun with --debug for the stack trace)");
       }
       if (debug) {
-        ex.printStackTrace(err);
+        java.io.StringWriter trace = new java.io.StringWriter();
+        ex.printStackTrace(new PrintWriter(trace));
+        err.print(redactor.redact(trace.toString()));
       }
       err.flush();
       return ex instanceof UserError ? ExitCode.USER_ERROR.code() : ExitCode.INTERNAL_ERROR.code();

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * git's lockfile protocol: write into {@code <file>.lock} (created exclusively, so two writers cannot race), flush
@@ -21,6 +22,18 @@ import java.util.Set;
  * process killed mid-write leaves the old file and a stale lock that the next run reports.
  */
 public final class AtomicWriter {
+  /** Locks this process holds right now; a shutdown hook removes them on exit or SIGTERM (git's tempfile.c). */
+  private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+  private static volatile boolean shuttingDown;
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // Set first: a writer that registers its lock after this sees the flag and removes the lock itself.
+      shuttingDown = true;
+      HELD.forEach(AtomicWriter::deleteQuietly);
+    }, "forkstate-lock-cleanup"));
+  }
+
   private AtomicWriter() {}
 
   public static void write(Path target, String content) {
@@ -43,6 +56,12 @@ public final class AtomicWriter {
     } catch (IOException e) {
       throw new UserError("cannot write " + target + ": " + e.getMessage(), null, "check the folder's permissions");
     }
+    HELD.add(lock);
+    if (shuttingDown) {
+      HELD.remove(lock);
+      deleteQuietly(lock);
+      throw new IllegalStateException("forkstate is shutting down; " + target + " was not written");
+    }
     boolean committed = false;
     try (ch) {
       ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
@@ -60,13 +79,18 @@ public final class AtomicWriter {
     } catch (IOException e) {
       throw new UserError("cannot write " + target + ": " + e.getMessage(), null, "check free space and permissions");
     } finally {
+      HELD.remove(lock);
       if (!committed) {
-        try {
-          Files.deleteIfExists(lock);
-        } catch (IOException ignored) {
-          // Nothing more can be done; the next run names the stale lock.
-        }
+        deleteQuietly(lock);
       }
+    }
+  }
+
+  private static void deleteQuietly(Path lock) {
+    try {
+      Files.deleteIfExists(lock);
+    } catch (IOException ignored) {
+      // Nothing more can be done; the next run names the stale lock.
     }
   }
 

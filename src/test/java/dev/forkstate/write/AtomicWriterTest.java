@@ -72,4 +72,24 @@ class AtomicWriterTest {
       }
     }
   }
+
+  /** SIGTERM mid-write: the shutdown hook removes the lock, so the next run is not blocked by a stale one. */
+  @Test
+  void aTerminatedProcessLeavesNoLock() throws Exception {
+    Path f = tmp.resolve("report.md");
+    Files.writeString(f, "a".repeat(4 * 1024 * 1024));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        AtomicWriteLoop.class.getName(), f.toString()).redirectErrorStream(true).start();
+    for (int i = 0; i < 100 && !Files.exists(tmp.resolve("started")); i++) {
+      Thread.sleep(50);
+    }
+    Thread.sleep(300);
+    p.destroy();
+    assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(tmp.resolve("report.md.lock")).doesNotExist();
+    assertThat(Files.size(f)).isEqualTo(4 * 1024 * 1024);
+    AtomicWriter.write(f, "next run");
+    assertThat(Files.readString(f)).isEqualTo("next run");
+  }
 }
