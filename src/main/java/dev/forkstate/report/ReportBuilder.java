@@ -160,6 +160,12 @@ public final class ReportBuilder {
       out.add(bullet(1, null, p.text(), "", p.cites()));
     }
     out.add(bullet(0, null, "Measured drift:", "", List.of()));
+    List<Fact> upstream = facts.withPrefix("upstream.");
+    if (!upstream.isEmpty() && upstream.stream().allMatch(f -> f.status() == Status.UNKNOWN
+        && f.reason().equals(upstream.get(0).reason()))) {
+      out.add(factLine(1, upstream.get(0), "all upstream facts:"));
+      return out;
+    }
     for (String id : List.of("upstream.merge-base", "upstream.ahead", "upstream.behind", "upstream.merges",
         "upstream.areas")) {
       factBullet(out, 1, id, "");
@@ -215,7 +221,7 @@ public final class ReportBuilder {
             .command(), List.of(FactId.of("upstream.files.modified")))));
     int skipped = skippedTests();
     if (skipped > 0) {
-      out.add(bullet(0, Status.WARN, Noun.count(skipped, "smoke test") + " skipped: they prove nothing in this run", "",
+      out.add(bullet(0, Status.WARN, Noun.count(skipped, "smoke test") + " skipped: a skipped test proves nothing", "",
           smokeIds()));
     }
     out.add(bullet(0, Status.UNKNOWN, "Performance vs upstream: not measured; no speed claim is supported", "",
@@ -252,14 +258,24 @@ public final class ReportBuilder {
     return out;
   }
 
+  /**
+   * One bullet per distinct problem: facts with the same status, text and command (eight upstream facts that are
+   * all UNKNOWN for want of an upstream ref, say) share a bullet that names them all.
+   */
   private void addAll(List<Line> out, Status... statuses) {
-    int before = out.size();
+    java.util.LinkedHashMap<List<String>, List<Fact>> groups = new java.util.LinkedHashMap<>();
     for (Fact f : facts.all()) {
       if (List.of(statuses).contains(f.status())) {
-        out.add(factLine(1, f, CodeSpan.of(f.id().value())));
+        groups.computeIfAbsent(List.of(f.status().name(), f.summary(), f.reason(), f.command()),
+            k -> new ArrayList<>()).add(f);
       }
     }
-    if (out.size() == before) {
+    for (List<Fact> group : groups.values()) {
+      String ids = String.join(", ", group.stream().map(f -> CodeSpan.of(f.id().value())).toList());
+      Line.Bullet first = (Line.Bullet) factLine(1, group.get(0), ids);
+      out.add(bullet(1, first.status(), first.text(), first.command(), group.stream().map(Fact::id).toList()));
+    }
+    if (groups.isEmpty()) {
       out.add(bullet(1, null, "nothing", "", List.of()));
     }
   }
@@ -378,10 +394,12 @@ public final class ReportBuilder {
   /** A fact as a bullet: label, summary, and for anything not PASS the reason. */
   private static Line factLine(int depth, Fact f, String label) {
     StringBuilder text = new StringBuilder();
+    String summary = f.summary();
     if (!label.isEmpty()) {
       text.append(label).append(' ');
+    } else if (summary.isEmpty()) {
+      text.append(CodeSpan.of(f.id().value())).append(": "); // nothing says what this is but its id
     }
-    String summary = f.summary();
     text.append(summary);
     if (!f.reason().isBlank() && !f.reason().equals(summary)) {
       text.append(summary.isEmpty() ? "" : " — ").append(f.reason());
