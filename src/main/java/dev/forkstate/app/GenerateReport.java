@@ -33,6 +33,7 @@ import dev.forkstate.report.Report;
 import dev.forkstate.report.ReportBuilder;
 import dev.forkstate.secret.Redactor;
 import dev.forkstate.write.AtomicWriter;
+import dev.forkstate.write.FileSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,6 +60,11 @@ public final class GenerateReport {
     }
     String date = ReportClock.format(ReportClock.today(req.env()));
     Path out = outputPath(req, repo);
+    FileSnapshot previous = out == null ? null : FileSnapshot.read(out);
+    if (previous != null && previous.exists() && !req.force() && !writtenByForkstate(previous.text(), req.format())) {
+      throw new UserError(out + " exists and was not written by forkstate; replacing it would lose its text", null,
+          "move it aside, choose another --out, or pass --force to replace it");
+    }
     timer.lap("repo");
 
     ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -94,7 +100,7 @@ public final class GenerateReport {
           ? new JsonRenderer().render(report) : new MarkdownRenderer().render(report));
       timer.lap("report");
       if (out != null) {
-        AtomicWriter.write(out, text);
+        AtomicWriter.write(out, text, previous);
       }
       timer.lap("write");
       return new GenerateResult(report, text, out, exit);
@@ -150,6 +156,11 @@ public final class GenerateReport {
           "run forkstate inside a git work tree, or pass --repo <path to one>");
     }
     return Path.of(GitCli.firstLine(top));
+  }
+
+  private static boolean writtenByForkstate(String text, GenerateRequest.Format format) {
+    return format == GenerateRequest.Format.JSON ? text.contains("\"tool\" : \"forkstate\"")
+        : text.contains(MarkdownRenderer.MARKER);
   }
 
   /** The report's path relative to the repository when it is inside it, for the working-tree facts to leave out. */

@@ -26,10 +26,13 @@ final class GenerateCommand extends Subcommand implements Callable<Integer> {
   @Option(names = "--config", description = "Config file (default: forkstate.yml in the repo).")
   Path config;
 
+  @Option(names = "--force", description = "Replace an output file that forkstate did not write.")
+  boolean force;
+
   @Override
   public Integer call() {
     GenerateRequest.Format f = Formats.parse(format, spec);
-    GenerateResult r = new GenerateReport().run(new GenerateRequest(repo, out, f, offline, config, env()));
+    GenerateResult r = new GenerateReport().run(new GenerateRequest(repo, out, f, offline, config, env(), force));
     Reporting.printResult(spec, r);
     return r.exitCode().code();
   }

@@ -37,6 +37,15 @@ public final class AtomicWriter {
   private AtomicWriter() {}
 
   public static void write(Path target, String content) {
+    write(target, content, null);
+  }
+
+  /**
+   * Writes like {@link #write(Path, String)}, but first checks, under the lock, that the target is still as it was
+   * read ({@code expected}; null skips the check). A file edited since it was read is never overwritten: the user's
+   * version stays and the run stops.
+   */
+  public static void write(Path target, String content, FileSnapshot expected) {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
@@ -57,6 +66,12 @@ public final class AtomicWriter {
       throw new UserError("cannot write " + target + ": " + e.getMessage(), null, "check the folder's permissions");
     }
     HELD.add(lock);
+    if (expected != null && !expected.equals(FileSnapshot.read(abs))) {
+      HELD.remove(lock);
+      deleteQuietly(lock);
+      throw new UserError(target + " was edited while forkstate ran; your version is kept", null,
+          "run forkstate again");
+    }
     if (shuttingDown) {
       HELD.remove(lock);
       deleteQuietly(lock);

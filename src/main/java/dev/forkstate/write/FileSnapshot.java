@@ -1,0 +1,46 @@
+package dev.forkstate.write;
+
+import dev.forkstate.error.UserError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** A file's bytes as read at one moment, or the fact that it did not exist: compared again before a write. */
+public final class FileSnapshot {
+  private final byte[] bytes; // null: the file did not exist
+
+  private FileSnapshot(byte[] bytes) {
+    this.bytes = bytes;
+  }
+
+  public static FileSnapshot read(Path file) {
+    try {
+      return new FileSnapshot(Files.readAllBytes(file));
+    } catch (NoSuchFileException e) {
+      return new FileSnapshot(null);
+    } catch (IOException e) {
+      throw new UserError("cannot read " + file + ": " + e.getMessage(), null, "check its permissions");
+    }
+  }
+
+  public boolean exists() {
+    return bytes != null;
+  }
+
+  public String text() {
+    return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FileSnapshot other && Arrays.equals(bytes, other.bytes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(bytes);
+  }
+}

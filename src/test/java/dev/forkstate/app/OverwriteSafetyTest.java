@@ -1,0 +1,64 @@
+package dev.forkstate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.forkstate.app.demo.GitScript;
+import dev.forkstate.error.UserError;
+import dev.forkstate.support.TestEnv;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Never lose the user's words: a hand-written report, or one edited during a run, is never replaced silently. */
+class OverwriteSafetyTest {
+  @TempDir
+  Path tmp;
+
+  Map<String, String> env;
+  GitScript repo;
+
+  @BeforeEach
+  void setUp() {
+    env = TestEnv.isolated(tmp.resolve("home"));
+    repo = new GitScript(tmp.resolve("r"), env, 0).init();
+  }
+
+  private GenerateResult generate(boolean force) {
+    return new GenerateReport().run(new GenerateRequest(repo.dir(), null, GenerateRequest.Format.MD, true, null,
+        env, force));
+  }
+
+  @Test
+  void aHandWrittenReportIsRefusedUnlessForced() throws Exception {
+    repo.write("a.txt", "a\n").commit("c");
+    Path report = repo.dir().resolve("STATE_OF_PROJECT.md");
+    String handWritten = "# State of Our LiteLLM Fork\n\nExecutive Summary\n- smokes green\n";
+    Files.writeString(report, handWritten);
+    assertThatThrownBy(() -> generate(false)).isInstanceOf(UserError.class)
+        .hasMessageContaining("was not written by forkstate")
+        .satisfies(e -> assertThat(((UserError) e).fix()).contains("--force"));
+    assertThat(Files.readString(report)).isEqualTo(handWritten);
+    generate(true);
+    assertThat(Files.readString(report)).startsWith("# State of r — ");
+    generate(false); // now it is forkstate's own: regenerating needs no flag
+  }
+
+  @Test
+  void aReportEditedDuringTheRunIsKept() throws Exception {
+    repo.write("tests/test_a.py", "def test_a():\n    assert True\n")
+        .write("forkstate.yml", "smokes:\n  - name: s\n    command: pytest -q tests\n").commit("c");
+    generate(false);
+    Path report = repo.dir().resolve("STATE_OF_PROJECT.md");
+    // The smoke step edits the report while forkstate runs, as a person in an editor would.
+    Files.writeString(repo.dir().resolve("forkstate.yml"), "smokes:\n  - name: s\n"
+        + "    command: echo 'my note' >> STATE_OF_PROJECT.md && pytest -q tests\n");
+    assertThatThrownBy(() -> generate(false)).isInstanceOf(UserError.class)
+        .hasMessageContaining("was edited while forkstate ran");
+    assertThat(Files.readString(report)).endsWith("my note\n");
+    assertThat(repo.dir().resolve("STATE_OF_PROJECT.md.lock")).doesNotExist();
+  }
+}
