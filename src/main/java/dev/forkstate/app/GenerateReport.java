@@ -29,6 +29,9 @@ import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.render.JsonRenderer;
 import dev.forkstate.render.MarkdownRenderer;
+import dev.forkstate.render.update.MergeResult;
+import dev.forkstate.render.update.ReportDocument;
+import dev.forkstate.render.update.ReportMerger;
 import dev.forkstate.report.Report;
 import dev.forkstate.report.ReportBuilder;
 import dev.forkstate.secret.Redactor;
@@ -61,7 +64,12 @@ public final class GenerateReport {
     String date = ReportClock.format(ReportClock.today(req.env()));
     Path out = outputPath(req, repo);
     FileSnapshot previous = out == null ? null : FileSnapshot.read(out);
-    if (previous != null && previous.exists() && !req.force() && !writtenByForkstate(previous.text(), req.format())) {
+    boolean markdown = req.format() == GenerateRequest.Format.MD;
+    // A Markdown report is updated in place (the user's sections are kept); another file is only ever replaced.
+    ReportDocument old = markdown && previous != null && previous.exists()
+        ? ReportDocument.parse(previous.text(), sectionIds(), out.getFileName().toString()) : null;
+    if (!markdown && previous != null && previous.exists() && !req.force()
+        && !writtenByForkstate(previous.text(), req.format())) {
       throw new UserError(out + " exists and was not written by forkstate; replacing it would lose its text", null,
           "move it aside, choose another --out, or pass --force to replace it");
     }
@@ -96,14 +104,34 @@ public final class GenerateReport {
       Report report = new ReportBuilder(facts, findings, settings).build(Version.get(), date, assessment,
           exit.code());
       timer.lap("build");
-      String text = redactor.redact(req.format() == GenerateRequest.Format.JSON
-          ? new JsonRenderer().render(report) : new MarkdownRenderer().render(report));
+      List<String> notes = new ArrayList<>();
+      String text;
+      if (!markdown) {
+        text = new JsonRenderer().render(report);
+      } else if (old == null) {
+        text = new MarkdownRenderer().render(report);
+      } else {
+        MarkdownRenderer md = new MarkdownRenderer();
+        MergeResult merged = ReportMerger.merge(old, md.blocks(report), md.factsLine(report));
+        text = merged.text();
+        if (merged.needsBackup() && out != null) {
+          Path backup = backupPath(out);
+          AtomicWriter.write(backup, previous.text());
+          notes.add((merged.migrated() ? "migrated " + out.getFileName() + " to marked sections; " : "")
+              + (merged.overwrittenLines() > 0 ? "overwritten: " + merged.overwrittenLines() + " edited lines in "
+              + String.join(", ", merged.overwritten().keySet()) + "; " : "")
+              + "previous file saved as " + backup.getFileName()
+              + " (wrap lines in <!-- keep --> ... <!-- /keep --> to keep them in a section)");
+        }
+        merged.keptSections().forEach(id -> notes.add("kept <!-- keep --> blocks in " + id));
+      }
+      text = redactor.redact(text);
       timer.lap("report");
       if (out != null) {
         AtomicWriter.write(out, text, previous);
       }
       timer.lap("write");
-      return new GenerateResult(report, text, out, exit);
+      return new GenerateResult(report, text, out, exit, notes);
     } finally {
       pool.shutdownNow();
     }
@@ -158,15 +186,32 @@ public final class GenerateReport {
     return Path.of(GitCli.firstLine(top));
   }
 
+  /** Where the previous report is saved when an update replaces words the user wrote. */
+  static Path backupPath(Path out) {
+    return out.resolveSibling(out.getFileName() + ".prev");
+  }
+
+  /** Normalised section title to id, for reading reports without marks (the seed's own format). */
+  private static java.util.Map<String, String> sectionIds() {
+    java.util.Map<String, String> ids = new java.util.HashMap<>();
+    for (int i = 0; i < ReportBuilder.SECTION_TITLES.size(); i++) {
+      ids.put(ReportDocument.normalise(ReportBuilder.SECTION_TITLES.get(i)), ReportBuilder.SECTION_IDS.get(i));
+    }
+    return ids;
+  }
+
   private static boolean writtenByForkstate(String text, GenerateRequest.Format format) {
     return format == GenerateRequest.Format.JSON ? text.contains("\"tool\" : \"forkstate\"")
         : text.contains(MarkdownRenderer.MARKER);
   }
 
-  /** The report's path relative to the repository when it is inside it, for the working-tree facts to leave out. */
+  /**
+   * The report's path and its backup, relative to the repository when inside it, for the working-tree facts to
+   * leave out: writing a report must not change the next one.
+   */
   private static List<String> ownOutputs(Path repo, Path out) {
     List<String> own = new ArrayList<>();
-    for (Path p : new Path[] {out, repo.resolve(DEFAULT_MD), repo.resolve(DEFAULT_JSON)}) {
+    for (Path p : new Path[] {out, out == null ? null : backupPath(out)}) {
       if (p == null) {
         continue;
       }

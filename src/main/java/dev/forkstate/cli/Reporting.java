@@ -21,6 +21,7 @@ final class Reporting {
         .filter(f -> f.status() == Status.FAIL || f.status() == Status.UNKNOWN).toList();
     String verdict = bad.isEmpty() ? "all required checks pass"
         : String.join(", ", bad.stream().map(f -> f.checkId() + " " + f.status()).toList());
+    r.notes().forEach(n -> spec.commandLine().getErr().println("forkstate: " + n));
     spec.commandLine().getErr().println("forkstate: " + verdict + " (exit " + r.exitCode().code() + ")");
     spec.commandLine().getErr().flush();
   }

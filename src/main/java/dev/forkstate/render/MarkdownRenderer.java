@@ -1,15 +1,19 @@
 package dev.forkstate.render;
 
 import dev.forkstate.fact.FactId;
+import dev.forkstate.render.update.Markers;
+import dev.forkstate.render.update.ReportMerger;
 import dev.forkstate.report.CodeSpan;
+import dev.forkstate.report.FactDigest;
 import dev.forkstate.report.Line;
 import dev.forkstate.report.Report;
 import dev.forkstate.report.Section;
+import java.util.LinkedHashMap;
 import java.util.stream.Collectors;
 
 /**
  * STATE_OF_PROJECT.md: the seed's sections as `##` headings, short bullets, a status badge on every measured bullet
- * and the command that reproduces it. Nothing volatile (durations, temp paths) is rendered, so the same repository
+ * and the command that reproduces it. Each section sits between forkstate marks, so an update knows what it owns. Nothing volatile (durations, temp paths) is rendered, so the same repository
  * state gives the same bytes. Line endings are \n and the file ends with one newline.
  */
 public final class MarkdownRenderer implements Renderer {
@@ -18,12 +22,17 @@ public final class MarkdownRenderer implements Renderer {
 
   @Override
   public String render(Report report) {
-    StringBuilder md = new StringBuilder();
-    md.append("# ").append(report.title()).append("\n\n");
-    md.append(MARKER).append(report.toolVersion())
-        .append(" from measured facts. A bullet's status is what was measured; its command reproduces it._\n");
+    return ReportMerger.fresh(blocks(report), factsLine(report));
+  }
+
+  /** The owned blocks in order, id to text: begin mark, body, end mark. The title block comes first. */
+  public LinkedHashMap<String, String> blocks(Report report) {
+    LinkedHashMap<String, String> blocks = new LinkedHashMap<>();
+    blocks.put("title", block("title", "# " + report.title() + "\n\n" + MARKER + report.toolVersion()
+        + " from measured facts. A bullet's status is what was measured; its command reproduces it._\n"));
     for (Section s : report.sections()) {
-      md.append("\n## ").append(s.title()).append("\n\n");
+      StringBuilder md = new StringBuilder();
+      md.append("## ").append(s.title()).append("\n\n");
       for (Line line : s.lines()) {
         if (line instanceof Line.Bullet b) {
           bullet(md, b);
@@ -31,8 +40,18 @@ public final class MarkdownRenderer implements Renderer {
           q.text().lines().forEach(l -> md.append("  > ").append(l).append('\n'));
         }
       }
+      blocks.put(s.id(), block(s.id(), md.toString()));
     }
-    return md.toString();
+    return blocks;
+  }
+
+  /** The hidden line that carries this run's facts for the next run's "changes since last report". */
+  public String factsLine(Report report) {
+    return "<!-- forkstate:facts v1 " + FactDigest.of(report.facts()).toCommentJson() + " -->\n";
+  }
+
+  private static String block(String id, String body) {
+    return Markers.begin(id, body) + "\n" + body + Markers.end(id) + "\n";
   }
 
   private static void bullet(StringBuilder md, Line.Bullet b) {

@@ -49,7 +49,8 @@ class GenerateReportTest {
   void reportHasEverySectionInTheSeedsOrder() throws Exception {
     GenerateResult r = generate(GenerateRequest.Format.MD, null);
     String md = Files.readString(fork.resolve("STATE_OF_PROJECT.md"));
-    assertThat(md).startsWith("# State of minillm fork — 2026-01-01\n");
+    assertThat(md).startsWith("<!-- forkstate:begin id=title sha=");
+    assertThat(md.lines().filter(l -> !l.startsWith("<!--")).findFirst()).contains("# State of minillm fork — 2026-01-01");
     List<String> headings = md.lines().filter(l -> l.startsWith("## ")).map(l -> l.substring(3)).toList();
     assertThat(headings).containsExactlyElementsOf(ReportBuilder.SECTION_TITLES);
     assertThat(md).contains("  > With blunt criticalal expert-level honest assessment, How does our fork compare "

@@ -33,18 +33,32 @@ class OverwriteSafetyTest {
   }
 
   @Test
-  void aHandWrittenReportIsRefusedUnlessForced() throws Exception {
+  void aJsonFileForkstateDidNotWriteIsRefusedUnlessForced() throws Exception {
     repo.write("a.txt", "a\n").commit("c");
-    Path report = repo.dir().resolve("STATE_OF_PROJECT.md");
-    String handWritten = "# State of Our LiteLLM Fork\n\nExecutive Summary\n- smokes green\n";
-    Files.writeString(report, handWritten);
-    assertThatThrownBy(() -> generate(false)).isInstanceOf(UserError.class)
+    Path json = repo.dir().resolve("STATE_OF_PROJECT.json");
+    Files.writeString(json, "{\"mine\": true}\n");
+    assertThatThrownBy(() -> new GenerateReport().run(new GenerateRequest(repo.dir(), null,
+        GenerateRequest.Format.JSON, true, null, env, false))).isInstanceOf(UserError.class)
         .hasMessageContaining("was not written by forkstate")
         .satisfies(e -> assertThat(((UserError) e).fix()).contains("--force"));
-    assertThat(Files.readString(report)).isEqualTo(handWritten);
-    generate(true);
-    assertThat(Files.readString(report)).startsWith("# State of r — ");
-    generate(false); // now it is forkstate's own: regenerating needs no flag
+    assertThat(Files.readString(json)).isEqualTo("{\"mine\": true}\n");
+    new GenerateReport().run(new GenerateRequest(repo.dir(), null, GenerateRequest.Format.JSON, true, null, env,
+        true));
+    assertThat(Files.readString(json)).contains("\"schemaVersion\" : 1");
+  }
+
+  @Test
+  void aHandWrittenMarkdownReportIsUpdatedKeepingItsOwnSectionsAndSavedWhole() throws Exception {
+    repo.write("a.txt", "a\n").commit("c");
+    Path report = repo.dir().resolve("STATE_OF_PROJECT.md");
+    String handWritten = "# State of Our Fork\n\nExecutive Summary\n- smokes green\n\nOur Notes\n- keep me\n";
+    Files.writeString(report, handWritten);
+    GenerateResult r = generate(false);
+    String md = Files.readString(report);
+    assertThat(md).contains("Our Notes\n- keep me\n").doesNotContain("- smokes green");
+    assertThat(Files.readString(repo.dir().resolve("STATE_OF_PROJECT.md.prev"))).isEqualTo(handWritten);
+    assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("migrated").contains("overwritten: 2 edited lines in executive-summary, title")
+        .contains("STATE_OF_PROJECT.md.prev"));
   }
 
   @Test

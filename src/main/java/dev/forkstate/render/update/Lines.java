@@ -1,0 +1,39 @@
+package dev.forkstate.render.update;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splits text into lines that keep their terminators (\n, \r\n or \r), so joining them gives the same bytes. */
+public final class Lines {
+  private Lines() {}
+
+  public static List<String> split(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        int end = (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') ? i + 2 : i + 1;
+        out.add(text.substring(start, end));
+        start = end;
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    if (start < text.length()) {
+      out.add(text.substring(start));
+    }
+    return out;
+  }
+
+  /** The line without its terminator. */
+  public static String bare(String line) {
+    int end = line.length();
+    while (end > 0 && (line.charAt(end - 1) == '\n' || line.charAt(end - 1) == '\r')) {
+      end--;
+    }
+    return line.substring(0, end);
+  }
+}

@@ -1,0 +1,97 @@
+package dev.forkstate.render.update;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The marks that say what forkstate owns in a report: HTML comments, invisible when the Markdown is rendered.
+ * <pre>
+ * &lt;!-- forkstate:begin id=gaps sha=0123456789ab --&gt;
+ * ## Gaps
+ * ...
+ * &lt;!-- forkstate:end id=gaps --&gt;
+ * </pre>
+ * The sha is a hash of the body as generated (keep blocks and trailing blank lines left out), so an edit by hand is
+ * detectable. Lines between {@code <!-- keep -->} and {@code <!-- /keep -->} inside a section survive regeneration.
+ */
+public final class Markers {
+  public static final Pattern BEGIN = Pattern.compile("<!-- forkstate:begin id=([a-z0-9-]+)(?: sha=([0-9a-f]+))? -->");
+  public static final Pattern END = Pattern.compile("<!-- forkstate:end id=([a-z0-9-]+) -->");
+  public static final Pattern FACTS = Pattern.compile("<!-- forkstate:facts v1 (.*) -->");
+  public static final Pattern KEEP_OPEN = Pattern.compile("\\s*<!-- keep -->\\s*");
+  public static final Pattern KEEP_CLOSE = Pattern.compile("\\s*<!-- /keep -->\\s*");
+
+  private Markers() {}
+
+  public static String begin(String id, String body) {
+    return "<!-- forkstate:begin id=" + id + " sha=" + hash(body) + " -->";
+  }
+
+  public static String end(String id) {
+    return "<!-- forkstate:end id=" + id + " -->";
+  }
+
+  /** 12 hex digits of SHA-256 over the body without keep blocks and trailing blank lines. */
+  public static String hash(String body) {
+    String canonical = stripTrailingBlankLines(withoutKeepBlocks(body));
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d).substring(0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The keep blocks of a body, each with its marker lines, in order. An unclosed block runs to the end. */
+  public static List<String> keepBlocks(String body) {
+    List<String> blocks = new ArrayList<>();
+    StringBuilder current = null;
+    for (String line : Lines.split(body)) {
+      String bare = Lines.bare(line);
+      if (current == null && KEEP_OPEN.matcher(bare).matches()) {
+        current = new StringBuilder();
+      }
+      if (current != null) {
+        current.append(line);
+        if (KEEP_CLOSE.matcher(bare).matches()) {
+          blocks.add(current.toString());
+          current = null;
+        }
+      }
+    }
+    if (current != null) {
+      blocks.add(current.toString());
+    }
+    return blocks;
+  }
+
+  public static String withoutKeepBlocks(String body) {
+    StringBuilder out = new StringBuilder();
+    boolean inKeep = false;
+    for (String line : Lines.split(body)) {
+      String bare = Lines.bare(line);
+      if (!inKeep && KEEP_OPEN.matcher(bare).matches()) {
+        inKeep = true;
+      }
+      if (!inKeep) {
+        out.append(line);
+      } else if (KEEP_CLOSE.matcher(bare).matches()) {
+        inKeep = false;
+      }
+    }
+    return out.toString();
+  }
+
+  static String stripTrailingBlankLines(String text) {
+    List<String> lines = new ArrayList<>(Lines.split(text));
+    while (!lines.isEmpty() && Lines.bare(lines.get(lines.size() - 1)).isBlank()) {
+      lines.remove(lines.size() - 1);
+    }
+    return String.join("", lines);
+  }
+}

@@ -1,0 +1,24 @@
+package dev.forkstate.render.update;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The updated report text, and what the update replaced that the user had written: per section, the lines that
+ * were edited by hand and are not in the new text. When that is not empty the previous file must be saved.
+ */
+public record MergeResult(String text, Map<String, Integer> overwritten, boolean migrated, List<String> keptSections) {
+  public MergeResult {
+    overwritten = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(overwritten)); // sorted: notes are stable
+    keptSections = List.copyOf(keptSections);
+  }
+
+  public int overwrittenLines() {
+    return overwritten.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /** True when the previous file holds words the new one does not: it must be saved next to the report. */
+  public boolean needsBackup() {
+    return overwrittenLines() > 0 || migrated;
+  }
+}
