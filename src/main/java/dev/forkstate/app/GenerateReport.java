@@ -34,6 +34,7 @@ import dev.forkstate.render.update.ReportDocument;
 import dev.forkstate.render.update.ReportMerger;
 import dev.forkstate.report.Report;
 import dev.forkstate.report.ReportBuilder;
+import dev.forkstate.report.SectionTitles;
 import dev.forkstate.secret.Redactor;
 import dev.forkstate.write.AtomicWriter;
 import dev.forkstate.write.FileSnapshot;
@@ -67,7 +68,7 @@ public final class GenerateReport {
     boolean markdown = req.format() == GenerateRequest.Format.MD;
     // A Markdown report is updated in place (the user's sections are kept); another file is only ever replaced.
     ReportDocument old = markdown && previous != null && previous.exists()
-        ? ReportDocument.parse(previous.text(), sectionIds(), out.getFileName().toString()) : null;
+        ? ReportDocument.parse(previous.text(), SectionTitles.idsByNormalisedTitle(), out.getFileName().toString()) : null;
     if (!markdown && previous != null && previous.exists() && !req.force()
         && !writtenByForkstate(previous.text(), req.format())) {
       throw new UserError(out + " exists and was not written by forkstate; replacing it would lose its text", null,
@@ -189,15 +190,6 @@ public final class GenerateReport {
   /** Where the previous report is saved when an update replaces words the user wrote. */
   static Path backupPath(Path out) {
     return out.resolveSibling(out.getFileName() + ".prev");
-  }
-
-  /** Normalised section title to id, for reading reports without marks (the seed's own format). */
-  private static java.util.Map<String, String> sectionIds() {
-    java.util.Map<String, String> ids = new java.util.HashMap<>();
-    for (int i = 0; i < ReportBuilder.SECTION_TITLES.size(); i++) {
-      ids.put(ReportDocument.normalise(ReportBuilder.SECTION_TITLES.get(i)), ReportBuilder.SECTION_IDS.get(i));
-    }
-    return ids;
   }
 
   private static boolean writtenByForkstate(String text, GenerateRequest.Format format) {

@@ -20,13 +20,6 @@ import java.util.TreeMap;
  * something measured carries its status, the command that reproduces it and the facts behind it.
  */
 public final class ReportBuilder {
-  public static final List<String> SECTION_TITLES = List.of("Executive Summary", "Capabilities", "Validation Status",
-      "Comparison vs Upstream (Blunt Assessment)", "Advantages", "Gaps", "HAPPYPATH Alignment",
-      "Iterative Next Steps (Now/Next/Later)", "Metrics & SLIs", "Risks & Mitigations", "References");
-  /** Stable section ids, in the order of {@link #SECTION_TITLES}: the marks in the file use them. */
-  public static final List<String> SECTION_IDS = List.of("executive-summary", "capabilities", "validation-status",
-      "comparison-vs-upstream", "advantages", "gaps", "happypath-alignment", "next-steps", "metrics", "risks",
-      "references");
   private static final int TOP_FILES = 5;
 
   private final FactSet facts;
@@ -57,7 +50,7 @@ public final class ReportBuilder {
   }
 
   private static Section section(String id, List<Line> lines) {
-    return new Section(id, SECTION_TITLES.get(SECTION_IDS.indexOf(id)), lines);
+    return new Section(id, SectionTitles.title(id), lines);
   }
 
   // ---- Executive Summary -------------------------------------------------------------------------------------

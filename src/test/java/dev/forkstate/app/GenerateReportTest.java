@@ -11,7 +11,7 @@ import dev.forkstate.error.ExitCode;
 import dev.forkstate.error.UserError;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
-import dev.forkstate.report.ReportBuilder;
+import dev.forkstate.report.SectionTitles;
 import dev.forkstate.support.TestEnv;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +52,7 @@ class GenerateReportTest {
     assertThat(md).startsWith("<!-- forkstate:begin id=title sha=");
     assertThat(md.lines().filter(l -> !l.startsWith("<!--")).findFirst()).contains("# State of minillm fork — 2026-01-01");
     List<String> headings = md.lines().filter(l -> l.startsWith("## ")).map(l -> l.substring(3)).toList();
-    assertThat(headings).containsExactlyElementsOf(ReportBuilder.SECTION_TITLES);
+    assertThat(headings).containsExactlyElementsOf(SectionTitles.TITLES);
     assertThat(md).contains("  > With blunt criticalal expert-level honest assessment, How does our fork compare "
         + "with with the original litellm\n");
     assertThat(md).endsWith("\n").doesNotEndWith("\n\n");

@@ -1,10 +1,10 @@
 package dev.forkstate.render.update;
 
 import dev.forkstate.error.UserError;
+import dev.forkstate.report.SectionTitles;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -152,7 +152,11 @@ public record ReportDocument(List<Block> blocks, boolean marked) {
       Title t = sections.get(s);
       int end = s + 1 < sections.size() ? sections.get(s + 1).line() : lines.size();
       addHand(blocks, lines, cursor, t.line());
-      String id = sectionIds.get(normalise(t.text()));
+      String id = sectionIds.get(SectionTitles.normalise(t.text()));
+      if (id == null) {
+        // "Gaps (vs upstream)", "HAPPYPATH Alignment (local/docs/...)": a trailing remark in brackets is not the name.
+        id = sectionIds.get(SectionTitles.normalise(t.text().replaceFirst("\\s*\\([^()]*\\)\\s*$", "")));
+      }
       if (id == null) {
         addHand(blocks, lines, t.line(), end);
       } else {
@@ -168,11 +172,6 @@ public record ReportDocument(List<Block> blocks, boolean marked) {
     }
     addHand(blocks, lines, cursor, lines.size());
     return new ReportDocument(merge(blocks), false);
-  }
-
-  /** Lower-case letters and digits only: "Metrics & SLIs" and "metrics and slis" differ, "## Gaps" and "Gaps" not. */
-  public static String normalise(String title) {
-    return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
   }
 
   private static void addManaged(List<Block> blocks, String id, List<String> lines, int from, int to) {
