@@ -33,6 +33,8 @@ import dev.forkstate.render.update.MergeResult;
 import dev.forkstate.render.update.ReportDocument;
 import dev.forkstate.render.update.ReportMerger;
 import dev.forkstate.report.Report;
+import dev.forkstate.report.FactDigest;
+import dev.forkstate.report.PreviousReport;
 import dev.forkstate.report.ReportBuilder;
 import dev.forkstate.report.SectionTitles;
 import dev.forkstate.secret.Redactor;
@@ -102,7 +104,9 @@ public final class GenerateReport {
           ? ExitCode.CHECKS_NOT_PASSING : ExitCode.OK;
       Assessment assessment = new RuleAssessor().assess(settings.prompt(), facts, findings);
       timer.lap("assess");
-      Report report = new ReportBuilder(facts, findings, settings).build(Version.get(), date, assessment,
+      PreviousReport prior = old == null ? PreviousReport.none()
+          : new PreviousReport(true, old.factsJson().flatMap(FactDigest::fromCommentJson));
+      Report report = new ReportBuilder(facts, findings, settings, prior).build(Version.get(), date, assessment,
           exit.code());
       timer.lap("build");
       List<String> notes = new ArrayList<>();

@@ -25,11 +25,17 @@ public final class ReportBuilder {
   private final FactSet facts;
   private final List<Finding> findings;
   private final Settings settings;
+  private final PreviousReport previous;
 
-  public ReportBuilder(FactSet facts, List<Finding> findings, Settings settings) {
+  public ReportBuilder(FactSet facts, List<Finding> findings, Settings settings, PreviousReport previous) {
     this.facts = facts;
     this.findings = findings;
     this.settings = settings;
+    this.previous = previous;
+  }
+
+  public ReportBuilder(FactSet facts, List<Finding> findings, Settings settings) {
+    this(facts, findings, settings, PreviousReport.none());
   }
 
   public Report build(String toolVersion, String date, Assessment assessment, int exitCode) {
@@ -73,7 +79,20 @@ public final class ReportBuilder {
       finding(id).ifPresent(f -> out.add(bullet(0, f.status(), f.label() + ": " + f.reason(),
           firstCommand(f.basedOn()), f.basedOn())));
     }
+    changesSinceLastReport(out);
     return out;
+  }
+
+  private void changesSinceLastReport(List<Line> out) {
+    if (previous.facts().isEmpty()) {
+      out.add(bullet(0, null, "Changes since the last report: " + (previous.existed()
+          ? "none can be named: the previous report carries no forkstate facts" : "none: this is the first report"),
+          "", List.of()));
+      return;
+    }
+    List<String> changes = FactChanges.between(previous.facts().get(), FactDigest.of(facts.all()));
+    out.add(bullet(0, null, "Changes since the last report:" + (changes.isEmpty() ? " none" : ""), "", List.of()));
+    changes.forEach(c -> out.add(bullet(1, null, c, "", List.of())));
   }
 
   private static String names(List<Finding> fs) {

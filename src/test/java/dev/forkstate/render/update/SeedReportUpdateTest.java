@@ -72,13 +72,19 @@ class SeedReportUpdateTest {
     assertThat(r.notes()).singleElement().asString().startsWith("migrated STATE_OF_PROJECT.md to marked sections; "
         + "overwritten: ");
 
-    // A second run finds its own marks: nothing edited, nothing saved again, the same bytes.
+    assertThat(updated).contains("Changes since the last report: none can be named: the previous report carries no "
+        + "forkstate facts");
+
+    // Later runs find their own marks: nothing edited, nothing saved again, and then the same bytes.
     Files.delete(fork.resolve("STATE_OF_PROJECT.md.prev"));
     GenerateResult again = new GenerateReport().run(new GenerateRequest(fork, null, GenerateRequest.Format.MD, true,
         null, env));
     assertThat(again.notes()).isEmpty();
     assertThat(fork.resolve("STATE_OF_PROJECT.md.prev")).doesNotExist();
-    assertThat(Files.readString(report, StandardCharsets.UTF_8)).isEqualTo(updated);
+    String second = Files.readString(report, StandardCharsets.UTF_8);
+    assertThat(second).contains("- Changes since the last report: none\n");
+    new GenerateReport().run(new GenerateRequest(fork, null, GenerateRequest.Format.MD, true, null, env));
+    assertThat(Files.readString(report, StandardCharsets.UTF_8)).isEqualTo(second);
   }
 
   @Test
