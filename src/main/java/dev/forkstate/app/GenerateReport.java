@@ -7,23 +7,15 @@ import dev.forkstate.check.Finding;
 import dev.forkstate.clock.ReportClock;
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
-import dev.forkstate.collect.GitCli;
 import dev.forkstate.collect.PendingCollector;
-import dev.forkstate.collect.detect.ProjectDetector;
 import dev.forkstate.collect.git.GitStateCollector;
 import dev.forkstate.collect.refs.ReferenceCollector;
 import dev.forkstate.collect.smoke.LiveCheckCollector;
 import dev.forkstate.collect.smoke.SmokeCollector;
 import dev.forkstate.collect.upstream.UpstreamCollector;
-import dev.forkstate.config.ConfigLoader;
-import dev.forkstate.config.Detected;
-import dev.forkstate.config.ForkstateConfig;
-import dev.forkstate.config.Nearest;
 import dev.forkstate.config.Settings;
-import dev.forkstate.config.SettingsResolver;
 import dev.forkstate.error.ExitCode;
 import dev.forkstate.error.UserError;
-import dev.forkstate.exec.CommandRunner;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
@@ -37,7 +29,6 @@ import dev.forkstate.report.FactDigest;
 import dev.forkstate.report.PreviousReport;
 import dev.forkstate.report.ReportBuilder;
 import dev.forkstate.report.SectionTitles;
-import dev.forkstate.secret.Redactor;
 import dev.forkstate.write.AtomicWriter;
 import dev.forkstate.write.FileSnapshot;
 import java.nio.file.Files;
@@ -46,7 +37,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /** The generate use case: config, collectors, checks, assessment, report, render, atomic write. */
 public final class GenerateReport {
@@ -55,15 +45,8 @@ public final class GenerateReport {
 
   public GenerateResult run(GenerateRequest req) {
     StageTimer timer = new StageTimer("1".equals(req.env().get("FORKSTATE_TRACE")));
-    // Building Jackson's YAML mapper is the costliest cold start-up step; start it now, next to the git calls.
-    CompletableFuture<ConfigLoader> loader = CompletableFuture.supplyAsync(ConfigLoader::new);
-    Redactor redactor = Redactor.fromEnvironment(req.env());
-    CommandRunner runner = new CommandRunner(req.env(), redactor);
-    Path repo = repoRoot(req.repo(), runner);
-    Path configFile = req.config() != null ? req.config() : repo.resolve(ConfigLoader.FILE_NAME);
-    if (req.config() != null && !Files.isRegularFile(configFile)) {
-      throw new UserError("config file " + configFile + " does not exist", null, "check --config");
-    }
+    Workspace ws = Workspace.open(req.repo(), req.config(), req.env());
+    Path repo = ws.repo;
     String date = ReportClock.format(ReportClock.today(req.env()));
     Path out = outputPath(req, repo);
     FileSnapshot previous = out == null ? null : FileSnapshot.read(out);
@@ -78,24 +61,12 @@ public final class GenerateReport {
     }
     timer.lap("repo");
 
-    ExecutorService pool = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "forkstate-collect");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      GitCli git = new GitCli(repo, runner);
-      // Detection runs git while the config is parsed: the two do not depend on each other.
-      CompletableFuture<Detected> detecting =
-          CompletableFuture.supplyAsync(() -> ProjectDetector.detect(repo, git, pool), pool);
-      ForkstateConfig config = join(loader).load(configFile);
-      validateRequired(config, configFile);
-      timer.lap("config");
-      Settings settings = SettingsResolver.resolve(config, join(detecting));
-      timer.lap("detect");
-      CollectContext ctx = new CollectContext(repo, settings, runner, req.offline(), git, pool,
+    try (ws) {
+      Settings settings = ws.settings();
+      timer.lap("settings");
+      CollectContext ctx = new CollectContext(repo, settings, ws.runner, req.offline(), ws.git, ws.pool,
           ownOutputs(repo, out));
-      FactSet facts = new FactSet(collect(ctx, pool));
+      FactSet facts = new FactSet(collect(ctx, ws.pool));
       timer.lap("collect");
       List<Finding> findings = Checks.evaluate(facts, settings.requiredChecks());
       timer.lap("checks");
@@ -130,15 +101,13 @@ public final class GenerateReport {
         }
         merged.keptSections().forEach(id -> notes.add("kept <!-- keep --> blocks in " + id));
       }
-      text = redactor.redact(text);
+      text = ws.redactor.redact(text);
       timer.lap("report");
       if (out != null) {
         AtomicWriter.write(out, text, previous);
       }
       timer.lap("write");
       return new GenerateResult(report, text, out, exit, notes);
-    } finally {
-      pool.shutdownNow();
     }
   }
 
@@ -155,40 +124,14 @@ public final class GenerateReport {
     return facts;
   }
 
-  private static <T> T join(CompletableFuture<T> f) {
-    try {
-      return f.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw e;
-    }
-  }
-
   private static List<Fact> runAll(CollectContext ctx, ExecutorService pool, List<Collector> collectors) {
     List<CompletableFuture<List<Fact>>> futures = collectors.stream()
         .map(c -> CompletableFuture.supplyAsync(() -> c.collect(ctx), pool)).toList();
     List<Fact> out = new ArrayList<>();
     for (CompletableFuture<List<Fact>> f : futures) {
-      out.addAll(join(f));
+      out.addAll(Workspace.join(f));
     }
     return out;
-  }
-
-  private static Path repoRoot(Path given, CommandRunner runner) {
-    Path dir = given.toAbsolutePath().normalize();
-    if (!Files.isDirectory(dir)) {
-      throw new UserError("repository folder " + given + " does not exist", null, "check --repo");
-    }
-    // One call answers both "is this a work tree?" (it fails outside one, and in a bare repository) and "where is
-    // its root?".
-    var top = new GitCli(dir, runner).run("rev-parse", "--show-toplevel");
-    if (!top.ok() || GitCli.firstLine(top).isEmpty()) {
-      throw new UserError(dir + " is not a git repository", null,
-          "run forkstate inside a git work tree, or pass --repo <path to one>");
-    }
-    return Path.of(GitCli.firstLine(top));
   }
 
   /** Where the previous report is saved when an update replaces words the user wrote. */
@@ -234,19 +177,5 @@ public final class GenerateReport {
           "create it, or pass --out with a file in an existing folder");
     }
     return out;
-  }
-
-  private static void validateRequired(ForkstateConfig config, Path file) {
-    if (config.requiredChecks() == null) {
-      return;
-    }
-    List<String> known = Checks.ids();
-    for (String id : config.requiredChecks()) {
-      if (!known.contains(id)) {
-        String nearest = Nearest.of(id, known);
-        throw new UserError("required check '" + id + "' does not exist", file.getFileName() + ": required_checks",
-            nearest == null ? "known checks: " + String.join(", ", known) : "did you mean '" + nearest + "'?");
-      }
-    }
   }
 }

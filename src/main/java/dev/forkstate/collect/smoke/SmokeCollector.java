@@ -49,6 +49,11 @@ public final class SmokeCollector implements Collector {
     return "smoke." + FactId.segment(smoke.name());
   }
 
+  /** Runs one smoke step and judges it: also used by `verify` to check a claimed "green". */
+  public Fact runOne(CollectContext ctx, Settings.Smoke smoke) {
+    return run(ctx, smoke);
+  }
+
   private Fact run(CollectContext ctx, Settings.Smoke smoke) {
     SmokeCommand cmd = SmokeCommand.parse(smoke.command());
     Path tmp;

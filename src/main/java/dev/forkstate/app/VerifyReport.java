@@ -1,0 +1,43 @@
+package dev.forkstate.app;
+
+import dev.forkstate.collect.CollectContext;
+import dev.forkstate.error.ExitCode;
+import dev.forkstate.error.UserError;
+import dev.forkstate.render.ClaimTable;
+import dev.forkstate.verify.CheckedClaim;
+import dev.forkstate.verify.ClaimChecker;
+import dev.forkstate.verify.ClaimExtractor;
+import dev.forkstate.verify.Verdict;
+import dev.forkstate.write.FileSnapshot;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The verify use case: read any report, find its claims, check each against the repository. */
+public final class VerifyReport {
+  /** One verify run. {@code report} null means STATE_OF_PROJECT.md at the repository root. */
+  public record Request(Path repo, Path report, boolean json, boolean runCommands, Path config,
+                        Map<String, String> env) {}
+
+  public record Result(List<CheckedClaim> claims, String rendered, ExitCode exitCode) {}
+
+  public Result run(Request req) {
+    try (Workspace ws = Workspace.open(req.repo(), req.config(), req.env())) {
+      Path report = req.report() != null ? req.report() : ws.repo.resolve(GenerateReport.DEFAULT_MD);
+      FileSnapshot text = FileSnapshot.read(report);
+      if (!text.exists()) {
+        throw new UserError("report " + report + " does not exist", null,
+            "pass the report's path: forkstate verify <path>");
+      }
+      var settings = ws.settings();
+      CollectContext ctx = new CollectContext(ws.repo, settings, ws.runner, true, ws.git, ws.pool, List.of());
+      List<CheckedClaim> claims = new ClaimChecker(ctx, req.runCommands())
+          .check(ClaimExtractor.extract(text.text(), settings.prompt()));
+      String name = report.getFileName().toString();
+      String rendered = ws.redactor.redact(req.json() ? ClaimTable.json(name, claims)
+          : ClaimTable.markdown(name, claims));
+      boolean anyFalse = claims.stream().anyMatch(c -> c.verdict() == Verdict.FALSE);
+      return new Result(claims, rendered, anyFalse ? ExitCode.CHECKS_NOT_PASSING : ExitCode.OK);
+    }
+  }
+}

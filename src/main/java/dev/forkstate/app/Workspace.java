@@ -1,0 +1,119 @@
+package dev.forkstate.app;
+
+import dev.forkstate.check.Checks;
+import dev.forkstate.collect.GitCli;
+import dev.forkstate.collect.detect.ProjectDetector;
+import dev.forkstate.config.ConfigLoader;
+import dev.forkstate.config.Detected;
+import dev.forkstate.config.ForkstateConfig;
+import dev.forkstate.config.Nearest;
+import dev.forkstate.config.Settings;
+import dev.forkstate.config.SettingsResolver;
+import dev.forkstate.error.UserError;
+import dev.forkstate.exec.CommandRunner;
+import dev.forkstate.secret.Redactor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * An opened repository, shared by the use cases that measure one: its root, the redactor and the process runner
+ * built from the environment, a thread pool, and the settings (config merged with what was detected).
+ */
+final class Workspace implements AutoCloseable {
+  final Path repo;
+  final Redactor redactor;
+  final CommandRunner runner;
+  final GitCli git;
+  final ExecutorService pool;
+  private final Path configFile;
+  private final CompletableFuture<ConfigLoader> loader;
+
+  private Workspace(Path repo, Redactor redactor, CommandRunner runner, Path configFile,
+      CompletableFuture<ConfigLoader> loader) {
+    this.repo = repo;
+    this.redactor = redactor;
+    this.runner = runner;
+    this.git = new GitCli(repo, runner);
+    this.configFile = configFile;
+    this.loader = loader;
+    this.pool = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "forkstate-collect");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Finds the work tree's root (a user error outside one) and checks an explicit config path exists. */
+  static Workspace open(Path repoDir, Path config, Map<String, String> env) {
+    // Building Jackson's YAML mapper is the costliest cold start-up step; start it now, next to the git calls.
+    CompletableFuture<ConfigLoader> loader = CompletableFuture.supplyAsync(ConfigLoader::new);
+    Redactor redactor = Redactor.fromEnvironment(env);
+    CommandRunner runner = new CommandRunner(env, redactor);
+    Path repo = repoRoot(repoDir, runner);
+    Path configFile = config != null ? config : repo.resolve(ConfigLoader.FILE_NAME);
+    if (config != null && !Files.isRegularFile(configFile)) {
+      throw new UserError("config file " + configFile + " does not exist", null, "check --config");
+    }
+    return new Workspace(repo, redactor, runner, configFile, loader);
+  }
+
+  /** The config merged with what was detected; detection runs git while the config is parsed. */
+  Settings settings() {
+    CompletableFuture<Detected> detecting =
+        CompletableFuture.supplyAsync(() -> ProjectDetector.detect(repo, git, pool), pool);
+    ForkstateConfig config = join(loader).load(configFile);
+    validateRequired(config, configFile);
+    return SettingsResolver.resolve(config, join(detecting));
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+
+  static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
+  }
+
+  private static Path repoRoot(Path given, CommandRunner runner) {
+    Path dir = given.toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir)) {
+      throw new UserError("repository folder " + given + " does not exist", null, "check --repo");
+    }
+    // One call answers both "is this a work tree?" (it fails outside one, and in a bare repository) and "where is
+    // its root?".
+    var top = new GitCli(dir, runner).run("rev-parse", "--show-toplevel");
+    if (!top.ok() || GitCli.firstLine(top).isEmpty()) {
+      throw new UserError(dir + " is not a git repository", null,
+          "run forkstate inside a git work tree, or pass --repo <path to one>");
+    }
+    return Path.of(GitCli.firstLine(top));
+  }
+
+  private static void validateRequired(ForkstateConfig config, Path file) {
+    if (config.requiredChecks() == null) {
+      return;
+    }
+    List<String> known = Checks.ids();
+    for (String id : config.requiredChecks()) {
+      if (!known.contains(id)) {
+        String nearest = Nearest.of(id, known);
+        throw new UserError("required check '" + id + "' does not exist", file.getFileName() + ": required_checks",
+            nearest == null ? "known checks: " + String.join(", ", known) : "did you mean '" + nearest + "'?");
+      }
+    }
+  }
+}

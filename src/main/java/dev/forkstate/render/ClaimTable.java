@@ -1,0 +1,83 @@
+package dev.forkstate.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.forkstate.report.CodeSpan;
+import dev.forkstate.verify.CheckedClaim;
+import dev.forkstate.verify.Claim;
+import dev.forkstate.verify.Verdict;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The verdicts of `forkstate verify`: a Markdown table for people, a versioned JSON document for scripts. */
+public final class ClaimTable {
+  private ClaimTable() {}
+
+  public static String markdown(String reportName, List<CheckedClaim> claims) {
+    StringBuilder md = new StringBuilder();
+    md.append("# Claims in ").append(reportName).append("\n\n");
+    md.append("| line | claim | verdict | evidence |\n|---:|---|---|---|\n");
+    for (CheckedClaim c : claims) {
+      md.append("| ").append(c.claim().line() == 0 ? "-" : Integer.toString(c.claim().line())).append(" | ")
+          .append(cell(describe(c.claim()))).append(" | **").append(c.verdict()).append("** | ")
+          .append(cell(c.evidence() + (c.command().isEmpty() ? "" : " · " + CodeSpan.of(c.command()))))
+          .append(" |\n");
+    }
+    md.append('\n').append(summary(claims)).append('\n');
+    return md.toString();
+  }
+
+  public static String json(String reportName, List<CheckedClaim> claims) {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("schemaVersion", 1).put("report", reportName);
+    ArrayNode arr = root.putArray("claims");
+    for (CheckedClaim c : claims) {
+      arr.addObject().put("line", c.claim().line()).put("kind", c.claim().kind().name())
+          .put("subject", c.claim().subject()).put("command", c.claim().command())
+          .put("verdict", c.verdict().name()).put("evidence", c.evidence()).put("evidenceCommand", c.command());
+    }
+    ObjectNode counts = root.putObject("counts");
+    counts(claims).forEach((k, v) -> counts.put(k.name(), v));
+    try {
+      return mapper.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String summary(List<CheckedClaim> claims) {
+    Map<Verdict, Integer> n = counts(claims);
+    return claims.size() + " claims: " + n.get(Verdict.TRUE) + " TRUE, " + n.get(Verdict.FALSE) + " FALSE, "
+        + n.get(Verdict.UNVERIFIABLE) + " UNVERIFIABLE";
+  }
+
+  private static Map<Verdict, Integer> counts(List<CheckedClaim> claims) {
+    Map<Verdict, Integer> n = new TreeMap<>();
+    for (Verdict v : Verdict.values()) {
+      n.put(v, 0);
+    }
+    claims.forEach(c -> n.merge(c.verdict(), 1, Integer::sum));
+    return n;
+  }
+
+  private static String describe(Claim c) {
+    return switch (c.kind()) {
+      case PATH -> "path " + CodeSpan.of(c.subject()) + " exists";
+      case COMMAND -> "command runs: " + CodeSpan.of(c.command());
+      case STATUS -> "\"" + c.subject() + "\": " + CodeSpan.of(c.command());
+      case CI_STATUS -> "CI is \"" + c.subject() + "\"";
+      case PROMPT -> "the prompt is quoted verbatim";
+      case SECTION -> "section \"" + c.subject() + "\" is present";
+    };
+  }
+
+  /** A table cell: pipes escaped (GitHub reads \| inside code spans in tables too), one line. */
+  private static String cell(String text) {
+    return text.replace("|", "\\|").replace("\n", " ");
+  }
+}

@@ -1,0 +1,186 @@
+package dev.forkstate.verify;
+
+import dev.forkstate.collect.CollectContext;
+import dev.forkstate.collect.refs.ReferenceCollector;
+import dev.forkstate.collect.smoke.SmokeCollector;
+import dev.forkstate.collect.smoke.SmokeCommand;
+import dev.forkstate.config.Settings;
+import dev.forkstate.exec.CommandResult;
+import dev.forkstate.exec.CommandSpec;
+import dev.forkstate.exec.ShellQuote;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Checks claims against the repository: paths at HEAD (as the reference collector classifies them), programs on
+ * PATH, scripts and test paths at HEAD, and status claims by running the command when it is a configured smoke
+ * command or when the user allowed it with --run. Without a measurement the verdict is UNVERIFIABLE, never TRUE.
+ */
+public final class ClaimChecker {
+  private static final Pattern SCRIPT = Pattern.compile("[A-Za-z0-9_./-]+\\.(py|sh|js|ts|rb|pl)");
+
+  private final CollectContext ctx;
+  private final boolean runAllowed;
+  private final Map<String, Fact> pathFacts = new HashMap<>();
+  private final Map<String, Fact> runs = new HashMap<>();
+
+  public ClaimChecker(CollectContext ctx, boolean runAllowed) {
+    this.ctx = ctx;
+    this.runAllowed = runAllowed;
+  }
+
+  public List<CheckedClaim> check(List<Claim> claims) {
+    classifyPaths(claims);
+    List<CheckedClaim> out = new ArrayList<>();
+    for (Claim c : claims) {
+      out.add(switch (c.kind()) {
+        case PATH -> path(c);
+        case COMMAND -> command(c);
+        case STATUS -> status(c);
+        case CI_STATUS -> new CheckedClaim(c, Verdict.UNVERIFIABLE,
+            "CI runs are not read by this version of forkstate", "gh run list --workflow <file>");
+        case PROMPT -> c.line() > 0 ? new CheckedClaim(c, Verdict.TRUE, "quoted verbatim", "")
+            : new CheckedClaim(c, Verdict.FALSE, "the prompt is not quoted verbatim anywhere in the report", "");
+        case SECTION -> c.line() > 0 ? new CheckedClaim(c, Verdict.TRUE, "section present", "")
+            : new CheckedClaim(c, Verdict.FALSE, "required section missing", "");
+      });
+    }
+    out.sort(java.util.Comparator.comparingInt((CheckedClaim cc) -> cc.claim().line())
+        .thenComparing(cc -> cc.claim().kind()).thenComparing(cc -> cc.claim().subject())
+        .thenComparing(cc -> cc.claim().command()));
+    return out;
+  }
+
+  /** Every path any claim needs, classified in one pass by the reference collector. */
+  private void classifyPaths(List<Claim> claims) {
+    Set<String> paths = new TreeSet<>();
+    for (Claim c : claims) {
+      if (c.kind() == Claim.Kind.PATH) {
+        paths.add(c.subject());
+      } else if (c.kind() == Claim.Kind.COMMAND || c.kind() == Claim.Kind.STATUS) {
+        paths.addAll(namedPaths(c.command()));
+      }
+    }
+    List<ReferenceCollector.CitedPath> cited = paths.stream().map(p -> new ReferenceCollector.CitedPath("claim", p))
+        .toList();
+    List<String> ids = ReferenceCollector.ids(cited);
+    List<Fact> facts = new ReferenceCollector(cited).collect(ctx);
+    Map<String, Fact> byId = new HashMap<>();
+    facts.forEach(f -> byId.put(f.id().value(), f));
+    for (int i = 0; i < cited.size(); i++) {
+      pathFacts.put(cited.get(i).path(), byId.get(ids.get(i)));
+    }
+  }
+
+  /** Scripts and, for pytest, test paths that a command names. */
+  static List<String> namedPaths(String command) {
+    Set<String> out = new TreeSet<>(SmokeCommand.parse(command).testPaths());
+    for (String token : command.split("\\s+")) {
+      if (SCRIPT.matcher(token).matches()) {
+        out.add(token);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static boolean atHead(Fact f) {
+    String v = f.value() instanceof Value.Text t ? t.text() : "";
+    return v.equals("committed") || v.equals("partly-committed") || v.equals("deleted");
+  }
+
+  private CheckedClaim path(Claim c) {
+    Fact f = pathFacts.get(c.subject());
+    if (atHead(f)) {
+      return new CheckedClaim(c, Verdict.TRUE, f.summary(), f.command());
+    }
+    // Not a path at HEAD; perhaps a branch such as fork/stable.
+    CommandResult ref = ctx.git().run("rev-parse", "--verify", "--quiet", c.subject() + "^{commit}");
+    if (ref.ok()) {
+      return new CheckedClaim(c, Verdict.TRUE, "a git ref, not a path", ref.display());
+    }
+    return new CheckedClaim(c, Verdict.FALSE, f.summary() + (f.reason().isBlank() ? "" : " (" + f.reason() + ")"),
+        f.command());
+  }
+
+  private CheckedClaim command(Claim c) {
+    String program = program(c.command());
+    if (program.contains("/")) {
+      Path p = ctx.repo().resolve(program);
+      if (!Files.isExecutable(p)) {
+        return new CheckedClaim(c, Verdict.FALSE, program + " is not an executable file here", "ls -l " + program);
+      }
+    } else {
+      CommandResult which = ctx.runner().run(CommandSpec.shell("command -v " + ShellQuote.quote(program),
+          ctx.repo(), Map.of(), Duration.ofSeconds(10)));
+      if (!which.ok()) {
+        return new CheckedClaim(c, Verdict.UNVERIFIABLE, program + " is not installed on this machine",
+            which.display());
+      }
+    }
+    for (String p : namedPaths(c.command())) {
+      Fact f = pathFacts.get(p);
+      if (!atHead(f)) {
+        return new CheckedClaim(c, Verdict.FALSE, "names " + p + ", which " + lower(f.summary()), f.command());
+      }
+    }
+    return new CheckedClaim(c, Verdict.TRUE, program + " is installed; every path it names is committed",
+        "command -v " + program);
+  }
+
+  private CheckedClaim status(Claim c) {
+    for (String p : namedPaths(c.command())) {
+      Fact f = pathFacts.get(p);
+      if (!atHead(f)) {
+        return new CheckedClaim(c, Verdict.FALSE, "claims \"" + c.subject() + "\", but " + p + " "
+            + lower(f.summary()) + ": the command cannot pass on a clean checkout", f.command());
+      }
+    }
+    boolean configured = ctx.settings().smokes().stream().anyMatch(s -> s.command().equals(c.command()));
+    if (!configured && !runAllowed) {
+      return new CheckedClaim(c, Verdict.UNVERIFIABLE, "not run: it is not a configured smoke command; pass --run "
+          + "to run it", c.command());
+    }
+    Fact result = runs.computeIfAbsent(c.command(), this::run);
+    if (result.status() == Status.PASS) {
+      return new CheckedClaim(c, Verdict.TRUE, "ran it: " + result.summary(), c.command());
+    }
+    if (result.status() == Status.FAIL) {
+      return new CheckedClaim(c, Verdict.FALSE, "ran it: " + result.summary()
+          + (result.reason().isBlank() || result.reason().equals(result.summary()) ? "" : " (" + result.reason()
+          + ")"), c.command());
+    }
+    return new CheckedClaim(c, Verdict.UNVERIFIABLE, "ran it, but cannot tell: " + result.status() + " "
+        + (result.reason().isBlank() ? result.summary() : result.reason()), c.command());
+  }
+
+  private Fact run(String command) {
+    Settings.Smoke smoke = ctx.settings().smokes().stream().filter(s -> s.command().equals(command)).findFirst()
+        .orElse(new Settings.Smoke("claim", command, Duration.ofMinutes(10), null, "verify --run"));
+    return new SmokeCollector().runOne(ctx, smoke);
+  }
+
+  private static String program(String command) {
+    for (String token : command.strip().split("\\s+")) {
+      if (!token.matches("[A-Za-z_][A-Za-z0-9_]*=\\S*")) {
+        return token;
+      }
+    }
+    return "";
+  }
+
+  private static String lower(String s) {
+    String t = s.replaceAll("^`[^`]*` ", "");
+    return t.isEmpty() ? t : t;
+  }
+}

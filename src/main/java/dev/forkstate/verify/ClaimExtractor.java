@@ -1,0 +1,143 @@
+package dev.forkstate.verify;
+
+import dev.forkstate.report.SectionTitles;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the checkable claims in any report, written by forkstate or not. Pure text work: nothing is run here.
+ * <ul>
+ *   <li>paths: code spans that look like paths, a path that starts a bullet (a reference), and file names with an
+ *       extension anywhere in a line;</li>
+ *   <li>commands: code spans that start with a program (after any VAR=value assignments);</li>
+ *   <li>status claims: a line with a command and a word such as "green", "passes" or "0 failures";</li>
+ *   <li>CI status claims: "green" next to a workflow file;</li>
+ *   <li>the verbatim prompt, and each required section.</li>
+ * </ul>
+ */
+public final class ClaimExtractor {
+  private static final Pattern CODE_SPAN = Pattern.compile("(`+)(.+?)\\1");
+  private static final Pattern PATH = Pattern.compile("[A-Za-z0-9_.@-]+(?:/[A-Za-z0-9_.@-]+)*/?");
+  private static final Pattern EXTENSION = Pattern.compile(".*\\.(md|py|yml|yaml|json|toml|sh|txt|cfg|ini|js|ts|"
+      + "java|xml|lock|ipynb)$");
+  private static final Pattern BARE_FILE = Pattern.compile("(?<![\\w/.`-])([A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*\\."
+      + "(?:md|py|yml|yaml|json|toml|sh|txt|cfg|ini))(?![\\w/`-])");
+  private static final Pattern REFERENCE_BULLET = Pattern.compile("\\s*[-*]\\s+([^\\s`]+)(?:\\s.*)?");
+  private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=\\S*");
+  private static final Pattern PROGRAM = Pattern.compile("(\\./)?[A-Za-z0-9_][A-Za-z0-9_.+/-]*");
+  private static final Pattern STATUS_WORDS = Pattern.compile(
+      "(?i)\\b(green|passes|passed|passing|all pass|0 failures|no failures|succeeds)\\b");
+
+  private ClaimExtractor() {}
+
+  public static List<Claim> extract(String report, String prompt) {
+    List<Claim> claims = new ArrayList<>();
+    String[] lines = report.split("\r\n|\r|\n", -1);
+    boolean inFence = false;
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      int no = i + 1;
+      String trimmed = line.strip();
+      if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) {
+        inFence = !inFence;
+        continue;
+      }
+      if (inFence || trimmed.startsWith("<!--")) {
+        continue;
+      }
+      Set<String> paths = new LinkedHashSet<>();
+      List<String> commands = new ArrayList<>();
+      Matcher m = CODE_SPAN.matcher(line);
+      while (m.find()) {
+        String span = m.group(2).strip();
+        if (isCommand(span)) {
+          commands.add(span);
+        } else if (isPath(span)) {
+          paths.add(span.replaceAll("/+$", ""));
+        }
+      }
+      Matcher bullet = REFERENCE_BULLET.matcher(line);
+      if (bullet.matches() && isPath(bullet.group(1))) {
+        paths.add(bullet.group(1).replaceAll("/+$", "")); // "- tests/smoke — deterministic smokes"
+      }
+      String withoutSpans = CODE_SPAN.matcher(line).replaceAll(" ");
+      Matcher f = BARE_FILE.matcher(withoutSpans);
+      while (f.find()) {
+        if (!withoutSpans.substring(Math.max(0, f.start() - 3), f.start()).endsWith("://")) {
+          paths.add(f.group(1));
+        }
+      }
+      paths.forEach(p -> claims.add(new Claim(Claim.Kind.PATH, no, p, null)));
+      commands.forEach(c -> claims.add(new Claim(Claim.Kind.COMMAND, no, c, c)));
+      Matcher status = STATUS_WORDS.matcher(withoutSpans);
+      if (status.find()) {
+        String word = status.group(1).toLowerCase(Locale.ROOT);
+        if (!commands.isEmpty()) {
+          commands.forEach(c -> claims.add(new Claim(Claim.Kind.STATUS, no, word, c)));
+        } else if (paths.stream().anyMatch(p -> p.startsWith(".github/workflows/"))) {
+          claims.add(new Claim(Claim.Kind.CI_STATUS, no, word, null));
+        }
+      }
+    }
+    claims.add(new Claim(Claim.Kind.PROMPT, lineOf(lines, prompt), prompt, null));
+    for (String title : SectionTitles.TITLES) {
+      claims.add(new Claim(Claim.Kind.SECTION, sectionLine(lines, title), title, null));
+    }
+    return claims;
+  }
+
+  static boolean isCommand(String span) {
+    if (!span.contains(" ") || span.startsWith("-")) {
+      return false;
+    }
+    String[] tokens = span.split("\\s+");
+    int i = 0;
+    while (i < tokens.length && ASSIGNMENT.matcher(tokens[i]).matches()) {
+      i++;
+    }
+    if (i >= tokens.length) {
+      return false;
+    }
+    String program = tokens[i];
+    return PROGRAM.matcher(program).matches() && !program.contains("(") && !span.contains("(...")
+        && !span.matches(".*[A-Za-z_]\\(.*");
+  }
+
+  static boolean isPath(String span) {
+    if (!PATH.matcher(span).matches() || span.contains("..")) {
+      return false;
+    }
+    return span.contains("/") || EXTENSION.matcher(span).matches();
+  }
+
+  /** The 1-based line where the text appears, or 0 when it does not. */
+  private static int lineOf(String[] lines, String text) {
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains(text)) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  /** The line of a section title, as a heading or as a plain line, with or without a remark in brackets. */
+  private static int sectionLine(String[] lines, String title) {
+    String want = SectionTitles.normalise(title);
+    for (int i = 0; i < lines.length; i++) {
+      String l = lines[i].strip().replaceFirst("^#{1,6}\\s+", "");
+      if (l.length() > 100) {
+        continue;
+      }
+      if (SectionTitles.normalise(l).equals(want)
+          || SectionTitles.normalise(l.replaceFirst("\\s*\\([^()]*\\)\\s*$", "")).equals(want)) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+}
