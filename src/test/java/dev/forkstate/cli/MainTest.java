@@ -133,4 +133,15 @@ class MainTest {
     assertThat(run("demo", "--dir", dir.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("is not empty");
   }
+
+  @Test
+  void verifyExitsOneOnAFalseClaimAndPrintsTheTable() {
+    GitScript g = new GitScript(tmp.resolve("v"), env, 0).init();
+    g.write("STATE_OF_PROJECT.md", "Executive Summary\n- see `docs/missing.md`\n").write("a.txt", "a\n").commit("c");
+    assertThat(run("verify", "--repo", g.dir().toString())).isEqualTo(1);
+    assertThat(out.toString()).contains("| 2 | path `docs/missing.md` exists | **FALSE** |");
+    assertThat(err.toString()).contains("12 FALSE, 0 UNVERIFIABLE (exit 1)");
+    assertThat(run("verify", "--repo", g.dir().toString(), "nope.md")).isEqualTo(2);
+    assertThat(err.toString()).contains("forkstate: report nope.md does not exist");
+  }
 }
