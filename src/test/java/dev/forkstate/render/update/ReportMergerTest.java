@@ -113,6 +113,7 @@ class ReportMergerTest {
       List<String> pieces = new ArrayList<>();
       StringBuilder doc = new StringBuilder();
       List<String> blocks = new ArrayList<>(v1.values());
+      boolean edited = false;
       for (int i = 0; i <= blocks.size(); i++) {
         if (rnd.nextInt(3) == 0) {
           String hand = handText(rnd);
@@ -120,11 +121,29 @@ class ReportMergerTest {
           doc.append(hand);
         }
         if (i < blocks.size()) {
-          doc.append(blocks.get(i)).append(rnd.nextBoolean() ? "\n" : "");
+          String block = blocks.get(i);
+          int endMark = block.lastIndexOf("<!-- forkstate:end");
+          switch (rnd.nextInt(4)) {
+            case 0 -> { // a keep block inside an owned section must survive
+              String keep = "<!-- keep -->\n- kept " + rnd.nextInt() + "\n<!-- /keep -->\n";
+              pieces.add(keep);
+              block = block.substring(0, endMark) + keep + block.substring(endMark);
+            }
+            case 1 -> { // an edit inside an owned section: replaced, so the previous file must be saved
+              block = block.substring(0, endMark) + "- my edit " + rnd.nextInt() + "\n" + block.substring(endMark);
+              edited = true;
+            }
+            default -> { }
+          }
+          doc.append(block).append(rnd.nextBoolean() ? "\n" : "");
         }
       }
       doc.append(FACTS);
-      String out = ReportMerger.merge(parse(doc.toString()), freshReport(rnd, "two"), FACTS).text();
+      MergeResult merged = ReportMerger.merge(parse(doc.toString()), freshReport(rnd, "two"), FACTS);
+      if (edited) {
+        assertThat(merged.needsBackup()).as("seed " + seed + ": an edit was replaced without a backup").isTrue();
+      }
+      String out = merged.text();
       int from = 0;
       for (String piece : pieces) {
         int at = out.indexOf(piece, from);
