@@ -8,6 +8,9 @@ import dev.forkstate.clock.ReportClock;
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.PendingCollector;
+import dev.forkstate.collect.ci.CiRunCollector;
+import dev.forkstate.collect.ci.GitHubToken;
+import dev.forkstate.collect.ci.WorkflowCollector;
 import dev.forkstate.collect.git.GitStateCollector;
 import dev.forkstate.collect.refs.ReferenceCollector;
 import dev.forkstate.collect.smoke.LiveCheckCollector;
@@ -42,6 +45,7 @@ import java.util.concurrent.ExecutorService;
 public final class GenerateReport {
   public static final String DEFAULT_MD = "STATE_OF_PROJECT.md";
   public static final String DEFAULT_JSON = "STATE_OF_PROJECT.json";
+  static final java.time.Duration GITHUB_TIMEOUT = java.time.Duration.ofSeconds(20);
 
   public GenerateResult run(GenerateRequest req) {
     StageTimer timer = new StageTimer("1".equals(req.env().get("FORKSTATE_TRACE")));
@@ -119,8 +123,10 @@ public final class GenerateReport {
   static List<Fact> collect(CollectContext ctx, ExecutorService pool) {
     List<Fact> facts = new ArrayList<>();
     facts.addAll(runAll(ctx, pool, List.of(new GitStateCollector(), new UpstreamCollector(),
-        new ReferenceCollector(CitedPaths.of(ctx.settings())), new PendingCollector())));
-    facts.addAll(runAll(ctx, pool, List.of(new SmokeCollector(), new LiveCheckCollector())));
+        new ReferenceCollector(CitedPaths.of(ctx.settings())), new WorkflowCollector(), new PendingCollector())));
+    CiRunCollector ci = new CiRunCollector(
+        api -> GitHubToken.find(ctx.runner().baseEnv(), ctx.runner(), ctx.repo()), GITHUB_TIMEOUT);
+    facts.addAll(runAll(ctx, pool, List.of(new SmokeCollector(), new LiveCheckCollector(), ci)));
     return facts;
   }
 

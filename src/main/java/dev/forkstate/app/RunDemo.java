@@ -24,7 +24,8 @@ public final class RunDemo {
       throw new UserError("cannot create the demo folder: " + e.getMessage(), null, "pass --dir <writable folder>");
     }
     Path fork = DemoProject.build(root, env);
-    return new GenerateReport().run(new GenerateRequest(fork, null, GenerateRequest.Format.MD, false, null, env));
+    // Offline: the demo's remotes are local folders, so there is no GitHub to ask about CI (SKIPPED, not UNKNOWN).
+    return new GenerateReport().run(new GenerateRequest(fork, null, GenerateRequest.Format.MD, true, null, env));
   }
 
   private static boolean hasEntries(Path dir) throws IOException {

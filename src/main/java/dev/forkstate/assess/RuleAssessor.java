@@ -38,8 +38,13 @@ public final class RuleAssessor {
     if (required.isEmpty()) {
       return Optional.empty();
     }
+    List<String> skipped = required.stream().filter(f -> f.status() == Status.SKIPPED).map(Finding::checkId)
+        .toList();
+    long passing = required.stream().filter(f -> f.status() == Status.PASS).count();
     return Optional.of(new Assessment.Point(bad.isEmpty()
-        ? "Operationally sound on what was measured: all " + required.size() + " required checks pass."
+        ? "Operationally sound on what was measured: " + passing + " of " + required.size()
+            + " required checks pass" + (skipped.isEmpty() ? "." : "; not measured this run: "
+            + String.join(", ", skipped) + ".")
         : "Not in a shippable state on the measured evidence: " + String.join(", ", bad) + ".", cites));
   }
 
@@ -94,7 +99,7 @@ public final class RuleAssessor {
   }
 
   private static Optional<Assessment.Point> ci(FactSet facts) {
-    return facts.get("ci.last-push").filter(f -> f.status() != Status.PASS)
+    return facts.get("ci.run.last-push").filter(f -> f.status() != Status.PASS)
         .map(f -> new Assessment.Point("CI on the last push is " + f.status() + " (" + f.reason()
             + "): no claim of green CI can be made.", List.of(f.id())));
   }

@@ -9,8 +9,13 @@ public final class Checks {
   public static final Check CI_LAST_PUSH_GREEN = FactCheck.prefix(new CheckInfo("ci-last-push-green",
       "CI on the last push", "Did CI run on the last push, and is the required Python job green?",
       "A report that says CI is green without looking is the failure forkstate exists to prevent.",
-      "Open the workflow's runs: gh run list --workflow <file> --branch <fork branch>"), "ci.",
-      "no CI fact was measured");
+      "Open the workflow's runs: gh run list --workflow <file> --branch <fork branch>"), "ci.run.",
+      "no CI run was read");
+  public static final Check CI_WORKFLOW_WIRED = FactCheck.prefix(new CheckInfo("ci-workflow-wired",
+      "CI workflow wired", "Does the workflow run the smokes on pushes to the fork branch, on the required Python?",
+      "A green run proves nothing if the workflow never runs the smokes, or not on the fork branch.",
+      "Edit the workflow: trigger on push to the fork branch, run the smoke command, add the Python version"),
+      "ci.workflow.", "the workflow was not read");
   public static final Check FORK_BRANCH_CHECKED_OUT = FactCheck.single(new CheckInfo("fork-branch-checked-out",
       "Fork branch", "Is the fork branch checked out?",
       "Every other fact describes the checked-out commit; on the wrong branch they describe the wrong thing.",
@@ -34,6 +39,7 @@ public final class Checks {
 
   private static final List<Check> ALL = List.of(
       CI_LAST_PUSH_GREEN,
+      CI_WORKFLOW_WIRED,
       FORK_BRANCH_CHECKED_OUT,
       LIVE_CHECK_PASSES,
       new ReferencesExistCheck(),

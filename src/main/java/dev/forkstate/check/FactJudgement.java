@@ -20,8 +20,11 @@ final class FactJudgement {
       worst = Status.worst(worst, f.status());
     }
     Status w = worst;
-    String reason = String.join("; ", facts.stream().filter(f -> f.status() == w).map(FactJudgement::describe)
-        .distinct().toList());
+    List<String> reasons = facts.stream().filter(f -> f.status() == w).map(FactJudgement::describe).distinct()
+        .toList();
+    // Many passing facts read better as a count; what is wrong is always spelled out.
+    String reason = w == Status.PASS && reasons.size() > 2 ? "all " + facts.size() + " measured facts pass"
+        : String.join("; ", reasons);
     return new Check.Verdict(worst, reason, facts.stream().map(Fact::id).toList());
   }
 

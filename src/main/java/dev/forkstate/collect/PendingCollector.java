@@ -4,7 +4,7 @@ import dev.forkstate.fact.Fact;
 import java.util.List;
 
 /**
- * Facts forkstate does not measure yet (CI runs, HAPPYPATH rules, capabilities). They are UNKNOWN with the reason,
+ * Facts forkstate does not measure yet (HAPPYPATH rules, capabilities). They are UNKNOWN with the reason,
  * so the report names the gap instead of inventing content or implying green.
  */
 public final class PendingCollector implements Collector {
@@ -17,11 +17,7 @@ public final class PendingCollector implements Collector {
 
   @Override
   public List<Fact> collect(CollectContext ctx) {
-    Fact ci = ctx.offline()
-        ? Fact.skipped("ci.last-push", "offline: the GitHub Actions run status needs the network")
-        : Fact.unknown("ci.last-push", NOT_YET + ": this version does not read GitHub Actions runs");
-    return List.of(ci,
-        Fact.unknown("ci.python-job", NOT_YET + ": this version does not read GitHub Actions runs"),
+    return List.of(
         Fact.unknown("happypath.rules", NOT_YET + ": this version does not check the HAPPYPATH rules"),
         Fact.unknown("capabilities.verified", NOT_YET + ": this version does not verify capability claims"));
   }

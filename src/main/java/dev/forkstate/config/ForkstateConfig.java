@@ -40,7 +40,13 @@ public record ForkstateConfig(
       @JsonProperty("requires_env") List<String> requiresEnv,
       @JsonProperty("timeout_seconds") Integer timeoutSeconds) {}
 
+  /**
+   * CI: the workflow file, the job that must be green (matched by name or matrix label, e.g. "3.12"), and for
+   * GitHub Enterprise or tests the API base URL; the remote whose URL names the GitHub repository.
+   */
   public record CiConfig(
       @JsonProperty("workflow") String workflow,
-      @JsonProperty("job") String job) {}
+      @JsonProperty("job") String job,
+      @JsonProperty("api_url") String apiUrl,
+      @JsonProperty("remote") String remote) {}
 }

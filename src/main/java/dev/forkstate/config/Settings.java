@@ -12,6 +12,8 @@ public record Settings(
     LiveCheck liveCheck,
     Setting ciWorkflow,
     Setting ciJob,
+    Setting ciApiUrl,
+    Setting ciRemote,
     Setting guide,
     String prompt,
     List<String> paths,

@@ -11,8 +11,9 @@ public final class SettingsResolver {
   public static final Duration DEFAULT_SMOKE_TIMEOUT = Duration.ofMinutes(10);
   public static final Duration DEFAULT_LIVE_TIMEOUT = Duration.ofMinutes(2);
   /** Checks whose FAIL or UNKNOWN makes the exit code 1 unless the config names its own list. */
-  public static final List<String> DEFAULT_REQUIRED =
-      List.of("fork-branch-checked-out", "references-exist", "smoke-paths-tracked", "smokes-pass", "tag-present");
+  public static final List<String> DEFAULT_REQUIRED = List.of("ci-last-push-green", "ci-workflow-wired",
+      "fork-branch-checked-out", "references-exist", "smoke-paths-tracked", "smokes-pass", "tag-present");
+  public static final String DEFAULT_CI_JOB = "3.12";
   private static final String FROM_FILE = ConfigLoader.FILE_NAME;
 
   private SettingsResolver() {}
@@ -30,13 +31,17 @@ public final class SettingsResolver {
     Setting workflow = c.ci() != null && c.ci().workflow() != null ? Setting.of(c.ci().workflow(), FROM_FILE)
         : detectWorkflow(d);
     Setting job = c.ci() != null && c.ci().job() != null ? Setting.of(c.ci().job(), FROM_FILE)
-        : Setting.unset("not set: add ci.job to forkstate.yml");
+        : Setting.of(DEFAULT_CI_JOB, "default: the Python version the fork must be green on");
+    Setting apiUrl = c.ci() != null && c.ci().apiUrl() != null ? Setting.of(c.ci().apiUrl(), FROM_FILE)
+        : Setting.unset("default: from the remote's host");
+    Setting remote = c.ci() != null && c.ci().remote() != null ? Setting.of(c.ci().remote(), FROM_FILE)
+        : Setting.unset("default: the fork branch's remote, else origin");
     Setting guide = c.guide() != null ? Setting.of(c.guide(), FROM_FILE)
         : d.guides().isEmpty() ? Setting.unset("no *HAPPYPATH* guide found")
         : Setting.of(d.guides().get(0), "detected: file named *HAPPYPATH*");
     String prompt = c.assessmentPrompt() != null ? c.assessmentPrompt() : ForkstateConfig.SEED_PROMPT;
     List<String> required = c.requiredChecks() != null ? c.requiredChecks() : DEFAULT_REQUIRED;
-    return new Settings(project, forkBranch, upstream, smokes, live, workflow, job, guide, prompt,
+    return new Settings(project, forkBranch, upstream, smokes, live, workflow, job, apiUrl, remote, guide, prompt,
         orEmpty(c.paths()), required);
   }
 

@@ -70,11 +70,15 @@ public final class ReportBuilder {
     Status overall = blocking.stream().map(Finding::status).reduce(Status.PASS, Status::worst);
     List<Finding> unknownOthers = findings.stream().filter(f -> !f.required() && f.status() == Status.UNKNOWN)
         .toList();
+    List<String> skipped = required.stream().filter(f -> f.status() == Status.SKIPPED).map(Finding::checkId)
+        .toList();
     out.add(bullet(0, overall, (blocking.isEmpty() ? "" : "Not green: ") + passing + " of "
         + required.size() + " required checks pass" + (blocking.isEmpty() ? "" : "; " + names(blocking))
+        + (skipped.isEmpty() ? "" : "; skipped: " + String.join(", ", skipped))
         + (unknownOthers.isEmpty() ? "" : "; not measured: " + String.join(", ",
             unknownOthers.stream().map(Finding::checkId).toList())), "", List.of()));
-    for (String id : List.of("ci-last-push-green", "fork-branch-checked-out", "tag-present", "smokes-pass",
+    for (String id : List.of("ci-last-push-green", "ci-workflow-wired", "fork-branch-checked-out", "tag-present",
+        "smokes-pass",
         "smoke-paths-tracked", "upstream-merged", "worktree-clean")) {
       finding(id).ifPresent(f -> out.add(bullet(0, f.status(), f.label() + ": " + f.reason(),
           firstCommand(f.basedOn()), f.basedOn())));
@@ -153,8 +157,12 @@ public final class ReportBuilder {
       }
     }
     factBullet(out, 0, "live.check", "Live check:");
-    factBullet(out, 0, "ci.last-push", "CI on the last push:");
-    factBullet(out, 0, "ci.python-job", "CI Python job:");
+    factBullet(out, 0, "ci.run.last-push", "CI on the last push:");
+    factBullet(out, 0, "ci.run.python-job", "CI job for Python " + settings.ciJob().value() + ":");
+    out.add(bullet(0, null, "CI workflow " + setting(settings.ciWorkflow()) + ":", "", List.of()));
+    for (Fact f : facts.withPrefix("ci.workflow.")) {
+      out.add(factLine(1, f, ""));
+    }
     return out;
   }
 

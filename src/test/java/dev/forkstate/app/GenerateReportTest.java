@@ -41,8 +41,9 @@ class GenerateReportTest {
     fork = DemoProject.build(tmp.resolve("demo"), env);
   }
 
+  /** Offline, as the demo runs: its remotes are local folders, so there is no GitHub to ask about CI. */
   private GenerateResult generate(GenerateRequest.Format format, String out) {
-    return new GenerateReport().run(new GenerateRequest(fork, out, format, false, null, env));
+    return new GenerateReport().run(new GenerateRequest(fork, out, format, true, null, env));
   }
 
   @Test
@@ -72,7 +73,8 @@ class GenerateReportTest {
 
   @Test
   void factsMatchWhatGitAndPytestSay() throws Exception {
-    GenerateResult r = generate(GenerateRequest.Format.MD, "-");
+    GenerateResult r = new GenerateReport().run(new GenerateRequest(fork, "-", GenerateRequest.Format.MD, false,
+        null, env));
     var facts = new dev.forkstate.fact.FactSet(r.report().facts());
     GitScript git = new GitScript(fork, env, 0);
     assertThat(facts.count("upstream.behind")).contains(
@@ -93,6 +95,10 @@ class GenerateReportTest {
     assertThat(total).isEqualTo(5);
     assertThat(facts.get("live.check").orElseThrow().status()).isEqualTo(Status.SKIPPED);
     assertThat(facts.get("live.check").orElseThrow().reason()).isEqualTo("MINILLM_API_KEY is not set");
+    // Online, but the demo's origin is a local folder: CI cannot be read, and says so.
+    assertThat(facts.get("ci.run.last-push").orElseThrow().status()).isEqualTo(Status.UNKNOWN);
+    assertThat(facts.get("ci.run.last-push").orElseThrow().reason()).contains("is not a GitHub repository URL");
+    assertThat(r.exitCode()).isEqualTo(dev.forkstate.error.ExitCode.CHECKS_NOT_PASSING);
     assertThat(r.written()).isNull();
   }
 
@@ -178,7 +184,7 @@ class GenerateReportTest {
     GenerateResult r = new GenerateReport().run(new GenerateRequest(fork, "-", GenerateRequest.Format.MD, true,
         null, env));
     var facts = new dev.forkstate.fact.FactSet(r.report().facts());
-    assertThat(facts.get("ci.last-push").orElseThrow().status()).isEqualTo(Status.SKIPPED);
+    assertThat(facts.get("ci.run.last-push").orElseThrow().status()).isEqualTo(Status.SKIPPED);
     assertThat(facts.get("live.check").orElseThrow().reason()).startsWith("offline");
     assertThat(facts.get("git.branch.current").orElseThrow().status()).isEqualTo(Status.PASS);
   }

@@ -62,8 +62,8 @@ class ChecksTest {
         Arguments.of(new ReferencesExistCheck(), facts(fact("ref.config.x", Status.FAIL),
             fact("ref.guide.y", Status.PASS)), Status.FAIL),
         Arguments.of(Checks.CI_LAST_PUSH_GREEN, facts(), Status.UNKNOWN),
-        Arguments.of(Checks.CI_LAST_PUSH_GREEN, facts(fact("ci.last-push", Status.SKIPPED),
-            fact("ci.python-job", Status.UNKNOWN)), Status.UNKNOWN),
+        Arguments.of(Checks.CI_LAST_PUSH_GREEN, facts(fact("ci.run.last-push", Status.SKIPPED),
+            fact("ci.run.python-job", Status.UNKNOWN)), Status.UNKNOWN),
         Arguments.of(Checks.UPSTREAM_MERGED, facts(fact("upstream.behind", Status.WARN)), Status.WARN),
         Arguments.of(Checks.LIVE_CHECK_PASSES, facts(fact("live.check", Status.SKIPPED)), Status.SKIPPED),
         Arguments.of(Checks.WORKTREE_CLEAN, facts(fact("git.worktree.dirty", Status.PASS),
@@ -80,7 +80,7 @@ class ChecksTest {
   @Test
   void unknownInputNeverBecomesPass() {
     List<String> ids = List.of("git.branch.current", "git.tags.at-head", "git.tags.nearest", "smoke.a",
-        "ref.smoke.t", "ref.config.c", "ci.last-push", "ci.python-job", "upstream.behind", "live.check",
+        "ref.smoke.t", "ref.config.c", "ci.run.last-push", "ci.run.python-job", "upstream.behind", "live.check",
         "git.worktree.dirty", "git.worktree.untracked");
     for (int mask = 0; mask < (1 << ids.size()); mask += 7) {
       List<Fact> fs = new ArrayList<>();

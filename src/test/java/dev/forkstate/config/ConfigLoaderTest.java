@@ -58,7 +58,7 @@ class ConfigLoaderTest {
   @Test
   void unknownKeyFarFromAnyListsTheValidOnes() {
     assertThat(errorOf("ci:\n  zzz: 1\n")).startsWith("config key 'ci.zzz' is unknown (forkstate.yml:2:3); "
-        + "valid keys here: job, workflow");
+        + "valid keys here: api_url, job, remote, workflow");
   }
 
   @Test

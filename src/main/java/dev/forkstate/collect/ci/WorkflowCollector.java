@@ -1,0 +1,258 @@
+package dev.forkstate.collect.ci;
+
+import dev.forkstate.collect.CollectContext;
+import dev.forkstate.collect.Collector;
+import dev.forkstate.collect.GitCli;
+import dev.forkstate.collect.smoke.SmokeCommand;
+import dev.forkstate.config.Settings;
+import dev.forkstate.exec.CommandResult;
+import dev.forkstate.exec.ShellQuote;
+import dev.forkstate.fact.Evidence;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Step 2 of the seed, without the network: is the workflow wired? Reads the workflow file and says, each with the
+ * file:line it came from, whether pushes to the fork branch trigger it, whether it runs the smokes, whether it has
+ * a job for the required Python version, whether the test paths it names are committed, and which jobs may fail or
+ * be skipped without failing the run.
+ */
+public final class WorkflowCollector implements Collector {
+  static final List<String> IDS = List.of("ci.workflow.conditional-jobs", "ci.workflow.file", "ci.workflow.python",
+      "ci.workflow.push-trigger", "ci.workflow.runs-smokes", "ci.workflow.test-paths");
+
+  @Override
+  public String name() {
+    return "ci-workflow";
+  }
+
+  @Override
+  public List<Fact> collect(CollectContext ctx) {
+    Settings s = ctx.settings();
+    if (!s.ciWorkflow().isSet()) {
+      return IDS.stream().map(id -> Fact.skipped(id, "no CI workflow configured or detected: "
+          + s.ciWorkflow().source())).toList();
+    }
+    String path = s.ciWorkflow().value();
+    Evidence show = Evidence.ofCommand("cat " + ShellQuote.quote(path));
+    WorkflowFile wf;
+    try {
+      wf = WorkflowFile.read(ctx.repo(), path);
+    } catch (WorkflowFile.Unreadable e) {
+      List<Fact> out = new ArrayList<>();
+      out.add(new Fact(FactId.of("ci.workflow.file"), Status.FAIL, Value.none(), e.getMessage(), e.getMessage(),
+          List.of(show)));
+      IDS.stream().filter(id -> !id.equals("ci.workflow.file"))
+          .forEach(id -> out.add(Fact.unknown(id, "the workflow file could not be read", show)));
+      return out;
+    }
+    List<Fact> out = new ArrayList<>();
+    out.add(Fact.of("ci.workflow.file", Status.PASS, new Value.Text(path), code(path) + " parses",
+        show));
+    out.add(pushTrigger(wf, s.forkBranch().value(), show));
+    List<RunStep> runs = runSteps(wf);
+    out.add(runsSmokes(wf, runs, s, show));
+    out.add(python(wf, s.ciJob().value(), show));
+    out.add(testPaths(ctx, runs, show));
+    out.add(conditional(wf, show));
+    return out;
+  }
+
+  /** A `run:` step: its job, its script, and its node for the line. */
+  record RunStep(String job, String script, Node node) {}
+
+  private static Fact pushTrigger(WorkflowFile wf, String branch, Evidence show) {
+    String id = "ci.workflow.push-trigger";
+    Optional<Node> on = WorkflowFile.get(wf.root(), "on").or(() -> WorkflowFile.get(wf.root(), "true"));
+    if (on.isEmpty()) {
+      return fail(id, "no `on:` triggers in " + wf.path(), show);
+    }
+    Node trig = on.get();
+    boolean pr = false;
+    Node push = null;
+    if (trig instanceof ScalarNode sc) {
+      push = sc.getValue().equals("push") ? sc : null;
+    } else if (!WorkflowFile.items(trig).isEmpty()) {
+      for (Node n : WorkflowFile.items(trig)) {
+        push = WorkflowFile.scalar(n).equals("push") ? n : push;
+        pr |= WorkflowFile.scalar(n).equals("pull_request");
+      }
+    } else {
+      push = WorkflowFile.keyNode(trig, "push").orElse(null);
+      pr = WorkflowFile.get(trig, "pull_request").isPresent();
+    }
+    if (push == null) {
+      return fail(id, "pushes do not trigger " + wf.path() + " (" + wf.at(trig) + ")", show);
+    }
+    String also = pr ? "; pull requests too" : "";
+    Node filters = WorkflowFile.get(trig, "push").orElse(null);
+    if (branch == null) {
+      return new Fact(FactId.of(id), Status.UNKNOWN, Value.none(), "pushes trigger it (" + wf.at(push) + ")",
+          "no fork branch to check the branch filter against", List.of(show));
+    }
+    Optional<Node> branches = filters == null ? Optional.empty() : WorkflowFile.get(filters, "branches");
+    Optional<Node> ignored = filters == null ? Optional.empty() : WorkflowFile.get(filters, "branches-ignore");
+    if (ignored.isPresent() && matchesAny(branch, ignored.get())) {
+      return fail(id, "`branches-ignore` excludes " + code(branch) + " (" + wf.at(ignored.get()) + ")", show);
+    }
+    if (branches.isPresent() && !matchesAny(branch, branches.get())) {
+      return fail(id, "the push trigger's branches do not include " + code(branch) + " ("
+          + wf.at(branches.get()) + ")", show);
+    }
+    String where = branches.map(wf::at).orElse(wf.at(push));
+    return Fact.of(id, Status.PASS, new Value.Text(where), "pushes to " + code(branch) + " trigger it ("
+        + where + ")" + also, show);
+  }
+
+  private static boolean matchesAny(String branch, Node patterns) {
+    List<Node> list = WorkflowFile.items(patterns).isEmpty() ? List.of(patterns) : WorkflowFile.items(patterns);
+    for (Node n : list) {
+      String glob = WorkflowFile.scalar(n);
+      String regex = glob.replace(".", "\\.").replace("**", "\u0000").replace("*", "[^/]*").replace("\u0000", ".*");
+      if (branch.matches(regex)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<RunStep> runSteps(WorkflowFile wf) {
+    List<RunStep> out = new ArrayList<>();
+    for (NodeTuple job : WorkflowFile.entries(WorkflowFile.get(wf.root(), "jobs").orElse(null))) {
+      String jobId = WorkflowFile.scalar(job.getKeyNode());
+      for (Node step : WorkflowFile.items(WorkflowFile.get(job.getValueNode(), "steps").orElse(null))) {
+        WorkflowFile.get(step, "run").ifPresent(r -> out.add(new RunStep(jobId, WorkflowFile.scalar(r), r)));
+      }
+    }
+    return out;
+  }
+
+  private static Fact runsSmokes(WorkflowFile wf, List<RunStep> runs, Settings s, Evidence show) {
+    String id = "ci.workflow.runs-smokes";
+    if (s.smokes().isEmpty()) {
+      return Fact.unknown(id, "no smoke command to look for", show);
+    }
+    for (Settings.Smoke smoke : s.smokes()) {
+      for (RunStep r : runs) {
+        if (normalise(r.script()).contains(normalise(smoke.command()))) {
+          return Fact.of(id, Status.PASS, new Value.Text(wf.at(r.node())), "job " + code(r.job())
+              + " runs " + code(smoke.command()) + " (" + wf.at(r.node()) + ")", show);
+        }
+      }
+    }
+    for (Settings.Smoke smoke : s.smokes()) {
+      List<String> paths = SmokeCommand.parse(smoke.command()).testPaths();
+      for (RunStep r : runs) {
+        SmokeCommand ran = SmokeCommand.parse(r.script());
+        if (ran.pytest() && !paths.isEmpty() && ran.testPaths().containsAll(paths)) {
+          return Fact.of(id, Status.PASS, new Value.Text(wf.at(r.node())), "job " + code(r.job())
+              + " runs pytest on " + String.join(", ", paths) + " (" + wf.at(r.node()) + ")", show);
+        }
+      }
+    }
+    return fail(id, "no step runs the smoke command or its test paths (" + runs.size() + " run steps read)", show);
+  }
+
+  private static String normalise(String script) {
+    return script.replaceAll("\\s+", " ").strip();
+  }
+
+  private static Fact python(WorkflowFile wf, String version, Evidence show) {
+    String id = "ci.workflow.python";
+    for (NodeTuple job : WorkflowFile.entries(WorkflowFile.get(wf.root(), "jobs").orElse(null))) {
+      Node body = job.getValueNode();
+      String jobId = WorkflowFile.scalar(job.getKeyNode());
+      List<ScalarNode> candidates = new ArrayList<>();
+      WorkflowFile.get(body, "name").ifPresent(n -> candidates.addAll(WorkflowFile.scalars(n)));
+      WorkflowFile.get(body, "strategy").flatMap(st -> WorkflowFile.get(st, "matrix"))
+          .ifPresent(m -> candidates.addAll(WorkflowFile.scalars(m)));
+      for (Node step : WorkflowFile.items(WorkflowFile.get(body, "steps").orElse(null))) {
+        WorkflowFile.get(step, "with").flatMap(w -> WorkflowFile.get(w, "python-version"))
+            .ifPresent(v -> candidates.addAll(WorkflowFile.scalars(v)));
+      }
+      WorkflowFile.get(body, "container").ifPresent(c -> candidates.addAll(WorkflowFile.scalars(c)));
+      for (ScalarNode c : candidates) {
+        if (mentionsVersion(c.getValue(), version)) {
+          return Fact.of(id, Status.PASS, new Value.Text(wf.at(c)), "job " + code(jobId) + " runs Python "
+              + version + " (" + wf.at(c) + ")", show);
+        }
+      }
+    }
+    return fail(id, "no job or matrix entry for Python " + version + " in " + wf.path(), show);
+  }
+
+  /** "3.12" matches "3.12", "3.12.4", "python:3.12-slim", not "3.1" or "3.120". */
+  static boolean mentionsVersion(String text, String version) {
+    return text.matches(".*(?<![0-9.])" + java.util.regex.Pattern.quote(version) + "(?![0-9]).*");
+  }
+
+  private static Fact testPaths(CollectContext ctx, List<RunStep> runs, Evidence show) {
+    String id = "ci.workflow.test-paths";
+    TreeSet<String> paths = new TreeSet<>();
+    for (RunStep r : runs) {
+      for (String line : r.script().split("\n")) {
+        paths.addAll(SmokeCommand.parse(line).testPaths());
+      }
+    }
+    if (paths.isEmpty()) {
+      return new Fact(FactId.of(id), Status.SKIPPED, Value.none(), "", "the workflow names no pytest paths",
+          List.of(show));
+    }
+    List<String> missing = new ArrayList<>();
+    List<Evidence> ev = new ArrayList<>();
+    for (String p : paths) {
+      CommandResult r = ctx.git().run("ls-tree", "-r", "--name-only", "HEAD", "--", p);
+      ev.add(r.evidence(0));
+      if (!r.ok() || r.stdout().isBlank()) {
+        missing.add(p);
+      }
+    }
+    if (!missing.isEmpty()) {
+      return new Fact(FactId.of(id), Status.FAIL, new Value.Paths(missing), "the workflow tests paths not committed "
+          + "at HEAD: " + String.join(", ", missing), "CI would collect no tests there", ev);
+    }
+    return new Fact(FactId.of(id), Status.PASS, new Value.Paths(List.copyOf(paths)), "test paths it names are "
+        + "committed: " + String.join(", ", paths), "", ev);
+  }
+
+  private static Fact conditional(WorkflowFile wf, Evidence show) {
+    String id = "ci.workflow.conditional-jobs";
+    List<String> notes = new ArrayList<>();
+    for (NodeTuple job : WorkflowFile.entries(WorkflowFile.get(wf.root(), "jobs").orElse(null))) {
+      String jobId = WorkflowFile.scalar(job.getKeyNode());
+      Node body = job.getValueNode();
+      WorkflowFile.get(body, "continue-on-error").filter(n -> !WorkflowFile.scalar(n).equals("false"))
+          .ifPresent(n -> notes.add(jobId + ": continue-on-error (" + wf.at(n) + ")"));
+      WorkflowFile.get(body, "if").ifPresent(n -> notes.add(jobId + ": runs only if "
+          + code(WorkflowFile.scalar(n)) + " (" + wf.at(n) + ")"));
+      for (Node step : WorkflowFile.items(WorkflowFile.get(body, "steps").orElse(null))) {
+        WorkflowFile.get(step, "continue-on-error").filter(n -> !WorkflowFile.scalar(n).equals("false"))
+            .ifPresent(n -> notes.add(jobId + ": a step may fail silently (" + wf.at(n) + ")"));
+      }
+    }
+    if (notes.isEmpty()) {
+      return Fact.of(id, Status.PASS, new Value.Paths(List.of()), "no job may fail or be skipped silently", show);
+    }
+    return new Fact(FactId.of(id), Status.WARN, new Value.Paths(notes), String.join("; ", notes),
+        "a green run may not have run these", List.of(show));
+  }
+
+  /** A name in backticks, as every collector writes names in summaries. */
+  static String code(String s) {
+    return "`" + s.replace("`", "'") + "`";
+  }
+
+  private static Fact fail(String id, String why, Evidence show) {
+    return new Fact(FactId.of(id), Status.FAIL, Value.none(), why, why, List.of(show));
+  }
+
+}
