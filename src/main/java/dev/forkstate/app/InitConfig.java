@@ -82,7 +82,7 @@ public final class InitConfig {
     y.append("ci:\n");
     y.append(s.ciWorkflow().isSet() ? "  workflow: " + quote(s.ciWorkflow().value()) + "\n"
         : "  # workflow: .github/workflows/fork-smokes.yml\n");
-    y.append("  job: \"3.12\"\n\n");
+    y.append("  job: ").append(quote(s.ciJob().value())).append("   # the job that must be green: its name contains this\n\n");
     y.append("# The happy-path guide whose rules the report checks.\n");
     y.append(s.guide().isSet() ? "guide: " + quote(s.guide().value()) + "\n\n"
         : "# guide: local/docs/01_guides/HAPPYPATH_GUIDE.md\n\n");

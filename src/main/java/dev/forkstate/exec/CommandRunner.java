@@ -44,7 +44,7 @@ public final class CommandRunner {
 
   public CommandResult run(CommandSpec spec) {
     long start = System.nanoTime();
-    ProcessBuilder pb = new ProcessBuilder(spec.argv()).directory(spec.workDir().toFile());
+    ProcessBuilder pb = new ProcessBuilder(resolve(spec.argv())).directory(spec.workDir().toFile());
     Map<String, String> env = pb.environment();
     env.clear();
     env.putAll(new TreeMap<>(baseEnv));
@@ -84,6 +84,27 @@ public final class CommandRunner {
     }
     return new CommandResult(spec.display(), exit, redactor.redact(out.text()), redactor.redact(err.text()),
         out.truncated() || err.truncated(), timedOut, null, elapsed(start));
+  }
+
+  /**
+   * The program is looked up on the PATH of the environment the command runs with, as a shell would: the JDK
+   * would otherwise search this JVM's own PATH, which tests and callers may have replaced.
+   */
+  private List<String> resolve(List<String> argv) {
+    String program = argv.get(0);
+    String path = baseEnv.get("PATH");
+    if (program.contains("/") || path == null) {
+      return argv;
+    }
+    for (String dir : path.split(":")) {
+      java.nio.file.Path candidate = java.nio.file.Path.of(dir.isEmpty() ? "." : dir, program);
+      if (java.nio.file.Files.isRegularFile(candidate) && java.nio.file.Files.isExecutable(candidate)) {
+        List<String> out = new java.util.ArrayList<>(argv);
+        out.set(0, candidate.toString());
+        return out;
+      }
+    }
+    return argv;
   }
 
   private static Thread daemon(String name, Runnable body) {

@@ -1,0 +1,127 @@
+package dev.forkstate.collect.ci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forkstate.app.demo.GitScript;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Status;
+import dev.forkstate.support.Collecting;
+import dev.forkstate.support.TestEnv;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The workflow read offline: each answer cites file:line; a missing wire is FAIL, never PASS. */
+class WorkflowCollectorTest {
+  private static final String WF = ".github/workflows/fork-smokes.yml";
+  private static final String CONFIG = "fork_branch: fork/stable\nsmokes:\n  - name: smokes\n"
+      + "    command: PYTHONPATH=$(pwd) pytest -q tests/smoke\nci:\n  workflow: " + WF + "\n";
+
+  @TempDir
+  Path tmp;
+
+  Map<String, String> env;
+  GitScript repo;
+
+  @BeforeEach
+  void setUp() {
+    env = TestEnv.isolated(tmp.resolve("home"));
+    repo = new GitScript(tmp.resolve("r"), env, 0).init();
+    repo.write("tests/smoke/test_a.py", "def test_a():\n    assert True\n");
+  }
+
+  private FactSet collect(String workflow) {
+    repo.write(WF, workflow).commit("wf");
+    return Collecting.run(new WorkflowCollector(), repo.dir(), CONFIG, env, true);
+  }
+
+  private static Fact fact(FactSet f, String id) {
+    return f.get(id).orElseThrow();
+  }
+
+  @Test
+  void aWellWiredWorkflowPassesWithLines() {
+    FactSet f = collect("""
+        name: fork-smokes
+        on:
+          push:
+            branches: [fork/stable]
+          pull_request:
+            branches: [fork/stable]
+        jobs:
+          smokes:
+            runs-on: ubuntu-latest
+            strategy:
+              matrix:
+                python: ["3.11", "3.12"]
+            steps:
+              - uses: actions/checkout@v4
+              - run: PYTHONPATH=$(pwd) pytest -q tests/smoke
+        """);
+    assertThat(fact(f, "ci.workflow.push-trigger").summary())
+        .isEqualTo("pushes to `fork/stable` trigger it (" + WF + ":4); pull requests too");
+    assertThat(fact(f, "ci.workflow.python").summary()).isEqualTo("job `smokes` runs Python 3.12 (" + WF + ":12)");
+    assertThat(fact(f, "ci.workflow.runs-smokes").summary()).contains("(" + WF + ":15)");
+    assertThat(fact(f, "ci.workflow.test-paths").status()).isEqualTo(Status.PASS);
+    assertThat(fact(f, "ci.workflow.conditional-jobs").status()).isEqualTo(Status.PASS);
+  }
+
+  @Test
+  void wiringMistakesAreFailOrWarn() {
+    FactSet f = collect("""
+        on:
+          push:
+            branches: [main]
+        jobs:
+          test:
+            runs-on: ubuntu-latest
+            continue-on-error: true
+            if: github.actor != 'bot'
+            steps:
+              - uses: actions/setup-python@v5
+                with:
+                  python-version: "3.11"
+              - run: pytest -q tests/unit
+        """);
+    assertThat(fact(f, "ci.workflow.push-trigger").status()).isEqualTo(Status.FAIL);
+    assertThat(fact(f, "ci.workflow.push-trigger").summary()).contains("do not include `fork/stable`")
+        .contains(WF + ":3");
+    assertThat(fact(f, "ci.workflow.python").status()).isEqualTo(Status.FAIL);
+    assertThat(fact(f, "ci.workflow.runs-smokes").status()).isEqualTo(Status.FAIL);
+    assertThat(fact(f, "ci.workflow.test-paths").status()).isEqualTo(Status.FAIL);
+    assertThat(fact(f, "ci.workflow.test-paths").summary()).contains("tests/unit");
+    Fact cond = fact(f, "ci.workflow.conditional-jobs");
+    assertThat(cond.status()).isEqualTo(Status.WARN);
+    assertThat(cond.summary()).contains("test: continue-on-error (" + WF + ":7)").contains("runs only if");
+  }
+
+  @Test
+  void branchesIgnoreAndGlobsAreHonoured() {
+    assertThat(fact(collect("on:\n  push:\n    branches-ignore: ['fork/**']\njobs: {}\n"),
+        "ci.workflow.push-trigger").status()).isEqualTo(Status.FAIL);
+    assertThat(fact(collect("on:\n  push:\n    branches: ['fork/*']\njobs: {}\n"),
+        "ci.workflow.push-trigger").status()).isEqualTo(Status.PASS);
+    assertThat(fact(collect("on: [push, pull_request]\njobs: {}\n"), "ci.workflow.push-trigger").summary())
+        .endsWith("pull requests too");
+  }
+
+  @Test
+  void aBrokenOrMissingWorkflowFailsAndTheRestIsUnknown() {
+    FactSet f = collect("on: [push\njobs: {");
+    assertThat(fact(f, "ci.workflow.file").status()).isEqualTo(Status.FAIL);
+    assertThat(fact(f, "ci.workflow.file").reason()).contains("is not valid YAML");
+    assertThat(fact(f, "ci.workflow.python").status()).isEqualTo(Status.UNKNOWN);
+  }
+
+  @Test
+  void versionsMatchWholeNumbersOnly() {
+    assertThat(WorkflowCollector.mentionsVersion("3.12", "3.12")).isTrue();
+    assertThat(WorkflowCollector.mentionsVersion("python:3.12-slim", "3.12")).isTrue();
+    assertThat(WorkflowCollector.mentionsVersion("smokes (3.12)", "3.12")).isTrue();
+    assertThat(WorkflowCollector.mentionsVersion("3.120", "3.12")).isFalse();
+    assertThat(WorkflowCollector.mentionsVersion("13.12", "3.12")).isFalse();
+  }
+}
