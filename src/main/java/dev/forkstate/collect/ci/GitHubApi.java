@@ -112,7 +112,7 @@ public final class GitHubApi {
   private String explain(int code, HttpResponse<String> res, URI uri) {
     String message = message(res.body());
     String remaining = res.headers().firstValue("x-ratelimit-remaining").orElse("");
-    if ((code == 403 || code == 429) && ("0".equals(remaining) || message.toLowerCase().contains("rate limit"))) {
+    if ((code == 403 || code == 429) && ("0".equals(remaining) || message.toLowerCase(java.util.Locale.ROOT).contains("rate limit"))) {
       String reset = res.headers().firstValue("x-ratelimit-reset").filter(s -> s.matches("\\d+"))
           .map(s -> Instant.ofEpochSecond(Long.parseLong(s)).toString()).orElse("unknown");
       return "GitHub rate limit exhausted (" + code + "); it resets at " + reset
