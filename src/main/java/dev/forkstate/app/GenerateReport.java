@@ -49,23 +49,25 @@ public final class GenerateReport {
 
   public GenerateResult run(GenerateRequest req) {
     StageTimer timer = new StageTimer("1".equals(req.env().get("FORKSTATE_TRACE")));
-    Workspace ws = Workspace.open(req.repo(), req.config(), req.env());
-    Path repo = ws.repo;
-    String date = ReportClock.format(ReportClock.today(req.env()));
-    Path out = outputPath(req, repo);
-    FileSnapshot previous = out == null ? null : FileSnapshot.read(out);
-    boolean markdown = req.format() == GenerateRequest.Format.MD;
-    // A Markdown report is updated in place (the user's sections are kept); another file is only ever replaced.
-    ReportDocument old = markdown && previous != null && previous.exists()
-        ? ReportDocument.parse(previous.text(), SectionTitles.idsByNormalisedTitle(), out.getFileName().toString()) : null;
-    if (!markdown && previous != null && previous.exists() && !req.force()
-        && !writtenByForkstate(previous.text(), req.format())) {
-      throw new UserError(out + " exists and was not written by forkstate; replacing it would lose its text", null,
-          "move it aside, choose another --out, or pass --force to replace it");
-    }
-    timer.lap("repo");
+    try (Workspace ws = Workspace.open(req.repo(), req.config(), req.env())) {
+      Path repo = ws.repo;
+      String date = ReportClock.format(ReportClock.today(req.env()));
+      Path out = outputPath(req, repo);
+      FileSnapshot previous = out == null ? null : FileSnapshot.read(out);
+      boolean markdown = req.format() == GenerateRequest.Format.MD;
+      // A Markdown report is updated in place (the user's sections are kept); another file is only ever replaced.
+      // Reading the old report (commonmark) overlaps with measuring; broken marks still stop the run before a write.
+      CompletableFuture<ReportDocument> parsing = markdown && previous != null && previous.exists()
+          ? CompletableFuture.supplyAsync(() -> ReportDocument.parse(previous.text(),
+              SectionTitles.idsByNormalisedTitle(), out.getFileName().toString()), ws.pool)
+          : CompletableFuture.completedFuture(null);
+      if (!markdown && previous != null && previous.exists() && !req.force()
+          && !writtenByForkstate(previous.text(), req.format())) {
+        throw new UserError(out + " exists and was not written by forkstate; replacing it would lose its text", null,
+            "move it aside, choose another --out, or pass --force to replace it");
+      }
+      timer.lap("repo");
 
-    try (ws) {
       Settings settings = ws.settings();
       timer.lap("settings");
       CollectContext ctx = new CollectContext(repo, settings, ws.runner, req.offline(), ws.git, ws.pool,
@@ -79,6 +81,7 @@ public final class GenerateReport {
           ? ExitCode.CHECKS_NOT_PASSING : ExitCode.OK;
       Assessment assessment = new RuleAssessor().assess(settings.prompt(), facts, findings);
       timer.lap("assess");
+      ReportDocument old = Workspace.join(parsing);
       PreviousReport prior = old == null ? PreviousReport.none()
           : new PreviousReport(true, old.factsJson().flatMap(FactDigest::fromCommentJson));
       Report report = new ReportBuilder(facts, findings, settings, prior).build(Version.get(), date, assessment,
