@@ -131,7 +131,7 @@ public final class ClaimChecker {
     for (String p : namedPaths(c.command())) {
       Fact f = pathFacts.get(p);
       if (!atHead(f)) {
-        return new CheckedClaim(c, Verdict.FALSE, "names " + p + ", which " + lower(f.summary()), f.command());
+        return new CheckedClaim(c, Verdict.FALSE, "names " + p + ", which " + withoutSubject(f.summary()), f.command());
       }
     }
     return new CheckedClaim(c, Verdict.TRUE, program + " is installed; every path it names is committed",
@@ -143,7 +143,7 @@ public final class ClaimChecker {
       Fact f = pathFacts.get(p);
       if (!atHead(f)) {
         return new CheckedClaim(c, Verdict.FALSE, "claims \"" + c.subject() + "\", but " + p + " "
-            + lower(f.summary()) + ": the command cannot pass on a clean checkout", f.command());
+            + withoutSubject(f.summary()) + ": the command cannot pass on a clean checkout", f.command());
       }
     }
     boolean configured = ctx.settings().smokes().stream().anyMatch(s -> s.command().equals(c.command()));
@@ -179,8 +179,8 @@ public final class ClaimChecker {
     return "";
   }
 
-  private static String lower(String s) {
-    String t = s.replaceAll("^`[^`]*` ", "");
-    return t.isEmpty() ? t : t;
+  /** "`tests/smoke` does not exist" read after the path it names: "does not exist". */
+  private static String withoutSubject(String summary) {
+    return summary.replaceAll("^`[^`]*` ", "");
   }
 }

@@ -40,7 +40,7 @@ public final class SmokeCollector implements Collector {
     }
     List<Fact> facts = new ArrayList<>();
     for (Settings.Smoke smoke : smokes) {
-      facts.add(run(ctx, smoke));
+      facts.add(runOne(ctx, smoke));
     }
     return facts;
   }
@@ -51,10 +51,6 @@ public final class SmokeCollector implements Collector {
 
   /** Runs one smoke step and judges it: also used by `verify` to check a claimed "green". */
   public Fact runOne(CollectContext ctx, Settings.Smoke smoke) {
-    return run(ctx, smoke);
-  }
-
-  private Fact run(CollectContext ctx, Settings.Smoke smoke) {
     SmokeCommand cmd = SmokeCommand.parse(smoke.command());
     Path tmp;
     try {
