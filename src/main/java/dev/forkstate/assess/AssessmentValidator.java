@@ -1,0 +1,163 @@
+package dev.forkstate.assess;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks an assessment written by a model against the measured facts before any of it reaches the report. The
+ * answer must be JSON: {"points": [{"text": "...", "cites": ["fact.id", ...]}]}. A point is dropped, with the
+ * reason, when it cites nothing, cites an id that was not measured, calls a FAIL or UNKNOWN fact green, claims
+ * speed without a performance fact, or states ahead/behind or test counts that differ from the facts. Pure.
+ */
+public final class AssessmentValidator {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern GREEN = Pattern.compile(
+      "(?i)(?<!not )(?<!n't )(?<!never )(?<!\\d )\\b(green|pass(?! rate)|passes|passing|passed|succeeds|succeeded|"
+          + "healthy)\\b");
+  private static final Pattern SPEED = Pattern.compile(
+      "(?i)\\b(faster|slower|speed ?up|latency|throughput|p50|p95|p99|performance)\\b");
+  private static final Pattern BEHIND = Pattern.compile("(?i)\\b(\\d+) (?:upstream )?commits? behind|behind "
+      + "(?:upstream )?by (\\d+)");
+  private static final Pattern AHEAD = Pattern.compile("(?i)\\b(\\d+) (?:fork )?commits? ahead|ahead "
+      + "(?:of upstream )?by (\\d+)|carries (\\d+) commits?");
+  private static final Pattern PASSED = Pattern.compile("(?i)\\b(\\d+) (?:tests? )?passed");
+  private static final Pattern FAILED = Pattern.compile("(?i)\\b(\\d+) (?:tests? )?failed");
+
+  private AssessmentValidator() {}
+
+  /** A point that did not survive, and why: the report says how many were dropped and why. */
+  public record Dropped(String text, String why) {}
+
+  public record Result(List<Assessment.Point> kept, List<Dropped> dropped) {
+    public Result {
+      kept = List.copyOf(kept);
+      dropped = List.copyOf(dropped);
+    }
+  }
+
+  public static Result validate(String answer, FactSet facts) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(answer);
+    } catch (JsonProcessingException e) {
+      return new Result(List.of(), List.of(new Dropped(abbreviate(answer), "the answer is not JSON")));
+    }
+    JsonNode points = root == null ? null : root.get("points");
+    if (points == null || !points.isArray()) {
+      return new Result(List.of(), List.of(new Dropped(abbreviate(answer), "the answer has no \"points\" list")));
+    }
+    List<Assessment.Point> kept = new ArrayList<>();
+    List<Dropped> dropped = new ArrayList<>();
+    for (JsonNode p : points) {
+      String text = p.path("text").asText("").strip();
+      List<String> cites = new ArrayList<>();
+      p.path("cites").forEach(c -> cites.add(c.asText()));
+      Optional<String> why = reject(text, cites, facts);
+      if (why.isPresent()) {
+        dropped.add(new Dropped(abbreviate(text), why.get()));
+      } else {
+        kept.add(new Assessment.Point(text, cites.stream().map(FactId::of).toList()));
+      }
+    }
+    return new Result(kept, dropped);
+  }
+
+  private static Optional<String> reject(String text, List<String> cites, FactSet facts) {
+    if (text.isEmpty()) {
+      return Optional.of("empty point");
+    }
+    if (cites.isEmpty()) {
+      return Optional.of("cites no fact");
+    }
+    List<Fact> cited = new ArrayList<>();
+    for (String id : cites) {
+      Optional<Fact> f = validId(id) ? facts.get(id) : Optional.empty();
+      if (f.isEmpty()) {
+        return Optional.of("cites " + id + ", which was not measured");
+      }
+      cited.add(f.get());
+    }
+    if (GREEN.matcher(text).find()) {
+      for (Fact f : cited) {
+        if (f.status() == Status.FAIL || f.status() == Status.UNKNOWN) {
+          return Optional.of("calls " + f.id() + " green, but it is " + f.status());
+        }
+      }
+    }
+    if (SPEED.matcher(text).find() && cited.stream().noneMatch(f -> f.id().value().contains("perf"))) {
+      return Optional.of("claims speed or performance without a performance fact");
+    }
+    return numbers(text, facts);
+  }
+
+  private static Optional<String> numbers(String text, FactSet facts) {
+    Optional<String> bad = countMismatch(text, BEHIND, facts.count("upstream.behind"), "commits behind upstream");
+    if (bad.isPresent()) {
+      return bad;
+    }
+    bad = countMismatch(text, AHEAD, facts.count("upstream.ahead"), "fork commits ahead of upstream");
+    if (bad.isPresent()) {
+      return bad;
+    }
+    int passed = 0;
+    int failed = 0;
+    boolean anyTests = false;
+    for (Fact f : facts.withPrefix("smoke.")) {
+      if (f.value() instanceof Value.Tests t) {
+        passed += t.passed();
+        failed += t.failed() + t.errors();
+        anyTests = true;
+      }
+    }
+    if (!anyTests) {
+      return Optional.empty();
+    }
+    bad = countMismatch(text, PASSED, Optional.of((long) passed), "tests passed");
+    return bad.isPresent() ? bad : countMismatch(text, FAILED, Optional.of((long) failed), "tests failed");
+  }
+
+  private static Optional<String> countMismatch(String text, Pattern p, Optional<Long> measured, String what) {
+    Matcher m = p.matcher(text);
+    while (m.find()) {
+      String n = null;
+      for (int g = 1; g <= m.groupCount() && n == null; g++) {
+        n = m.group(g);
+      }
+      if (n == null) {
+        continue;
+      }
+      if (measured.isEmpty()) {
+        return Optional.of("states " + n + " " + what + ", which was not measured");
+      }
+      if (Long.parseLong(n) != measured.get()) {
+        return Optional.of("states " + n + " " + what + "; measured " + measured.get());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean validId(String id) {
+    try {
+      FactId.of(id);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static String abbreviate(String s) {
+    String one = s.replaceAll("\\s+", " ").strip();
+    return one.isEmpty() ? "(empty)" : one.length() > 120 ? one.substring(0, 120) + "…" : one;
+  }
+}
