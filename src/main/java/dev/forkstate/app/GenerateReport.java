@@ -62,7 +62,7 @@ public final class GenerateReport {
               SectionTitles.idsByNormalisedTitle(), out.getFileName().toString()), ws.pool)
           : CompletableFuture.completedFuture(null);
       if (!markdown && previous != null && previous.exists() && !req.force()
-          && !writtenByForkstate(previous.text(), req.format())) {
+          && !writtenByForkstate(previous.text())) {
         throw new UserError(out + " exists and was not written by forkstate; replacing it would lose its text", null,
             "move it aside, choose another --out, or pass --force to replace it");
       }
@@ -99,7 +99,7 @@ public final class GenerateReport {
         text = merged.text();
         if (merged.needsBackup() && out != null) {
           Path backup = backupPath(out);
-          AtomicWriter.write(backup, previous.text());
+          AtomicWriter.write(backup, previous.bytes(), null);
           notes.add((merged.migrated() ? "migrated " + out.getFileName() + " to marked sections; " : "")
               + (merged.overwrittenLines() > 0 ? "overwritten: " + merged.overwrittenLines() + " edited lines in "
               + String.join(", ", merged.overwritten().keySet()) + "; " : "")
@@ -148,9 +148,9 @@ public final class GenerateReport {
     return out.resolveSibling(out.getFileName() + ".prev");
   }
 
-  private static boolean writtenByForkstate(String text, GenerateRequest.Format format) {
-    return format == GenerateRequest.Format.JSON ? text.contains("\"tool\" : \"forkstate\"")
-        : text.contains(MarkdownRenderer.MARKER);
+  /** Only JSON is ever replaced whole; a Markdown report is merged, so it needs no such guard. */
+  private static boolean writtenByForkstate(String json) {
+    return json.contains("\"tool\" : \"forkstate\"");
   }
 
   /**

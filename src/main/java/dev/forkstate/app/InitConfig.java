@@ -19,12 +19,7 @@ import java.util.Map;
 public final class InitConfig {
   public Path run(Path repoDir, boolean force, Map<String, String> env) {
     CommandRunner runner = new CommandRunner(env, Redactor.fromEnvironment(env));
-    Path dir = repoDir.toAbsolutePath().normalize();
-    GitCli probe = new GitCli(dir, runner);
-    if (!Files.isDirectory(dir) || !ProjectDetector.isWorkTree(probe)) {
-      throw new UserError(dir + " is not a git repository", null, "pass --repo <path to a git work tree>");
-    }
-    Path repo = Path.of(GitCli.firstLine(probe.run("rev-parse", "--show-toplevel")));
+    Path repo = Workspace.repoRoot(repoDir, runner);
     Path file = repo.resolve(ConfigLoader.FILE_NAME);
     if (Files.exists(file) && !force) {
       throw new UserError(file + " already exists", null, "edit it, or rerun with --force to replace it");

@@ -88,7 +88,8 @@ final class Workspace implements AutoCloseable {
     }
   }
 
-  private static Path repoRoot(Path given, CommandRunner runner) {
+  /** The work tree's root; a user error when the folder is missing or not inside a work tree. */
+  static Path repoRoot(Path given, CommandRunner runner) {
     Path dir = given.toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
       throw new UserError("repository folder " + given + " does not exist", null, "check --repo");

@@ -46,6 +46,11 @@ public final class AtomicWriter {
    * version stays and the run stops.
    */
   public static void write(Path target, String content, FileSnapshot expected) {
+    write(target, content.getBytes(StandardCharsets.UTF_8), expected);
+  }
+
+  /** As {@link #write(Path, String, FileSnapshot)}, for bytes that must land unchanged (a backup of a user's file). */
+  public static void write(Path target, byte[] content, FileSnapshot expected) {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
@@ -79,7 +84,7 @@ public final class AtomicWriter {
     }
     boolean committed = false;
     try (ch) {
-      ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+      ByteBuffer buf = ByteBuffer.wrap(content);
       while (buf.hasRemaining()) {
         ch.write(buf);
       }

@@ -30,6 +30,11 @@ public final class FileSnapshot {
     return bytes != null;
   }
 
+  /** The bytes as read (empty when the file did not exist): what a backup must hold, not a decoding of them. */
+  public byte[] bytes() {
+    return bytes == null ? new byte[0] : bytes.clone();
+  }
+
   public String text() {
     return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
   }

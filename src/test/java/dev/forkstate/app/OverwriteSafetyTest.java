@@ -75,4 +75,17 @@ class OverwriteSafetyTest {
     assertThat(Files.readString(report)).endsWith("my note\n");
     assertThat(repo.dir().resolve("STATE_OF_PROJECT.md.lock")).doesNotExist();
   }
+
+  @Test
+  void theSavedPreviousFileHoldsItsExactBytesEvenWhenTheyAreNotUtf8() throws Exception {
+    repo.write("a.txt", "a\n").commit("c");
+    Path report = repo.dir().resolve("STATE_OF_PROJECT.md");
+    byte[] original = "Executive Summary\n- caf\u00e9 in Latin-1: caf".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] latin1 = java.util.Arrays.copyOf(original, original.length + 2);
+    latin1[original.length] = (byte) 0xE9; // not valid UTF-8
+    latin1[original.length + 1] = '\n';
+    Files.write(report, latin1);
+    generate(false);
+    assertThat(Files.readAllBytes(repo.dir().resolve("STATE_OF_PROJECT.md.prev"))).isEqualTo(latin1);
+  }
 }

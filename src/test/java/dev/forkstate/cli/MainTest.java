@@ -144,4 +144,12 @@ class MainTest {
     assertThat(run("verify", "--repo", g.dir().toString(), "nope.md")).isEqualTo(2);
     assertThat(err.toString()).contains("forkstate: report nope.md does not exist");
   }
+
+  @Test
+  void initOutsideARepositoryIsExit2() throws Exception {
+    Path plain = Files.createDirectories(tmp.resolve("plain"));
+    assertThat(run("init", "--repo", plain.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("is not a git repository");
+    assertThat(plain.resolve("forkstate.yml")).doesNotExist();
+  }
 }

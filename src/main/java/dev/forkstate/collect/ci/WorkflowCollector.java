@@ -2,7 +2,6 @@ package dev.forkstate.collect.ci;
 
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
-import dev.forkstate.collect.GitCli;
 import dev.forkstate.collect.smoke.SmokeCommand;
 import dev.forkstate.config.Settings;
 import dev.forkstate.exec.CommandResult;

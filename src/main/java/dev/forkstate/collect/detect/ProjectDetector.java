@@ -2,7 +2,6 @@ package dev.forkstate.collect.detect;
 
 import dev.forkstate.collect.GitCli;
 import dev.forkstate.config.Detected;
-import dev.forkstate.exec.CommandResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,11 +96,5 @@ public final class ProjectDetector {
   private static String fileName(String path) {
     int i = path.lastIndexOf('/');
     return i < 0 ? path : path.substring(i + 1);
-  }
-
-  /** True when {@code git rev-parse} says the folder is inside a work tree. */
-  public static boolean isWorkTree(GitCli git) {
-    CommandResult r = git.run("rev-parse", "--is-inside-work-tree");
-    return r.ok() && "true".equals(GitCli.firstLine(r));
   }
 }
