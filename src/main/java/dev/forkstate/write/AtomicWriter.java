@@ -15,6 +15,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * git's lockfile protocol: write into {@code <file>.lock} (created exclusively, so two writers cannot race), flush
@@ -24,13 +26,21 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AtomicWriter {
   /** Locks this process holds right now; a shutdown hook removes them on exit or SIGTERM (git's tempfile.c). */
   private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
-  private static volatile boolean shuttingDown;
+  /**
+   * Every write holds the read side from before its lock file exists until it is renamed or removed. On shutdown the
+   * hook takes the write side (fair: no new write gets in once it waits) and never gives it back, so a write in
+   * flight finishes whole and none starts; the JVM cannot halt between creating a lock and registering it.
+   */
+  private static final ReentrantReadWriteLock GATE = new ReentrantReadWriteLock(true);
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      // Set first: a writer that registers its lock after this sees the flag and removes the lock itself.
-      shuttingDown = true;
-      HELD.forEach(AtomicWriter::deleteQuietly);
+      try {
+        GATE.writeLock().tryLock(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      HELD.forEach(AtomicWriter::deleteQuietly); // only a write stuck for 5 s still holds one
     }, "forkstate-lock-cleanup"));
   }
 
@@ -51,6 +61,15 @@ public final class AtomicWriter {
 
   /** As {@link #write(Path, String, FileSnapshot)}, for bytes that must land unchanged (a backup of a user's file). */
   public static void write(Path target, byte[] content, FileSnapshot expected) {
+    GATE.readLock().lock();
+    try {
+      writeLocked(target, content, expected);
+    } finally {
+      GATE.readLock().unlock();
+    }
+  }
+
+  private static void writeLocked(Path target, byte[] content, FileSnapshot expected) {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
@@ -76,11 +95,6 @@ public final class AtomicWriter {
       deleteQuietly(lock);
       throw new UserError(target + " was edited while forkstate ran; your version is kept", null,
           "run forkstate again");
-    }
-    if (shuttingDown) {
-      HELD.remove(lock);
-      deleteQuietly(lock);
-      throw new IllegalStateException("forkstate is shutting down; " + target + " was not written");
     }
     boolean committed = false;
     try (ch) {
