@@ -10,7 +10,6 @@ import dev.forkstate.exec.CommandSpec;
 import dev.forkstate.exec.ShellQuote;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.Status;
-import dev.forkstate.fact.Value;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,15 +71,7 @@ public final class ClaimChecker {
         paths.addAll(namedPaths(c.command()));
       }
     }
-    List<ReferenceCollector.CitedPath> cited = paths.stream().map(p -> new ReferenceCollector.CitedPath("claim", p))
-        .toList();
-    List<String> ids = ReferenceCollector.ids(cited);
-    List<Fact> facts = new ReferenceCollector(cited).collect(ctx);
-    Map<String, Fact> byId = new HashMap<>();
-    facts.forEach(f -> byId.put(f.id().value(), f));
-    for (int i = 0; i < cited.size(); i++) {
-      pathFacts.put(cited.get(i).path(), byId.get(ids.get(i)));
-    }
+    pathFacts.putAll(ReferenceCollector.classify(ctx, "claim", paths));
   }
 
   /** Scripts and, for pytest, test paths that a command names. */
@@ -94,14 +85,9 @@ public final class ClaimChecker {
     return List.copyOf(out);
   }
 
-  private static boolean atHead(Fact f) {
-    String v = f.value() instanceof Value.Text t ? t.text() : "";
-    return v.equals("committed") || v.equals("partly-committed") || v.equals("deleted");
-  }
-
   private CheckedClaim path(Claim c) {
     Fact f = pathFacts.get(c.subject());
-    if (atHead(f)) {
+    if (ReferenceCollector.isAtHead(f)) {
       return new CheckedClaim(c, Verdict.TRUE, f.summary(), f.command());
     }
     // Not a path at HEAD; perhaps a branch such as fork/stable.
@@ -130,7 +116,7 @@ public final class ClaimChecker {
     }
     for (String p : namedPaths(c.command())) {
       Fact f = pathFacts.get(p);
-      if (!atHead(f)) {
+      if (!ReferenceCollector.isAtHead(f)) {
         return new CheckedClaim(c, Verdict.FALSE, "names " + p + ", which " + withoutSubject(f.summary()), f.command());
       }
     }
@@ -141,7 +127,7 @@ public final class ClaimChecker {
   private CheckedClaim status(Claim c) {
     for (String p : namedPaths(c.command())) {
       Fact f = pathFacts.get(p);
-      if (!atHead(f)) {
+      if (!ReferenceCollector.isAtHead(f)) {
         return new CheckedClaim(c, Verdict.FALSE, "claims \"" + c.subject() + "\", but " + p + " "
             + withoutSubject(f.summary()) + ": the command cannot pass on a clean checkout", f.command());
       }

@@ -2,9 +2,9 @@ package dev.forkstate.collect.ci;
 
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
+import dev.forkstate.collect.refs.ReferenceCollector;
 import dev.forkstate.collect.smoke.SmokeCommand;
 import dev.forkstate.config.Settings;
-import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.ShellQuote;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
@@ -208,13 +208,12 @@ public final class WorkflowCollector implements Collector {
     }
     List<String> missing = new ArrayList<>();
     List<Evidence> ev = new ArrayList<>();
-    for (String p : paths) {
-      CommandResult r = ctx.git().run("ls-tree", "-r", "--name-only", "HEAD", "--", p);
-      ev.add(r.evidence(0));
-      if (!r.ok() || r.stdout().isBlank()) {
+    ReferenceCollector.classify(ctx, "ci", paths).forEach((p, f) -> {
+      ev.addAll(f.evidence());
+      if (!ReferenceCollector.isAtHead(f)) {
         missing.add(p);
       }
-    }
+    });
     if (!missing.isEmpty()) {
       return new Fact(FactId.of(id), Status.FAIL, new Value.Paths(missing), "the workflow tests paths not committed "
           + "at HEAD: " + String.join(", ", missing), "CI would collect no tests there", ev);

@@ -53,6 +53,24 @@ public final class ReferenceCollector implements Collector {
     return ids;
   }
 
+  /** True when a fact of this collector says its path is in the HEAD commit (whatever the working tree holds). */
+  public static boolean isAtHead(Fact f) {
+    String v = f.value() instanceof Value.Text t ? t.text() : "";
+    return v.equals("committed") || v.equals("partly-committed") || v.equals("deleted");
+  }
+
+  /** Classifies the paths, each cited for {@code role}, and returns path to fact, in path order. */
+  public static java.util.Map<String, Fact> classify(CollectContext ctx, String role,
+      java.util.Collection<String> paths) {
+    List<CitedPath> cited = paths.stream().distinct().sorted().map(p -> new CitedPath(role, p)).toList();
+    List<Fact> facts = new ReferenceCollector(cited).collect(ctx);
+    java.util.Map<String, Fact> out = new java.util.TreeMap<>();
+    for (int i = 0; i < cited.size(); i++) {
+      out.put(cited.get(i).path(), facts.get(i));
+    }
+    return out;
+  }
+
   @Override
   public List<Fact> collect(CollectContext ctx) {
     List<String> ids = ids(cited);
