@@ -58,6 +58,18 @@ class ArchitectureTest {
     assertThat(readers).containsExactly("clock/ReportClock.java");
   }
 
+  /** The SDK (and Kotlin, OkHttp under it) loads only when a model is configured: one class may touch it. */
+  @Test
+  void onlyTheEndpointAdapterUsesTheOpenAiSdk() throws IOException {
+    List<String> users = new ArrayList<>();
+    for (Path file : javaFiles(SRC)) {
+      if (Files.readString(file).contains("import com.openai.")) {
+        users.add(SRC.relativize(file).toString());
+      }
+    }
+    assertThat(users).containsExactly("assess/llm/OpenAiChatEndpoint.java");
+  }
+
   @Test
   void noUtilsOrHelpers() throws IOException {
     assertThat(javaFiles(SRC)).extracting(p -> p.getFileName().toString())

@@ -1,7 +1,7 @@
 package dev.forkstate.app;
 
 import dev.forkstate.assess.Assessment;
-import dev.forkstate.assess.RuleAssessor;
+import dev.forkstate.assess.llm.LlmAssessor;
 import dev.forkstate.check.Checks;
 import dev.forkstate.check.Finding;
 import dev.forkstate.clock.ReportClock;
@@ -32,6 +32,7 @@ import dev.forkstate.report.FactDigest;
 import dev.forkstate.report.PreviousReport;
 import dev.forkstate.report.ReportBuilder;
 import dev.forkstate.report.SectionTitles;
+import dev.forkstate.secret.Redactor;
 import dev.forkstate.write.AtomicWriter;
 import dev.forkstate.write.FileSnapshot;
 import java.nio.file.Files;
@@ -79,7 +80,10 @@ public final class GenerateReport {
       ExitCode exit = findings.stream().filter(Finding::required)
           .anyMatch(f -> f.status() == Status.FAIL || f.status() == Status.UNKNOWN)
           ? ExitCode.CHECKS_NOT_PASSING : ExitCode.OK;
-      Assessment assessment = new RuleAssessor().assess(settings.prompt(), facts, findings);
+      Redactor redactor = withModelKey(ws.redactor, settings, req.env());
+      LlmAssessor.Outcome assessed = LlmAssessor.standard().assess(new LlmAssessor.Request(settings.prompt(), facts,
+          findings, settings.llm(), req.env(), repo, req.offline(), req.noLlm()));
+      Assessment assessment = assessed.assessment();
       timer.lap("assess");
       ReportDocument old = Workspace.join(parsing);
       PreviousReport prior = old == null ? PreviousReport.none()
@@ -88,6 +92,10 @@ public final class GenerateReport {
           exit.code());
       timer.lap("build");
       List<String> notes = new ArrayList<>();
+      assessed.notes().forEach(n -> notes.add(redactor.redact(n)));
+      if (!assessment.fallback().isEmpty()) {
+        notes.add(redactor.redact("assessment written by the rules: " + assessment.fallback()));
+      }
       String text;
       if (!markdown) {
         text = new JsonRenderer().render(report);
@@ -108,7 +116,7 @@ public final class GenerateReport {
         }
         merged.keptSections().forEach(id -> notes.add("kept <!-- keep --> blocks in " + id));
       }
-      text = ws.redactor.redact(text);
+      text = redactor.redact(text);
       timer.lap("report");
       if (out != null) {
         AtomicWriter.write(out, text, previous);
@@ -141,6 +149,18 @@ public final class GenerateReport {
       out.addAll(Workspace.join(f));
     }
     return out;
+  }
+
+  /**
+   * The redactor, plus the model's key whatever its variable is called: a key in a variable whose name does not look
+   * secret (LLM_CREDS) must not reach the report either, e.g. echoed in an endpoint's 401 message.
+   */
+  private static Redactor withModelKey(Redactor redactor, Settings settings, java.util.Map<String, String> env) {
+    if (settings.llm() == null || settings.llm().apiKeyEnv() == null) {
+      return redactor;
+    }
+    String key = env.get(settings.llm().apiKeyEnv());
+    return key == null || key.isBlank() ? redactor : redactor.with(key);
   }
 
   /** Where the previous report is saved when an update replaces words the user wrote. */

@@ -86,7 +86,12 @@ public final class InitConfig {
     y.append("# Extra paths the report cites; each is checked to be committed.\n");
     y.append("paths: []\n\n");
     y.append("# Checks whose FAIL or UNKNOWN makes `forkstate generate` exit 1.\n");
-    y.append("required_checks: [").append(String.join(", ", SettingsResolver.DEFAULT_REQUIRED)).append("]\n");
+    y.append("required_checks: [").append(String.join(", ", SettingsResolver.DEFAULT_REQUIRED)).append("]\n\n");
+    y.append("# A model that writes the blunt assessment from the facts (checked against them); without it, rules.\n");
+    y.append("# llm:\n");
+    y.append("#   base_url: http://localhost:4000/v1    # LiteLLM proxy; Ollama: http://localhost:11434/v1\n");
+    y.append("#   model: gpt-4o-mini\n");
+    y.append("#   api_key_env: LITELLM_API_KEY          # the variable holding the key, never the key itself\n");
     return y.toString();
   }
 

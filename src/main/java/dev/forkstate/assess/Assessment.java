@@ -2,11 +2,35 @@ package dev.forkstate.assess;
 
 import dev.forkstate.fact.FactId;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** The answer to the verbatim prompt: who wrote it and its points, each with the facts it rests on. */
-public record Assessment(String prompt, String writer, List<Point> points) {
+/**
+ * The answer to the verbatim prompt: who wrote it, its points (each with the facts it rests on), and how it came to
+ * be: the cache key of a model's answer, the points the checks dropped and why, and, when the rules wrote it although
+ * a model was configured, the reason. {@code drafts} holds a model's drafts of other sections (by section id), under
+ * the same checks; empty unless asked for. All text is Markdown inline and already safe: a model's words were
+ * escaped by the writer.
+ */
+public record Assessment(String prompt, String writer, List<Point> points, String cacheKey,
+    List<AssessmentValidator.Dropped> dropped, String fallback, Map<String, List<Point>> drafts) {
   public Assessment {
     points = List.copyOf(points);
+    cacheKey = cacheKey == null ? "" : cacheKey;
+    dropped = List.copyOf(dropped);
+    fallback = fallback == null ? "" : fallback;
+    TreeMap<String, List<Point>> sorted = new TreeMap<>();
+    drafts.forEach((k, v) -> sorted.put(k, List.copyOf(v)));
+    drafts = java.util.Collections.unmodifiableMap(sorted);
+  }
+
+  /** A rule-based answer: no cache, nothing dropped, no drafts. */
+  public static Assessment byRules(String prompt, String writer, List<Point> points, String fallback) {
+    return new Assessment(prompt, writer, points, "", List.of(), fallback, Map.of());
+  }
+
+  public boolean byModel() {
+    return !cacheKey.isEmpty();
   }
 
   public record Point(String text, List<FactId> cites) {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Checks an assessment written by a model against the measured facts before any of it reaches the report. The
  * answer must be JSON: {"points": [{"text": "...", "cites": ["fact.id", ...]}]}. A point is dropped, with the
- * reason, when it cites nothing, cites an id that was not measured, calls a FAIL or UNKNOWN fact green, claims
+ * reason, when it cites nothing, cites an id that was not measured, calls a FAIL, UNKNOWN or SKIPPED fact green, claims
  * speed without a performance fact, or states ahead/behind or test counts that differ from the facts. Pure.
  */
 public final class AssessmentValidator {
@@ -39,23 +39,42 @@ public final class AssessmentValidator {
   /** A point that did not survive, and why: the report says how many were dropped and why. */
   public record Dropped(String text, String why) {}
 
-  public record Result(List<Assessment.Point> kept, List<Dropped> dropped) {
+  /** {@code readable} is false when the answer had no list of points to check at all (not JSON, wrong shape). */
+  public record Result(List<Assessment.Point> kept, List<Dropped> dropped, boolean readable) {
     public Result {
       kept = List.copyOf(kept);
       dropped = List.copyOf(dropped);
     }
+
+    public Result(List<Assessment.Point> kept, List<Dropped> dropped) {
+      this(kept, dropped, true);
+    }
+
+    static Result unreadable(String answer, String why) {
+      return new Result(List.of(), List.of(new Dropped(abbreviate(answer), why)), false);
+    }
   }
 
   public static Result validate(String answer, FactSet facts) {
+    return validate(answer, facts, "points", true);
+  }
+
+  /**
+   * Checks the list of points under {@code key}. A missing list is a dropped answer when required, else simply
+   * nothing (a model asked for optional drafts may leave one out).
+   */
+  public static Result validate(String answer, FactSet facts, String key, boolean required) {
     JsonNode root;
     try {
-      root = JSON.readTree(answer);
+      root = JSON.readTree(unfenced(answer));
     } catch (JsonProcessingException e) {
-      return new Result(List.of(), List.of(new Dropped(abbreviate(answer), "the answer is not JSON")));
+      return Result.unreadable(answer, "the answer is not JSON");
     }
-    JsonNode points = root == null ? null : root.get("points");
+    JsonNode points = root == null ? null : root.get(key);
     if (points == null || !points.isArray()) {
-      return new Result(List.of(), List.of(new Dropped(abbreviate(answer), "the answer has no \"points\" list")));
+      return required
+          ? Result.unreadable(answer, "the answer has no \"" + key + "\" list")
+          : new Result(List.of(), List.of());
     }
     List<Assessment.Point> kept = new ArrayList<>();
     List<Dropped> dropped = new ArrayList<>();
@@ -71,6 +90,19 @@ public final class AssessmentValidator {
       }
     }
     return new Result(kept, dropped);
+  }
+
+  /** Models often wrap JSON in a ```json fence even in JSON mode; the fence is not part of the answer. */
+  private static String unfenced(String answer) {
+    String s = answer.strip();
+    if (s.startsWith("```")) {
+      int firstNewline = s.indexOf('\n');
+      int lastFence = s.lastIndexOf("```");
+      if (firstNewline > 0 && lastFence > firstNewline) {
+        return s.substring(firstNewline + 1, lastFence);
+      }
+    }
+    return s;
   }
 
   private static Optional<String> reject(String text, List<String> cites, FactSet facts) {
@@ -90,7 +122,8 @@ public final class AssessmentValidator {
     }
     if (GREEN.matcher(text).find()) {
       for (Fact f : cited) {
-        if (f.status() == Status.FAIL || f.status() == Status.UNKNOWN) {
+        // SKIPPED is as unproven as UNKNOWN: calling it green is the false green this tool exists to prevent.
+        if (f.status() == Status.FAIL || f.status() == Status.UNKNOWN || f.status() == Status.SKIPPED) {
           return Optional.of("calls " + f.id() + " green, but it is " + f.status());
         }
       }

@@ -16,9 +16,14 @@ import java.util.Optional;
  * was not measured is said to be unknown rather than guessed.
  */
 public final class RuleAssessor {
-  public static final String WRITER = "rules (no LLM configured)";
+  public static final String WRITER = "rules";
 
-  public Assessment assess(String prompt, FactSet facts, List<Finding> findings) {
+  /** The rule-based answer; {@code fallback} says why no model wrote it (empty when none was configured). */
+  public Assessment assess(String prompt, FactSet facts, List<Finding> findings, String fallback) {
+    return Assessment.byRules(prompt, WRITER, points(facts, findings), fallback);
+  }
+
+  private static List<Assessment.Point> points(FactSet facts, List<Finding> findings) {
     List<Assessment.Point> points = new ArrayList<>();
     verdict(findings).ifPresent(points::add);
     drift(facts).ifPresent(points::add);
@@ -27,14 +32,20 @@ public final class RuleAssessor {
     ci(facts).ifPresent(points::add);
     points.add(new Assessment.Point("Speed vs upstream: no performance fact was measured, so any claim that the fork "
         + "is faster or slower is unsupported.", List.of()));
-    return new Assessment(prompt, WRITER, points);
+    return points;
   }
 
   private static Optional<Assessment.Point> verdict(List<Finding> findings) {
     List<Finding> required = findings.stream().filter(Finding::required).toList();
     List<String> bad = required.stream().filter(f -> f.status() == Status.FAIL || f.status() == Status.UNKNOWN)
         .map(f -> f.checkId() + " " + f.status()).toList();
-    List<FactId> cites = required.stream().flatMap(f -> f.basedOn().stream()).toList();
+    // A verdict rests on the checks that decide it: every fact of the blocking ones when there are any, else one
+    // fact per required check (a link per check is proof enough; seventeen links would bury the point).
+    List<Finding> deciding = required.stream().filter(f -> f.status() == Status.FAIL || f.status() == Status.UNKNOWN)
+        .toList();
+    List<FactId> cites = deciding.isEmpty()
+        ? required.stream().flatMap(f -> f.basedOn().stream().limit(1)).toList()
+        : deciding.stream().flatMap(f -> f.basedOn().stream()).toList();
     if (required.isEmpty()) {
       return Optional.empty();
     }

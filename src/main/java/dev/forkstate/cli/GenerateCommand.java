@@ -17,8 +17,12 @@ final class GenerateCommand extends Subcommand implements Callable<Integer> {
   @Option(names = "--out", description = "Output file, or - for stdout (default: STATE_OF_PROJECT.md in the repo).")
   String out;
 
-  @Option(names = "--offline", description = "Touch no network: live check and CI status are SKIPPED.")
+  @Option(names = "--offline", description = "Touch no network: live check and CI status are SKIPPED; the "
+      + "assessment uses a cached model answer or the rules.")
   boolean offline;
+
+  @Option(names = "--no-llm", description = "Write the rule-based assessment even when llm is configured.")
+  boolean noLlm;
 
   @Option(names = "--force", description = "Replace a JSON output file that forkstate did not write.")
   boolean force;
@@ -26,7 +30,7 @@ final class GenerateCommand extends Subcommand implements Callable<Integer> {
   @Override
   public Integer call() {
     GenerateResult r = new GenerateReport().run(new GenerateRequest(where.repo, out, where.format(spec), offline,
-        where.config, env(), force));
+        where.config, env(), force, noLlm));
     Reporting.printResult(spec, r);
     return r.exitCode().code();
   }

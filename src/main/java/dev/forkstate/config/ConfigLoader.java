@@ -114,6 +114,31 @@ public final class ConfigLoader {
         throw new UserError("timeout_seconds must be positive", fileName + ": live_check", "use e.g. 120");
       }
     }
+    if (c.llm() != null) {
+      validateLlm(c.llm(), fileName + ": llm");
+    }
+  }
+
+  /** The writer needs an http(s) endpoint and a model; half a config is an error, not a silent fallback. */
+  private static void validateLlm(ForkstateConfig.LlmConfig l, String at) {
+    if (l.baseUrl() == null || l.baseUrl().isBlank() || l.model() == null || l.model().isBlank()) {
+      throw new UserError("llm needs both base_url and model", at,
+          "e.g. 'llm: {base_url: http://localhost:4000/v1, model: gpt-4o-mini}', or remove the llm block");
+    }
+    if (!l.baseUrl().startsWith("http://") && !l.baseUrl().startsWith("https://")) {
+      throw new UserError("llm.base_url must be an http(s) URL, not '" + l.baseUrl() + "'", at,
+          "e.g. http://localhost:4000/v1 (LiteLLM proxy) or http://localhost:11434/v1 (Ollama)");
+    }
+    if (l.apiKeyEnv() != null && !l.apiKeyEnv().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new UserError("llm.api_key_env must name an environment variable, not hold the key", at,
+          "put the key in a variable, e.g. 'api_key_env: LITELLM_API_KEY'");
+    }
+    if (l.timeoutSeconds() != null && l.timeoutSeconds() <= 0) {
+      throw new UserError("timeout_seconds must be positive", at, "use e.g. 60");
+    }
+    if (l.maxRetries() != null && (l.maxRetries() < 0 || l.maxRetries() > 10)) {
+      throw new UserError("max_retries must be between 0 and 10", at, "use e.g. 2");
+    }
   }
 
   private static JsonLocation keyLocation(String text, UnrecognizedPropertyException e) {

@@ -17,14 +17,15 @@ public record ForkstateConfig(
     @JsonProperty("guide") String guide,
     @JsonProperty("assessment_prompt") String assessmentPrompt,
     @JsonProperty("paths") List<String> paths,
-    @JsonProperty("required_checks") List<String> requiredChecks) {
+    @JsonProperty("required_checks") List<String> requiredChecks,
+    @JsonProperty("llm") LlmConfig llm) {
 
   /** The prompt the user asked for, verbatim, typos included: it is quoted in the report exactly as given. */
   public static final String SEED_PROMPT =
       "With blunt criticalal expert-level honest assessment, How does our fork compare with with the original litellm";
 
   public static ForkstateConfig empty() {
-    return new ForkstateConfig(null, null, null, null, null, null, null, null, null, null);
+    return new ForkstateConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** One smoke step: a shell command line run from the repository root. */
@@ -49,4 +50,17 @@ public record ForkstateConfig(
       @JsonProperty("job") String job,
       @JsonProperty("api_url") String apiUrl,
       @JsonProperty("remote") String remote) {}
+
+  /**
+   * An OpenAI-compatible chat completions endpoint that writes the blunt assessment from the measured facts. The key
+   * is never in the file: {@code api_key_env} names the environment variable that holds it.
+   */
+  public record LlmConfig(
+      @JsonProperty("base_url") String baseUrl,
+      @JsonProperty("model") String model,
+      @JsonProperty("api_key_env") String apiKeyEnv,
+      @JsonProperty("timeout_seconds") Integer timeoutSeconds,
+      @JsonProperty("max_retries") Integer maxRetries,
+      @JsonProperty("draft_sections") Boolean draftSections,
+      @JsonProperty("cache_dir") String cacheDir) {}
 }

@@ -17,7 +17,8 @@ public record Settings(
     Setting guide,
     String prompt,
     List<String> paths,
-    List<String> requiredChecks) {
+    List<String> requiredChecks,
+    Llm llm) {
 
   public Settings {
     smokes = List.copyOf(smokes);
@@ -34,4 +35,11 @@ public record Settings(
       requiresEnv = requiresEnv.stream().distinct().sorted().toList();
     }
   }
+
+  /**
+   * The assessment writer's endpoint; null when none is configured (the rule-based answer is written). A null
+   * {@code apiKeyEnv} means the endpoint needs no key (a local Ollama, a LiteLLM proxy without a master key).
+   */
+  public record Llm(String baseUrl, String model, String apiKeyEnv, Duration timeout, int maxRetries,
+      boolean draftSections, String cacheDir) {}
 }

@@ -14,6 +14,9 @@ public final class SettingsResolver {
   public static final List<String> DEFAULT_REQUIRED = List.of("ci-last-push-green", "ci-workflow-wired",
       "fork-branch-checked-out", "references-exist", "smoke-paths-tracked", "smokes-pass", "tag-present");
   public static final String DEFAULT_CI_JOB = "3.12";
+  public static final Duration DEFAULT_LLM_TIMEOUT = Duration.ofSeconds(60);
+  public static final int DEFAULT_LLM_RETRIES = 2;
+  public static final String DEFAULT_LLM_CACHE = ".forkstate/llm-cache";
   private static final String FROM_FILE = ConfigLoader.FILE_NAME;
 
   private SettingsResolver() {}
@@ -42,7 +45,18 @@ public final class SettingsResolver {
     String prompt = c.assessmentPrompt() != null ? c.assessmentPrompt() : ForkstateConfig.SEED_PROMPT;
     List<String> required = c.requiredChecks() != null ? c.requiredChecks() : DEFAULT_REQUIRED;
     return new Settings(project, forkBranch, upstream, smokes, live, workflow, job, apiUrl, remote, guide, prompt,
-        orEmpty(c.paths()), required);
+        orEmpty(c.paths()), required, llm(c.llm()));
+  }
+
+  /** Validated by ConfigLoader; here only the defaults. */
+  private static Settings.Llm llm(ForkstateConfig.LlmConfig l) {
+    if (l == null) {
+      return null;
+    }
+    int retries = l.maxRetries() == null ? DEFAULT_LLM_RETRIES : l.maxRetries();
+    return new Settings.Llm(l.baseUrl(), l.model(), l.apiKeyEnv(), seconds(l.timeoutSeconds(), DEFAULT_LLM_TIMEOUT),
+        retries, Boolean.TRUE.equals(l.draftSections()),
+        l.cacheDir() == null ? DEFAULT_LLM_CACHE : l.cacheDir());
   }
 
   private static Setting detectForkBranch(Detected d) {

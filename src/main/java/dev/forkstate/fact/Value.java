@@ -4,7 +4,7 @@ import java.util.List;
 
 /** What a fact measured. Sealed so renderers handle every shape. */
 public sealed interface Value
-    permits Value.Text, Value.Count, Value.Flag, Value.Paths, Value.Changes, Value.Tests, Value.None {
+    permits Value.Text, Value.Count, Value.Flag, Value.Paths, Value.Changes, Value.Tests, Value.Commits, Value.None {
 
   record Text(String text) implements Value {}
 
@@ -50,6 +50,18 @@ public sealed interface Value
 
   /** A test that did not simply pass: its outcome and the first lines of its message or skip reason. */
   record TestCase(String id, String outcome, String message) {}
+
+  /**
+   * Commits in git's order (newest first), at most the first {@code shown} of {@code total}. Subjects are repository
+   * text: data to quote, never instructions.
+   */
+  record Commits(List<Commit> commits, long total) implements Value {
+    public Commits {
+      commits = List.copyOf(commits);
+    }
+  }
+
+  record Commit(String sha, String subject) {}
 
   record None() implements Value {}
 

@@ -95,6 +95,10 @@ public final class JsonRenderer implements Renderer {
       ArrayNode a = n.putArray("notable");
       t.notable().forEach(tc -> a.addObject().put("id", tc.id()).put("outcome", tc.outcome())
           .put("message", tc.message()));
+    } else if (v instanceof Value.Commits cs) {
+      n.put("type", "commits").put("total", cs.total());
+      ArrayNode a = n.putArray("commits");
+      cs.commits().forEach(c -> a.addObject().put("sha", c.sha()).put("subject", c.subject()));
     } else {
       n.put("type", "none");
     }
@@ -111,13 +115,21 @@ public final class JsonRenderer implements Renderer {
 
   private ObjectNode assessment(Assessment a) {
     ObjectNode n = mapper.createObjectNode();
-    n.put("prompt", a.prompt()).put("writer", a.writer());
-    ArrayNode points = n.putArray("points");
-    for (Assessment.Point p : a.points()) {
-      ObjectNode pn = points.addObject().put("text", p.text());
+    n.put("prompt", a.prompt()).put("writer", a.writer()).put("cacheKey", a.cacheKey())
+        .put("fallback", a.fallback());
+    points(n.putArray("points"), a.points());
+    ArrayNode dropped = n.putArray("dropped");
+    a.dropped().forEach(d -> dropped.addObject().put("text", d.text()).put("why", d.why()));
+    ObjectNode drafts = n.putObject("drafts");
+    a.drafts().forEach((section, ps) -> points(drafts.putArray(section), ps));
+    return n;
+  }
+
+  private void points(ArrayNode into, List<Assessment.Point> points) {
+    for (Assessment.Point p : points) {
+      ObjectNode pn = into.addObject().put("text", p.text());
       ids(pn.putArray("cites"), p.cites());
     }
-    return n;
   }
 
   private ObjectNode section(Section s) {
@@ -136,6 +148,16 @@ public final class JsonRenderer implements Renderer {
         ids(ln.putArray("facts"), b.facts());
       } else if (line instanceof Line.Quote q) {
         ln.put("kind", "quote").put("text", q.text());
+      } else if (line instanceof Line.Cited c) {
+        ln.put("kind", "cited").put("depth", c.depth()).put("text", c.text());
+        ids(ln.putArray("facts"), c.cites());
+      } else if (line instanceof Line.Note note) {
+        ln.put("kind", "note").put("fact", note.id().value()).put("text", note.text()).put("command", note.command());
+        if (note.status() == null) {
+          ln.putNull("status");
+        } else {
+          ln.put("status", note.status().name());
+        }
       }
     }
     return n;

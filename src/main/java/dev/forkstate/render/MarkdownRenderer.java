@@ -33,12 +33,29 @@ public final class MarkdownRenderer implements Renderer {
     for (Section s : report.sections()) {
       StringBuilder md = new StringBuilder();
       md.append("## ").append(s.title()).append("\n\n");
+      Line previous = null;
       for (Line line : s.lines()) {
         if (line instanceof Line.Bullet b) {
           bullet(md, b);
         } else if (line instanceof Line.Quote q) {
           q.text().lines().forEach(l -> md.append("  > ").append(l).append('\n'));
+        } else if (line instanceof Line.Cited c) {
+          md.append("  ".repeat(c.depth())).append("- ").append(c.text());
+          c.cites().forEach(id -> md.append(footnoteRef(id)));
+          md.append('\n');
+        } else if (line instanceof Line.Note n) {
+          // A blank line first, or the definition would continue the list item above it.
+          md.append(previous instanceof Line.Note ? "" : "\n").append("[^").append(n.id().value()).append("]: ");
+          if (n.status() != null) {
+            md.append("**").append(n.status()).append("** ");
+          }
+          md.append(n.text().isEmpty() ? n.id().value() : n.text());
+          if (!n.command().isEmpty()) {
+            md.append(" · ").append(CodeSpan.of(n.command()));
+          }
+          md.append('\n');
         }
+        previous = line;
       }
       blocks.put(s.id(), block(s.id(), md.toString()));
     }
@@ -52,6 +69,11 @@ public final class MarkdownRenderer implements Renderer {
 
   private static String block(String id, String body) {
     return Markers.begin(id, body) + "\n" + body + Markers.end(id) + "\n";
+  }
+
+  /** A footnote reference: GitHub shows it as a small number linking to what the fact measured. */
+  private static String footnoteRef(FactId id) {
+    return "[^" + id.value() + "]";
   }
 
   private static void bullet(StringBuilder md, Line.Bullet b) {

@@ -52,6 +52,8 @@ public record FactDigest(Map<String, Entry> facts) {
       return new Entry(status, Integer.toString(p.paths().size()), p.paths());
     } else if (v instanceof Value.Changes ch) {
       return new Entry(status, ch.files().size() + " files +" + ch.added() + " -" + ch.deleted(), List.of());
+    } else if (v instanceof Value.Commits cs) {
+      return new Entry(status, Long.toString(cs.total()), List.of());
     } else if (v instanceof Value.Tests t) {
       List<String> items = new ArrayList<>();
       t.notable().forEach(tc -> items.add(tc.outcome() + " " + tc.id()));

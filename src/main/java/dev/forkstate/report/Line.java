@@ -5,7 +5,7 @@ import dev.forkstate.fact.Status;
 import java.util.List;
 
 /** One line of a section. Sealed so every renderer handles every shape. */
-public sealed interface Line permits Line.Bullet, Line.Quote {
+public sealed interface Line permits Line.Bullet, Line.Quote, Line.Cited, Line.Note {
 
   /**
    * A bullet: an optional status badge, the text (Markdown inline, already safe), an optional command that
@@ -20,4 +20,21 @@ public sealed interface Line permits Line.Bullet, Line.Quote {
 
   /** A block quote: used for the verbatim prompt, which is shown exactly as configured. */
   record Quote(String text) implements Line {}
+
+  /**
+   * A statement that rests on facts, shown with a short link per fact (a footnote reference): an assessment point.
+   * Every id it cites has a {@link Note} in the same report.
+   */
+  record Cited(int depth, String text, List<FactId> cites) implements Line {
+    public Cited {
+      cites = cites.stream().distinct().sorted().toList();
+    }
+  }
+
+  /** What a cited fact measured, as the footnote a {@link Cited} line links to: status, text, command. */
+  record Note(FactId id, Status status, String text, String command) implements Line {
+    public Note {
+      command = command == null ? "" : command;
+    }
+  }
 }

@@ -44,10 +44,10 @@ public final class ReportBuilder {
         section("capabilities", capabilities()),
         section("validation-status", validation()),
         section("comparison-vs-upstream", comparison(assessment)),
-        section("advantages", advantages()),
-        section("gaps", gaps()),
+        section("advantages", withDraft(advantages(), assessment, "advantages")),
+        section("gaps", withDraft(gaps(), assessment, "gaps")),
         section("happypath-alignment", happypath()),
-        section("next-steps", nextSteps()),
+        section("next-steps", withDraft(nextSteps(), assessment, "now", "next", "later")),
         section("metrics", metrics()),
         section("risks", risks()),
         section("references", references()));
@@ -176,20 +176,76 @@ public final class ReportBuilder {
     List<Line> out = new ArrayList<>();
     out.add(bullet(0, null, "Prompt (verbatim):", "", List.of()));
     out.add(new Line.Quote(assessment.prompt()));
-    out.add(bullet(0, null, "Answer (written by " + assessment.writer() + "; every point cites its facts):", "",
-        List.of()));
+    out.add(bullet(0, null, answerHeader(assessment), "", List.of()));
     for (Assessment.Point p : assessment.points()) {
-      out.add(bullet(1, null, p.text(), "", p.cites()));
+      out.add(new Line.Cited(1, p.text(), p.cites()));
+    }
+    if (!assessment.dropped().isEmpty()) {
+      out.add(bullet(1, null, "Dropped by the checks:", "", List.of()));
+      assessment.dropped().forEach(d -> out.add(bullet(2, null, "\"" + d.text() + "\": " + d.why(), "",
+          List.of())));
     }
     out.add(bullet(0, null, "Measured drift:", "", List.of()));
     List<Fact> upstream = facts.withPrefix("upstream.");
     if (!upstream.isEmpty() && upstream.stream().allMatch(f -> f.status() == Status.UNKNOWN
         && f.reason().equals(upstream.get(0).reason()))) {
       out.add(factLine(1, upstream.get(0), "all upstream facts:"));
-      return out;
+    } else {
+      drift(out);
     }
-    for (String id : List.of("upstream.merge-base", "upstream.ahead", "upstream.behind", "upstream.merges",
-        "upstream.areas")) {
+    footnotes(out, assessment);
+    return out;
+  }
+
+  private static String answerHeader(Assessment a) {
+    if (a.byModel()) {
+      int kept = a.points().size();
+      return "Answer (written by " + a.writer() + ", cache key " + a.cacheKey().substring(0, 12)
+          + "; checked against the facts: " + Noun.count(kept, "point") + " kept, " + a.dropped().size()
+          + " dropped; every point cites its facts):";
+    }
+    return "Answer (written by " + a.writer() + (a.fallback().isEmpty() ? "" : ", because " + a.fallback())
+        + "; every point cites its facts):";
+  }
+
+  /** What each cited fact measured, once, as the footnotes the assessment's short links point to. */
+  private void footnotes(List<Line> out, Assessment a) {
+    java.util.TreeSet<FactId> cited = new java.util.TreeSet<>();
+    a.points().forEach(p -> cited.addAll(p.cites()));
+    a.drafts().values().forEach(ps -> ps.forEach(p -> cited.addAll(p.cites())));
+    for (FactId id : cited) {
+      Optional<Fact> f = facts.get(id.value());
+      if (f.isEmpty()) {
+        out.add(new Line.Note(id, Status.UNKNOWN, "not measured in this run", ""));
+        continue;
+      }
+      Line.Bullet b = (Line.Bullet) factLine(0, f.get(), "");
+      out.add(new Line.Note(id, b.status(), b.text(), b.command()));
+    }
+  }
+
+  /** A model's draft of a section, under the rule-based lines (which stay), each point with its short links. */
+  private static List<Line> withDraft(List<Line> lines, Assessment a, String... keys) {
+    List<Line> out = new ArrayList<>(lines);
+    boolean any = false;
+    for (String key : keys) {
+      List<Assessment.Point> points = a.drafts().getOrDefault(key, List.of());
+      if (points.isEmpty()) {
+        continue;
+      }
+      if (!any) {
+        out.add(bullet(0, null, "Drafted by " + a.writer() + ", checked against the facts:", "", List.of()));
+        any = true;
+      }
+      String prefix = keys.length > 1 ? Character.toUpperCase(key.charAt(0)) + key.substring(1) + ": " : "";
+      points.forEach(p -> out.add(new Line.Cited(1, prefix + p.text(), p.cites())));
+    }
+    return out;
+  }
+
+  private void drift(List<Line> out) {
+    for (String id : List.of("upstream.merge-base", "upstream.ahead", "upstream.behind", "upstream.commits",
+        "upstream.merges", "upstream.areas")) {
       factBullet(out, 1, id, "");
     }
     for (String id : List.of("upstream.files.added", "upstream.files.modified", "upstream.files.deleted")) {
@@ -203,7 +259,6 @@ public final class ReportBuilder {
             + fc.deleted(), "", List.of(f.get().id()))));
       }
     }
-    return out;
   }
 
   private static List<Value.FileChange> heaviest(Value.Changes ch) {

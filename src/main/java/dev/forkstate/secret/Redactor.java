@@ -38,6 +38,20 @@ public final class Redactor {
     return new Redactor(List.copyOf(values));
   }
 
+  /**
+   * This redactor plus one known secret, whatever the name of the variable that held it (4 characters or more:
+   * shorter values would mask ordinary words).
+   */
+  public Redactor with(String secret) {
+    if (secret == null || secret.length() < 4 || secrets.contains(secret)) {
+      return this;
+    }
+    List<String> values = new ArrayList<>(secrets);
+    values.add(secret);
+    values.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+    return new Redactor(List.copyOf(values));
+  }
+
   public static Redactor none() {
     return new Redactor(List.of());
   }

@@ -87,6 +87,24 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void llmBlockIsCheckedStrictly() {
+    ForkstateConfig c = loader.parse("llm:\n  base_url: http://localhost:4000/v1\n  model: gpt-4o-mini\n"
+        + "  api_key_env: LITELLM_API_KEY\n  timeout_seconds: 30\n  max_retries: 1\n  draft_sections: true\n",
+        "forkstate.yml");
+    assertThat(c.llm().apiKeyEnv()).isEqualTo("LITELLM_API_KEY");
+    assertThat(c.llm().draftSections()).isTrue();
+    assertThat(errorOf("llm:\n  base-url: http://x\n"))
+        .isEqualTo("config key 'llm.base-url' is unknown (forkstate.yml:2:3); did you mean 'llm.base_url'?");
+    assertThat(errorOf("llm: {model: gpt-4o-mini}\n")).startsWith("llm needs both base_url and model "
+        + "(forkstate.yml: llm)");
+    assertThat(errorOf("llm: {base_url: localhost:4000, model: m}\n")).contains("must be an http(s) URL");
+    assertThat(errorOf("llm: {base_url: http://x/v1, model: m, api_key_env: sk-abc123}\n"))
+        .contains("must name an environment variable, not hold the key");
+    assertThat(errorOf("llm: {base_url: http://x/v1, model: m, max_retries: 11}\n")).contains("between 0 and 10");
+    assertThat(errorOf("llm: {base_url: http://x/v1, model: m, timeout_seconds: 0}\n")).contains("positive");
+  }
+
+  @Test
   void nearestNeedsToBeClose() {
     assertThat(Nearest.of("comand", java.util.List.of("command", "name"))).isEqualTo("command");
     assertThat(Nearest.of("xyz", java.util.List.of("command", "name"))).isNull();

@@ -22,8 +22,10 @@ import java.util.concurrent.CompletableFuture;
  * since the merge-base (files it added vs upstream files it modified or deleted, with line counts).
  */
 public final class UpstreamCollector implements Collector {
+  /** Enough to say what the fork carries; the total is always given. */
+  static final int MAX_COMMITS = 100;
   static final List<String> IDS = List.of("upstream.ahead", "upstream.areas", "upstream.behind",
-      "upstream.files.added", "upstream.files.deleted", "upstream.files.modified", "upstream.merge-base",
+      "upstream.commits", "upstream.files.added", "upstream.files.deleted", "upstream.files.modified", "upstream.merge-base",
       "upstream.merges");
 
   @Override
@@ -67,6 +69,9 @@ public final class UpstreamCollector implements Collector {
     CompletableFuture<CommandResult> merges =
         CompletableFuture.supplyAsync(() -> git.run("rev-list", "--merges", "--count", upstream + "..HEAD"),
             ctx.pool());
+    CompletableFuture<CommandResult> log = CompletableFuture.supplyAsync(() -> git.run(List.of("log", "--oneline",
+        "--no-decorate", "--no-color", "-n", Integer.toString(MAX_COMMITS), upstream + "..HEAD"),
+        "git log --oneline " + ShellQuote.quote(upstream + "..HEAD")), ctx.pool());
     CompletableFuture<CommandResult> added = diff(ctx, base, baseExpr, "A");
     CompletableFuture<CommandResult> modified = diff(ctx, base, baseExpr, "M");
     CompletableFuture<CommandResult> deleted = diff(ctx, base, baseExpr, "D");
@@ -89,6 +94,7 @@ public final class UpstreamCollector implements Collector {
       facts.add(Fact.unknown("upstream.ahead", "git could not count: " + c.firstErrorLine(), c.evidence()));
       facts.add(Fact.unknown("upstream.behind", "git could not count: " + c.firstErrorLine(), c.evidence()));
     }
+    facts.add(commits(log.join(), facts));
     CommandResult m = merges.join();
     facts.add(m.ok()
         ? Fact.of("upstream.merges", Status.PASS, new Value.Count(Long.parseLong(GitCli.firstLine(m))),
@@ -121,6 +127,28 @@ public final class UpstreamCollector implements Collector {
                 + String.join(", ", areas), "", areaEvidence)
         : Fact.unknown("upstream.areas", "a git diff above failed"));
     return facts;
+  }
+
+  /** The fork's own commits, newest first; the list stops at MAX_COMMITS, the total comes from the ahead count. */
+  private static Fact commits(CommandResult r, List<Fact> sofar) {
+    if (!r.ok()) {
+      return Fact.unknown("upstream.commits", "git log failed: " + r.firstErrorLine(), r.evidence());
+    }
+    List<Value.Commit> list = new ArrayList<>();
+    for (String line : r.stdout().split("\n")) {
+      if (line.isBlank() || list.size() == MAX_COMMITS) {
+        continue;
+      }
+      int sp = line.indexOf(' ');
+      list.add(sp < 0 ? new Value.Commit(line, "") : new Value.Commit(line.substring(0, sp), line.substring(sp + 1)));
+    }
+    long total = sofar.stream().filter(f -> f.id().value().equals("upstream.ahead"))
+        .filter(f -> f.value() instanceof Value.Count).mapToLong(f -> ((Value.Count) f.value()).n()).findFirst()
+        .orElse(list.size());
+    String summary = list.isEmpty() ? "no fork commits"
+        : Noun.count(total, "fork commit") + ", newest `" + list.get(0).sha() + "`"
+            + (total > list.size() ? " (the first " + list.size() + " are listed in the JSON)" : "");
+    return Fact.of("upstream.commits", Status.PASS, new Value.Commits(list, total), summary, r.evidence());
   }
 
   private static CompletableFuture<CommandResult> diff(CollectContext ctx, String base, String baseExpr,
