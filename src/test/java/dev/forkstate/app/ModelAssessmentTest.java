@@ -148,4 +148,29 @@ class ModelAssessmentTest {
       assertThat(leaking).isEmpty();
     }
   }
+
+  @Test
+  void draftedSectionsSitUnderTheRuleBasedLinesWithTheirLinks() throws Exception {
+    Files.writeString(config, Files.readString(config) + "  draft_sections: true\n");
+    String answer = "{\"points\":["
+        + "{\"text\":\"The fork carries 3 commits and misses 2 upstream commits.\","
+        + "\"cites\":[\"upstream.ahead\",\"upstream.behind\"]},"
+        + "{\"text\":\"Smokes pass: 5 passed, 0 failed.\",\"cites\":[\"smoke.smokes\"]}],"
+        + "\"advantages\":[{\"text\":\"The release is tagged.\",\"cites\":[\"git.tags.at-head\"]}],"
+        + "\"now\":[{\"text\":\"Merge the 2 upstream commits.\",\"cites\":[\"upstream.behind\"]}],"
+        + "\"later\":[{\"text\":\"CI is green, ship it.\",\"cites\":[\"ci.run.last-push\"]}]}";
+    llm.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody(completion(answer))));
+
+    generate();
+    String md = Files.readString(fork.resolve("STATE_OF_PROJECT.md"));
+    String advantages = md.substring(md.indexOf("## Advantages"), md.indexOf("## Gaps"));
+    assertThat(advantages).contains("- **PASS** Smoke suite green: ")
+        .contains("- Drafted by gpt-4o-mini via http://127.0.0.1:" + llm.port() + "/v1, checked against the facts:\n"
+            + "  - The release is tagged.[^git.tags.at-head]\n<!-- forkstate:end id=advantages -->\n");
+    String next = md.substring(md.indexOf("## Iterative Next Steps"), md.indexOf("## Metrics"));
+    assertThat(next).contains("  - Now: Merge the 2 upstream commits.[^upstream.behind]\n").doesNotContain("ship it");
+    assertThat(md).contains("    - \"CI is green, ship it.\": later: calls ci.run.last-push green, but it is UNKNOWN\n")
+        .contains("\n[^git.tags.at-head]: **PASS** tags at HEAD: v1.0.0-fork.1 · `git tag --points-at HEAD`\n");
+  }
 }
