@@ -7,7 +7,9 @@ import dev.forkstate.check.Finding;
 import dev.forkstate.clock.ReportClock;
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
-import dev.forkstate.collect.PendingCollector;
+import dev.forkstate.collect.happypath.CapabilityCollector;
+import dev.forkstate.collect.happypath.CopyPasteCollector;
+import dev.forkstate.collect.happypath.HappyPathCollector;
 import dev.forkstate.collect.ci.CiRunCollector;
 import dev.forkstate.collect.ci.GitHubToken;
 import dev.forkstate.collect.ci.WorkflowCollector;
@@ -127,17 +129,21 @@ public final class GenerateReport {
   }
 
   /**
-   * Two phases. Read-only git collectors first, in parallel, so the working-tree snapshot is taken before any test
-   * runs (a test that writes a file would otherwise make the untracked count depend on timing). Then the smokes and
-   * the live check, in parallel with each other. Results are joined in registry order.
+   * Three phases. Read-only git collectors first, in parallel, so the working-tree snapshot is taken before any test
+   * runs (a test that writes a file would otherwise make the untracked count depend on timing). Then the smokes, the
+   * live check and CI, in parallel with each other. Last, what reads the facts so far: the copy-paste rule (their
+   * commands) and the capabilities (the smokes' outcomes). Results are joined in registry order.
    */
   static List<Fact> collect(CollectContext ctx, ExecutorService pool) {
     List<Fact> facts = new ArrayList<>();
     facts.addAll(runAll(ctx, pool, List.of(new GitStateCollector(), new UpstreamCollector(),
-        new ReferenceCollector(CitedPaths.of(ctx.settings())), new WorkflowCollector(), new PendingCollector())));
+        new ReferenceCollector(CitedPaths.of(ctx.settings())), new WorkflowCollector(), new HappyPathCollector())));
     CiRunCollector ci = new CiRunCollector(
         api -> GitHubToken.find(ctx.runner().baseEnv(), ctx.runner(), ctx.repo()), GITHUB_TIMEOUT);
     facts.addAll(runAll(ctx, pool, List.of(new SmokeCollector(), new LiveCheckCollector(), ci)));
+    // Third: what reads the others' facts (their commands, the smokes' test outcomes).
+    List<Fact> sofar = List.copyOf(facts);
+    facts.addAll(runAll(ctx, pool, List.of(new CopyPasteCollector(sofar), new CapabilityCollector(sofar))));
     return facts;
   }
 

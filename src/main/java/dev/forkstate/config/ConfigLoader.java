@@ -117,6 +117,32 @@ public final class ConfigLoader {
     if (c.llm() != null) {
       validateLlm(c.llm(), fileName + ": llm");
     }
+    if (c.happypath() != null && c.happypath().determinismRuns() != null
+        && (c.happypath().determinismRuns() < 1 || c.happypath().determinismRuns() > 10)) {
+      throw new UserError("determinism_runs must be between 1 and 10", fileName + ": happypath",
+          "use 2 (the default) to compare two runs, or 1 to run the smokes once and skip the comparison");
+    }
+    if (c.capabilities() != null) {
+      Set<String> names = new HashSet<>();
+      for (int i = 0; i < c.capabilities().size(); i++) {
+        ForkstateConfig.CapabilityConfig cap = c.capabilities().get(i);
+        String at = fileName + ": capabilities[" + i + "]";
+        if (cap == null || cap.name() == null || cap.name().isBlank()) {
+          throw new UserError("capability has no name", at, "add 'name: <what the fork adds>'");
+        }
+        if (!names.add(cap.name())) {
+          throw new UserError("capability '" + cap.name() + "' is listed twice", at, "merge the two entries");
+        }
+        if (cap.evidence() != null && cap.evidence().symbols() != null) {
+          for (String sym : cap.evidence().symbols()) {
+            if (sym == null || !sym.matches("[A-Za-z_][A-Za-z0-9_.]*:[A-Za-z_][A-Za-z0-9_.]*")) {
+              throw new UserError("symbol '" + sym + "' is not module:qualname", at,
+                  "e.g. 'minillm.router_core.extracted:stream' or 'litellm.router:Router.__init__'");
+            }
+          }
+        }
+      }
+    }
   }
 
   /** The writer needs an http(s) endpoint and a model; half a config is an error, not a silent fallback. */

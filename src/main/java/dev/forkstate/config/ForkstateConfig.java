@@ -18,14 +18,16 @@ public record ForkstateConfig(
     @JsonProperty("assessment_prompt") String assessmentPrompt,
     @JsonProperty("paths") List<String> paths,
     @JsonProperty("required_checks") List<String> requiredChecks,
-    @JsonProperty("llm") LlmConfig llm) {
+    @JsonProperty("llm") LlmConfig llm,
+    @JsonProperty("happypath") HappyPathConfig happypath,
+    @JsonProperty("capabilities") List<CapabilityConfig> capabilities) {
 
   /** The prompt the user asked for, verbatim, typos included: it is quoted in the report exactly as given. */
   public static final String SEED_PROMPT =
       "With blunt criticalal expert-level honest assessment, How does our fork compare with with the original litellm";
 
   public static ForkstateConfig empty() {
-    return new ForkstateConfig(null, null, null, null, null, null, null, null, null, null, null);
+    return new ForkstateConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** One smoke step: a shell command line run from the repository root. */
@@ -63,4 +65,28 @@ public record ForkstateConfig(
       @JsonProperty("max_retries") Integer maxRetries,
       @JsonProperty("draft_sections") Boolean draftSections,
       @JsonProperty("cache_dir") String cacheDir) {}
+
+  /**
+   * The happy-path rules' allowances: flags (env vars, parameters as {@code name} or {@code Qual.name(param)}, CLI
+   * options) the fork may add, changed defaults it may make ({@code module:Qual.name(param)}), packages that are
+   * optional (their import must be guarded), and how many times the smokes run to prove them deterministic.
+   */
+  public record HappyPathConfig(
+      @JsonProperty("allowed_flags") List<String> allowedFlags,
+      @JsonProperty("allowed_defaults") List<String> allowedDefaults,
+      @JsonProperty("optional_modules") List<String> optionalModules,
+      @JsonProperty("determinism_runs") Integer determinismRuns) {}
+
+  /** A capability the fork claims, with the evidence forkstate checks. */
+  public record CapabilityConfig(
+      @JsonProperty("name") String name,
+      @JsonProperty("description") String description,
+      @JsonProperty("evidence") EvidenceConfig evidence) {}
+
+  /** Paths committed at HEAD, Python symbols as module:qualname, env flags read in the code, tests that passed. */
+  public record EvidenceConfig(
+      @JsonProperty("paths") List<String> paths,
+      @JsonProperty("symbols") List<String> symbols,
+      @JsonProperty("env") List<String> env,
+      @JsonProperty("tests") List<String> tests) {}
 }

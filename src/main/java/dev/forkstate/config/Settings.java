@@ -18,7 +18,9 @@ public record Settings(
     String prompt,
     List<String> paths,
     List<String> requiredChecks,
-    Llm llm) {
+    Llm llm,
+    HappyPath happyPath,
+    List<Capability> capabilities) {
 
   public Settings {
     smokes = List.copyOf(smokes);
@@ -42,4 +44,25 @@ public record Settings(
    */
   public record Llm(String baseUrl, String model, String apiKeyEnv, Duration timeout, int maxRetries,
       boolean draftSections, String cacheDir) {}
+
+  /** The happy-path allowances; empty lists when not configured; {@code runs} is how often the smokes run. */
+  public record HappyPath(List<String> allowedFlags, List<String> allowedDefaults, List<String> optionalModules,
+      int runs) {
+    public HappyPath {
+      allowedFlags = allowedFlags.stream().distinct().sorted().toList();
+      allowedDefaults = allowedDefaults.stream().distinct().sorted().toList();
+      optionalModules = optionalModules.stream().distinct().sorted().toList();
+    }
+  }
+
+  /** A claimed capability and its evidence; {@code capabilities} is null when the config lists none. */
+  public record Capability(String name, String description, List<String> paths, List<String> symbols,
+      List<String> env, List<String> tests) {
+    public Capability {
+      paths = List.copyOf(paths);
+      symbols = List.copyOf(symbols);
+      env = List.copyOf(env);
+      tests = List.copyOf(tests);
+    }
+  }
 }

@@ -16,6 +16,8 @@ public final class SettingsResolver {
   public static final String DEFAULT_CI_JOB = "3.12";
   public static final Duration DEFAULT_LLM_TIMEOUT = Duration.ofSeconds(60);
   public static final int DEFAULT_LLM_RETRIES = 2;
+  /** Two runs of the smokes: the least that can show a test whose outcome changes from run to run. */
+  public static final int DEFAULT_DETERMINISM_RUNS = 2;
   public static final String DEFAULT_LLM_CACHE = ".forkstate/llm-cache";
   private static final String FROM_FILE = ConfigLoader.FILE_NAME;
 
@@ -45,7 +47,29 @@ public final class SettingsResolver {
     String prompt = c.assessmentPrompt() != null ? c.assessmentPrompt() : ForkstateConfig.SEED_PROMPT;
     List<String> required = c.requiredChecks() != null ? c.requiredChecks() : DEFAULT_REQUIRED;
     return new Settings(project, forkBranch, upstream, smokes, live, workflow, job, apiUrl, remote, guide, prompt,
-        orEmpty(c.paths()), required, llm(c.llm()));
+        orEmpty(c.paths()), required, llm(c.llm()), happyPath(c.happypath()), capabilities(c.capabilities()));
+  }
+
+  private static Settings.HappyPath happyPath(ForkstateConfig.HappyPathConfig h) {
+    if (h == null) {
+      return new Settings.HappyPath(List.of(), List.of(), List.of(), DEFAULT_DETERMINISM_RUNS);
+    }
+    return new Settings.HappyPath(orEmpty(h.allowedFlags()), orEmpty(h.allowedDefaults()),
+        orEmpty(h.optionalModules()), h.determinismRuns() == null ? DEFAULT_DETERMINISM_RUNS : h.determinismRuns());
+  }
+
+  private static List<Settings.Capability> capabilities(List<ForkstateConfig.CapabilityConfig> list) {
+    if (list == null) {
+      return null;
+    }
+    List<Settings.Capability> out = new ArrayList<>();
+    for (ForkstateConfig.CapabilityConfig c : list) {
+      ForkstateConfig.EvidenceConfig e = c.evidence() == null
+          ? new ForkstateConfig.EvidenceConfig(null, null, null, null) : c.evidence();
+      out.add(new Settings.Capability(c.name(), c.description() == null ? "" : c.description(), orEmpty(e.paths()),
+          orEmpty(e.symbols()), orEmpty(e.env()), orEmpty(e.tests())));
+    }
+    return out;
   }
 
   /** Validated by ConfigLoader; here only the defaults. */

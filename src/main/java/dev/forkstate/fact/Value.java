@@ -38,9 +38,24 @@ public sealed interface Value
   record FileChange(String path, long added, long deleted, boolean binary) {}
 
   /** One test run: counts and the notable cases (failed, errored, skipped), in node-id order. */
-  record Tests(int passed, int failed, int errors, int skipped, List<TestCase> notable) implements Value {
+  record Tests(int passed, int failed, int errors, int skipped, List<TestCase> notable, List<String> passedIds)
+      implements Value {
     public Tests {
       notable = notable.stream().sorted(java.util.Comparator.comparing(TestCase::id)).toList();
+      passedIds = passedIds.stream().sorted().toList();
+    }
+
+    /** Counts and notable cases, without the ids of the tests that passed (a runner that does not name them). */
+    public Tests(int passed, int failed, int errors, int skipped, List<TestCase> notable) {
+      this(passed, failed, errors, skipped, notable, List.of());
+    }
+
+    /** Every named test with its outcome: passed, failed, error or skipped. */
+    public java.util.Map<String, String> outcomes() {
+      java.util.Map<String, String> out = new java.util.TreeMap<>();
+      passedIds.forEach(id -> out.put(id, "passed"));
+      notable.forEach(tc -> out.put(tc.id(), tc.outcome()));
+      return out;
     }
 
     public int total() {

@@ -95,6 +95,8 @@ public final class JsonRenderer implements Renderer {
       ArrayNode a = n.putArray("notable");
       t.notable().forEach(tc -> a.addObject().put("id", tc.id()).put("outcome", tc.outcome())
           .put("message", tc.message()));
+      ArrayNode ok = n.putArray("passedIds");
+      t.passedIds().forEach(ok::add);
     } else if (v instanceof Value.Commits cs) {
       n.put("type", "commits").put("total", cs.total());
       ArrayNode a = n.putArray("commits");

@@ -21,6 +21,7 @@ import java.util.TreeMap;
  */
 public final class ReportBuilder {
   private static final int TOP_FILES = 5;
+  private static final int MAX_ITEMS = 12;
 
   private final FactSet facts;
   private final List<Finding> findings;
@@ -107,7 +108,18 @@ public final class ReportBuilder {
 
   private List<Line> capabilities() {
     List<Line> out = new ArrayList<>();
-    factBullet(out, 0, "capabilities.verified", "Capability claims:");
+    List<Fact> claimed = facts.withPrefix("capability.");
+    if (!claimed.isEmpty()) {
+      out.add(bullet(0, null, "Claimed in forkstate.yml, each checked against its evidence:", "", List.of()));
+      claimed.forEach(f -> out.add(factLine(1, f, "")));
+    } else {
+      factBullet(out, 0, "capabilities.claimed", "Capability claims:");
+    }
+    facts.get("python.added-modules").ifPresent(f -> {
+      out.add(factLine(0, f, ""));
+      items(out, f, MAX_ITEMS);
+    });
+    factBullet(out, 0, "tests.added-folders", "");
     Optional<Fact> added = facts.get("upstream.files.added");
     if (added.isPresent() && added.get().value() instanceof Value.Changes ch && !ch.files().isEmpty()) {
       out.add(bullet(0, added.get().status(), "What the fork adds, by folder (files added since the merge-base):",
@@ -282,6 +294,14 @@ public final class ReportBuilder {
         out.add(factLine(0, f, "Release is named:")));
     facts.get("upstream.behind").filter(f -> f.status() == Status.PASS).ifPresent(f ->
         out.add(factLine(0, f, "Current with upstream:")));
+    facts.get("python.guarded-imports").filter(f -> f.value() instanceof Value.Paths p && !p.paths().isEmpty())
+        .ifPresent(f -> out.add(factLine(0, f, "Import-time robustness:")));
+    facts.get("tests.added-folders").filter(f -> f.value() instanceof Value.Paths p && !p.paths().isEmpty())
+        .ifPresent(f -> out.add(factLine(0, f, "Own tests:")));
+    facts.get("happypath.flags").filter(f -> f.status() == Status.PASS).ifPresent(f ->
+        out.add(factLine(0, f, "Minimal surface:")));
+    facts.get("happypath.determinism").filter(f -> f.status() == Status.PASS).ifPresent(f ->
+        out.add(factLine(0, f, "Deterministic smokes:")));
     if (out.isEmpty()) {
       out.add(bullet(0, Status.UNKNOWN, "No advantage is supported by a measured fact yet.", "", List.of()));
     }
@@ -301,6 +321,11 @@ public final class ReportBuilder {
       out.add(bullet(0, Status.WARN, Noun.count(skipped, "smoke test") + " skipped: a skipped test proves nothing", "",
           smokeIds()));
     }
+    for (String[] rule : new String[][] {{"happypath.flags", "Flag sprawl:"}, {"happypath.defaults",
+        "Public API drift:"}, {"happypath.determinism", "Flaky smokes:"}, {"happypath.imports",
+        "Import-time fragility:"}, {"happypath.copy-paste", "Commands that do not paste:"}}) {
+      facts.get(rule[0]).filter(f -> f.status() == Status.FAIL).ifPresent(f -> out.add(factLine(0, f, rule[1])));
+    }
     out.add(bullet(0, Status.UNKNOWN, "Performance vs upstream: not measured; no speed claim is supported", "",
         List.of()));
     List<Fact> unknown = facts.all().stream().filter(f -> f.status() == Status.UNKNOWN).toList();
@@ -317,9 +342,27 @@ public final class ReportBuilder {
     List<Line> out = new ArrayList<>();
     out.add(bullet(0, null, "Guide: " + setting(settings.guide()), "", List.of()));
     facts.withPrefix("ref.guide.").forEach(f -> out.add(factLine(0, f, "")));
-    factBullet(out, 0, "happypath.rules", "Rules (no new flags, defaults unchanged, deterministic smokes, "
-        + "copy-paste commands):");
+    for (String[] rule : new String[][] {{"happypath.flags", "No new flags:"},
+        {"happypath.defaults", "Defaults unchanged:"}, {"happypath.determinism", "Deterministic smokes:"},
+        {"happypath.copy-paste", "Copy-paste commands:"}, {"happypath.imports", "Import-time robustness:"}}) {
+      facts.get(rule[0]).ifPresent(f -> {
+        out.add(factLine(0, f, rule[1]));
+        items(out, f, MAX_ITEMS);
+      });
+    }
+    factBullet(out, 0, "python.changes", "Scope:");
     return out;
+  }
+
+  /** The items a fact lists (violations, modules), one sub-bullet each, at most {@code max}. */
+  private static void items(List<Line> out, Fact f, int max) {
+    if (!(f.value() instanceof Value.Paths p)) {
+      return;
+    }
+    p.paths().stream().limit(max).forEach(item -> out.add(bullet(1, null, item, "", List.of())));
+    if (p.paths().size() > max) {
+      out.add(bullet(1, null, "… and " + (p.paths().size() - max) + " more in the JSON", "", List.of()));
+    }
   }
 
   // ---- Next steps --------------------------------------------------------------------------------------------

@@ -56,7 +56,7 @@ public final class Redactor {
     return new Redactor(List.of());
   }
 
-  static boolean looksSecret(String name) {
+  public static boolean looksSecret(String name) {
     for (String part : name.toUpperCase(Locale.ROOT).split("_")) {
       if (SECRET_PARTS.contains(part)) {
         return true;

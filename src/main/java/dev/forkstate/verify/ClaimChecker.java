@@ -1,6 +1,7 @@
 package dev.forkstate.verify;
 
 import dev.forkstate.collect.CollectContext;
+import dev.forkstate.collect.CommandWords;
 import dev.forkstate.collect.refs.ReferenceCollector;
 import dev.forkstate.collect.smoke.SmokeCollector;
 import dev.forkstate.collect.smoke.SmokeCommand;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Checks claims against the repository: paths at HEAD (as the reference collector classifies them), programs on
@@ -27,8 +27,6 @@ import java.util.regex.Pattern;
  * command or when the user allowed it with --run. Without a measurement the verdict is UNVERIFIABLE, never TRUE.
  */
 public final class ClaimChecker {
-  private static final Pattern SCRIPT = Pattern.compile("[A-Za-z0-9_./-]+\\.(py|sh|js|ts|rb|pl)");
-
   private final CollectContext ctx;
   private final boolean runAllowed;
   private final Map<String, Fact> pathFacts = new HashMap<>();
@@ -74,15 +72,8 @@ public final class ClaimChecker {
     pathFacts.putAll(ReferenceCollector.classify(ctx, "claim", paths));
   }
 
-  /** Scripts and, for pytest, test paths that a command names. */
   static List<String> namedPaths(String command) {
-    Set<String> out = new TreeSet<>(SmokeCommand.parse(command).testPaths());
-    for (String token : command.split("\\s+")) {
-      if (SCRIPT.matcher(token).matches()) {
-        out.add(token);
-      }
-    }
-    return List.copyOf(out);
+    return CommandWords.namedPaths(command);
   }
 
   private CheckedClaim path(Claim c) {
@@ -157,12 +148,7 @@ public final class ClaimChecker {
   }
 
   private static String program(String command) {
-    for (String token : command.strip().split("\\s+")) {
-      if (!token.matches("[A-Za-z_][A-Za-z0-9_]*=\\S*")) {
-        return token;
-      }
-    }
-    return "";
+    return CommandWords.program(command);
   }
 
   /** "`tests/smoke` does not exist" read after the path it names: "does not exist". */

@@ -193,6 +193,12 @@ public final class DemoProject {
       - Defaults never change.
       - Smokes are deterministic: `PYTHONPATH=$(pwd) pytest -q tests/smoke`
       - Commands in docs are copy-paste ready.
+
+      Try the extracted path:
+
+      ```bash
+      MINILLM_ROUTER_CORE=extracted PYTHONPATH=$(pwd) pytest -q tests/smoke/test_router_core.py
+      ```
       """;
 
   private static final String LIVE_CHECKS = """
@@ -224,5 +230,21 @@ public final class DemoProject {
       paths:
         - minillm/router_core/extracted.py
         - minillm/extras/cache.py
+      happypath:
+        allowed_flags: [router_core]   # the seam's keyword on Router.__init__; its env flag is in the guide
+      capabilities:
+        - name: Router core seam
+          description: extracted completion path behind MINILLM_ROUTER_CORE; legacy stays the default
+          evidence:
+            paths: [minillm/router_core/extracted.py]
+            symbols: ["minillm.router_core.extracted:complete"]
+            env: [MINILLM_ROUTER_CORE]
+            tests: ["tests/smoke/test_router_core.py::test_extracted_matches_legacy"]
+        - name: Extras
+          description: cache and response helpers that cut boilerplate
+          evidence:
+            paths: [minillm/extras/cache.py]
+            symbols: ["minillm.extras.response_utils:assemble_stream_text"]
+            tests: ["tests/smoke/test_extras.py::test_assemble_stream_text"]
       """;
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forkstate.write.AtomicWriter;
+import dev.forkstate.write.IgnoredDir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -73,11 +74,7 @@ public final class AnswerCache {
   /** Stores an answer; throws UncheckedIOException when the folder cannot be written (the caller notes it). */
   public void put(String key, String model, Entry entry) {
     try {
-      Files.createDirectories(dir);
-      Path ignore = dir.resolve(".gitignore");
-      if (!Files.exists(ignore)) {
-        AtomicWriter.write(ignore, "# written by forkstate: cached model answers stay out of git\n*\n", null);
-      }
+      IgnoredDir.create(dir);
       ObjectNode n = JSON.createObjectNode().put("key", key).put("model", model).put("answer", entry.answer())
           .put("corrected", entry.corrected());
       AtomicWriter.write(dir.resolve(key + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n)

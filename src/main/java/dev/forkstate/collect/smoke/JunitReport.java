@@ -53,12 +53,14 @@ public final class JunitReport {
     int errors = 0;
     int skipped = 0;
     List<Value.TestCase> notable = new ArrayList<>();
+    List<String> passedIds = new ArrayList<>();
     for (int i = 0; i < cases.getLength(); i++) {
       Element tc = (Element) cases.item(i);
       String id = NodeIds.of(tc.getAttribute("classname"), tc.getAttribute("name"), repo);
       Element outcome = firstChild(tc, "failure", "error", "skipped");
       if (outcome == null) {
         passed++;
+        passedIds.add(id);
         continue;
       }
       String kind = outcome.getTagName();
@@ -70,7 +72,7 @@ public final class JunitReport {
       notable.add(new Value.TestCase(id, kind.equals("skipped") ? "skipped" : kind.equals("error") ? "error" : "failed",
           message(outcome)));
     }
-    return new Value.Tests(passed, failed, errors, skipped, notable);
+    return new Value.Tests(passed, failed, errors, skipped, notable, passedIds);
   }
 
   private static DocumentBuilder builder() throws Unreadable {

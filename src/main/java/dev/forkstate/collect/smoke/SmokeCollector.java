@@ -36,13 +36,34 @@ public final class SmokeCollector implements Collector {
     List<Settings.Smoke> smokes = ctx.settings().smokes();
     if (smokes.isEmpty()) {
       return List.of(Fact.unknown("smoke.none", "no smoke command configured or detected (no tests/smoke or "
-          + "tests/ folder with Python files): add smokes to forkstate.yml"));
+          + "tests/ folder with Python files): add smokes to forkstate.yml"),
+          Fact.unknown(Determinism.ID, "no smokes to run"));
     }
+    int runs = ctx.settings().happyPath().runs();
     List<Fact> facts = new ArrayList<>();
+    List<List<Fact>> allRuns = new ArrayList<>();
     for (Settings.Smoke smoke : smokes) {
-      facts.add(runOne(ctx, smoke));
+      List<Fact> results = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        results.add(runOne(ctx, smoke));
+      }
+      // The worst run speaks for the smoke: a suite that passed once and failed once is not green.
+      facts.add(results.stream().reduce((a, b) -> rank(b.status()) > rank(a.status()) ? b : a).orElseThrow());
+      allRuns.add(results);
     }
+    facts.add(Determinism.judge(smokes, allRuns, runs));
     return facts;
+  }
+
+  /** PASS < WARN < SKIPPED < UNKNOWN < FAIL: how much a run's status weighs against the smoke. */
+  private static int rank(Status s) {
+    return switch (s) {
+      case PASS -> 0;
+      case WARN -> 1;
+      case SKIPPED -> 2;
+      case UNKNOWN -> 3;
+      case FAIL -> 4;
+    };
   }
 
   static String factId(Settings.Smoke smoke) {

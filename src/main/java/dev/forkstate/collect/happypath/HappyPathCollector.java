@@ -1,0 +1,272 @@
+package dev.forkstate.collect.happypath;
+
+import dev.forkstate.collect.CollectContext;
+import dev.forkstate.collect.Collector;
+import dev.forkstate.collect.GitCli;
+import dev.forkstate.collect.python.PyModule;
+import dev.forkstate.collect.python.PythonScanner;
+import dev.forkstate.config.Settings;
+import dev.forkstate.exec.CommandResult;
+import dev.forkstate.exec.ShellQuote;
+import dev.forkstate.fact.Evidence;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Noun;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The happy-path rules on the fork's own Python changes since the merge-base: no new flags beyond the allowed ones
+ * (env vars, public parameters, CLI options), public defaults unchanged, optional packages imported guarded. Only
+ * the .py files that differ are scanned (by the target's python3 and its ast module), each version once per blob.
+ */
+public final class HappyPathCollector implements Collector {
+  static final List<String> IDS = List.of("happypath.defaults", "happypath.flags", "happypath.imports",
+      "python.added-modules", "python.changes", "python.guarded-imports", "tests.added-folders");
+  private static final int SYMBOLS_SHOWN = 8;
+  /** An env-var-like name in backticks in the guide: the guide lists it, so it is an allowed flag. */
+  private static final Pattern GUIDE_FLAG = Pattern.compile("`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?:=[^`]*)?`");
+  private static final String ZERO = "0000000000000000000000000000000000000000";
+
+  @Override
+  public String name() {
+    return "happypath";
+  }
+
+  @Override
+  public List<Fact> collect(CollectContext ctx) {
+    if (!ctx.settings().upstreamRef().isSet()) {
+      return unknown("no upstream ref: " + ctx.settings().upstreamRef().source());
+    }
+    String upstream = ctx.settings().upstreamRef().value();
+    CommandResult mb = ctx.git().run("merge-base", "HEAD", upstream);
+    if (!mb.ok()) {
+      return unknown("no merge-base with `" + upstream + "`: " + mb.firstErrorLine(), mb.evidence());
+    }
+    String base = GitCli.firstLine(mb);
+    String baseExpr = "$(git merge-base HEAD " + ShellQuote.quote(upstream) + ")";
+    Evidence diffShown = Evidence.ofCommand("git diff " + baseExpr + " HEAD -- '*.py'");
+    List<RawChange> raw;
+    CommandResult listed;
+    try {
+      Path out = Files.createTempFile("forkstate-pydiff", ".txt");
+      try {
+        // --output: a big fork's list is larger than what forkstate captures from stdout.
+        listed = ctx.git().run(List.of("diff", "--raw", "-z", "--no-renames", "--no-abbrev", "--output=" + out,
+            base, "HEAD", "--", "*.py"), "git diff --name-status " + baseExpr + " HEAD -- '*.py'");
+        raw = listed.ok() ? RawChange.parse(Files.readString(out, StandardCharsets.UTF_8)) : List.of();
+      } finally {
+        Files.deleteIfExists(out);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!listed.ok()) {
+      return unknown("git diff failed: " + listed.firstErrorLine(), listed.evidence());
+    }
+    Set<String> blobs = new TreeSet<>();
+    raw.forEach(r -> {
+      if (!r.oldBlob().equals(ZERO)) {
+        blobs.add(r.oldBlob());
+      }
+      if (!r.newBlob().equals(ZERO)) {
+        blobs.add(r.newBlob());
+      }
+    });
+    PythonScanner.Scan scan;
+    try {
+      scan = new PythonScanner(ctx).scan(blobs);
+    } catch (PythonScanner.Unavailable e) {
+      List<Fact> facts = new ArrayList<>(unknown(e.getMessage(), e.run().evidence()));
+      facts.removeIf(f -> f.id().value().equals("python.changes"));
+      facts.add(changesFact(raw, List.of(), listed));
+      return facts;
+    }
+    List<PyFileChange> changes = new ArrayList<>();
+    List<String> unparsed = new ArrayList<>();
+    for (RawChange r : raw) {
+      PyModule before = r.oldBlob().equals(ZERO) ? null : scan.modules().get(r.oldBlob());
+      PyModule after = r.newBlob().equals(ZERO) ? null : scan.modules().get(r.newBlob());
+      if (after != null && !after.parsed()) {
+        unparsed.add(r.path() + " (" + after.error() + ")");
+      }
+      changes.add(new PyFileChange(r.path(), before, after));
+    }
+    Set<String> upstreamHas = upstreamHas(ctx, base, FlagAnalysis.candidates(changes));
+    Set<String> optional = new TreeSet<>(ctx.settings().happyPath().optionalModules());
+    scan.modules().values().forEach(m -> optional.addAll(m.guardedImports()));
+    FlagAnalysis.Result result = FlagAnalysis.analyse(changes, upstreamHas, optional);
+
+    Settings.HappyPath hp = ctx.settings().happyPath();
+    Set<String> allowedFlags = new TreeSet<>(hp.allowedFlags());
+    allowedFlags.addAll(guideFlags(ctx));
+    List<Fact> facts = new ArrayList<>();
+    facts.add(changesFact(raw, unparsed, listed));
+    facts.add(judged("happypath.flags", result.newFlags(), allowedFlags, "no new flags (env vars, public "
+        + "parameters, CLI options)", "new flag", "happypath.allowed_flags or the guide", diffShown));
+    facts.add(judged("happypath.defaults", result.changedDefaults(), new TreeSet<>(hp.allowedDefaults()),
+        "public defaults and parameters unchanged", "changed public default or parameter",
+        "happypath.allowed_defaults", diffShown));
+    facts.add(judged("happypath.imports", result.unguardedImports(), Set.of(),
+        "optional packages are imported guarded (try/except ImportError)", "unguarded optional import",
+        "", diffShown));
+    facts.add(addedModules(changes, baseExpr));
+    facts.add(guardedImports(changes, diffShown));
+    facts.add(addedTestFolders(ctx, base, baseExpr, changes));
+    return facts;
+  }
+
+  /** What the fork adds as Python modules, with their public top-level names: the discovered capabilities. */
+  private static Fact addedModules(List<PyFileChange> changes, String baseExpr) {
+    List<String> modules = new ArrayList<>();
+    for (PyFileChange c : changes) {
+      if (!c.added() || c.after() == null || isTest(c.path())) {
+        continue;
+      }
+      List<String> pub = c.after().symbols().stream().filter(n -> !n.contains(".") && !n.startsWith("_"))
+          .sorted().toList();
+      String shown = pub.stream().limit(SYMBOLS_SHOWN).collect(java.util.stream.Collectors.joining(", "))
+          + (pub.size() > SYMBOLS_SHOWN ? ", … (" + pub.size() + ")" : "");
+      modules.add(c.module() + (pub.isEmpty() ? "" : ": " + shown));
+    }
+    return Fact.of("python.added-modules", Status.PASS, new Value.Paths(modules),
+        Noun.count(modules.size(), "Python module") + " the fork added (tests aside)",
+        Evidence.ofCommand("git diff --name-only --diff-filter=A " + baseExpr + " HEAD -- '*.py'"));
+  }
+
+  /** Imports the fork put under try/except ImportError: the "import-time robustness" it adds. */
+  private static Fact guardedImports(List<PyFileChange> changes, Evidence ev) {
+    List<String> guarded = new ArrayList<>();
+    for (PyFileChange c : changes) {
+      if (c.after() == null) {
+        continue;
+      }
+      PyModule before = c.before() == null ? PyModule.EMPTY : c.before();
+      c.after().guardedImports().stream().filter(m -> !before.guardedImports().contains(m))
+          .forEach(m -> guarded.add("`" + m + "` in `" + c.path() + "`"));
+    }
+    return Fact.of("python.guarded-imports", Status.PASS, new Value.Paths(guarded), guarded.isEmpty()
+        ? "no imports newly guarded by the fork" : Noun.count(guarded.size(), "import") + " the fork guards with "
+        + "try/except ImportError", ev);
+  }
+
+  /** Folders of test files the fork added that upstream does not have at all. */
+  private static Fact addedTestFolders(CollectContext ctx, String base, String baseExpr, List<PyFileChange> changes) {
+    Set<String> dirs = new TreeSet<>();
+    for (PyFileChange c : changes) {
+      int slash = c.path().lastIndexOf('/');
+      if (c.added() && isTest(c.path()) && slash > 0) {
+        dirs.add(c.path().substring(0, slash));
+      }
+    }
+    List<String> fresh = new ArrayList<>();
+    for (String dir : dirs) {
+      CommandResult r = ctx.git().run("ls-tree", "--name-only", base, "--", dir + "/");
+      if (r.ok() && r.stdout().isBlank()) {
+        fresh.add(dir + "/");
+      }
+    }
+    return Fact.of("tests.added-folders", Status.PASS, new Value.Paths(fresh),
+        fresh.isEmpty() ? "no new test folders" : Noun.count(fresh.size(), "new test folder") + ": "
+            + String.join(", ", fresh), Evidence.ofCommand("git diff --name-only --diff-filter=A " + baseExpr
+            + " HEAD -- '*test*.py'"));
+  }
+
+  private static boolean isTest(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return name.startsWith("test_") || name.endsWith("_test.py") || name.equals("conftest.py");
+  }
+
+  private static Fact changesFact(List<RawChange> raw, List<String> unparsed, CommandResult listed) {
+    long added = raw.stream().filter(r -> r.status() == 'A').count();
+    long deleted = raw.stream().filter(r -> r.status() == 'D').count();
+    String summary = Noun.count(raw.size(), "Python file") + " changed since the merge-base (" + added + " added, "
+        + (raw.size() - added - deleted) + " modified, " + deleted + " deleted)";
+    return new Fact(FactId.of("python.changes"), unparsed.isEmpty() ? Status.PASS : Status.WARN,
+        new Value.Count(raw.size()), summary, unparsed.isEmpty() ? "" : Noun.count(unparsed.size(), "file")
+        + " did not parse, so were not checked: " + String.join("; ", unparsed), List.of(listed.evidence()));
+  }
+
+  /**
+   * FAIL when a finding is not allowed; PASS otherwise, naming the allowed ones. A finding is allowed when any of
+   * its keys (a flag's name, {@code Qual.fn(param)}, {@code module:Qual.fn(param)}) is in the allowance.
+   */
+  private static Fact judged(String id, List<FlagAnalysis.Item> items, Set<String> allowance, String clean,
+      String noun, String allowedWhere, Evidence ev) {
+    List<String> bad = new ArrayList<>();
+    List<String> allowed = new ArrayList<>();
+    for (FlagAnalysis.Item item : items) {
+      (item.keys().stream().anyMatch(allowance::contains) ? allowed : bad).add(item.text());
+    }
+    String allowedNote = allowed.isEmpty() ? "" : "; allowed by " + allowedWhere + ": " + String.join("; ", allowed);
+    if (bad.isEmpty()) {
+      return new Fact(FactId.of(id), Status.PASS, new Value.Paths(List.of()), (allowed.isEmpty() ? clean
+          : "only allowed ones") + allowedNote, "", List.of(ev));
+    }
+    // The items are the value (the report lists them one per line); the summary counts them.
+    return new Fact(FactId.of(id), Status.FAIL, new Value.Paths(bad), Noun.count(bad.size(), noun) + allowedNote, "",
+        List.of(ev));
+  }
+
+  /** Which candidate names upstream's own Python code already contains (one `git grep -q` each, in parallel). */
+  private static Set<String> upstreamHas(CollectContext ctx, String base, Set<String> candidates) {
+    List<String> names = List.copyOf(candidates);
+    List<CompletableFuture<Boolean>> found = names.stream().map(n -> CompletableFuture.supplyAsync(() ->
+        ctx.git().run("grep", "-q", "-F", "-e", n, base, "--", "*.py").ok(), ctx.pool())).toList();
+    Set<String> out = new HashSet<>();
+    for (int i = 0; i < names.size(); i++) {
+      if (found.get(i).join()) {
+        out.add(names.get(i));
+      }
+    }
+    return out;
+  }
+
+  /** Env-var names the guide shows in backticks (`LITELLM_ROUTER_CORE=extracted`): the flags it documents. */
+  static Set<String> guideFlags(CollectContext ctx) {
+    Set<String> out = new LinkedHashSet<>();
+    Optional<String> text = GuideText.read(ctx);
+    text.ifPresent(t -> {
+      Matcher m = GUIDE_FLAG.matcher(t);
+      while (m.find()) {
+        out.add(m.group(1));
+      }
+    });
+    return out;
+  }
+
+  private static List<Fact> unknown(String why, Evidence... ev) {
+    return IDS.stream().map(id -> Fact.unknown(id, why, ev)).toList();
+  }
+
+  /** One line of `git diff --raw -z`: old and new blob, status letter, path. */
+  record RawChange(String oldBlob, String newBlob, char status, String path) {
+    static List<RawChange> parse(String z) {
+      List<RawChange> out = new ArrayList<>();
+      String[] parts = z.split("\0");
+      for (int i = 0; i + 1 < parts.length; i += 2) {
+        String[] meta = parts[i].strip().split(" ");
+        if (meta.length < 5 || !meta[0].startsWith(":")) {
+          continue;
+        }
+        out.add(new RawChange(meta[2], meta[3], meta[4].charAt(0), parts[i + 1]));
+      }
+      return out;
+    }
+  }
+}

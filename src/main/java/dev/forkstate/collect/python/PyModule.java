@@ -1,0 +1,33 @@
+package dev.forkstate.collect.python;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the scanner read from one Python file (one git blob): environment variables it reads, its public functions
+ * and methods with their parameters, the CLI options it declares, and the top-level packages it imports at module
+ * level, unguarded or inside try/except ImportError; {@code symbols} is every qualname it defines (functions, classes
+ * and their members, module-level assignments). {@code error} is set, and the rest empty, when it did not parse.
+ */
+public record PyModule(Set<String> env, Map<String, List<Param>> functions, Set<String> cli, Set<String> symbols,
+    Set<String> topImports, Set<String> guardedImports, String error) {
+  public PyModule {
+    symbols = Set.copyOf(symbols);
+    env = Set.copyOf(env);
+    functions = Map.copyOf(functions);
+    cli = Set.copyOf(cli);
+    topImports = Set.copyOf(topImports);
+    guardedImports = Set.copyOf(guardedImports);
+    error = error == null ? "" : error;
+  }
+
+  public static final PyModule EMPTY = new PyModule(Set.of(), Map.of(), Set.of(), Set.of(), Set.of(), Set.of(), "");
+
+  public boolean parsed() {
+    return error.isEmpty();
+  }
+
+  /** One parameter: its name, kind (param, positional, keyword, *args, **kwargs) and default as source, or null. */
+  public record Param(String name, String kind, String defaultSource) {}
+}

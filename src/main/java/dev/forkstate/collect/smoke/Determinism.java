@@ -1,0 +1,60 @@
+package dev.forkstate.collect.smoke;
+
+import dev.forkstate.config.Settings;
+import dev.forkstate.fact.Evidence;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Noun;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * "Deterministic smokes", measured: the smokes ran N times and every test must have the same outcome each time. A
+ * test that passed once and failed once (or vanished) is flaky, and named. Without per-test outcomes the rule
+ * cannot be judged and says so.
+ */
+final class Determinism {
+  static final String ID = "happypath.determinism";
+
+  private Determinism() {}
+
+  static Fact judge(List<Settings.Smoke> smokes, List<List<Fact>> runsPerSmoke, int runs) {
+    if (runs < 2) {
+      return Fact.skipped(ID, "happypath.determinism_runs is 1: the smokes ran once, nothing to compare");
+    }
+    List<Evidence> evidence = new ArrayList<>();
+    List<String> flaky = new ArrayList<>();
+    int compared = 0;
+    for (int s = 0; s < smokes.size(); s++) {
+      List<Fact> results = runsPerSmoke.get(s);
+      evidence.add(Evidence.ofCommand(smokes.get(s).command()));
+      List<Map<String, String>> outcomes = new ArrayList<>();
+      for (Fact f : results) {
+        if (!(f.value() instanceof Value.Tests t)) {
+          return Fact.unknown(ID, "smoke `" + smokes.get(s).name() + "` gave no per-test outcomes in one of its "
+              + runs + " runs (" + (f.reason().isBlank() ? f.summary() : f.reason()) + ")", evidence.get(s));
+        }
+        outcomes.add(t.outcomes());
+      }
+      TreeSet<String> ids = new TreeSet<>();
+      outcomes.forEach(o -> ids.addAll(o.keySet()));
+      for (String id : ids) {
+        List<String> seen = outcomes.stream().map(o -> o.getOrDefault(id, "absent")).toList();
+        if (seen.stream().distinct().count() > 1) {
+          flaky.add("`" + id + "` (" + String.join(", ", seen) + ")");
+        }
+      }
+      compared += ids.size();
+    }
+    if (flaky.isEmpty()) {
+      return new Fact(FactId.of(ID), Status.PASS, new Value.Paths(List.of()),
+          Noun.count(compared, "test") + " gave the same outcome in each of " + runs + " runs", "", evidence);
+    }
+    return new Fact(FactId.of(ID), Status.FAIL, new Value.Paths(flaky), Noun.count(flaky.size(), "flaky test")
+        + " in " + runs + " runs (outcome per run)", "", evidence);
+  }
+}

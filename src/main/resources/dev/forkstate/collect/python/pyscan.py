@@ -1,0 +1,194 @@
+"""forkstate's Python scanner: reads git blobs and reports, per blob, what the fork's happy-path rules look at.
+
+Usage: python3 pyscan.py BLOB_LIST_FILE OUT_FILE  (run from the repository; standard library only)
+
+For each blob id in BLOB_LIST_FILE (one per line) it writes one JSON object per line to OUT_FILE:
+  {"blob": id, "env": [names read], "functions": {qualname: [[param, kind, default-source-or-null], ...]},
+   "cli": [option strings], "symbols": [every qualname defined], "top_imports": [modules], "guarded_imports": [modules]}
+or {"blob": id, "error": "..."} when the blob does not parse. Module names are top-level packages.
+Nothing is imported or executed from the scanned code: it is only parsed with the ast module.
+"""
+import ast
+import json
+import os
+import subprocess
+import sys
+
+ENV_CALLS = {"os.environ.get", "os.getenv", "environ.get", "getenv", "os.environ.setdefault",
+             "environ.setdefault", "os.environ.pop", "environ.pop"}
+ENV_MAPPINGS = {"os.environ", "environ"}
+IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
+
+
+def dotted(node):
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return ""
+
+
+def const_str(node):
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def source(node):
+    if node is None:
+        return None
+    try:
+        return ast.unparse(node)
+    except Exception:  # Python < 3.9 has no unparse; the dump still compares equal for equal defaults
+        return ast.dump(node)
+
+
+def public(name):
+    return not name.startswith("_") or (name.startswith("__") and name.endswith("__"))
+
+
+def params(fn):
+    a = fn.args
+    positional = list(getattr(a, "posonlyargs", [])) + list(a.args)
+    defaults = [None] * (len(positional) - len(a.defaults)) + list(a.defaults)
+    out = []
+    for i, arg in enumerate(positional):
+        kind = "positional" if i < len(getattr(a, "posonlyargs", [])) else "param"
+        out.append([arg.arg, kind, source(defaults[i])])
+    if a.vararg:
+        out.append([a.vararg.arg, "*args", None])
+    for arg, default in zip(a.kwonlyargs, a.kw_defaults):
+        out.append([arg.arg, "keyword", source(default)])
+    if a.kwarg:
+        out.append([a.kwarg.arg, "**kwargs", None])
+    return out
+
+
+def functions(body, prefix, out):
+    for node in body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and public(node.name):
+            out[prefix + node.name] = params(node)
+        elif isinstance(node, ast.ClassDef) and public(node.name):
+            functions(node.body, prefix + node.name + ".", out)
+        elif isinstance(node, (ast.If, ast.Try)):
+            # Definitions under "if sys.version_info ..." or "try:" are still module-level API.
+            functions(node.body, prefix, out)
+            for handler in getattr(node, "handlers", []):
+                functions(handler.body, prefix, out)
+            functions(getattr(node, "orelse", []), prefix, out)
+
+
+def symbols(body, prefix, out):
+    """Every name a module defines: functions, classes and their members, module-level assignments."""
+    for node in body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            out.add(prefix + node.name)
+            if isinstance(node, ast.ClassDef):
+                symbols(node.body, prefix + node.name + ".", out)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for t in targets:
+                if isinstance(t, ast.Name):
+                    out.add(prefix + t.id)
+        elif isinstance(node, (ast.If, ast.Try)):
+            symbols(node.body, prefix, out)
+            for handler in getattr(node, "handlers", []):
+                symbols(handler.body, prefix, out)
+            symbols(getattr(node, "orelse", []), prefix, out)
+
+
+def imported(stmt):
+    if isinstance(stmt, ast.Import):
+        return [alias.name.split(".")[0] for alias in stmt.names]
+    if isinstance(stmt, ast.ImportFrom) and not stmt.level and stmt.module:
+        return [stmt.module.split(".")[0]]
+    return []
+
+
+def catches_import_error(handler):
+    if handler.type is None:
+        return True
+    names = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return any(dotted(n).split(".")[-1] in IMPORT_ERRORS for n in names)
+
+
+def imports(tree):
+    top, guarded = set(), set()
+    for stmt in tree.body:
+        top.update(imported(stmt))
+        if isinstance(stmt, ast.Try) and any(catches_import_error(h) for h in stmt.handlers):
+            for inner in ast.walk(ast.Module(body=stmt.body, type_ignores=[])):
+                guarded.update(imported(inner))
+    return top, guarded
+
+
+def scan(data):
+    tree = ast.parse(data)
+    env, cli = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = dotted(node.func)
+            if name in ENV_CALLS and node.args and const_str(node.args[0]) is not None:
+                env.add(const_str(node.args[0]))
+            elif name.endswith("add_argument") or name in ("click.option", "option", "typer.Option"):
+                for arg in node.args:
+                    s = const_str(arg)
+                    if s is not None and s.startswith("-"):
+                        cli.add(s)
+        elif isinstance(node, ast.Subscript) and dotted(node.value) in ENV_MAPPINGS:
+            key = node.slice.value if isinstance(node.slice, ast.Index) else node.slice  # ast.Index: Python < 3.9
+            if const_str(key) is not None:
+                env.add(const_str(key))
+        elif isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.In, ast.NotIn)):
+            if dotted(node.comparators[0]) in ENV_MAPPINGS and const_str(node.left) is not None:
+                env.add(const_str(node.left))
+    fns = {}
+    functions(tree.body, "", fns)
+    top, guarded = imports(tree)
+    names = set()
+    symbols(tree.body, "", names)
+    return {"env": sorted(env), "functions": fns, "cli": sorted(cli), "symbols": sorted(names),
+            "top_imports": sorted(top), "guarded_imports": sorted(guarded)}
+
+
+def blobs(ids):
+    """Yields (id, bytes) for each blob, read through one `git cat-file --batch`."""
+    proc = subprocess.Popen(["git", "cat-file", "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    proc.stdin.write(("\n".join(ids) + "\n").encode())
+    proc.stdin.close()
+    out = proc.stdout
+    for blob in ids:
+        header = out.readline().decode().split()
+        if len(header) < 3 or header[1] == "missing":
+            yield blob, None
+            continue
+        data = out.read(int(header[2]))
+        out.read(1)
+        yield blob, data
+    proc.wait()
+
+
+def main():
+    with open(sys.argv[1]) as f:
+        ids = [line.strip() for line in f if line.strip()]
+    with open(sys.argv[2], "w") as out:
+        for blob, data in blobs(ids):
+            if data is None:
+                result = {"error": "blob not found"}
+            else:
+                try:
+                    result = scan(data)
+                except SyntaxError as e:
+                    result = {"error": "SyntaxError: %s (line %s)" % (e.msg, e.lineno)}
+                except (ValueError, RecursionError) as e:
+                    result = {"error": "%s: %s" % (type(e).__name__, e)}
+            result["blob"] = blob
+            out.write(json.dumps(result, sort_keys=True) + "\n")
+    print("scanned %d blobs" % len(ids))
+
+
+if __name__ == "__main__":
+    main()
