@@ -50,7 +50,7 @@ final class GuideCommands {
             pendingLine = first + i;
           }
           if (l.endsWith("\\")) {
-            pending.append(l, 0, l.length() - 1).append(' ');
+            pending.append(l.substring(0, l.length() - 1).strip()).append(" ");
             continue;
           }
           pending.append(l);

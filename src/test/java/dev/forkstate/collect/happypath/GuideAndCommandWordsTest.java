@@ -1,0 +1,80 @@
+package dev.forkstate.collect.happypath;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forkstate.collect.CommandWords;
+import dev.forkstate.collect.python.PyModule;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** How a guide's commands are read, what a command names, and the pure flag rules. */
+class GuideAndCommandWordsTest {
+  @Test
+  void guideCommandsComeFromShellBlocksWithTheirLines() {
+    String guide = """
+        # Guide
+        ```bash
+        # a comment
+        export A=1
+        pytest -q \\
+          tests/smoke
+        ```
+        ```console
+        $ make demo
+        output line that is not a command
+        ```
+        ```python
+        import os
+        ```
+        ```
+        ./scripts/run.sh <token>
+        ```
+        """;
+    assertThat(GuideCommands.of(guide)).containsExactly(
+        new GuideCommands.Command(4, "export A=1"),
+        new GuideCommands.Command(5, "pytest -q tests/smoke"),
+        new GuideCommands.Command(9, "make demo"),
+        new GuideCommands.Command(16, "./scripts/run.sh <token>"));
+  }
+
+  @Test
+  void commandWordsNameProgramFilesAndPlaceholders() {
+    String cmd = "LITELLM_ROUTER_CORE=extracted PYTHONPATH=$(pwd) python3 local/scripts/perf.py --out "
+        + "build/r.json --key <api-key> https://example.com/a.py";
+    assertThat(CommandWords.program(cmd)).isEqualTo("python3");
+    assertThat(CommandWords.namedFiles(cmd)).containsExactly("build/r.json", "local/scripts/perf.py");
+    assertThat(CommandWords.namedPaths(cmd)).containsExactly("local/scripts/perf.py");
+    assertThat(CommandWords.placeholders(cmd)).containsExactly("<api-key>");
+    assertThat(CommandWords.placeholders("cat <<EOF > out.txt")).isEmpty();
+    assertThat(CommandWords.runnable("cd", Path.of("."), Map.of("PATH", ""))).isTrue();
+    assertThat(CommandWords.runnable("no-such-program-xyz", Path.of("."), Map.of("PATH", "/usr/bin"))).isFalse();
+    assertThat(CommandWords.runnable("sh", Path.of("."), Map.of("PATH", "/usr/bin:/bin"))).isTrue();
+  }
+
+  private static PyModule module(Set<String> env, Map<String, List<PyModule.Param>> fns, Set<String> top) {
+    return new PyModule(env, fns, Set.of(), Set.of(), top, Set.of(), "");
+  }
+
+  @Test
+  void flagRulesKeepCredentialsRemovalsAndUnparsedFilesApart() {
+    PyModule before = module(Set.of(), Map.of("api.call", List.of(new PyModule.Param("self", "param", null),
+        new PyModule.Param("url", "param", null), new PyModule.Param("legacy", "param", "True"))), Set.of());
+    PyModule after = module(Set.of("OPENAI_API_KEY", "ACME_MODE"), Map.of("api.call", List.of(
+        new PyModule.Param("self", "param", null), new PyModule.Param("url", "param", "None"))), Set.of("numpy"));
+    List<PyFileChange> changes = List.of(new PyFileChange("src/acme/api.py", before, after),
+        new PyFileChange("acme/broken.py", null, new PyModule(Set.of("X_FLAG"), Map.of(), Set.of(), Set.of(),
+            Set.of(), Set.of(), "SyntaxError: invalid syntax (line 1)")));
+    FlagAnalysis.Result r = FlagAnalysis.analyse(changes, Set.of(), Set.of("numpy"));
+    assertThat(r.newFlags()).extracting(FlagAnalysis.Item::text)
+        .containsExactly("env var `ACME_MODE` read in `src/acme/api.py`");
+    assertThat(r.changedDefaults()).extracting(FlagAnalysis.Item::text).containsExactly(
+        "default of `acme.api:api.call(url)` changed: (required) → `None`",
+        "parameter `acme.api:api.call(legacy)` removed: callers passing it break");
+    assertThat(r.unguardedImports()).singleElement().satisfies(i -> assertThat(i.text())
+        .startsWith("optional package `numpy` imported unguarded at module level in `src/acme/api.py`"));
+    assertThat(FlagAnalysis.analyse(changes, Set.of("ACME_MODE"), Set.of()).newFlags()).isEmpty();
+  }
+}

@@ -1,0 +1,238 @@
+package dev.forkstate.collect.happypath;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forkstate.app.GenerateReport;
+import dev.forkstate.app.GenerateRequest;
+import dev.forkstate.app.GenerateResult;
+import dev.forkstate.app.demo.GitScript;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import dev.forkstate.support.TestEnv;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A fixture fork with planted happy-path violations and allowed changes: the HAPPYPATH section must list exactly
+ * the violations (a new env var, a new parameter, a changed default, an unguarded optional import, a flaky test, a
+ * guide command naming a missing script) and nothing else; claimed capabilities are VERIFIED or UNVERIFIED as their
+ * evidence says.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HappyPathFixtureTest {
+  private static final String CONFIG = """
+      fork_branch: fork/stable
+      upstream_ref: upstream/main
+      smokes:
+        - name: smokes
+          command: PYTHONPATH=$(pwd) python3 -m pytest -q tests/smoke
+      guide: docs/HAPPYPATH.md
+      happypath:
+        allowed_flags: [router_core]
+        optional_modules: [numpy]
+      capabilities:
+        - name: Router core seam
+          description: extracted path behind ACME_ROUTER_CORE
+          evidence:
+            paths: [acme/router_core.py]
+            symbols: ["acme.router_core:extract", "acme.router:Router.__init__"]
+            env: [ACME_ROUTER_CORE]
+            tests: ["tests/smoke/test_basic.py::test_router"]
+        - name: Mini agent
+          description: a small tool loop
+          evidence:
+            paths: [acme/agent.py]
+            symbols: ["acme.agent:run"]
+            tests: ["tests/smoke/test_agent.py::test_loop"]
+        - name: Extras
+          evidence:
+            paths: [acme/extras/images.py]
+            symbols: ["acme.extras.images:resize", "acme.extras.images:crop"]
+      """;
+
+  private static final String GUIDE = """
+      # Happy path
+
+      Only one flag: `ACME_ROUTER_CORE=extracted` turns on the seam.
+
+      ```bash
+      PYTHONPATH=$(pwd) python3 -m pytest -q tests/smoke
+      python3 scripts/setup_env.py
+      ```
+
+      ```python
+      print("not a shell block")
+      ```
+      """;
+
+  Map<String, String> env;
+  Path fork;
+  GenerateResult result;
+  String md;
+
+  @BeforeAll
+  void build(@TempDir Path tmp) throws Exception {
+    env = TestEnv.isolated(tmp.resolve("home"));
+    GitScript up = new GitScript(tmp.resolve("up"), env, 0).init();
+    up.write("acme/__init__.py", "")
+        .write("acme/router.py", """
+            import os
+
+
+            class Router:
+                def __init__(self, model, timeout=30):
+                    self.model = model
+                    self.debug = os.environ.get("ACME_DEBUG")
+            """)
+        .write("acme/client.py", """
+            def call(url, retries=3):
+                return url, retries
+            """)
+        .write("tests/smoke/test_basic.py", """
+            from acme.router import Router
+
+
+            def test_router():
+                assert Router("m").model == "m"
+            """)
+        .commit("upstream: router and client");
+    GitScript f = up.cloneTo(tmp.resolve("fork"));
+    f.git("remote", "rename", "origin", "upstream");
+    f.git("switch", "-q", "-c", "fork/stable");
+    f.write("acme/router.py", """
+            import os
+
+
+            class Router:
+                def __init__(self, model, timeout=30, *, router_core=None):
+                    self.model = model
+                    self.debug = os.environ.get("ACME_DEBUG")
+                    self.core = router_core or os.environ.get("ACME_ROUTER_CORE", "legacy")
+                    self.fast = os.getenv("ACME_FAST_PATH")
+            """)
+        .write("acme/client.py", """
+            def call(url, retries=5, verbose=False):
+                return url, retries
+            """)
+        .write("acme/router_core.py", "def extract(x):\n    return x\n")
+        .write("acme/extras/__init__.py", "")
+        .write("acme/extras/images.py", "import numpy\n\n\ndef resize(img):\n    return numpy.asarray(img)\n")
+        .write("acme/extras/cache.py", "try:\n    import redis\nexcept ImportError:\n    redis = None\n")
+        .write("tests/smoke/test_flaky.py", """
+            import pathlib
+
+            COUNTER = pathlib.Path(__file__).with_name(".counter")
+
+
+            def test_counter():
+                n = int(COUNTER.read_text()) if COUNTER.exists() else 0
+                COUNTER.write_text(str(n + 1))
+                assert n % 2 == 0
+            """)
+        .write(".gitignore", ".counter\n")
+        .write("docs/HAPPYPATH.md", GUIDE)
+        .write("forkstate.yml", CONFIG)
+        .commit("fork: seam, extras, flaky test, guide")
+        .tag("v1.0.0-fork.1");
+    fork = f.dir();
+    result = new GenerateReport().run(new GenerateRequest(fork, null, GenerateRequest.Format.MD, true, null, env));
+    md = Files.readString(fork.resolve("STATE_OF_PROJECT.md"));
+  }
+
+  private String section(String title, String next) {
+    return md.substring(md.indexOf("## " + title), md.indexOf("## " + next));
+  }
+
+  @Test
+  void theHappyPathSectionListsExactlyThePlantedViolations() {
+    String hp = section("HAPPYPATH Alignment", "Iterative Next Steps");
+    List<String> problems = hp.lines().filter(l -> l.startsWith("- **FAIL**") || l.startsWith("  - "))
+        .map(l -> l.replaceAll(" · `.*`$", "")).toList();
+    assertThat(problems).containsExactly(
+        "- **FAIL** No new flags: 2 new flags; allowed by happypath.allowed_flags or the guide: env var "
+            + "`ACME_ROUTER_CORE` read in `acme/router.py`; parameter `Router.__init__(router_core)` added in "
+            + "`acme/router.py`",
+        "  - env var `ACME_FAST_PATH` read in `acme/router.py`",
+        "  - parameter `call(verbose)` added in `acme/client.py`",
+        "- **FAIL** Defaults unchanged: 1 changed public default or parameter",
+        "  - default of `acme.client:call(retries)` changed: `3` → `5`",
+        "- **FAIL** Deterministic smokes: 1 flaky test in 2 runs (outcome per run)",
+        "  - `tests/smoke/test_flaky.py::test_counter` (passed, failed)",
+        "- **FAIL** Copy-paste commands: 1 copy-paste problem in " + copyPasteCount(),
+        "  - docs/HAPPYPATH.md:7: names `scripts/setup_env.py`, which does not exist",
+        "- **FAIL** Import-time robustness: 1 unguarded optional import",
+        "  - optional package `numpy` imported unguarded at module level in `acme/extras/images.py`: importing "
+            + "`acme.extras.images` fails without it");
+    assertThat(hp).doesNotContain("ACME_DEBUG").doesNotContain("timeout").doesNotContain("redis");
+  }
+
+  private String copyPasteCount() {
+    Fact f = new FactSet(result.report().facts()).get("happypath.copy-paste").orElseThrow();
+    return f.summary().substring(f.summary().indexOf(" in ") + 4);
+  }
+
+  @Test
+  void capabilitiesAreVerifiedOrNotAsTheirEvidenceSays() {
+    FactSet facts = new FactSet(result.report().facts());
+    assertThat(facts.get("capability.router-core-seam").orElseThrow().status()).isEqualTo(Status.PASS);
+    Fact agent = facts.get("capability.mini-agent").orElseThrow();
+    assertThat(agent.status()).isEqualTo(Status.FAIL);
+    assertThat(agent.summary()).isEqualTo("UNVERIFIED Mini agent: a small tool loop");
+    assertThat(agent.reason()).contains("path `acme/agent.py` does not exist")
+        .contains("symbol `acme.agent:run` has no module file at HEAD")
+        .contains("test `tests/smoke/test_agent.py::test_loop`: not run by the smokes");
+    Fact extras = facts.get("capability.extras").orElseThrow();
+    assertThat(extras.status()).isEqualTo(Status.WARN);
+    assertThat(extras.summary()).isEqualTo("PARTIAL Extras");
+    assertThat(extras.reason()).isEqualTo("not shown: symbol `acme.extras.images:crop` is not defined in "
+        + "acme/extras/images.py");
+    String caps = section("Capabilities", "Validation Status");
+    assertThat(caps).contains("  - **PASS** VERIFIED Router core seam: extracted path behind ACME_ROUTER_CORE")
+        .contains("  - **FAIL** UNVERIFIED Mini agent: a small tool loop — not shown: ")
+        .contains("  - **WARN** PARTIAL Extras — not shown: ");
+  }
+
+  @Test
+  void discoveredAdditionsAndAdvantagesComeFromTheScan() {
+    FactSet facts = new FactSet(result.report().facts());
+    assertThat(((Value.Paths) facts.get("python.added-modules").orElseThrow().value()).paths()).containsExactly(
+        "acme.extras", "acme.extras.cache: redis", "acme.extras.images: resize", "acme.router_core: extract");
+    assertThat(((Value.Paths) facts.get("python.guarded-imports").orElseThrow().value()).paths())
+        .containsExactly("`redis` in `acme/extras/cache.py`");
+    assertThat(facts.get("python.changes").orElseThrow().summary())
+        .isEqualTo("7 Python files changed since the merge-base (5 added, 2 modified, 0 deleted)");
+    assertThat(section("Advantages", "Gaps")).contains("Import-time robustness: 1 import the fork guards");
+    assertThat(section("Gaps", "HAPPYPATH Alignment")).contains("**FAIL** Flag sprawl: 2 new flags")
+        .contains("**FAIL** Flaky smokes:").contains("**FAIL** Public API drift:");
+  }
+
+  @Test
+  void aSecondRunParsesNothingNew() throws Exception {
+    Path cache = fork.resolve(".forkstate/pyscan");
+    assertThat(cache.resolve(".gitignore")).exists();
+    try (var files = Files.list(cache)) {
+      assertThat(files.filter(p -> p.getFileName().toString().startsWith("pyscan-"))).hasSize(1);
+    }
+    // A python3 that always fails comes first on PATH: only the cache can answer, and it does.
+    Path bin = Files.createDirectories(fork.getParent().resolve("broken-bin"));
+    Path py = bin.resolve("python3");
+    Files.writeString(py, "#!/bin/sh\necho 'no python here' >&2\nexit 1\n");
+    py.toFile().setExecutable(true);
+    Map<String, String> brokenPython = new java.util.HashMap<>(env);
+    brokenPython.put("PATH", bin + ":" + env.get("PATH"));
+    GenerateResult again = new GenerateReport().run(new GenerateRequest(fork, "-", GenerateRequest.Format.MD, true,
+        null, brokenPython));
+    FactSet facts = new FactSet(again.report().facts());
+    assertThat(facts.get("happypath.flags").orElseThrow().value())
+        .isEqualTo(new FactSet(result.report().facts()).get("happypath.flags").orElseThrow().value());
+    assertThat(facts.get("happypath.defaults").orElseThrow().status()).isEqualTo(Status.FAIL);
+  }
+}
