@@ -1,6 +1,10 @@
 package dev.forkstate.app;
 
+import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.GitCli;
+import dev.forkstate.collect.happypath.HappyPathCollector;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Value;
 import dev.forkstate.collect.detect.ProjectDetector;
 import dev.forkstate.config.ConfigLoader;
 import dev.forkstate.config.Detected;
@@ -13,6 +17,7 @@ import dev.forkstate.secret.Redactor;
 import dev.forkstate.write.AtomicWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** The init use case: detect what the repository has and write a commented forkstate.yml proposing it. */
@@ -25,14 +30,37 @@ public final class InitConfig {
       throw new UserError(file + " already exists", null, "edit it, or rerun with --force to replace it");
     }
     Detected d = ProjectDetector.detect(repo, new GitCli(repo, runner), Runnable::run);
-    String yaml = render(d);
+    String yaml = render(d, proposals(repo, runner, d));
     // Round-trip what we wrote through the strict loader: init must never write a config generate rejects.
     new ConfigLoader().parse(yaml, ConfigLoader.FILE_NAME);
     AtomicWriter.write(file, yaml);
     return file;
   }
 
+  /** What the fork added, as the happy-path scan sees it (nothing when there is no upstream to compare with). */
+  private static Additions proposals(Path repo, CommandRunner runner, Detected d) {
+    Settings s = SettingsResolver.resolve(ForkstateConfig.empty(), d);
+    if (!s.upstreamRef().isSet()) {
+      return new Additions(List.of(), List.of());
+    }
+    CollectContext ctx = new CollectContext(repo, s, runner, true, Runnable::run);
+    FactSet facts = new FactSet(new HappyPathCollector().collect(ctx));
+    return new Additions(paths(facts, "python.added-modules"), paths(facts, "tests.added-folders"));
+  }
+
+  private static List<String> paths(FactSet facts, String id) {
+    return facts.get(id).filter(f -> f.value() instanceof Value.Paths).map(f -> ((Value.Paths) f.value()).paths())
+        .orElse(List.of());
+  }
+
+  /** New modules ("pkg.mod: names") and new test folders, from which capabilities are proposed. */
+  record Additions(List<String> modules, List<String> testFolders) {}
+
   static String render(Detected d) {
+    return render(d, new Additions(List.of(), List.of()));
+  }
+
+  static String render(Detected d, Additions added) {
     Settings s = SettingsResolver.resolve(ForkstateConfig.empty(), d);
     String forkBranch = s.forkBranch().isSet() ? s.forkBranch().value() : d.currentBranch();
     StringBuilder y = new StringBuilder();
@@ -91,8 +119,40 @@ public final class InitConfig {
     y.append("# llm:\n");
     y.append("#   base_url: http://localhost:4000/v1    # LiteLLM proxy; Ollama: http://localhost:11434/v1\n");
     y.append("#   model: gpt-4o-mini\n");
-    y.append("#   api_key_env: LITELLM_API_KEY          # the variable holding the key, never the key itself\n");
+    y.append("#   api_key_env: LITELLM_API_KEY          # the variable holding the key, never the key itself\n\n");
+    y.append("# Happy-path allowances: flags the fork may add (env vars, parameters such as router_core or\n");
+    y.append("# Router.__init__(router_core), CLI options), defaults it may change (module:Qual.fn(param)), optional\n");
+    y.append("# packages (their import must be guarded), and how many smoke runs prove determinism.\n");
+    y.append("happypath:\n  allowed_flags: []\n  allowed_defaults: []\n  optional_modules: []\n  determinism_runs: ")
+        .append(SettingsResolver.DEFAULT_DETERMINISM_RUNS).append("\n");
+    capabilities(y, added);
     return y.toString();
+  }
+
+  private static void capabilities(StringBuilder y, Additions added) {
+    List<CapabilityProposals.Proposal> proposals = CapabilityProposals.of(added.modules());
+    y.append("\n# Capabilities the fork claims, each checked against its evidence on every run (VERIFIED, PARTIAL,\n");
+    y.append("# UNVERIFIED). Evidence: paths committed, symbols as module:qualname, env flags read, tests that pass.\n");
+    if (proposals.isEmpty() && added.testFolders().isEmpty()) {
+      y.append("# capabilities:\n#   - name: Router core seam\n#     description: extracted path behind a flag\n"
+          + "#     evidence:\n#       paths: [litellm/router_core/]\n#       env: [LITELLM_ROUTER_CORE]\n");
+      return;
+    }
+    y.append("# Proposed from what the fork added since the merge-base: rename them and say what each does.\n");
+    y.append("capabilities:\n");
+    for (CapabilityProposals.Proposal p : proposals) {
+      y.append("  - name: ").append(quote(p.name())).append('\n');
+      y.append("    description: \"\"   # one line: what it gives users\n");
+      y.append("    evidence:\n      paths: [").append(quote(p.path())).append("]\n");
+      if (!p.symbols().isEmpty()) {
+        y.append("      symbols: [").append(String.join(", ", p.symbols().stream().map(InitConfig::quote).toList()))
+            .append("]\n");
+      }
+    }
+    if (!added.testFolders().isEmpty()) {
+      y.append("  - name: \"Own tests\"\n    description: \"\"   # what they cover\n    evidence:\n      paths: [")
+          .append(String.join(", ", added.testFolders().stream().map(InitConfig::quote).toList())).append("]\n");
+    }
   }
 
   /** Double-quoted YAML scalar, so any branch name or command survives as text. */

@@ -131,7 +131,7 @@ public final class HappyPathCollector implements Collector {
     return facts;
   }
 
-  /** What the fork adds as Python modules, with their public top-level names: the discovered capabilities. */
+  /** What the fork adds as Python files, with their public top-level names: the discovered capabilities. */
   private static Fact addedModules(List<PyFileChange> changes, String baseExpr) {
     List<String> modules = new ArrayList<>();
     for (PyFileChange c : changes) {
@@ -142,7 +142,7 @@ public final class HappyPathCollector implements Collector {
           .sorted().toList();
       String shown = pub.stream().limit(SYMBOLS_SHOWN).collect(java.util.stream.Collectors.joining(", "))
           + (pub.size() > SYMBOLS_SHOWN ? ", … (" + pub.size() + ")" : "");
-      modules.add(c.module() + (pub.isEmpty() ? "" : ": " + shown));
+      modules.add(c.path() + (pub.isEmpty() ? "" : ": " + shown));
     }
     return Fact.of("python.added-modules", Status.PASS, new Value.Paths(modules),
         Noun.count(modules.size(), "Python module") + " the fork added (tests aside)",

@@ -204,7 +204,8 @@ class HappyPathFixtureTest {
   void discoveredAdditionsAndAdvantagesComeFromTheScan() {
     FactSet facts = new FactSet(result.report().facts());
     assertThat(((Value.Paths) facts.get("python.added-modules").orElseThrow().value()).paths()).containsExactly(
-        "acme.extras", "acme.extras.cache: redis", "acme.extras.images: resize", "acme.router_core: extract");
+        "acme/extras/__init__.py", "acme/extras/cache.py: redis", "acme/extras/images.py: resize",
+        "acme/router_core.py: extract");
     assertThat(((Value.Paths) facts.get("python.guarded-imports").orElseThrow().value()).paths())
         .containsExactly("`redis` in `acme/extras/cache.py`");
     assertThat(facts.get("python.changes").orElseThrow().summary())
@@ -234,5 +235,35 @@ class HappyPathFixtureTest {
     assertThat(facts.get("happypath.flags").orElseThrow().value())
         .isEqualTo(new FactSet(result.report().facts()).get("happypath.flags").orElseThrow().value());
     assertThat(facts.get("happypath.defaults").orElseThrow().status()).isEqualTo(Status.FAIL);
+  }
+
+  @Test
+  void initProposesCapabilitiesThatVerify() throws Exception {
+    Path config = fork.resolve("forkstate.yml");
+    String kept = Files.readString(config);
+    try {
+      new dev.forkstate.app.InitConfig().run(fork, true, env);
+      String yaml = Files.readString(config);
+      assertThat(yaml).contains("""
+          capabilities:
+            - name: "acme.extras"
+              description: ""   # one line: what it gives users
+              evidence:
+                paths: ["acme/extras/"]
+                symbols: ["acme.extras.cache:redis", "acme.extras.images:resize"]
+            - name: "acme.router_core"
+              description: ""   # one line: what it gives users
+              evidence:
+                paths: ["acme/router_core.py"]
+                symbols: ["acme.router_core:extract"]
+          """);
+      GenerateResult r = new GenerateReport().run(new GenerateRequest(fork, "-", GenerateRequest.Format.MD, true,
+          null, env));
+      FactSet facts = new FactSet(r.report().facts());
+      assertThat(facts.withPrefix("capability.")).extracting(f -> f.id().value() + " " + f.status()).containsExactly(
+          "capability.acme-extras PASS", "capability.acme-router-core PASS");
+    } finally {
+      Files.writeString(config, kept);
+    }
   }
 }
