@@ -44,6 +44,23 @@ class AtomicWriterTest {
         .hasMessageContaining("is a folder");
   }
 
+  @Test
+  void aDeviceOrPipeIsNeverReplacedAndALinkIsWrittenThrough() throws Exception {
+    Path fifo = tmp.resolve("pipe");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    assertThatThrownBy(() -> AtomicWriter.write(fifo, "x")).isInstanceOf(UserError.class)
+        .hasMessageContaining("not a regular file");
+    assertThat(Files.isRegularFile(fifo)).isFalse();
+    assertThatThrownBy(() -> AtomicWriter.write(Path.of("/dev/null"), "x")).isInstanceOf(UserError.class)
+        .hasMessageContaining("not a regular file");
+
+    Path real = Files.writeString(tmp.resolve("real.md"), "old");
+    Path link = Files.createSymbolicLink(tmp.resolve("link.md"), real);
+    AtomicWriter.write(link, "new");
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).isEqualTo("new");
+  }
+
   /** SIGKILL at arbitrary moments: the file is always one whole version, never truncated or empty. */
   @Test
   void aProcessKilledMidWriteLeavesAWholeFile() throws Exception {

@@ -39,6 +39,7 @@ public final class HappyPathCollector implements Collector {
   static final List<String> IDS = List.of("happypath.defaults", "happypath.flags", "happypath.imports",
       "python.added-modules", "python.changes", "python.guarded-imports", "tests.added-folders");
   private static final int SYMBOLS_SHOWN = 8;
+  private static final int ALLOWED_SHOWN = 3;
   /** An env-var-like name in backticks in the guide: the guide lists it, so it is an allowed flag. */
   private static final Pattern GUIDE_FLAG = Pattern.compile("`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?:=[^`]*)?`");
   private static final String ZERO = "0000000000000000000000000000000000000000";
@@ -79,6 +80,55 @@ public final class HappyPathCollector implements Collector {
     if (!listed.ok()) {
       return unknown("git diff failed: " + listed.firstErrorLine(), listed.evidence());
     }
+    String key = SummaryCache.key(PythonScanner.version(), base, raw.toString(),
+        ctx.settings().happyPath().optionalModules().toString());
+    SummaryCache cache = new SummaryCache(ctx.repo().resolve(PythonScanner.CACHE_DIR).resolve("summary.json"));
+    Summary summary = cache.get(key).orElse(null);
+    if (summary == null) {
+      try {
+        summary = summarise(ctx, base, raw);
+      } catch (PythonScanner.Unavailable e) {
+        List<Fact> facts = new ArrayList<>(unknown(e.getMessage(), e.run().evidence()));
+        facts.removeIf(f -> f.id().value().equals("python.changes"));
+        facts.add(changesFact(raw, List.of(), listed));
+        return facts;
+      }
+      cache.put(key, summary);
+    }
+
+    Settings.HappyPath hp = ctx.settings().happyPath();
+    Set<String> allowedFlags = new TreeSet<>(hp.allowedFlags());
+    allowedFlags.addAll(guideFlags(ctx));
+    List<Fact> facts = new ArrayList<>();
+    facts.add(changesFact(raw, summary.unparsed(), listed));
+    facts.add(judged("happypath.flags", summary.flags(), allowedFlags, "no new flags (env vars, public "
+        + "parameters, CLI options)", "new flag", "happypath.allowed_flags or the guide", diffShown));
+    facts.add(judged("happypath.defaults", summary.defaults(), new TreeSet<>(hp.allowedDefaults()),
+        "public defaults and parameters unchanged", "changed public default or parameter",
+        "happypath.allowed_defaults", diffShown));
+    facts.add(judged("happypath.imports", summary.imports(), Set.of(),
+        "optional packages are imported guarded (try/except ImportError)", "unguarded optional import",
+        "", diffShown));
+    facts.add(Fact.of("python.added-modules", Status.PASS, new Value.Paths(summary.addedModules()),
+        Noun.count(summary.addedModules().size(), "Python module") + " the fork added (tests aside)",
+        Evidence.ofCommand("git diff --name-only --diff-filter=A " + baseExpr + " HEAD -- '*.py'")));
+    List<String> guarded = summary.guardedImports();
+    facts.add(Fact.of("python.guarded-imports", Status.PASS, new Value.Paths(guarded), guarded.isEmpty()
+        ? "no imports newly guarded by the fork" : Noun.count(guarded.size(), "import") + " the fork guards with "
+        + "try/except ImportError", diffShown));
+    facts.add(addedTestFolders(ctx, base, baseExpr, summary.testDirs()));
+    return facts;
+  }
+
+  /**
+   * What the scan says about this diff, independent of the allowances: cached whole, keyed by the scanner, the
+   * merge-base and the diff's blobs, so a rerun on the same commits reads one small file instead of every blob.
+   */
+  record Summary(List<FlagAnalysis.Item> flags, List<FlagAnalysis.Item> defaults, List<FlagAnalysis.Item> imports,
+      List<String> addedModules, List<String> guardedImports, List<String> unparsed, List<String> testDirs) {}
+
+  private static Summary summarise(CollectContext ctx, String base, List<RawChange> raw)
+      throws PythonScanner.Unavailable {
     Set<String> blobs = new TreeSet<>();
     raw.forEach(r -> {
       if (!r.oldBlob().equals(ZERO)) {
@@ -88,15 +138,7 @@ public final class HappyPathCollector implements Collector {
         blobs.add(r.newBlob());
       }
     });
-    PythonScanner.Scan scan;
-    try {
-      scan = new PythonScanner(ctx).scan(blobs);
-    } catch (PythonScanner.Unavailable e) {
-      List<Fact> facts = new ArrayList<>(unknown(e.getMessage(), e.run().evidence()));
-      facts.removeIf(f -> f.id().value().equals("python.changes"));
-      facts.add(changesFact(raw, List.of(), listed));
-      return facts;
-    }
+    PythonScanner.Scan scan = new PythonScanner(ctx).scan(blobs);
     List<PyFileChange> changes = new ArrayList<>();
     List<String> unparsed = new ArrayList<>();
     for (RawChange r : raw) {
@@ -111,28 +153,19 @@ public final class HappyPathCollector implements Collector {
     Set<String> optional = new TreeSet<>(ctx.settings().happyPath().optionalModules());
     scan.modules().values().forEach(m -> optional.addAll(m.guardedImports()));
     FlagAnalysis.Result result = FlagAnalysis.analyse(changes, upstreamHas, optional);
-
-    Settings.HappyPath hp = ctx.settings().happyPath();
-    Set<String> allowedFlags = new TreeSet<>(hp.allowedFlags());
-    allowedFlags.addAll(guideFlags(ctx));
-    List<Fact> facts = new ArrayList<>();
-    facts.add(changesFact(raw, unparsed, listed));
-    facts.add(judged("happypath.flags", result.newFlags(), allowedFlags, "no new flags (env vars, public "
-        + "parameters, CLI options)", "new flag", "happypath.allowed_flags or the guide", diffShown));
-    facts.add(judged("happypath.defaults", result.changedDefaults(), new TreeSet<>(hp.allowedDefaults()),
-        "public defaults and parameters unchanged", "changed public default or parameter",
-        "happypath.allowed_defaults", diffShown));
-    facts.add(judged("happypath.imports", result.unguardedImports(), Set.of(),
-        "optional packages are imported guarded (try/except ImportError)", "unguarded optional import",
-        "", diffShown));
-    facts.add(addedModules(changes, baseExpr));
-    facts.add(guardedImports(changes, diffShown));
-    facts.add(addedTestFolders(ctx, base, baseExpr, changes));
-    return facts;
+    Set<String> testDirs = new TreeSet<>();
+    for (PyFileChange c : changes) {
+      int slash = c.path().lastIndexOf('/');
+      if (c.added() && isTest(c.path()) && slash > 0) {
+        testDirs.add(c.path().substring(0, slash));
+      }
+    }
+    return new Summary(result.newFlags(), result.changedDefaults(), result.unguardedImports(), addedModules(changes),
+        guardedImports(changes), unparsed, List.copyOf(testDirs));
   }
 
   /** What the fork adds as Python files, with their public top-level names: the discovered capabilities. */
-  private static Fact addedModules(List<PyFileChange> changes, String baseExpr) {
+  private static List<String> addedModules(List<PyFileChange> changes) {
     List<String> modules = new ArrayList<>();
     for (PyFileChange c : changes) {
       if (!c.added() || c.after() == null || isTest(c.path())) {
@@ -144,13 +177,11 @@ public final class HappyPathCollector implements Collector {
           + (pub.size() > SYMBOLS_SHOWN ? ", … (" + pub.size() + ")" : "");
       modules.add(c.path() + (pub.isEmpty() ? "" : ": " + shown));
     }
-    return Fact.of("python.added-modules", Status.PASS, new Value.Paths(modules),
-        Noun.count(modules.size(), "Python module") + " the fork added (tests aside)",
-        Evidence.ofCommand("git diff --name-only --diff-filter=A " + baseExpr + " HEAD -- '*.py'"));
+    return modules;
   }
 
   /** Imports the fork put under try/except ImportError: the "import-time robustness" it adds. */
-  private static Fact guardedImports(List<PyFileChange> changes, Evidence ev) {
+  private static List<String> guardedImports(List<PyFileChange> changes) {
     List<String> guarded = new ArrayList<>();
     for (PyFileChange c : changes) {
       if (c.after() == null) {
@@ -160,20 +191,11 @@ public final class HappyPathCollector implements Collector {
       c.after().guardedImports().stream().filter(m -> !before.guardedImports().contains(m))
           .forEach(m -> guarded.add("`" + m + "` in `" + c.path() + "`"));
     }
-    return Fact.of("python.guarded-imports", Status.PASS, new Value.Paths(guarded), guarded.isEmpty()
-        ? "no imports newly guarded by the fork" : Noun.count(guarded.size(), "import") + " the fork guards with "
-        + "try/except ImportError", ev);
+    return guarded;
   }
 
   /** Folders of test files the fork added that upstream does not have at all. */
-  private static Fact addedTestFolders(CollectContext ctx, String base, String baseExpr, List<PyFileChange> changes) {
-    Set<String> dirs = new TreeSet<>();
-    for (PyFileChange c : changes) {
-      int slash = c.path().lastIndexOf('/');
-      if (c.added() && isTest(c.path()) && slash > 0) {
-        dirs.add(c.path().substring(0, slash));
-      }
-    }
+  private static Fact addedTestFolders(CollectContext ctx, String base, String baseExpr, List<String> dirs) {
     List<String> fresh = new ArrayList<>();
     for (String dir : dirs) {
       CommandResult r = ctx.git().run("ls-tree", "--name-only", base, "--", dir + "/");
@@ -213,7 +235,9 @@ public final class HappyPathCollector implements Collector {
     for (FlagAnalysis.Item item : items) {
       (item.keys().stream().anyMatch(allowance::contains) ? allowed : bad).add(item.text());
     }
-    String allowedNote = allowed.isEmpty() ? "" : "; allowed by " + allowedWhere + ": " + String.join("; ", allowed);
+    String allowedNote = allowed.isEmpty() ? "" : "; allowed by " + allowedWhere + ": " + String.join("; ",
+        allowed.stream().sorted().limit(ALLOWED_SHOWN).toList()) + (allowed.size() > ALLOWED_SHOWN ? " and "
+        + (allowed.size() - ALLOWED_SHOWN) + " more" : "");
     if (bad.isEmpty()) {
       return new Fact(FactId.of(id), Status.PASS, new Value.Paths(List.of()), (allowed.isEmpty() ? clean
           : "only allowed ones") + allowedNote, "", List.of(ev));

@@ -2,13 +2,15 @@ package dev.forkstate.collect.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.CommandSpec;
-import dev.forkstate.write.AtomicWriter;
 import dev.forkstate.write.IgnoredDir;
 import java.io.BufferedReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ import java.util.TreeSet;
  */
 public final class PythonScanner {
   static final String SCRIPT = "pyscan.py";
-  static final String CACHE_DIR = ".forkstate/pyscan";
+  public static final String CACHE_DIR = ".forkstate/pyscan";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CollectContext ctx;
@@ -64,25 +65,36 @@ public final class PythonScanner {
   /** The modules by blob id, and how many were parsed in this run (the rest came from the cache). */
   public record Scan(Map<String, PyModule> modules, int parsedNow) {}
 
+  /** The scanner's identity: its script's hash. Caches of what it read are keyed by it. */
+  public static String version() {
+    return sha(script()).substring(0, 12);
+  }
+
   public Scan scan(Collection<String> blobIds) throws Unavailable {
     String script = script();
-    String version = sha(script).substring(0, 12);
-    Path cacheFile = ctx.repo().resolve(CACHE_DIR).resolve("pyscan-" + version + ".json");
-    Map<String, JsonNode> cache = readCache(cacheFile);
+    Path cacheFile = ctx.repo().resolve(CACHE_DIR).resolve("pyscan-" + sha(script).substring(0, 12) + ".jsonl");
     Set<String> wanted = new TreeSet<>(blobIds);
-    List<String> missing = wanted.stream().filter(b -> !cache.containsKey(b)).toList();
+    Map<String, String> lines = readCache(cacheFile, wanted);
+    List<String> missing = wanted.stream().filter(b -> !lines.containsKey(b)).toList();
     if (!missing.isEmpty()) {
-      cache.putAll(run(script, missing));
-      writeCache(cacheFile, cache);
+      List<String> fresh = run(script, missing);
+      for (String line : fresh) {
+        String id = blobOf(line);
+        if (id != null) {
+          lines.put(id, line);
+        }
+      }
+      appendCache(cacheFile, fresh);
     }
     Map<String, PyModule> out = new LinkedHashMap<>();
     for (String b : wanted) {
-      out.put(b, module(cache.get(b)));
+      out.put(b, module(parse(lines.get(b))));
     }
     return new Scan(out, missing.size());
   }
 
-  private Map<String, JsonNode> run(String script, List<String> blobs) throws Unavailable {
+  /** The scanner's output lines, one JSON object per blob. */
+  private List<String> run(String script, List<String> blobs) throws Unavailable {
     Path tmp = null;
     try {
       tmp = Files.createTempDirectory("forkstate-pyscan");
@@ -102,14 +114,7 @@ public final class PythonScanner {
         throw new Unavailable(r.started() ? "the Python scanner failed: " + r.firstErrorLine()
             : "python3 is not available: " + r.startError(), r);
       }
-      Map<String, JsonNode> results = new HashMap<>();
-      try (BufferedReader in = Files.newBufferedReader(out, StandardCharsets.UTF_8)) {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          JsonNode n = JSON.readTree(line);
-          results.put(n.path("blob").asText(), n);
-        }
-      }
-      return results;
+      return Files.readAllLines(out, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -117,32 +122,62 @@ public final class PythonScanner {
     }
   }
 
-  private static Map<String, JsonNode> readCache(Path file) {
-    Map<String, JsonNode> cache = new HashMap<>();
+  /**
+   * The cached lines of the wanted blobs. The cache is JSON lines, append-only; each line starts with its blob id
+   * (the scanner sorts keys), so lines of other blobs are skipped unparsed. A damaged line is only a miss.
+   */
+  private static Map<String, String> readCache(Path file, Set<String> wanted) {
+    Map<String, String> out = new HashMap<>();
     if (!Files.isRegularFile(file)) {
-      return cache;
+      return out;
     }
-    try {
-      JsonNode root = JSON.readTree(file.toFile());
-      for (Iterator<Map.Entry<String, JsonNode>> it = root.path("blobs").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        cache.put(e.getKey(), e.getValue());
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        String id = blobOf(line);
+        if (id != null && wanted.contains(id) && line.endsWith("}")) {
+          out.put(id, line);
+        }
       }
-    } catch (IOException | RuntimeException corrupt) {
-      cache.clear(); // a damaged cache is only a cold start
+    } catch (IOException | RuntimeException damaged) {
+      return new HashMap<>(out);
     }
-    return cache;
+    return out;
   }
 
-  private static void writeCache(Path file, Map<String, JsonNode> cache) {
+  private static final String PREFIX = "{\"blob\": \"";
+
+  private static String blobOf(String line) {
+    if (!line.startsWith(PREFIX)) {
+      return null;
+    }
+    int end = line.indexOf('"', PREFIX.length());
+    return end < 0 ? null : line.substring(PREFIX.length(), end);
+  }
+
+  /** Appends under an exclusive lock, so two runs on one repository never interleave their lines. */
+  private static void appendCache(Path file, List<String> lines) {
     try {
       IgnoredDir.create(file.getParent());
-      ObjectNode root = JSON.createObjectNode();
-      ObjectNode blobs = root.putObject("blobs");
-      new TreeMap<>(cache).forEach(blobs::set);
-      AtomicWriter.write(file, JSON.writeValueAsString(root), null);
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.APPEND); FileLock lock = ch.lock()) {
+        ByteBuffer buf = ByteBuffer.wrap((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+      }
     } catch (IOException | RuntimeException e) {
       // A read-only repository still gets its facts; only the next run is slower.
+    }
+  }
+
+  private static JsonNode parse(String line) {
+    if (line == null) {
+      return null;
+    }
+    try {
+      return JSON.readTree(line);
+    } catch (IOException e) {
+      return null;
     }
   }
 

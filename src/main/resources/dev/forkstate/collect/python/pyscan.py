@@ -9,10 +9,12 @@ or {"blob": id, "error": "..."} when the blob does not parse. Module names are t
 Nothing is imported or executed from the scanned code: it is only parsed with the ast module.
 """
 import ast
+import bisect
 import json
 import os
 import subprocess
 import sys
+import threading
 
 ENV_CALLS = {"os.environ.get", "os.getenv", "environ.get", "getenv", "os.environ.setdefault",
              "environ.setdefault", "os.environ.pop", "environ.pop"}
@@ -125,14 +127,66 @@ def imports(tree):
     return top, guarded
 
 
+MARKERS = (b"environ", b"getenv", b"add_argument", b"option", b"Option")
+
+
+def candidate_lines(data):
+    """Line numbers that mention an env read or a CLI option: only the code around them needs a walk."""
+    lines = []
+    for number, line in enumerate(data.split(b"\n"), 1):
+        if any(m in line for m in MARKERS):
+            lines.append(number)
+    return lines
+
+
+def near(node, lines):
+    lo = getattr(node, "lineno", None)
+    if lo is None:
+        return True
+    hi = getattr(node, "end_lineno", None) or lo
+    i = bisect.bisect_left(lines, lo)
+    return i < len(lines) and lines[i] <= hi
+
+
+def walk_near(tree, lines):
+    """ast.walk, but only into subtrees that span a candidate line: most of a big module is never visited."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        for child in ast.iter_child_nodes(node):
+            if near(child, lines):
+                stack.append(child)
+
+
+def string_constants(tree):
+    """Module-level NAME = "text": env reads often go through such a constant (os.getenv(FLAG_NAME))."""
+    out = {}
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign) and const_str(stmt.value) is not None:
+            for t in stmt.targets:
+                if isinstance(t, ast.Name):
+                    out[t.id] = stmt.value.value
+    return out
+
+
+def env_name(node, constants):
+    s = const_str(node)
+    if s is None and isinstance(node, ast.Name):
+        s = constants.get(node.id)
+    return s
+
+
 def scan(data):
     tree = ast.parse(data)
     env, cli = set(), set()
-    for node in ast.walk(tree):
+    lines = candidate_lines(data)
+    constants = string_constants(tree) if lines else {}
+    for node in walk_near(tree, lines) if lines else ():
         if isinstance(node, ast.Call):
             name = dotted(node.func)
-            if name in ENV_CALLS and node.args and const_str(node.args[0]) is not None:
-                env.add(const_str(node.args[0]))
+            if name in ENV_CALLS and node.args and env_name(node.args[0], constants) is not None:
+                env.add(env_name(node.args[0], constants))
             elif name.endswith("add_argument") or name in ("click.option", "option", "typer.Option"):
                 for arg in node.args:
                     s = const_str(arg)
@@ -140,11 +194,11 @@ def scan(data):
                         cli.add(s)
         elif isinstance(node, ast.Subscript) and dotted(node.value) in ENV_MAPPINGS:
             key = node.slice.value if isinstance(node.slice, ast.Index) else node.slice  # ast.Index: Python < 3.9
-            if const_str(key) is not None:
-                env.add(const_str(key))
+            if env_name(key, constants) is not None:
+                env.add(env_name(key, constants))
         elif isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.In, ast.NotIn)):
-            if dotted(node.comparators[0]) in ENV_MAPPINGS and const_str(node.left) is not None:
-                env.add(const_str(node.left))
+            if dotted(node.comparators[0]) in ENV_MAPPINGS and env_name(node.left, constants) is not None:
+                env.add(env_name(node.left, constants))
     fns = {}
     functions(tree.body, "", fns)
     top, guarded = imports(tree)
@@ -157,8 +211,14 @@ def scan(data):
 def blobs(ids):
     """Yields (id, bytes) for each blob, read through one `git cat-file --batch`."""
     proc = subprocess.Popen(["git", "cat-file", "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    proc.stdin.write(("\n".join(ids) + "\n").encode())
-    proc.stdin.close()
+
+    def feed():
+        # From another thread: git answers while it reads, and a full pipe would otherwise block both sides.
+        proc.stdin.write(("\n".join(ids) + "\n").encode())
+        proc.stdin.close()
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
     out = proc.stdout
     for blob in ids:
         header = out.readline().decode().split()
@@ -171,22 +231,36 @@ def blobs(ids):
     proc.wait()
 
 
+def scan_one(item):
+    blob, data = item
+    if data is None:
+        result = {"error": "blob not found"}
+    else:
+        try:
+            result = scan(data)
+        except SyntaxError as e:
+            result = {"error": "SyntaxError: %s (line %s)" % (e.msg, e.lineno)}
+        except (ValueError, RecursionError) as e:
+            result = {"error": "%s: %s" % (type(e).__name__, e)}
+    result["blob"] = blob
+    return json.dumps(result, sort_keys=True)
+
+
 def main():
     with open(sys.argv[1]) as f:
         ids = [line.strip() for line in f if line.strip()]
+    items = list(blobs(ids))
+    workers = os.cpu_count() or 1
     with open(sys.argv[2], "w") as out:
-        for blob, data in blobs(ids):
-            if data is None:
-                result = {"error": "blob not found"}
-            else:
-                try:
-                    result = scan(data)
-                except SyntaxError as e:
-                    result = {"error": "SyntaxError: %s (line %s)" % (e.msg, e.lineno)}
-                except (ValueError, RecursionError) as e:
-                    result = {"error": "%s: %s" % (type(e).__name__, e)}
-            result["blob"] = blob
-            out.write(json.dumps(result, sort_keys=True) + "\n")
+        if len(items) > 200 and workers > 1:
+            # Parsing is CPU-bound and the GIL serialises it: one process per core for a big fork.
+            import multiprocessing
+            with multiprocessing.Pool(workers) as pool:
+                for line in pool.imap(scan_one, items, chunksize=64):
+                    out.write(line + "\n")
+        else:
+            for item in items:
+                out.write(scan_one(item) + "\n")
     print("scanned %d blobs" % len(ids))
 
 

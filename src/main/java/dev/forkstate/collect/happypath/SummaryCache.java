@@ -1,0 +1,68 @@
+package dev.forkstate.collect.happypath;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.forkstate.write.AtomicWriter;
+import dev.forkstate.write.IgnoredDir;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The last scan summary, under a key of everything it depends on. One entry: the warm path of a rerun on the same
+ * commits; any change of key simply recomputes (from the per-blob cache, so only new blobs are parsed).
+ */
+final class SummaryCache {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Path file;
+
+  SummaryCache(Path file) {
+    this.file = file;
+  }
+
+  static String key(String... parts) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (String p : parts) {
+        byte[] b = p.getBytes(StandardCharsets.UTF_8);
+        sha.update((b.length + ":").getBytes(StandardCharsets.US_ASCII));
+        sha.update(b);
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Optional<HappyPathCollector.Summary> get(String key) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode root = JSON.readTree(file.toFile());
+      if (!key.equals(root.path("key").asText())) {
+        return Optional.empty();
+      }
+      return Optional.of(JSON.treeToValue(root.path("summary"), HappyPathCollector.Summary.class));
+    } catch (IOException | RuntimeException damaged) {
+      return Optional.empty();
+    }
+  }
+
+  void put(String key, HappyPathCollector.Summary summary) {
+    try {
+      IgnoredDir.create(file.getParent());
+      ObjectNode root = JSON.createObjectNode().put("key", key);
+      root.set("summary", JSON.valueToTree(summary));
+      AtomicWriter.write(file, JSON.writeValueAsString(root), null);
+    } catch (IOException | RuntimeException e) {
+      // not cached: the next run recomputes
+    }
+  }
+}
