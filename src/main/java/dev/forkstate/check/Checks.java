@@ -6,6 +6,12 @@ import java.util.List;
 
 /** The registry: an explicit list, in id order. Adding a check = its class, its test, one line here. */
 public final class Checks {
+  public static final Check CAPABILITIES_VERIFIED = FactCheck.prefix(new CheckInfo("capabilities-verified",
+      "Capabilities", "Is every capability the fork claims backed by its evidence?",
+      "A capability nobody can point to in the code or the tests is marketing, not state.",
+      "Fix the evidence listed under capabilities in forkstate.yml, or drop the claim"),
+      // "capabilit": each capability.<name>, or the one capabilities.claimed (SKIPPED) when none is listed
+      "capabilit", "no capability was checked");
   public static final Check CI_LAST_PUSH_GREEN = FactCheck.prefix(new CheckInfo("ci-last-push-green",
       "CI on the last push", "Did CI run on the last push, and is the required Python job green?",
       "A report that says CI is green without looking is the failure forkstate exists to prevent.",
@@ -20,6 +26,12 @@ public final class Checks {
       "Fork branch", "Is the fork branch checked out?",
       "Every other fact describes the checked-out commit; on the wrong branch they describe the wrong thing.",
       "git switch <fork branch>"), "git.branch.current");
+  public static final Check HAPPYPATH_ALIGNED = FactCheck.prefix(new CheckInfo("happypath-aligned",
+      "HAPPYPATH rules", "Does the fork keep its happy-path rules (no new flags, defaults unchanged, deterministic "
+      + "smokes, copy-paste commands, guarded optional imports)?",
+      "These are the rules operators most often claim and least often check.",
+      "See HAPPYPATH Alignment: each broken rule lists what broke it"), "happypath.",
+      "the happy-path rules were not measured");
   public static final Check LIVE_CHECK_PASSES = FactCheck.single(new CheckInfo("live-check-passes", "Live check",
       "Does the optional live check pass?",
       "Smokes are offline by design; the live check is the only proof that real providers answer.",
@@ -38,9 +50,11 @@ public final class Checks {
       "Commit or stash: git status -sb shows what is pending"), "git.worktree.", "the working tree was not measured");
 
   private static final List<Check> ALL = List.of(
+      CAPABILITIES_VERIFIED,
       CI_LAST_PUSH_GREEN,
       CI_WORKFLOW_WIRED,
       FORK_BRANCH_CHECKED_OUT,
+      HAPPYPATH_ALIGNED,
       LIVE_CHECK_PASSES,
       new ReferencesExistCheck(),
       new SmokePathsTrackedCheck(),

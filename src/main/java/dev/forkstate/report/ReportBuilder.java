@@ -79,8 +79,8 @@ public final class ReportBuilder {
         + (unknownOthers.isEmpty() ? "" : "; not measured: " + String.join(", ",
             unknownOthers.stream().map(Finding::checkId).toList())), "", List.of()));
     for (String id : List.of("ci-last-push-green", "ci-workflow-wired", "fork-branch-checked-out", "tag-present",
-        "smokes-pass",
-        "smoke-paths-tracked", "upstream-merged", "worktree-clean")) {
+        "smokes-pass", "smoke-paths-tracked", "happypath-aligned", "capabilities-verified", "upstream-merged",
+        "worktree-clean")) {
       finding(id).ifPresent(f -> out.add(bullet(0, f.status(), f.label() + ": " + f.reason(),
           firstCommand(f.basedOn()), f.basedOn())));
     }

@@ -87,6 +87,30 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void happyPathAndCapabilitiesAreCheckedStrictly() {
+    ForkstateConfig c = loader.parse("""
+        happypath: {allowed_flags: [LITELLM_ROUTER_CORE, router_core], optional_modules: [numpy],
+                    allowed_defaults: ["litellm.router:Router.__init__(timeout)"], determinism_runs: 3}
+        capabilities:
+          - name: Router core seam
+            description: flag-gated extracted path
+            evidence: {paths: [litellm/router_core/], symbols: ["litellm.router:Router.__init__"],
+                       env: [LITELLM_ROUTER_CORE], tests: ["tests/smoke/test_router.py::test_seam"]}
+        """, "forkstate.yml");
+    assertThat(c.happypath().determinismRuns()).isEqualTo(3);
+    assertThat(c.capabilities()).singleElement().satisfies(cap ->
+        assertThat(cap.evidence().symbols()).containsExactly("litellm.router:Router.__init__"));
+    assertThat(errorOf("happypath: {determinism_runs: 0}\n")).contains("between 1 and 10");
+    assertThat(errorOf("happypath: {allowed_flag: [X]}\n")).contains("did you mean 'happypath.allowed_flags'?");
+    assertThat(errorOf("capabilities:\n  - description: x\n")).startsWith("capability has no name");
+    assertThat(errorOf("capabilities:\n  - {name: A}\n  - {name: A}\n")).contains("listed twice");
+    assertThat(errorOf("capabilities:\n  - {name: A, evidence: {symbols: [litellm.router.Router]}}\n"))
+        .contains("is not module:qualname");
+    assertThat(errorOf("capabilities:\n  - {name: A, evidence: {files: [x]}}\n"))
+        .contains("'capabilities[0].evidence.files' is unknown");
+  }
+
+  @Test
   void llmBlockIsCheckedStrictly() {
     ForkstateConfig c = loader.parse("llm:\n  base_url: http://localhost:4000/v1\n  model: gpt-4o-mini\n"
         + "  api_key_env: LITELLM_API_KEY\n  timeout_seconds: 30\n  max_retries: 1\n  draft_sections: true\n",
