@@ -111,7 +111,7 @@ public final class PythonScanner {
         throw new Unavailable("the Python scanner timed out after " + timeout.toSeconds() + " s", r);
       }
       if (!r.ok()) {
-        throw new Unavailable(r.started() ? "the Python scanner failed: " + r.firstErrorLine()
+        throw new Unavailable(r.started() ? "the Python scanner (python3) failed: " + r.firstErrorLine()
             : "python3 is not available: " + r.startError(), r);
       }
       return Files.readAllLines(out, StandardCharsets.UTF_8);

@@ -143,6 +143,9 @@ def near(node, lines):
     lo = getattr(node, "lineno", None)
     if lo is None:
         return True
+    decorators = getattr(node, "decorator_list", None)
+    if decorators:
+        lo = min(lo, min(d.lineno for d in decorators))  # @click.option(...) sits above the def line
     hi = getattr(node, "end_lineno", None) or lo
     i = bisect.bisect_left(lines, lo)
     return i < len(lines) and lines[i] <= hi

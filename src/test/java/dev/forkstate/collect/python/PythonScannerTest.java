@@ -1,0 +1,109 @@
+package dev.forkstate.collect.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forkstate.app.demo.GitScript;
+import dev.forkstate.collect.CollectContext;
+import dev.forkstate.collect.GitCli;
+import dev.forkstate.collect.detect.ProjectDetector;
+import dev.forkstate.config.ForkstateConfig;
+import dev.forkstate.config.SettingsResolver;
+import dev.forkstate.exec.CommandRunner;
+import dev.forkstate.secret.Redactor;
+import dev.forkstate.support.TestEnv;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** pyscan.py through the real python3 on real git blobs: what it reads from a file, and what it says when it can't. */
+class PythonScannerTest {
+  @TempDir
+  Path tmp;
+
+  private PythonScanner.Scan scan(Map<String, String> files, Map<String, String> env) throws Exception {
+    GitScript g = new GitScript(tmp.resolve("r"), env, 0).init();
+    files.forEach(g::write);
+    g.commit("files");
+    CommandRunner runner = new CommandRunner(env, Redactor.fromEnvironment(env));
+    GitCli git = new GitCli(g.dir(), runner);
+    var settings = SettingsResolver.resolve(ForkstateConfig.empty(), ProjectDetector.detect(g.dir(), git,
+        Runnable::run));
+    CollectContext ctx = new CollectContext(g.dir(), settings, runner, true, git, Runnable::run, List.of());
+    List<String> blobs = GitCli.lines(git.run("ls-files", "-s")).stream().map(l -> l.split("\\s+")[1]).toList();
+    return new PythonScanner(ctx).scan(blobs);
+  }
+
+  @Test
+  void readsEnvCliSignaturesImportsAndSymbols() throws Exception {
+    String src = """
+        import os
+        import argparse
+        import click
+        try:
+            import numpy as np
+        except (ImportError, AttributeError):
+            np = None
+        FLAG = "ACME_VIA_CONSTANT"
+        A = os.environ.get("ACME_A", "1")
+        B = os.environ["ACME_B"]
+        C = os.getenv(FLAG)
+        if "ACME_D" in os.environ:
+            pass
+
+        class Router:
+            def __init__(self, model, timeout=30, *args, router_core=None, **kw):
+                pass
+            def _hidden(self):
+                pass
+
+        class _Private:
+            def visible_but_private_class(self):
+                pass
+
+        def main(argv=None):
+            p = argparse.ArgumentParser()
+            p.add_argument("--fast", "-f", action="store_true")
+
+        @click.command()
+        @click.option("--color/--no-color", default=True)
+        def cli(color):
+            pass
+        """;
+    PyModule m = scan(Map.of("acme/x.py", src), TestEnv.isolated(tmp.resolve("home"))).modules().values()
+        .iterator().next();
+    assertThat(m.error()).isEmpty();
+    assertThat(m.env()).containsExactlyInAnyOrder("ACME_A", "ACME_B", "ACME_VIA_CONSTANT", "ACME_D");
+    assertThat(m.cli()).containsExactlyInAnyOrder("--fast", "-f", "--color/--no-color");
+    assertThat(m.functions()).containsOnlyKeys("Router.__init__", "main", "cli");
+    assertThat(m.functions().get("Router.__init__")).containsExactly(
+        new PyModule.Param("self", "param", null), new PyModule.Param("model", "param", null),
+        new PyModule.Param("timeout", "param", "30"), new PyModule.Param("args", "*args", null),
+        new PyModule.Param("router_core", "keyword", "None"), new PyModule.Param("kw", "**kwargs", null));
+    assertThat(m.topImports()).containsExactlyInAnyOrder("os", "argparse", "click");
+    assertThat(m.guardedImports()).containsExactly("numpy");
+    assertThat(m.symbols()).contains("Router", "Router.__init__", "Router._hidden", "FLAG", "main", "cli",
+        "_Private");
+  }
+
+  @Test
+  void aFileThatDoesNotParseSaysWhyAndPythonMissingIsUnavailable() throws Exception {
+    Map<String, String> env = TestEnv.isolated(tmp.resolve("home"));
+    PythonScanner.Scan s = scan(Map.of("bad.py", "def broken(:\n"), env);
+    assertThat(s.modules().values().iterator().next().error()).startsWith("SyntaxError: ").contains("(line 1)");
+    assertThat(s.parsedNow()).isEqualTo(1);
+
+    Map<String, String> noPython = new java.util.HashMap<>(env);
+    noPython.put("PATH", tmp.resolve("empty-bin").toString() + ":/nonexistent");
+    GitScript g = new GitScript(tmp.resolve("r2"), env, 0).init().write("a.py", "x = 1\n").commit("a");
+    CommandRunner runner = new CommandRunner(noPython, Redactor.none());
+    GitCli git = new GitCli(g.dir(), new CommandRunner(env, Redactor.none()));
+    var settings = SettingsResolver.resolve(ForkstateConfig.empty(), ProjectDetector.detect(g.dir(), git,
+        Runnable::run));
+    CollectContext ctx = new CollectContext(g.dir(), settings, runner, true, git, Runnable::run, List.of());
+    String blob = GitCli.firstLine(git.run("rev-parse", "HEAD:a.py"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PythonScanner(ctx).scan(List.of(blob)))
+        .isInstanceOf(PythonScanner.Unavailable.class).hasMessageContaining("python3");
+  }
+}
