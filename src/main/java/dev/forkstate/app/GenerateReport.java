@@ -17,7 +17,9 @@ import dev.forkstate.collect.git.GitStateCollector;
 import dev.forkstate.collect.refs.ReferenceCollector;
 import dev.forkstate.collect.smoke.LiveCheckCollector;
 import dev.forkstate.collect.smoke.SmokeCollector;
+import dev.forkstate.collect.upstream.PrBranchCollector;
 import dev.forkstate.collect.upstream.UpstreamCollector;
+import dev.forkstate.collect.upstream.UpstreamabilityCollector;
 import dev.forkstate.config.Settings;
 import dev.forkstate.error.ExitCode;
 import dev.forkstate.error.UserError;
@@ -137,7 +139,8 @@ public final class GenerateReport {
   static List<Fact> collect(CollectContext ctx, ExecutorService pool) {
     List<Fact> facts = new ArrayList<>();
     facts.addAll(runAll(ctx, pool, List.of(new GitStateCollector(), new UpstreamCollector(),
-        new ReferenceCollector(CitedPaths.of(ctx.settings())), new WorkflowCollector(), new HappyPathCollector())));
+        new ReferenceCollector(CitedPaths.of(ctx.settings())), new WorkflowCollector(), new HappyPathCollector(),
+        new UpstreamabilityCollector(), new PrBranchCollector())));
     CiRunCollector ci = new CiRunCollector(
         api -> GitHubToken.find(ctx.runner().baseEnv(), ctx.runner(), ctx.repo()), GITHUB_TIMEOUT);
     facts.addAll(runAll(ctx, pool, List.of(new SmokeCollector(), new LiveCheckCollector(), ci)));

@@ -20,14 +20,15 @@ public record ForkstateConfig(
     @JsonProperty("required_checks") List<String> requiredChecks,
     @JsonProperty("llm") LlmConfig llm,
     @JsonProperty("happypath") HappyPathConfig happypath,
-    @JsonProperty("capabilities") List<CapabilityConfig> capabilities) {
+    @JsonProperty("capabilities") List<CapabilityConfig> capabilities,
+    @JsonProperty("pr_branches") List<String> prBranches) {
 
   /** The prompt the user asked for, verbatim, typos included: it is quoted in the report exactly as given. */
   public static final String SEED_PROMPT =
       "With blunt criticalal expert-level honest assessment, How does our fork compare with with the original litellm";
 
   public static ForkstateConfig empty() {
-    return new ForkstateConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new ForkstateConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** One smoke step: a shell command line run from the repository root. */

@@ -20,7 +20,8 @@ public record Settings(
     List<String> requiredChecks,
     Llm llm,
     HappyPath happyPath,
-    List<Capability> capabilities) {
+    List<Capability> capabilities,
+    List<String> prBranches) {
 
   public Settings {
     smokes = List.copyOf(smokes);

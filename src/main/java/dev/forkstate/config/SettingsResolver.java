@@ -18,6 +18,8 @@ public final class SettingsResolver {
   public static final int DEFAULT_LLM_RETRIES = 2;
   /** Two runs of the smokes: the least that can show a test whose outcome changes from run to run. */
   public static final int DEFAULT_DETERMINISM_RUNS = 2;
+  /** Branches prepared as upstream pull requests, as git for-each-ref patterns under refs/heads. */
+  public static final List<String> DEFAULT_PR_BRANCHES = List.of("pr/*");
   public static final String DEFAULT_LLM_CACHE = ".forkstate/llm-cache";
   private static final String FROM_FILE = ConfigLoader.FILE_NAME;
 
@@ -47,7 +49,8 @@ public final class SettingsResolver {
     String prompt = c.assessmentPrompt() != null ? c.assessmentPrompt() : ForkstateConfig.SEED_PROMPT;
     List<String> required = c.requiredChecks() != null ? c.requiredChecks() : DEFAULT_REQUIRED;
     return new Settings(project, forkBranch, upstream, smokes, live, workflow, job, apiUrl, remote, guide, prompt,
-        orEmpty(c.paths()), required, llm(c.llm()), happyPath(c.happypath()), capabilities(c.capabilities()));
+        orEmpty(c.paths()), required, llm(c.llm()), happyPath(c.happypath()), capabilities(c.capabilities()),
+        c.prBranches() != null ? c.prBranches() : DEFAULT_PR_BRANCHES);
   }
 
   private static Settings.HappyPath happyPath(ForkstateConfig.HappyPathConfig h) {

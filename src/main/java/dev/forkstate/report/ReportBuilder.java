@@ -205,8 +205,37 @@ public final class ReportBuilder {
     } else {
       drift(out);
     }
+    upstreamability(out);
     footnotes(out, assessment);
     return out;
+  }
+
+  /** What of the fork is upstream already, what a merge would do, and where the PR branches stand. */
+  private void upstreamability(List<Line> out) {
+    List<String> ids = List.of("upstream.patches.fork-only", "upstream.patches.upstreamed", "upstream.merge-preview",
+        "upstream.last-merge", "upstream.merge-base-age");
+    List<Fact> prs = facts.withPrefix("pr.");
+    if (ids.stream().noneMatch(id -> facts.get(id).isPresent()) && prs.isEmpty()) {
+      return;
+    }
+    out.add(bullet(0, null, "Upstreamability:", "", List.of()));
+    for (String id : ids) {
+      facts.get(id).ifPresent(f -> {
+        out.add(factLine(1, f, ""));
+        if (f.value() instanceof Value.Paths p) {
+          p.paths().stream().limit(MAX_ITEMS).forEach(item -> out.add(bullet(2, null, item, "", List.of())));
+        }
+      });
+    }
+    if (!prs.isEmpty()) {
+      out.add(bullet(1, null, "PR branches (" + String.join(", ", settings.prBranches()) + "):", "", List.of()));
+      for (Fact f : prs) {
+        out.add(factLine(2, f, ""));
+        if (f.value() instanceof Value.Paths p) {
+          p.paths().forEach(item -> out.add(bullet(3, null, item, "", List.of())));
+        }
+      }
+    }
   }
 
   private static String answerHeader(Assessment a) {
@@ -454,6 +483,12 @@ public final class ReportBuilder {
         out.add(factLine(0, f, "Cited path not committed:")));
     facts.get("git.shallow").filter(f -> f.status() == Status.WARN).ifPresent(f ->
         out.add(factLine(0, f, "History:")));
+    facts.get("upstream.merge-preview").filter(f -> f.status() == Status.FAIL || f.status() == Status.WARN)
+        .ifPresent(f -> out.add(bullet(0, f.status(), "Merge conflicts ahead: " + f.summary() + ". Mitigation: "
+            + "merge upstream now, in small steps, or move the fork's edits behind a seam", f.command(),
+            List.of(f.id()))));
+    facts.withPrefix("pr.").stream().filter(f -> f.status() == Status.WARN).forEach(f ->
+        out.add(factLine(0, f, "PR branch:")));
     if (out.isEmpty()) {
       out.add(bullet(0, null, "No rule-based risk is triggered by the measured facts.", "", List.of()));
     }

@@ -1,0 +1,128 @@
+package dev.forkstate.collect.upstream;
+
+import dev.forkstate.collect.CollectContext;
+import dev.forkstate.collect.Collector;
+import dev.forkstate.collect.GitCli;
+import dev.forkstate.exec.CommandResult;
+import dev.forkstate.exec.ShellQuote;
+import dev.forkstate.fact.Evidence;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Noun;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where each branch prepared for an upstream pull request stands (local branches matching pr_branches, default
+ * pr/*): ahead/behind upstream and the fork branch, its last commit, whether the fork branch already has it,
+ * whether its patches are already upstream, and whether it merges cleanly into upstream. A branch that conflicts
+ * with upstream or lags it by more than {@link #STALE_DAYS} days is WARN; one whose patches all landed is PASS.
+ */
+public final class PrBranchCollector implements Collector {
+  static final long STALE_DAYS = 30;
+
+  @Override
+  public String name() {
+    return "pr-branches";
+  }
+
+  @Override
+  public List<Fact> collect(CollectContext ctx) {
+    List<String> patterns = ctx.settings().prBranches();
+    if (patterns.isEmpty()) {
+      return List.of();
+    }
+    List<String> args = new ArrayList<>(List.of("for-each-ref", "--format=%(refname:short)"));
+    patterns.forEach(p -> args.add("refs/heads/" + p));
+    CommandResult refs = ctx.git().run(args, null);
+    List<String> branches = GitCli.lines(refs).stream().sorted().toList();
+    if (branches.isEmpty()) {
+      return List.of();
+    }
+    if (!ctx.settings().upstreamRef().isSet()) {
+      return List.of(Fact.unknown("pr.branches", "no upstream ref to compare " + Noun.count(branches.size(),
+          "PR branch") + " with: " + ctx.settings().upstreamRef().source()));
+    }
+    String upstream = ctx.settings().upstreamRef().value();
+    String fork = ctx.settings().forkBranch().isSet() ? ctx.settings().forkBranch().value() : "HEAD";
+    boolean mergeTree = UpstreamabilityCollector.supportsMergeTree(ctx.git());
+    CommandResult upDate = ctx.git().run("log", "-1", "--format=%ct", upstream);
+    long upstreamTime = parseLong(GitCli.firstLine(upDate));
+    List<Fact> facts = new ArrayList<>();
+    for (String b : branches) {
+      facts.add(branch(ctx.git(), b, upstream, fork, mergeTree, upstreamTime));
+    }
+    return facts;
+  }
+
+  private static Fact branch(GitCli git, String b, String upstream, String fork, boolean mergeTree,
+      long upstreamTime) {
+    String id = "pr." + FactId.segment(b);
+    CommandResult vsUp = git.run("rev-list", "--left-right", "--count", upstream + "..." + b);
+    CommandResult vsFork = git.run("rev-list", "--left-right", "--count", fork + "..." + b);
+    CommandResult last = git.run("log", "-1", "--format=%ct %cs", b);
+    boolean merged = git.run("merge-base", "--is-ancestor", b, fork).ok();
+    CommandResult cherry = git.run(List.of("cherry", upstream, b), "git cherry -v " + ShellQuote.quote(upstream)
+        + " " + ShellQuote.quote(b));
+    if (!vsUp.ok() || !cherry.ok()) {
+      return Fact.unknown(id, "git could not compare `" + b + "` with `" + upstream + "`: "
+          + (vsUp.ok() ? cherry : vsUp).firstErrorLine(), vsUp.evidence());
+    }
+    long[] up = counts(vsUp);
+    long[] fk = counts(vsFork);
+    List<String> cherries = GitCli.lines(cherry);
+    long own = cherries.stream().filter(l -> l.startsWith("+")).count();
+    boolean landed = !cherries.isEmpty() && own == 0;
+    String[] lastParts = GitCli.firstLine(last).split(" ");
+    long lastTime = parseLong(lastParts[0]);
+    String lastDate = lastParts.length > 1 ? lastParts[1] : "?";
+    MergePreview preview = landed ? null : MergePreview.of(git, upstream, b, mergeTree);
+
+    List<String> items = new ArrayList<>();
+    items.add(up[1] + " ahead, " + up[0] + " behind `" + upstream + "`");
+    items.add(fk[1] + " ahead, " + fk[0] + " behind `" + fork + "`" + (merged ? "; merged into `" + fork + "`" : ""));
+    items.add("last commit " + lastDate);
+    items.add(landed ? "all its patches are already upstream" : own + " of " + Noun.count(cherries.size(), "patch")
+        + " not upstream yet");
+    if (preview != null) {
+      items.add(switch (preview.outcome()) {
+        case CLEAN -> "merges cleanly into `" + upstream + "`";
+        case CONFLICTS -> "conflicts with `" + upstream + "` in " + preview.describe();
+        case UNKNOWN -> "merge into `" + upstream + "` not known: " + preview.why();
+      });
+    }
+    long lagDays = upstreamTime > 0 && lastTime > 0 ? (upstreamTime - lastTime) / 86_400 : 0;
+    boolean conflicts = preview != null && preview.outcome() == MergePreview.Outcome.CONFLICTS;
+    boolean stale = !landed && lagDays > STALE_DAYS;
+    if (stale) {
+      items.add("stale: its last commit is " + lagDays + " days older than `" + upstream + "`");
+    }
+    Status status = landed ? Status.PASS : conflicts || stale ? Status.WARN
+        : preview != null && preview.outcome() == MergePreview.Outcome.UNKNOWN ? Status.UNKNOWN : Status.PASS;
+    String summary = "`" + b + "`: " + (landed ? "landed upstream; delete the branch"
+        : conflicts ? "conflicts with `" + upstream + "`: rebase it" : stale ? "stale: rebase or close it"
+        : "ready: merges cleanly into `" + upstream + "`");
+    List<Evidence> ev = new ArrayList<>(List.of(cherry.evidence()));
+    if (preview != null && preview.run() != null) {
+      ev.add(preview.run().evidence());
+    }
+    ev.add(vsUp.evidence());
+    return new Fact(FactId.of(id), status, new Value.Paths(items), summary,
+        status == Status.UNKNOWN ? preview.why() : "", ev);
+  }
+
+  private static long[] counts(CommandResult r) {
+    String[] p = GitCli.firstLine(r).split("\\s+");
+    return p.length == 2 ? new long[] {parseLong(p[0]), parseLong(p[1])} : new long[] {0, 0};
+  }
+
+  private static long parseLong(String s) {
+    try {
+      return Long.parseLong(s.strip());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package dev.forkstate.collect.upstream;
+
+import dev.forkstate.collect.CollectContext;
+import dev.forkstate.collect.Collector;
+import dev.forkstate.collect.GitCli;
+import dev.forkstate.exec.CommandResult;
+import dev.forkstate.exec.ShellQuote;
+import dev.forkstate.fact.Evidence;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Noun;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What of the fork is already upstream and what a merge would do: patch equivalence of every fork commit (as
+ * `git cherry` computes it), a merge preview of upstream into the fork (`git merge-tree`, nothing touched), the
+ * last time upstream was merged in, and how old the merge-base is next to HEAD.
+ */
+public final class UpstreamabilityCollector implements Collector {
+  static final List<String> IDS = List.of("upstream.last-merge", "upstream.merge-base-age", "upstream.merge-preview",
+      "upstream.patches.fork-only", "upstream.patches.upstreamed");
+  /** A conflict in a file the fork changed by this many lines or more is a FAIL-level risk. */
+  static final int HEAVY_LINES = 20;
+  private static final long DAY = 86_400;
+
+  @Override
+  public String name() {
+    return "upstreamability";
+  }
+
+  @Override
+  public List<Fact> collect(CollectContext ctx) {
+    if (!ctx.settings().upstreamRef().isSet()) {
+      return unknown("no upstream ref: " + ctx.settings().upstreamRef().source());
+    }
+    String upstream = ctx.settings().upstreamRef().value();
+    GitCli git = ctx.git();
+    CommandResult mb = git.run("merge-base", "HEAD", upstream);
+    if (!mb.ok()) {
+      return unknown("no merge-base with `" + upstream + "`: " + mb.firstErrorLine(), mb.evidence());
+    }
+    String base = GitCli.firstLine(mb);
+    boolean mergeTree = supportsMergeTree(git);
+    var cherryF = CompletableFuture.supplyAsync(() -> git.run(List.of("cherry", upstream, "HEAD"),
+        "git cherry -v " + ShellQuote.quote(upstream) + " HEAD"), ctx.pool());
+    var logF = CompletableFuture.supplyAsync(() -> git.run(List.of("log", "--no-merges", "--format=@%h %s",
+        "--name-only", upstream + "..HEAD"), null), ctx.pool());
+    var previewF = CompletableFuture.supplyAsync(() -> MergePreview.of(git, "HEAD", upstream, mergeTree),
+        ctx.pool());
+    var mergesF = CompletableFuture.supplyAsync(() -> git.run(List.of("log", "--merges", "--format=%H %cs %P",
+        upstream + "..HEAD"), "git log --merges --format='%h %cs %p' " + ShellQuote.quote(upstream) + "..HEAD"),
+        ctx.pool());
+    var datesF = CompletableFuture.supplyAsync(() -> git.run(List.of("log", "--no-walk=unsorted", "--format=%ct %cs",
+        "HEAD", base), "git log --no-walk=unsorted --format='%ct %cs' HEAD $(git merge-base HEAD "
+        + ShellQuote.quote(upstream) + ")"), ctx.pool());
+
+    List<Fact> facts = new ArrayList<>();
+    facts.addAll(patches(cherryF.join(), logF.join()));
+    facts.add(preview(ctx, previewF.join(), base, upstream));
+    facts.add(lastMerge(git, mergesF.join(), upstream, base));
+    facts.add(baseAge(datesF.join(), base));
+    return facts;
+  }
+
+  static boolean supportsMergeTree(GitCli git) {
+    String v = GitCli.firstLine(git.run("version")).replaceAll("^git version ", "");
+    String[] p = v.split("[.\\s]");
+    try {
+      int major = Integer.parseInt(p[0]);
+      int minor = Integer.parseInt(p[1]);
+      return major > 2 || (major == 2 && minor >= 38);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Fork commits by patch: "-" has an equivalent upstream, "+" is the fork's own; the own ones grouped by area. */
+  private static List<Fact> patches(CommandResult cherry, CommandResult log) {
+    if (!cherry.ok()) {
+      return List.of(Fact.unknown("upstream.patches.fork-only", "git cherry failed: " + cherry.firstErrorLine(),
+          cherry.evidence()), Fact.unknown("upstream.patches.upstreamed", "git cherry failed: "
+          + cherry.firstErrorLine(), cherry.evidence()));
+    }
+    Map<String, String> subjects = new HashMap<>();
+    Map<String, List<String>> files = new HashMap<>();
+    String current = null;
+    for (String line : log.stdout().split("\n")) {
+      if (line.startsWith("@")) {
+        int sp = line.indexOf(' ');
+        current = sp < 0 ? line.substring(1) : line.substring(1, sp);
+        subjects.put(current, sp < 0 ? "" : line.substring(sp + 1));
+        files.put(current, new ArrayList<>());
+      } else if (!line.isBlank() && current != null) {
+        files.get(current).add(line.strip());
+      }
+    }
+    List<String> upstreamed = new ArrayList<>();
+    Map<String, Integer> byArea = new TreeMap<>();
+    int own = 0;
+    for (String line : GitCli.lines(cherry)) {
+      String[] parts = line.split(" ", 2);
+      if (parts.length < 2) {
+        continue;
+      }
+      String sha = parts[1].strip();
+      String shortSha = subjects.keySet().stream().filter(sha::startsWith).findFirst().orElse(sha.substring(0,
+          Math.min(7, sha.length())));
+      if (parts[0].equals("-")) {
+        upstreamed.add("`" + shortSha + "` " + subjects.getOrDefault(shortSha, ""));
+      } else {
+        own++;
+        LinkedHashMap<String, Boolean> areas = new LinkedHashMap<>();
+        files.getOrDefault(shortSha, List.of()).forEach(f -> areas.put(area(f), true));
+        areas.keySet().forEach(a -> byArea.merge(a, 1, Integer::sum));
+      }
+    }
+    List<String> areaItems = new ArrayList<>();
+    byArea.forEach((a, n) -> areaItems.add("`" + a + "`: " + Noun.count(n, "commit")));
+    int total = own + upstreamed.size();
+    return List.of(
+        Fact.of("upstream.patches.fork-only", Status.PASS, new Value.Paths(areaItems), own + " of "
+            + Noun.count(total, "fork commit") + " are fork-only (no equivalent patch upstream)", cherry.evidence()),
+        Fact.of("upstream.patches.upstreamed", Status.PASS, new Value.Paths(upstreamed), upstreamed.isEmpty()
+            ? "no fork commit has an equivalent patch upstream" : upstreamed.size() + " of "
+            + Noun.count(total, "fork commit") + " already upstream as an equivalent patch: drop them on the next "
+            + "rebase", cherry.evidence()));
+  }
+
+  private static String area(String path) {
+    String[] parts = path.split("/");
+    return parts.length == 1 ? "(root)" : parts.length == 2 ? parts[0] + "/" : parts[0] + "/" + parts[1] + "/";
+  }
+
+  private static Fact preview(CollectContext ctx, MergePreview p, String base, String upstream) {
+    String id = "upstream.merge-preview";
+    if (p.outcome() == MergePreview.Outcome.UNKNOWN) {
+      return p.run() == null ? Fact.unknown(id, p.why()) : Fact.unknown(id, p.why(), p.run().evidence());
+    }
+    if (p.outcome() == MergePreview.Outcome.CLEAN) {
+      return Fact.of(id, Status.PASS, new Value.Paths(List.of()), "merging `" + upstream + "` into the fork is clean",
+          p.run().evidence());
+    }
+    // Heavy: lines the fork changed in each conflicted file since the merge-base.
+    List<String> args = new ArrayList<>(List.of("diff", "--numstat", base, "HEAD", "--"));
+    args.addAll(p.conflicts().keySet());
+    CommandResult numstat = ctx.git().run(args, null);
+    Map<String, Long> forkLines = new HashMap<>();
+    for (String line : GitCli.lines(numstat)) {
+      String[] f = line.split("\t", 3);
+      if (f.length == 3) {
+        long a = f[0].equals("-") ? 0 : Long.parseLong(f[0]);
+        long d = f[1].equals("-") ? 0 : Long.parseLong(f[1]);
+        forkLines.put(f[2], a + d);
+      }
+    }
+    List<String> items = new ArrayList<>();
+    List<String> heavy = new ArrayList<>();
+    p.conflicts().forEach((path, kinds) -> {
+      long lines = forkLines.getOrDefault(path, 0L);
+      items.add("`" + path + "` (" + (kinds.isEmpty() ? "conflict" : String.join(", ", kinds)) + "; fork changed "
+          + Noun.count(lines, "line") + ")");
+      if (lines >= HEAVY_LINES) {
+        heavy.add(path);
+      }
+    });
+    String summary = "merging `" + upstream + "` into the fork conflicts in " + Noun.count(items.size(), "file")
+        + (heavy.isEmpty() ? "" : ", " + heavy.size() + " of them heavily changed by the fork (" + HEAVY_LINES
+        + "+ lines)");
+    return new Fact(FactId.of(id), heavy.isEmpty() ? Status.WARN : Status.FAIL, new Value.Paths(items), summary, "",
+        List.of(p.run().evidence()));
+  }
+
+  /** The newest fork-side merge whose other parent is an upstream commit: when upstream was last taken in. */
+  private static Fact lastMerge(GitCli git, CommandResult merges, String upstream, String base) {
+    String id = "upstream.last-merge";
+    if (!merges.ok()) {
+      return Fact.unknown(id, "git log failed: " + merges.firstErrorLine(), merges.evidence());
+    }
+    for (String line : GitCli.lines(merges)) {
+      String[] f = line.split(" ");
+      for (int i = 3; i < f.length; i++) {
+        if (git.run("merge-base", "--is-ancestor", f[i], upstream).ok()) {
+          return Fact.of(id, Status.PASS, new Value.Text(f[1]), "upstream last merged into the fork on " + f[1]
+              + " (`" + f[0].substring(0, 12) + "`)", merges.evidence());
+        }
+      }
+    }
+    return Fact.of(id, Status.PASS, new Value.Text(""), "upstream was never merged into the fork since it was cut",
+        merges.evidence());
+  }
+
+  private static Fact baseAge(CommandResult dates, String base) {
+    String id = "upstream.merge-base-age";
+    List<String> lines = GitCli.lines(dates);
+    if (!dates.ok() || lines.isEmpty()) {
+      return Fact.unknown(id, "git log failed: " + dates.firstErrorLine(), dates.evidence());
+    }
+    String[] head = lines.get(0).split(" ");
+    String[] mb = lines.get(lines.size() - 1).split(" ");
+    long days = Math.max(0, (Long.parseLong(head[0]) - Long.parseLong(mb[0])) / DAY);
+    return Fact.of(id, Status.PASS, new Value.Count(days), "merge-base " + base.substring(0, 12) + " is from " + mb[1]
+        + ", " + Noun.count(days, "day") + " before HEAD (" + head[1] + ")", dates.evidence());
+  }
+
+  private static List<Fact> unknown(String why, Evidence... ev) {
+    return IDS.stream().map(id -> Fact.unknown(id, why, ev)).toList();
+  }
+}

@@ -1,0 +1,147 @@
+package dev.forkstate.collect.upstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forkstate.app.GenerateReport;
+import dev.forkstate.app.GenerateRequest;
+import dev.forkstate.app.GenerateResult;
+import dev.forkstate.app.demo.GitScript;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import dev.forkstate.support.Repos;
+import dev.forkstate.support.TestEnv;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Planted upstreamability cases: a fork commit cherry-picked upstream under another sha, a heavy fork edit that
+ * upstream also changed (a conflict), PR branches that landed, conflict or merge cleanly; and a fork whose merge is
+ * clean and that merged upstream once.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UpstreamabilityTest {
+  private static final long DAY_TICKS = 24 * 60; // GitScript ticks are minutes
+  private static final String CONFIG = "fork_branch: fork/stable\nupstream_ref: upstream/main\nsmokes: []\n";
+
+  Map<String, String> env;
+  FactSet facts;
+  String md;
+  String typoSha;
+
+  private static String router(String tag, int changed) {
+    return IntStream.range(0, 30).mapToObj(i -> "def route_" + i + "():\n    return " + (i < changed ? tag : "'up'")
+        + "\n").collect(Collectors.joining());
+  }
+
+  @BeforeAll
+  void build(@TempDir Path tmp) {
+    env = TestEnv.isolated(tmp.resolve("home"));
+    GitScript up = new GitScript(tmp.resolve("up"), env, 0).init();
+    up.write("lib/router.py", router("'up'", 0)).write("lib/utils.py", "# recieve the value\nX = 1\n")
+        .commit("base");
+    GitScript fork = up.cloneTo(tmp.resolve("fork"));
+    fork.git("remote", "rename", "origin", "upstream");
+    fork.git("switch", "-q", "-c", "fork/stable");
+    fork.write("lib/utils.py", "# receive the value\nX = 1\n").commit("utils: fix typo");
+    typoSha = fork.git("rev-parse", "--short", "HEAD").strip();
+    fork.git("branch", "pr/fix-typo");
+    fork.write("forkstate.yml", CONFIG).write(".gitignore", "STATE_OF_PROJECT.md*\n").commit("forkstate config");
+    fork.write("lib/router.py", router("'fork'", 25)).commit("router: fork seam");
+    fork.write("extras/cache.py", "CACHE = {}\n").commit("extras: cache");
+    String base = fork.git("merge-base", "HEAD", "upstream/main").strip();
+    fork.git("switch", "-q", "-c", "pr/conflict", base);
+    fork.write("lib/router.py", router("'pr'", 3)).commit("router: small pr change");
+
+    // Upstream, 45 days later: takes the typo fix as its own commit, and rewrites the router's first lines.
+    GitScript later = new GitScript(up.dir(), env, 45 * DAY_TICKS);
+    later.write("lib/utils.py", "# receive the value\nX = 1\n").commit("Fix typo in utils");
+    later.write("lib/router.py", router("'upstream-new'", 5)).commit("router: new defaults");
+    fork.git("fetch", "-q", "upstream");
+    GitScript fresh = new GitScript(fork.dir(), env, 45 * DAY_TICKS + 10);
+    fresh.git("switch", "-q", "-c", "pr/clean", "upstream/main");
+    fresh.write("docs/new.md", "# new\n").commit("docs: new page");
+    fresh.git("switch", "-q", "fork/stable");
+
+    GenerateResult r = new GenerateReport().run(new GenerateRequest(fork.dir(), null, GenerateRequest.Format.MD, true,
+        null, env));
+    facts = new FactSet(r.report().facts());
+    md = r.rendered();
+  }
+
+  private Fact fact(String id) {
+    return facts.get(id).orElseThrow(() -> new AssertionError("no fact " + id));
+  }
+
+  private static List<String> items(Fact f) {
+    return ((Value.Paths) f.value()).paths();
+  }
+
+  @Test
+  void aCherryPickedCommitCountsAsAlreadyUpstream() {
+    Fact upstreamed = fact("upstream.patches.upstreamed");
+    assertThat(items(upstreamed)).containsExactly("`" + typoSha + "` utils: fix typo");
+    assertThat(upstreamed.summary()).startsWith("1 of 4 fork commits already upstream");
+    Fact own = fact("upstream.patches.fork-only");
+    assertThat(own.summary()).isEqualTo("3 of 4 fork commits are fork-only (no equivalent patch upstream)");
+    assertThat(items(own)).containsExactly("`(root)`: 1 commit", "`extras/`: 1 commit", "`lib/`: 1 commit");
+    assertThat(own.command()).isEqualTo("git cherry -v upstream/main HEAD");
+  }
+
+  @Test
+  void aConflictInAHeavilyEditedFileIsAFailLevelRisk() {
+    Fact preview = fact("upstream.merge-preview");
+    assertThat(preview.status()).isEqualTo(Status.FAIL);
+    assertThat(items(preview)).containsExactly("`lib/router.py` (contents; fork changed 50 lines)");
+    assertThat(preview.command()).isEqualTo("git merge-tree --write-tree --name-only HEAD upstream/main");
+    assertThat(md).contains("**FAIL** Merge conflicts ahead: merging `upstream/main` into the fork conflicts in 1 "
+        + "file, 1 of them heavily changed by the fork (20+ lines)");
+    assertThat(fact("upstream.merge-base-age").summary()).matches("merge-base [0-9a-f]{12} is from 2026-01-01, 0 "
+        + "days before HEAD \\(2026-01-01\\)");
+  }
+
+  @Test
+  void prBranchesAreClassified() {
+    Fact typo = fact("pr.pr-fix-typo");
+    assertThat(typo.status()).isEqualTo(Status.PASS);
+    assertThat(typo.summary()).isEqualTo("`pr/fix-typo`: landed upstream; delete the branch");
+    assertThat(items(typo)).contains("all its patches are already upstream")
+        .anyMatch(i -> i.endsWith("merged into `fork/stable`"));
+    Fact conflict = fact("pr.pr-conflict");
+    assertThat(conflict.status()).isEqualTo(Status.WARN);
+    assertThat(conflict.summary()).isEqualTo("`pr/conflict`: conflicts with `upstream/main`: rebase it");
+    assertThat(items(conflict)).contains("conflicts with `upstream/main` in `lib/router.py` (contents)");
+    Fact clean = fact("pr.pr-clean");
+    assertThat(clean.status()).isEqualTo(Status.PASS);
+    assertThat(clean.summary()).isEqualTo("`pr/clean`: ready: merges cleanly into `upstream/main`");
+    assertThat(items(clean)).contains("1 ahead, 0 behind `upstream/main`");
+    assertThat(md).contains("  - PR branches (pr/*):").contains("- **WARN** PR branch: `pr/conflict`: conflicts");
+  }
+
+  @Test
+  void aCleanMergeAndTheLastUpstreamMergeAreReported(@TempDir Path tmp) {
+    GitScript[] repos = Repos.fork(tmp, env);
+    GitScript fork = repos[1];
+    fork.write("forkstate.yml", CONFIG).commit("config");
+    FactSet before = generate(fork.dir());
+    assertThat(before.get("upstream.merge-preview").orElseThrow().status()).isEqualTo(Status.PASS);
+    assertThat(before.get("upstream.last-merge").orElseThrow().summary())
+        .isEqualTo("upstream was never merged into the fork since it was cut");
+    fork.git("merge", "-q", "--no-edit", "--no-ff", "upstream/main");
+    Fact last = generate(fork.dir()).get("upstream.last-merge").orElseThrow();
+    assertThat(last.summary()).startsWith("upstream last merged into the fork on 2026-01-01 (`");
+  }
+
+  private FactSet generate(Path repo) {
+    return new FactSet(new GenerateReport().run(new GenerateRequest(repo, "-", GenerateRequest.Format.MD, true,
+        null, env)).report().facts());
+  }
+}
