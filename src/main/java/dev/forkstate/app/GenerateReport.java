@@ -12,6 +12,7 @@ import dev.forkstate.collect.happypath.CopyPasteCollector;
 import dev.forkstate.collect.happypath.HappyPathCollector;
 import dev.forkstate.collect.ci.CiRunCollector;
 import dev.forkstate.collect.ci.GitHubToken;
+import dev.forkstate.collect.ci.PullRequestCollector;
 import dev.forkstate.collect.ci.WorkflowCollector;
 import dev.forkstate.collect.git.GitStateCollector;
 import dev.forkstate.collect.refs.ReferenceCollector;
@@ -143,7 +144,9 @@ public final class GenerateReport {
         new UpstreamabilityCollector(), new PrBranchCollector())));
     CiRunCollector ci = new CiRunCollector(
         api -> GitHubToken.find(ctx.runner().baseEnv(), ctx.runner(), ctx.repo()), GITHUB_TIMEOUT);
-    facts.addAll(runAll(ctx, pool, List.of(new SmokeCollector(), new LiveCheckCollector(), ci)));
+    PullRequestCollector pulls = new PullRequestCollector(
+        api -> GitHubToken.find(ctx.runner().baseEnv(), ctx.runner(), ctx.repo()), GITHUB_TIMEOUT);
+    facts.addAll(runAll(ctx, pool, List.of(new SmokeCollector(), new LiveCheckCollector(), ci, pulls)));
     // Third: what reads the others' facts (their commands, the smokes' test outcomes).
     List<Fact> sofar = List.copyOf(facts);
     facts.addAll(runAll(ctx, pool, List.of(new CopyPasteCollector(sofar), new CapabilityCollector(sofar))));

@@ -98,8 +98,8 @@ public final class GitHubApi {
     if (code == 200) {
       try {
         JsonNode body = json.readTree(res.body());
-        if (body == null || !body.isObject()) {
-          throw new ApiError("unreadable response from " + shortPath(uri) + ": not a JSON object");
+        if (body == null || !(body.isObject() || body.isArray())) {
+          throw new ApiError("unreadable response from " + shortPath(uri) + ": not a JSON object or list");
         }
         return new Page(body, res.headers().firstValue("link").flatMap(GitHubApi::nextLink));
       } catch (JsonProcessingException e) {

@@ -1,6 +1,13 @@
 package dev.forkstate.collect.upstream;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.forkstate.app.GenerateReport;
 import dev.forkstate.app.GenerateRequest;
@@ -33,6 +40,7 @@ class UpstreamabilityTest {
   private static final String CONFIG = "fork_branch: fork/stable\nupstream_ref: upstream/main\nsmokes: []\n";
 
   Map<String, String> env;
+  Path forkDir;
   FactSet facts;
   String md;
   String typoSha;
@@ -71,6 +79,7 @@ class UpstreamabilityTest {
     fresh.write("docs/new.md", "# new\n").commit("docs: new page");
     fresh.git("switch", "-q", "fork/stable");
 
+    forkDir = fork.dir();
     GenerateResult r = new GenerateReport().run(new GenerateRequest(fork.dir(), null, GenerateRequest.Format.MD, true,
         null, env));
     facts = new FactSet(r.report().facts());
@@ -143,5 +152,58 @@ class UpstreamabilityTest {
   private FactSet generate(Path repo) {
     return new FactSet(new GenerateReport().run(new GenerateRequest(repo, "-", GenerateRequest.Format.MD, true,
         null, env)).report().facts());
+  }
+
+  /** GitHub's pulls and reviews endpoints, served by WireMock on 127.0.0.1 with the documented payload shapes. */
+  @Test
+  void pullRequestStatesComeFromTheGitHubApi(@TempDir Path tmp) throws Exception {
+    WireMockServer github = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    github.start();
+    GitScript g = new GitScript(forkDir, env, 0);
+    String upstreamUrl = g.git("remote", "get-url", "upstream").strip();
+    try {
+      g.git("remote", "set-url", "upstream", "https://github.com/BerriAI/litellm.git");
+      g.git("remote", "add", "origin", "git@github.com:forkowner/litellm.git");
+      Path config = tmp.resolve("forkstate.yml");
+      java.nio.file.Files.writeString(config, CONFIG + "ci:\n  api_url: http://127.0.0.1:" + github.port() + "\n");
+      String pulls = "/repos/BerriAI/litellm/pulls";
+      github.stubFor(get(urlPathEqualTo(pulls)).withQueryParam("head", equalTo("forkowner:pr/clean"))
+          .willReturn(aResponse().withHeader("Content-Type", "application/json")
+              .withBodyFile("github/pulls-open-draft.json")));
+      github.stubFor(get(urlPathEqualTo(pulls + "/1347/reviews")).willReturn(aResponse()
+          .withHeader("Content-Type", "application/json").withBodyFile("github/reviews-changes-requested.json")));
+      github.stubFor(get(urlPathEqualTo(pulls)).withQueryParam("head", equalTo("forkowner:pr/fix-typo"))
+          .willReturn(aResponse().withHeader("Content-Type", "application/json")
+              .withBodyFile("github/pulls-merged.json")));
+      github.stubFor(get(urlPathEqualTo(pulls)).withQueryParam("head", equalTo("forkowner:pr/conflict"))
+          .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("[]")));
+
+      FactSet online = new FactSet(new GenerateReport().run(new GenerateRequest(forkDir, "-",
+          GenerateRequest.Format.MD, false, config, env)).report().facts());
+      Fact clean = online.get("pr.pr-clean.pull").orElseThrow();
+      assertThat(clean.summary()).isEqualTo("`pr/clean`: PR #1347 open (draft), changes requested "
+          + "https://github.com/BerriAI/litellm/pull/1347");
+      assertThat(clean.status()).isEqualTo(Status.WARN);
+      assertThat(online.get("pr.pr-fix-typo.pull").orElseThrow().summary())
+          .isEqualTo("`pr/fix-typo`: PR #1201 merged https://github.com/BerriAI/litellm/pull/1201");
+      assertThat(online.get("pr.pr-conflict.pull").orElseThrow().summary())
+          .isEqualTo("`pr/conflict`: no pull request upstream yet");
+      assertThat(clean.command()).isEqualTo("gh pr list --repo BerriAI/litellm --head pr/clean --state all");
+
+      github.resetAll();
+      github.stubFor(get(urlPathEqualTo(pulls)).willReturn(aResponse().withStatus(502)));
+      Fact failed = new FactSet(new GenerateReport().run(new GenerateRequest(forkDir, "-",
+          GenerateRequest.Format.MD, false, config, env)).report().facts()).get("pr.pr-clean.pull").orElseThrow();
+      assertThat(failed.status()).isEqualTo(Status.UNKNOWN);
+      assertThat(failed.reason()).contains("502");
+
+      Fact offline = new FactSet(new GenerateReport().run(new GenerateRequest(forkDir, "-",
+          GenerateRequest.Format.MD, true, config, env)).report().facts()).get("pr.pulls").orElseThrow();
+      assertThat(offline.status()).isEqualTo(Status.SKIPPED);
+    } finally {
+      g.git("remote", "set-url", "upstream", upstreamUrl);
+      g.git("remote", "remove", "origin");
+      github.stop();
+    }
   }
 }

@@ -1,0 +1,130 @@
+package dev.forkstate.collect.ci;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.forkstate.collect.CollectContext;
+import dev.forkstate.collect.Collector;
+import dev.forkstate.collect.GitCli;
+import dev.forkstate.config.Settings;
+import dev.forkstate.exec.CommandResult;
+import dev.forkstate.exec.ShellQuote;
+import dev.forkstate.fact.Evidence;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The pull request opened upstream for each PR branch, from the GitHub REST API: GET
+ * /repos/{upstream}/pulls?head={fork owner}:{branch}&state=all, then its reviews for the review decision. Open, draft,
+ * merged or closed; approved, changes requested or not reviewed. Same rules as CI: offline is SKIPPED, any error or
+ * a remote that is not on GitHub is UNKNOWN with the `gh pr list` command that answers by hand.
+ */
+public final class PullRequestCollector implements Collector {
+  private final Function<String, GitHubToken> tokens;
+  private final Duration timeout;
+
+  public PullRequestCollector(Function<String, GitHubToken> tokens, Duration timeout) {
+    this.tokens = tokens;
+    this.timeout = timeout;
+  }
+
+  @Override
+  public String name() {
+    return "pull-requests";
+  }
+
+  @Override
+  public List<Fact> collect(CollectContext ctx) {
+    Settings s = ctx.settings();
+    if (s.prBranches().isEmpty() || !s.upstreamRef().isSet()) {
+      return List.of();
+    }
+    List<String> args = new ArrayList<>(List.of("for-each-ref", "--format=%(refname:short)"));
+    s.prBranches().forEach(p -> args.add("refs/heads/" + p));
+    List<String> branches = GitCli.lines(ctx.git().run(args, null)).stream().sorted().toList();
+    if (branches.isEmpty()) {
+      return List.of();
+    }
+    if (ctx.offline()) {
+      return List.of(Fact.skipped("pr.pulls", "offline: pull request states need the network"));
+    }
+    String upstreamRemote = s.upstreamRef().value().split("/")[0];
+    String forkRemote = s.ciRemote().isSet() ? s.ciRemote().value() : "origin";
+    Optional<GitHubRepo> upstream = repo(ctx, upstreamRemote);
+    Optional<GitHubRepo> fork = repo(ctx, forkRemote);
+    List<Fact> facts = new ArrayList<>();
+    for (String b : branches) {
+      String id = "pr." + FactId.segment(b) + ".pull";
+      Evidence hand = Evidence.ofCommand("gh pr list --repo " + upstream.map(GitHubRepo::slug).orElse("<upstream>")
+          + " --head " + ShellQuote.quote(b) + " --state all");
+      if (upstream.isEmpty() || fork.isEmpty()) {
+        facts.add(Fact.unknown(id, "remote `" + (upstream.isEmpty() ? upstreamRemote : forkRemote)
+            + "` is not a GitHub repository URL", hand));
+        continue;
+      }
+      GitHubRepo up = s.ciApiUrl().isSet() ? upstream.get().withApiBase(s.ciApiUrl().value()) : upstream.get();
+      GitHubApi api = new GitHubApi(up.apiBase(), tokens.apply(up.apiBase()), timeout);
+      try {
+        facts.add(pull(api, up, fork.get().owner(), b, id, hand));
+      } catch (GitHubApi.ApiError e) {
+        facts.add(Fact.unknown(id, e.getMessage() + (api.rateNote().isEmpty() ? "" : "; " + api.rateNote()), hand));
+      }
+    }
+    return facts;
+  }
+
+  private static Optional<GitHubRepo> repo(CollectContext ctx, String remote) {
+    CommandResult url = ctx.git().run("remote", "get-url", remote);
+    return url.ok() ? GitHubRepo.fromRemoteUrl(GitCli.firstLine(url)) : Optional.empty();
+  }
+
+  private static Fact pull(GitHubApi api, GitHubRepo up, String forkOwner, String branch, String id, Evidence hand)
+      throws GitHubApi.ApiError {
+    JsonNode pulls = api.get("/repos/" + up.slug() + "/pulls?state=all&per_page=10&head="
+        + URLEncoder.encode(forkOwner + ":" + branch, StandardCharsets.UTF_8));
+    if (!pulls.isArray()) {
+      throw new GitHubApi.ApiError("unexpected response: the pulls endpoint did not return a list");
+    }
+    if (pulls.isEmpty()) {
+      return new Fact(FactId.of(id), Status.WARN, Value.none(), "`" + branch + "`: no pull request upstream yet",
+          "", List.of(hand));
+    }
+    JsonNode pr = pulls.get(0); // newest first
+    int number = pr.path("number").asInt();
+    boolean merged = !pr.path("merged_at").isNull() && !pr.path("merged_at").isMissingNode();
+    String state = merged ? "merged" : pr.path("state").asText("unknown");
+    boolean draft = pr.path("draft").asBoolean(false);
+    String review = merged || state.equals("closed") ? "" : review(api, up, number);
+    String url = pr.path("html_url").asText("");
+    String summary = "`" + branch + "`: PR #" + number + " " + state + (draft ? " (draft)" : "")
+        + (review.isEmpty() ? "" : ", " + review) + (url.isEmpty() ? "" : " " + url);
+    Status status = merged ? Status.PASS : state.equals("closed") ? Status.WARN
+        : review.equals("changes requested") ? Status.WARN : Status.PASS;
+    return new Fact(FactId.of(id), status, new Value.Text(state), summary, "", List.of(hand));
+  }
+
+  /** The latest review of each reviewer decides: changes requested wins over approved. */
+  private static String review(GitHubApi api, GitHubRepo up, int number) throws GitHubApi.ApiError {
+    JsonNode reviews = api.get("/repos/" + up.slug() + "/pulls/" + number + "/reviews?per_page=100");
+    Map<String, String> latest = new HashMap<>();
+    reviews.forEach(r -> {
+      String state = r.path("state").asText();
+      if (!state.equals("COMMENTED") && !state.equals("PENDING")) {
+        latest.put(r.path("user").path("login").asText(), state);
+      }
+    });
+    if (latest.containsValue("CHANGES_REQUESTED")) {
+      return "changes requested";
+    }
+    return latest.containsValue("APPROVED") ? "approved" : "not reviewed yet";
+  }
+}
