@@ -71,8 +71,12 @@ public final class UpstreamabilityCollector implements Collector {
   }
 
   static boolean supportsMergeTree(GitCli git) {
-    String v = GitCli.firstLine(git.run("version")).replaceAll("^git version ", "");
-    String[] p = v.split("[.\\s]");
+    return supportsMergeTree(GitCli.firstLine(git.run("version")));
+  }
+
+  /** "git version 2.39.5" (or "2.45.1.windows.1"): merge-tree --write-tree came with git 2.38. */
+  static boolean supportsMergeTree(String versionLine) {
+    String[] p = versionLine.replaceAll("^git version ", "").split("[.\\s]");
     try {
       int major = Integer.parseInt(p[0]);
       int minor = Integer.parseInt(p[1]);

@@ -68,6 +68,8 @@ class UpstreamabilityTest {
     String base = fork.git("merge-base", "HEAD", "upstream/main").strip();
     fork.git("switch", "-q", "-c", "pr/conflict", base);
     fork.write("lib/router.py", router("'pr'", 3)).commit("router: small pr change");
+    fork.git("switch", "-q", "-c", "pr/old-docs", base);
+    fork.write("docs/old.md", "# old\n").commit("docs: old page");
 
     // Upstream, 45 days later: takes the typo fix as its own commit, and rewrites the router's first lines.
     GitScript later = new GitScript(up.dir(), env, 45 * DAY_TICKS);
@@ -133,6 +135,22 @@ class UpstreamabilityTest {
     assertThat(clean.summary()).isEqualTo("`pr/clean`: ready: merges cleanly into `upstream/main`");
     assertThat(items(clean)).contains("1 ahead, 0 behind `upstream/main`");
     assertThat(md).contains("  - PR branches (pr/*):").contains("- **WARN** PR branch: `pr/conflict`: conflicts");
+  }
+
+  @Test
+  void aBranchFarBehindUpstreamIsStaleAndOldGitIsUnknownNotClean() {
+    Fact old = fact("pr.pr-old-docs");
+    assertThat(old.status()).isEqualTo(Status.WARN);
+    assertThat(old.summary()).isEqualTo("`pr/old-docs`: stale: rebase or close it");
+    assertThat(items(old)).contains("stale: its last commit is 44 days older than `upstream/main`",
+        "merges cleanly into `upstream/main`");
+    assertThat(UpstreamabilityCollector.supportsMergeTree("git version 2.37.1")).isFalse();
+    assertThat(UpstreamabilityCollector.supportsMergeTree("git version 2.38.0")).isTrue();
+    assertThat(UpstreamabilityCollector.supportsMergeTree("git version 2.45.1.windows.1")).isTrue();
+    assertThat(UpstreamabilityCollector.supportsMergeTree("nonsense")).isFalse();
+    MergePreview p = MergePreview.of(null, "HEAD", "upstream/main", false);
+    assertThat(p.outcome()).isEqualTo(MergePreview.Outcome.UNKNOWN);
+    assertThat(p.why()).isEqualTo("git merge-tree --write-tree needs git 2.38 or newer");
   }
 
   @Test
