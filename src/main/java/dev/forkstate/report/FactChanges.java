@@ -45,6 +45,12 @@ public final class FactChanges {
       tagsNow.items().stream().filter(t -> !old.contains(t)).sorted()
           .forEach(t -> out.add("new tag at HEAD: " + CodeSpan.of(t)));
     }
+    FactDigest.Entry flagsBefore = before.facts().get("happypath.flags");
+    FactDigest.Entry flagsNow = now.facts().get("happypath.flags");
+    if (flagsNow != null && flagsBefore != null) {
+      Set<String> old = Set.copyOf(flagsBefore.items());
+      flagsNow.items().stream().filter(f -> !old.contains(f)).sorted().forEach(f -> out.add("new flag: " + f));
+    }
     changedValue(before, now, "git.head.sha", "HEAD").ifPresent(out::add);
     for (String id : new TreeSet<>(now.facts().keySet())) {
       FactDigest.Entry b = before.facts().get(id);

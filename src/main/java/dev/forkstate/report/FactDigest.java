@@ -19,6 +19,7 @@ import java.util.TreeMap;
  */
 public record FactDigest(Map<String, Entry> facts) {
   private static final ObjectMapper JSON = new ObjectMapper();
+  static final int MAX_ITEMS = 20;
 
   public FactDigest {
     facts = new TreeMap<>(facts);
@@ -49,7 +50,8 @@ public record FactDigest(Map<String, Entry> facts) {
     } else if (v instanceof Value.Flag fl) {
       return new Entry(status, Boolean.toString(fl.on()), List.of());
     } else if (v instanceof Value.Paths p) {
-      return new Entry(status, Integer.toString(p.paths().size()), p.paths());
+      // Capped: the hidden line must stay small on a big fork; the count is exact.
+      return new Entry(status, Integer.toString(p.paths().size()), p.paths().stream().limit(MAX_ITEMS).toList());
     } else if (v instanceof Value.Changes ch) {
       return new Entry(status, ch.files().size() + " files +" + ch.added() + " -" + ch.deleted(), List.of());
     } else if (v instanceof Value.Commits cs) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.GitCli;
+import dev.forkstate.collect.upstream.PrBranchCollector;
 import dev.forkstate.config.Settings;
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.ShellQuote;
@@ -45,12 +46,10 @@ public final class PullRequestCollector implements Collector {
   @Override
   public List<Fact> collect(CollectContext ctx) {
     Settings s = ctx.settings();
-    if (s.prBranches().isEmpty() || !s.upstreamRef().isSet()) {
+    if (!s.upstreamRef().isSet()) {
       return List.of();
     }
-    List<String> args = new ArrayList<>(List.of("for-each-ref", "--format=%(refname:short)"));
-    s.prBranches().forEach(p -> args.add("refs/heads/" + p));
-    List<String> branches = GitCli.lines(ctx.git().run(args, null)).stream().sorted().toList();
+    List<String> branches = PrBranchCollector.branches(ctx);
     if (branches.isEmpty()) {
       return List.of();
     }

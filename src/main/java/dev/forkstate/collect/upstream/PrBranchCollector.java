@@ -30,14 +30,7 @@ public final class PrBranchCollector implements Collector {
 
   @Override
   public List<Fact> collect(CollectContext ctx) {
-    List<String> patterns = ctx.settings().prBranches();
-    if (patterns.isEmpty()) {
-      return List.of();
-    }
-    List<String> args = new ArrayList<>(List.of("for-each-ref", "--format=%(refname:short)"));
-    patterns.forEach(p -> args.add("refs/heads/" + p));
-    CommandResult refs = ctx.git().run(args, null);
-    List<String> branches = GitCli.lines(refs).stream().sorted().toList();
+    List<String> branches = branches(ctx);
     if (branches.isEmpty()) {
       return List.of();
     }
@@ -55,6 +48,17 @@ public final class PrBranchCollector implements Collector {
       facts.add(branch(ctx.git(), b, upstream, fork, mergeTree, upstreamTime));
     }
     return facts;
+  }
+
+  /** The local branches matching pr_branches, sorted; none when no pattern is configured. */
+  public static List<String> branches(CollectContext ctx) {
+    List<String> patterns = ctx.settings().prBranches();
+    if (patterns.isEmpty()) {
+      return List.of();
+    }
+    List<String> args = new ArrayList<>(List.of("for-each-ref", "--format=%(refname:short)"));
+    patterns.forEach(p -> args.add("refs/heads/" + p));
+    return GitCli.lines(ctx.git().run(args, null)).stream().sorted().toList();
   }
 
   private static Fact branch(GitCli git, String b, String upstream, String fork, boolean mergeTree,
