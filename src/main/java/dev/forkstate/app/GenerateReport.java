@@ -78,8 +78,14 @@ public final class GenerateReport {
       timer.lap("settings");
       CollectContext ctx = new CollectContext(repo, settings, ws.runner, req.offline(), ws.git, ws.pool,
           ownOutputs(repo, out));
-      FactSet facts = new FactSet(collect(ctx, ws.pool));
+      FactSet measured = new FactSet(collect(ctx, ws.pool));
       timer.lap("collect");
+      RunHistory history = RunHistory.open(repo, settings.historyDb(), ReportClock.now(req.env()).toString(),
+          measured);
+      List<Fact> withTrends = new ArrayList<>(measured.all());
+      withTrends.addAll(history.trends(measured));
+      FactSet facts = new FactSet(withTrends);
+      timer.lap("history");
       List<Finding> findings = Checks.evaluate(facts, settings.requiredChecks());
       timer.lap("checks");
       ExitCode exit = findings.stream().filter(Finding::required)
@@ -123,8 +129,14 @@ public final class GenerateReport {
       }
       text = redactor.redact(text);
       timer.lap("report");
-      if (out != null) {
-        AtomicWriter.write(out, text, previous);
+      try (history) {
+        if (out != null) {
+          AtomicWriter.write(out, text, previous);
+        }
+        String recorded = history.record(exit.code());
+        if (!recorded.isEmpty()) {
+          notes.add(redactor.redact(recorded));
+        }
       }
       timer.lap("write");
       return new GenerateResult(report, text, out, exit, notes);

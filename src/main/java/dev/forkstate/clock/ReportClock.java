@@ -16,15 +16,20 @@ public final class ReportClock {
   private ReportClock() {}
 
   public static LocalDate today(Map<String, String> env) {
+    return LocalDate.ofInstant(now(env), ZoneOffset.UTC);
+  }
+
+  /** The run's moment, in whole seconds: SOURCE_DATE_EPOCH when set. Run history records it. */
+  public static Instant now(Map<String, String> env) {
     String raw = env.get("SOURCE_DATE_EPOCH");
     if (raw == null || raw.isEmpty()) {
-      return LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC);
+      return Instant.ofEpochSecond(Instant.now().getEpochSecond());
     }
     if (!raw.matches("[0-9]{1,12}")) {
       throw new UserError("SOURCE_DATE_EPOCH='" + raw + "' is not a whole number of seconds", "environment",
           "set it to e.g. $(git log -1 --pretty=%ct), or unset it");
     }
-    return LocalDate.ofInstant(Instant.ofEpochSecond(Long.parseLong(raw)), ZoneOffset.UTC);
+    return Instant.ofEpochSecond(Long.parseLong(raw));
   }
 
   public static String format(LocalDate date) {

@@ -21,14 +21,16 @@ public record ForkstateConfig(
     @JsonProperty("llm") LlmConfig llm,
     @JsonProperty("happypath") HappyPathConfig happypath,
     @JsonProperty("capabilities") List<CapabilityConfig> capabilities,
-    @JsonProperty("pr_branches") List<String> prBranches) {
+    @JsonProperty("pr_branches") List<String> prBranches,
+    @JsonProperty("history_db") String historyDb) {
 
   /** The prompt the user asked for, verbatim, typos included: it is quoted in the report exactly as given. */
   public static final String SEED_PROMPT =
       "With blunt criticalal expert-level honest assessment, How does our fork compare with with the original litellm";
 
   public static ForkstateConfig empty() {
-    return new ForkstateConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new ForkstateConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null);
   }
 
   /** One smoke step: a shell command line run from the repository root. */

@@ -21,7 +21,8 @@ public record Settings(
     Llm llm,
     HappyPath happyPath,
     List<Capability> capabilities,
-    List<String> prBranches) {
+    List<String> prBranches,
+    String historyDb) {
 
   public Settings {
     smokes = List.copyOf(smokes);

@@ -20,6 +20,8 @@ public final class SettingsResolver {
   public static final int DEFAULT_DETERMINISM_RUNS = 2;
   /** Branches prepared as upstream pull requests, as git for-each-ref patterns under refs/heads. */
   public static final List<String> DEFAULT_PR_BRANCHES = List.of("pr/*");
+  /** Run history, relative to the repository; the folder ignores itself in git. */
+  public static final String DEFAULT_HISTORY_DB = ".forkstate/history.db";
   public static final String DEFAULT_LLM_CACHE = ".forkstate/llm-cache";
   private static final String FROM_FILE = ConfigLoader.FILE_NAME;
 
@@ -50,7 +52,8 @@ public final class SettingsResolver {
     List<String> required = c.requiredChecks() != null ? c.requiredChecks() : DEFAULT_REQUIRED;
     return new Settings(project, forkBranch, upstream, smokes, live, workflow, job, apiUrl, remote, guide, prompt,
         orEmpty(c.paths()), required, llm(c.llm()), happyPath(c.happypath()), capabilities(c.capabilities()),
-        c.prBranches() != null ? c.prBranches() : DEFAULT_PR_BRANCHES);
+        c.prBranches() != null ? c.prBranches() : DEFAULT_PR_BRANCHES,
+        c.historyDb() != null ? c.historyDb() : DEFAULT_HISTORY_DB);
   }
 
   private static Settings.HappyPath happyPath(ForkstateConfig.HappyPathConfig h) {

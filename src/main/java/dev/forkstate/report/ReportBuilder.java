@@ -451,7 +451,11 @@ public final class ReportBuilder {
         + ch.files().size(), fact("upstream.files.modified").command(),
         List.of(FactId.of("upstream.files.modified")))));
     metric(out, "git.tracking.ahead", "Unpushed commits:");
-    out.add(bullet(0, Status.UNKNOWN, "Trends: no run history is recorded yet", "", List.of()));
+    for (String[] t : new String[][] {{"history.smoke-pass-rate", "Smokes over runs:"},
+        {"history.behind", "Drift over runs:"}, {"history.flaky", "Flaky smokes over runs:"},
+        {"history.runs", "History:"}}) {
+      factBullet(out, 0, t[0], t[1]);
+    }
     return out;
   }
 

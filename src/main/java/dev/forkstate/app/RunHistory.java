@@ -1,0 +1,108 @@
+package dev.forkstate.app;
+
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.history.HistoryStore;
+import dev.forkstate.history.Trends;
+import dev.forkstate.report.FactDigest;
+import dev.forkstate.write.IgnoredDir;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * This run against the recorded ones: the trend facts for Metrics & SLIs, and, once the report is written, the run
+ * itself (unless it equals the newest row). Any database trouble makes history UNKNOWN with the reason; the report
+ * is written all the same.
+ */
+final class RunHistory implements AutoCloseable {
+  private final HistoryStore store;
+  private final String why;
+  private final String shown;
+  private final String time;
+  private final String commit;
+  private final String branch;
+  private final String digestJson;
+  private final String digest;
+
+  private RunHistory(HistoryStore store, String why, String shown, String time, FactSet measured) {
+    this.store = store;
+    this.why = why;
+    this.shown = shown;
+    this.time = time;
+    this.commit = measured.text("git.head.sha").orElse("");
+    this.branch = measured.text("git.branch.current").orElse("");
+    this.digestJson = FactDigest.of(measured.all()).toCommentJson();
+    this.digest = sha(digestJson);
+  }
+
+  static RunHistory open(Path repo, String dbSetting, String time, FactSet measured) {
+    Path db = repo.resolve(dbSetting);
+    try {
+      if (db.toAbsolutePath().getParent().endsWith(".forkstate")) {
+        IgnoredDir.create(db.toAbsolutePath().getParent());
+      }
+      return new RunHistory(HistoryStore.open(db), "", dbSetting, time, measured);
+    } catch (HistoryStore.Unavailable e) {
+      return new RunHistory(null, e.getMessage(), dbSetting, time, measured);
+    } catch (IOException e) {
+      return new RunHistory(null, "cannot create " + db.getParent() + ": " + e.getMessage(), dbSetting, time,
+          measured);
+    }
+  }
+
+  /** The trend facts over the window, this run counted once even when it repeats the newest row. */
+  List<Fact> trends(FactSet measured) {
+    if (store == null) {
+      return List.of(Fact.unknown("history.runs", "history unavailable: " + why));
+    }
+    try {
+      List<HistoryStore.Run> recent = store.recent(Trends.WINDOW);
+      List<Trends.Point> points = new ArrayList<>();
+      boolean repeat = !recent.isEmpty() && recent.get(0).commit().equals(commit)
+          && recent.get(0).digest().equals(digest);
+      List<HistoryStore.Run> window = repeat ? recent : recent.subList(0, Math.min(recent.size(), Trends.WINDOW - 1));
+      for (int i = window.size() - 1; i >= 0; i--) {
+        points.add(Trends.of(window.get(i)));
+      }
+      if (!repeat) {
+        points.add(Trends.of(time, commit, measured));
+      }
+      return Trends.facts(points, shown);
+    } catch (HistoryStore.Unavailable e) {
+      return List.of(Fact.unknown("history.runs", "history unavailable: " + e.getMessage()));
+    }
+  }
+
+  /** Records this run after the report was written; returns a note for stderr, or empty. */
+  String record(int exitCode) {
+    if (store == null) {
+      return "history unavailable: " + why;
+    }
+    try {
+      return store.record(time, commit, branch, exitCode, digestJson, digest) ? "" : "";
+    } catch (HistoryStore.Unavailable e) {
+      return "history not updated: " + e.getMessage();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  private static String sha(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.forkstate.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forkstate.fact.Evidence;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Noun;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Metrics over the recorded runs plus this one (oldest first): smoke pass rate, the behind-upstream series and how
+ * often the smokes were flaky. A point is one run as stored: status and value per fact id.
+ */
+public final class Trends {
+  public static final int WINDOW = 10;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Trends() {}
+
+  /** One run, reduced to what the trends read. */
+  public record Point(String time, String commit, boolean smokesGreen, boolean smokesMeasured, Long behind,
+      boolean flaky) {}
+
+  public static Point of(String time, String commit, FactSet facts) {
+    List<Fact> smokes = facts.withPrefix("smoke.");
+    boolean measured = smokes.stream().anyMatch(f -> f.value() instanceof Value.Tests);
+    boolean green = measured && smokes.stream().allMatch(f -> f.status() == Status.PASS);
+    boolean flaky = facts.get("happypath.determinism").map(f -> f.status() == Status.FAIL).orElse(false);
+    return new Point(time, commit, green, measured, facts.count("upstream.behind").orElse(null), flaky);
+  }
+
+  /** A stored run: its digest JSON read back ({"id": {"s": status, "v": value}}). */
+  public static Point of(HistoryStore.Run run) {
+    try {
+      JsonNode f = JSON.readTree(run.facts());
+      boolean measured = false;
+      boolean green = true;
+      for (var it = f.fields(); it.hasNext(); ) {
+        var e = it.next();
+        if (e.getKey().startsWith("smoke.") && e.getValue().path("v").asText().contains(" passed")) {
+          measured = true;
+          green &= e.getValue().path("s").asText().equals("PASS");
+        }
+      }
+      String behind = f.path("upstream.behind").path("v").asText("");
+      return new Point(run.time(), run.commit(), measured && green, measured,
+          behind.matches("\\d+") ? Long.parseLong(behind) : null,
+          f.path("happypath.determinism").path("s").asText().equals("FAIL"));
+    } catch (IOException e) {
+      return new Point(run.time(), run.commit(), false, false, null, false);
+    }
+  }
+
+  /** The trend facts; {@code points} oldest first, this run last. */
+  public static List<Fact> facts(List<Point> points, String dbPath) {
+    Evidence ev = Evidence.ofCommand("sqlite3 " + dbPath + " 'SELECT id, time, commit_sha, exit_code FROM runs "
+        + "ORDER BY id DESC LIMIT " + WINDOW + "'");
+    List<Fact> out = new ArrayList<>();
+    out.add(Fact.of("history.runs", Status.PASS, new Value.Count(points.size()), Noun.count(points.size(), "run")
+        + " in the window (this one included), since " + points.get(0).time(), ev));
+    List<Point> measured = points.stream().filter(Point::smokesMeasured).toList();
+    if (measured.isEmpty()) {
+      out.add(Fact.unknown("history.smoke-pass-rate", "no run in the window counted smoke tests", ev));
+    } else {
+      long green = measured.stream().filter(Point::smokesGreen).count();
+      out.add(new Fact(FactId.of("history.smoke-pass-rate"), green == measured.size() ? Status.PASS : Status.WARN,
+          new Value.Count(Math.round(100.0 * green / measured.size())), "smokes green in " + green + " of "
+          + Noun.count(measured.size(), "run") + " (" + Math.round(100.0 * green / measured.size()) + "%)", "",
+          List.of(ev)));
+    }
+    List<String> behind = points.stream().filter(p -> p.behind() != null).map(p -> Long.toString(p.behind()))
+        .toList();
+    if (behind.isEmpty()) {
+      out.add(Fact.unknown("history.behind", "no run in the window measured upstream drift", ev));
+    } else {
+      long first = Long.parseLong(behind.get(0));
+      long last = Long.parseLong(behind.get(behind.size() - 1));
+      out.add(new Fact(FactId.of("history.behind"), last > first ? Status.WARN : Status.PASS,
+          new Value.Text(String.join(" ", behind)),
+          "commits behind upstream, oldest to newest run: " + String.join(" → ", behind)
+          + (last > first ? " (drifting: +" + (last - first) + ")" : ""), "", List.of(ev)));
+    }
+    long flaky = points.stream().filter(Point::flaky).count();
+    out.add(new Fact(FactId.of("history.flaky"), flaky == 0 ? Status.PASS : Status.WARN, new Value.Count(flaky),
+        flaky == 0 ? "no flaky smokes in the window" : "flaky smokes in " + flaky + " of "
+        + Noun.count(points.size(), "run"), "", List.of(ev)));
+    return out;
+  }
+}

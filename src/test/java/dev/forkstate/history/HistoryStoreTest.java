@@ -1,0 +1,123 @@
+package dev.forkstate.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.forkstate.app.GenerateReport;
+import dev.forkstate.app.GenerateRequest;
+import dev.forkstate.app.demo.GitScript;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Status;
+import dev.forkstate.support.Repos;
+import dev.forkstate.support.TestEnv;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run history: migrations, damage, repeats, and the trend it gives the report over several runs. */
+class HistoryStoreTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void anOlderSchemaIsMigratedAndItsRowsKept() throws Exception {
+    Path db = tmp.resolve("history.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+      st.execute(HistoryStore.MIGRATIONS.get(0)[0]);
+      st.execute("INSERT INTO runs (time, commit_sha, branch, exit_code, facts) VALUES "
+          + "('2025-12-01T00:00:00Z', 'abc', 'fork/stable', 1, '{}')");
+      st.execute("PRAGMA user_version = 1");
+    }
+    try (HistoryStore store = HistoryStore.open(db)) {
+      assertThat(store.recent(10)).singleElement().satisfies(r -> {
+        assertThat(r.commit()).isEqualTo("abc");
+        assertThat(r.digest()).isEmpty();
+      });
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+      assertThat(rs.getInt(1)).isEqualTo(HistoryStore.SCHEMA_VERSION);
+    }
+  }
+
+  @Test
+  void aRepeatedRunIsNotRecordedTwice() throws Exception {
+    try (HistoryStore store = HistoryStore.open(tmp.resolve("h.db"))) {
+      assertThat(store.record("t1", "c1", "b", 0, "{}", "d1")).isTrue();
+      assertThat(store.record("t2", "c1", "b", 0, "{}", "d1")).isFalse();
+      assertThat(store.record("t3", "c1", "b", 1, "{}", "d2")).isTrue();
+      assertThat(store.recent(10)).extracting(HistoryStore.Run::time).containsExactly("t3", "t1");
+    }
+  }
+
+  @Test
+  void aDamagedOrNewerDatabaseIsUnavailableWithTheReason() throws Exception {
+    Path junk = Files.writeString(tmp.resolve("junk.db"), "this is not a database, just text that is long enough "
+        + "to fill a SQLite header and then some more text to be sure");
+    assertThatThrownBy(() -> HistoryStore.open(junk)).isInstanceOf(HistoryStore.Unavailable.class)
+        .hasMessageContaining("is not a readable SQLite database");
+    Path newer = tmp.resolve("newer.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + newer); Statement st = c.createStatement()) {
+      st.execute("PRAGMA user_version = 99");
+    }
+    assertThatThrownBy(() -> HistoryStore.open(newer)).isInstanceOf(HistoryStore.Unavailable.class)
+        .hasMessageContaining("newer than this forkstate knows");
+  }
+
+  @Test
+  void threeRunsWithATestFixedShowTheTrendAndARerunChangesNothing() throws Exception {
+    Map<String, String> env = TestEnv.isolated(tmp.resolve("home"));
+    GitScript repo = Repos.python(tmp.resolve("repo"), env, Map.of(
+        "tests/smoke/test_core.py", "from pkg import VALUE\n\n\ndef test_value():\n    assert VALUE == 3\n",
+        "forkstate.yml", "smokes:\n  - name: smokes\n    command: PYTHONPATH=$(pwd) python3 -m pytest -q tests/smoke\n"
+            + "happypath: {determinism_runs: 1}\n",
+        ".gitignore", "STATE_OF_PROJECT.md*\n"));
+    generate(repo.dir(), env);
+    repo.write("README.md", "still broken\n").commit("docs");
+    generate(repo.dir(), env);
+    repo.write("pkg/__init__.py", "VALUE = 3\n").commit("fix VALUE");
+    FactSet third = generate(repo.dir(), env);
+    Fact rate = third.get("history.smoke-pass-rate").orElseThrow();
+    assertThat(rate.summary()).isEqualTo("smokes green in 1 of 3 runs (33%)");
+    assertThat(rate.status()).isEqualTo(Status.WARN);
+    String md = Files.readString(repo.dir().resolve("STATE_OF_PROJECT.md"));
+    assertThat(md).contains("- **WARN** Smokes over runs: smokes green in 1 of 3 runs (33%)");
+
+    // The first rerun still lists the changes since the third run; from then on the bytes hold.
+    generate(repo.dir(), env);
+    String before = Files.readString(repo.dir().resolve("STATE_OF_PROJECT.md"));
+    generate(repo.dir(), env);
+    assertThat(Files.readString(repo.dir().resolve("STATE_OF_PROJECT.md"))).isEqualTo(before);
+    assertThat(before).contains("- **WARN** Smokes over runs: smokes green in 1 of 3 runs (33%)");
+    try (HistoryStore store = HistoryStore.open(repo.dir().resolve(".forkstate/history.db"))) {
+      assertThat(store.recent(10)).hasSize(3);
+    }
+    assertThat(repo.git("status", "--porcelain")).isEmpty();
+  }
+
+  @Test
+  void aDamagedDatabaseStillGivesAReportWithHistoryUnknown() throws Exception {
+    Map<String, String> env = TestEnv.isolated(tmp.resolve("home"));
+    GitScript repo = Repos.python(tmp.resolve("repo"), env, Map.of(".gitignore", "STATE_OF_PROJECT.md*\n"));
+    Files.createDirectories(repo.dir().resolve(".forkstate"));
+    Files.writeString(repo.dir().resolve(".forkstate/history.db"), "garbage ".repeat(40));
+    FactSet facts = generate(repo.dir(), env);
+    Fact runs = facts.get("history.runs").orElseThrow();
+    assertThat(runs.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(runs.reason()).startsWith("history unavailable: ").contains("not a readable SQLite database");
+    assertThat(repo.dir().resolve("STATE_OF_PROJECT.md")).exists();
+    assertThat(Files.readString(repo.dir().resolve(".forkstate/history.db"))).startsWith("garbage");
+  }
+
+  private static FactSet generate(Path repo, Map<String, String> env) {
+    return new FactSet(new GenerateReport().run(new GenerateRequest(repo, null, GenerateRequest.Format.MD, true,
+        null, env)).report().facts());
+  }
+}
