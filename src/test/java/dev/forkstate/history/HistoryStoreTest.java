@@ -100,6 +100,21 @@ class HistoryStoreTest {
       assertThat(store.recent(10)).hasSize(3);
     }
     assertThat(repo.git("status", "--porcelain")).isEmpty();
+
+    String table = new dev.forkstate.app.ListHistory().run(repo.dir(), null, false, 20, env);
+    assertThat(table.lines().toList()).hasSize(4);
+    assertThat(table.lines().skip(1).map(l -> l.split("\\s+")[5]).toList()).containsExactly("green", "red", "red");
+    String json = new dev.forkstate.app.ListHistory().run(repo.dir(), null, true, 1, env);
+    assertThat(json).contains("\"run\" : 3").contains("\"smokesGreen\" : true").doesNotContain("\"run\" : 2");
+  }
+
+  @Test
+  void historyWithoutARecordedRunIsAUserError() {
+    Map<String, String> env = TestEnv.isolated(tmp.resolve("home"));
+    GitScript repo = Repos.python(tmp.resolve("empty"), env, Map.of());
+    assertThatThrownBy(() -> new dev.forkstate.app.ListHistory().run(repo.dir(), null, false, 20, env))
+        .isInstanceOf(dev.forkstate.error.UserError.class).hasMessageContaining("no run history at .forkstate/history.db");
+    assertThat(repo.dir().resolve(".forkstate")).doesNotExist();
   }
 
   @Test
