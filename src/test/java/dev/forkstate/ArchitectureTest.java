@@ -27,7 +27,9 @@ class ArchitectureTest {
       "fact", List.of("dev.forkstate.exec", "dev.forkstate.collect", "dev.forkstate.report",
           "dev.forkstate.render"),
       "config", List.of("dev.forkstate.exec", "dev.forkstate.collect", "dev.forkstate.report",
-          "dev.forkstate.render", "dev.forkstate.check"));
+          "dev.forkstate.render", "dev.forkstate.check"),
+      "history", List.of("dev.forkstate.exec", "dev.forkstate.collect", "dev.forkstate.report",
+          "dev.forkstate.render", "dev.forkstate.app", "dev.forkstate.cli"));
 
   @Test
   void stagesImportOnlyEarlierStages() throws IOException {

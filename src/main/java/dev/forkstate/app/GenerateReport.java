@@ -133,7 +133,7 @@ public final class GenerateReport {
         if (out != null) {
           AtomicWriter.write(out, text, previous);
         }
-        String recorded = history.record(exit.code());
+        String recorded = req.record() ? history.record(exit.code()) : "";
         if (!recorded.isEmpty()) {
           notes.add(redactor.redact(recorded));
         }

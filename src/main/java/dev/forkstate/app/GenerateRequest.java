@@ -7,11 +7,16 @@ import java.util.Map;
  * One `generate` run. {@code out} null means STATE_OF_PROJECT.md (or .json) in the repository; "-" means stdout.
  * {@code env} is the environment forkstate and its child processes see (tests pass an isolated one). {@code force}
  * allows replacing an output file that forkstate did not write. {@code noLlm} makes the rules write the assessment
- * even when a model is configured.
+ * even when a model is configured. {@code record} false leaves the run history untouched (forkstate check).
  */
 public record GenerateRequest(Path repo, String out, Format format, boolean offline, Path config,
-                              Map<String, String> env, boolean force, boolean noLlm) {
+                              Map<String, String> env, boolean force, boolean noLlm, boolean record) {
   public enum Format { MD, JSON }
+
+  public GenerateRequest(Path repo, String out, Format format, boolean offline, Path config, Map<String, String> env,
+      boolean force, boolean noLlm) {
+    this(repo, out, format, offline, config, env, force, noLlm, true);
+  }
 
   public GenerateRequest(Path repo, String out, Format format, boolean offline, Path config, Map<String, String> env,
       boolean force) {

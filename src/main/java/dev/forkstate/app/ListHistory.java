@@ -11,6 +11,8 @@ import dev.forkstate.error.UserError;
 import dev.forkstate.exec.CommandRunner;
 import dev.forkstate.history.HistoryStore;
 import dev.forkstate.history.Trends;
+import dev.forkstate.report.FactChanges;
+import dev.forkstate.report.FactDigest;
 import dev.forkstate.secret.Redactor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,46 @@ import java.util.Map;
 /** The history use case: the recorded runs, newest first, as a table or JSON. Never creates a database. */
 public final class ListHistory {
   public String run(Path repoDir, Path config, boolean json, int limit, Map<String, String> env) {
+    try (HistoryStore store = open(repoDir, config, env)) {
+      List<HistoryStore.Run> runs = store.recent(limit);
+      return json ? json(runs) : table(runs);
+    } catch (HistoryStore.Unavailable e) {
+      throw new UserError(e.getMessage(), null, "move the file aside to start a new history");
+    }
+  }
+
+  /** What changed between two recorded runs, as "changes since the last report" says it. */
+  public String diff(Path repoDir, Path config, long from, long to, Map<String, String> env) {
+    try (HistoryStore store = open(repoDir, config, env)) {
+      HistoryStore.Run a = store.get(from).orElseThrow(() -> noRun(from));
+      HistoryStore.Run b = store.get(to).orElseThrow(() -> noRun(to));
+      FactDigest before = FactDigest.fromCommentJson(a.facts()).orElseThrow(() -> unreadable(from));
+      FactDigest after = FactDigest.fromCommentJson(b.facts()).orElseThrow(() -> unreadable(to));
+      List<String> changes = FactChanges.between(before, after);
+      StringBuilder out = new StringBuilder("run " + a.id() + " (" + a.time() + ", " + shortSha(a.commit())
+          + ") → run " + b.id() + " (" + b.time() + ", " + shortSha(b.commit()) + "):" + (changes.isEmpty()
+          ? " no changes" : "") + "\n");
+      changes.forEach(c -> out.append("- ").append(c).append('\n'));
+      return out.toString();
+    } catch (HistoryStore.Unavailable e) {
+      throw new UserError(e.getMessage(), null, "move the file aside to start a new history");
+    }
+  }
+
+  private static UserError noRun(long id) {
+    return new UserError("no run " + id + " in the history", null, "see forkstate history for the run numbers");
+  }
+
+  private static UserError unreadable(long id) {
+    return new UserError("run " + id + " has no readable facts", null, "compare other runs");
+  }
+
+  private static String shortSha(String sha) {
+    return sha.substring(0, Math.min(12, sha.length()));
+  }
+
+  private static HistoryStore open(Path repoDir, Path config, Map<String, String> env)
+      throws HistoryStore.Unavailable {
     CommandRunner runner = new CommandRunner(env, Redactor.fromEnvironment(env));
     Path repo = Workspace.repoRoot(repoDir, runner);
     ForkstateConfig c = new ConfigLoader().load(config != null ? config : repo.resolve(ConfigLoader.FILE_NAME));
@@ -28,13 +70,7 @@ public final class ListHistory {
     if (!Files.isRegularFile(db)) {
       throw new UserError("no run history at " + setting, null, "run forkstate generate first: each run is recorded");
     }
-    List<HistoryStore.Run> runs;
-    try (HistoryStore store = HistoryStore.open(db)) {
-      runs = store.recent(limit);
-    } catch (HistoryStore.Unavailable e) {
-      throw new UserError(e.getMessage(), null, "move the file aside to start a new history");
-    }
-    return json ? json(runs) : table(runs);
+    return HistoryStore.open(db);
   }
 
   private static String table(List<HistoryStore.Run> runs) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "forkstate", mixinStandardHelpOptions = true, versionProvider = ForkstateCommand.VersionProvider.class,
     description = "Measures a fork of an open-source project and writes STATE_OF_PROJECT.md from facts.",
     subcommands = {GenerateCommand.class, VerifyCommand.class, InitCommand.class, DemoCommand.class,
-        HistoryCommand.class},
+        HistoryCommand.class, DiffCommand.class, CheckCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:report written, every required check passed",
         "1:report written, some required check FAIL or UNKNOWN", "2:usage, config or other user error",

@@ -131,6 +131,20 @@ public final class HistoryStore implements AutoCloseable {
     }
   }
 
+  /** One run by its id. */
+  public Optional<Run> get(long id) throws Unavailable {
+    try (PreparedStatement ps = db.prepareStatement("SELECT id, time, commit_sha, branch, exit_code, facts, digest "
+        + "FROM runs WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getInt(5), rs.getString(6), rs.getString(7))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new Unavailable(describe(e, file), e);
+    }
+  }
+
   /** The newest runs first, at most {@code limit}. */
   public List<Run> recent(int limit) throws Unavailable {
     List<Run> out = new ArrayList<>();

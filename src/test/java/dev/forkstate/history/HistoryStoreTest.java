@@ -104,6 +104,11 @@ class HistoryStoreTest {
     String table = new dev.forkstate.app.ListHistory().run(repo.dir(), null, false, 20, env);
     assertThat(table.lines().toList()).hasSize(4);
     assertThat(table.lines().skip(1).map(l -> l.split("\\s+")[5]).toList()).containsExactly("green", "red", "red");
+    String diff = new dev.forkstate.app.ListHistory().diff(repo.dir(), null, 1, 3, env);
+    assertThat(diff).startsWith("run 1 (2026-01-01T00:00:00Z, ").contains("- fixed: `tests/smoke/test_core.py::test_value`")
+        .contains("- `smoke.smokes`: FAIL → PASS");
+    assertThatThrownBy(() -> new dev.forkstate.app.ListHistory().diff(repo.dir(), null, 1, 9, env))
+        .hasMessageContaining("no run 9 in the history");
     String json = new dev.forkstate.app.ListHistory().run(repo.dir(), null, true, 1, env);
     assertThat(json).contains("\"run\" : 3").contains("\"smokesGreen\" : true").doesNotContain("\"run\" : 2");
   }
@@ -134,5 +139,28 @@ class HistoryStoreTest {
   private static FactSet generate(Path repo, Map<String, String> env) {
     return new FactSet(new GenerateReport().run(new GenerateRequest(repo, null, GenerateRequest.Format.MD, true,
         null, env)).report().facts());
+  }
+
+  @Test
+  void checkSaysWhetherTheCommittedReportIsStillTrue() throws Exception {
+    Map<String, String> env = TestEnv.isolated(tmp.resolve("home"));
+    GitScript repo = Repos.python(tmp.resolve("checked"), env, Map.of(
+        "tests/smoke/test_core.py", "from pkg import VALUE\n\n\ndef test_value():\n    assert VALUE == 2\n",
+        "forkstate.yml", "smokes:\n  - name: smokes\n    command: PYTHONPATH=$(pwd) python3 -m pytest -q tests/smoke\n"
+            + "happypath: {determinism_runs: 1}\n"));
+    GenerateRequest req = new GenerateRequest(repo.dir(), null, GenerateRequest.Format.MD, true, null, env);
+    assertThatThrownBy(() -> new dev.forkstate.app.CheckReport().run(req, "STATE_OF_PROJECT.md"))
+        .hasMessageContaining("no committed STATE_OF_PROJECT.md at HEAD");
+    generate(repo.dir(), env);
+    repo.commit("report");
+    var current = new dev.forkstate.app.CheckReport().run(req, "STATE_OF_PROJECT.md");
+    assertThat(current.differences()).isEmpty();
+    assertThat(current.exit()).isEqualTo(dev.forkstate.error.ExitCode.OK);
+
+    repo.write("pkg/__init__.py", "VALUE = 5\n").commit("break VALUE");
+    var stale = new dev.forkstate.app.CheckReport().run(req, "STATE_OF_PROJECT.md");
+    assertThat(stale.exit()).isEqualTo(dev.forkstate.error.ExitCode.CHECKS_NOT_PASSING);
+    assertThat(stale.differences()).contains("smoke.smokes: PASS in the report, FAIL now");
+    assertThat(stale.message()).contains("is stale");
   }
 }

@@ -1,0 +1,64 @@
+package dev.forkstate.app;
+
+import dev.forkstate.collect.GitCli;
+import dev.forkstate.error.ExitCode;
+import dev.forkstate.error.UserError;
+import dev.forkstate.exec.CommandResult;
+import dev.forkstate.exec.CommandRunner;
+import dev.forkstate.render.update.ReportDocument;
+import dev.forkstate.report.FactDigest;
+import dev.forkstate.report.SectionTitles;
+import dev.forkstate.secret.Redactor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The check use case: is the committed report still true? A fresh run (nothing written, history untouched) is
+ * compared with the facts the report at HEAD carries, by status: a fact whose status changed, appeared or vanished
+ * makes the report stale. Values that the report's own commit changes (HEAD, counts of fork commits and files) are
+ * not compared, or a committed report could never be current. Trends (history.*) are left out: they move by design.
+ */
+public final class CheckReport {
+  public record Result(ExitCode exit, List<String> differences, String message) {}
+
+  public Result run(GenerateRequest fresh, String reportPath) {
+    CommandRunner runner = new CommandRunner(fresh.env(), Redactor.fromEnvironment(fresh.env()));
+    Path repo = Workspace.repoRoot(fresh.repo(), runner);
+    CommandResult shown = new GitCli(repo, runner).run("show", "HEAD:" + reportPath);
+    if (!shown.ok()) {
+      throw new UserError("no committed " + reportPath + " at HEAD", "git show HEAD:" + reportPath,
+          "generate it and commit it first");
+    }
+    FactDigest committed = ReportDocument.parse(shown.stdout(), SectionTitles.idsByNormalisedTitle(), reportPath)
+        .factsJson().flatMap(FactDigest::fromCommentJson)
+        .orElseThrow(() -> new UserError(reportPath + " at HEAD carries no forkstate facts", null,
+            "regenerate it with this forkstate and commit it"));
+    GenerateResult now = new GenerateReport().run(new GenerateRequest(repo, "-", GenerateRequest.Format.MD,
+        fresh.offline(), fresh.config(), fresh.env(), false, true, false));
+    FactDigest current = FactDigest.of(now.report().facts());
+    List<String> diffs = new ArrayList<>();
+    TreeSet<String> ids = new TreeSet<>(committed.facts().keySet());
+    ids.addAll(current.facts().keySet());
+    for (String id : ids) {
+      if (id.startsWith("history.")) {
+        continue;
+      }
+      FactDigest.Entry was = committed.facts().get(id);
+      FactDigest.Entry is = current.facts().get(id);
+      if (was == null) {
+        diffs.add(id + ": newly measured, " + is.status());
+      } else if (is == null) {
+        diffs.add(id + ": no longer measured (was " + was.status() + ")");
+      } else if (!was.status().equals(is.status())) {
+        diffs.add(id + ": " + was.status() + " in the report, " + is.status() + " now");
+      }
+    }
+    return diffs.isEmpty()
+        ? new Result(ExitCode.OK, diffs, reportPath + " at HEAD is current: every fact has the status it states")
+        : new Result(ExitCode.CHECKS_NOT_PASSING, diffs, reportPath + " at HEAD is stale: " + diffs.size()
+            + " fact(s) changed status; run forkstate generate and commit the report");
+  }
+}
