@@ -29,6 +29,7 @@ import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.render.JsonRenderer;
 import dev.forkstate.render.MarkdownRenderer;
+import dev.forkstate.render.TrendChart;
 import dev.forkstate.render.update.MergeResult;
 import dev.forkstate.render.update.ReportDocument;
 import dev.forkstate.render.update.ReportMerger;
@@ -83,7 +84,8 @@ public final class GenerateReport {
       RunHistory history = RunHistory.open(repo, settings.historyDb(), ReportClock.now(req.env()).toString(),
           measured);
       List<Fact> withTrends = new ArrayList<>(measured.all());
-      withTrends.addAll(history.trends(measured));
+      Path chart = markdown && out != null ? chartPath(out) : null;
+      withTrends.addAll(history.trends(measured, chart == null ? null : chart.getFileName().toString()));
       FactSet facts = new FactSet(withTrends);
       timer.lap("history");
       List<Finding> findings = Checks.evaluate(facts, settings.requiredChecks());
@@ -132,6 +134,9 @@ public final class GenerateReport {
       try (history) {
         if (out != null) {
           AtomicWriter.write(out, text, previous);
+        }
+        if (chart != null && !history.points().isEmpty()) {
+          AtomicWriter.write(chart, TrendChart.svg(history.points()), null);
         }
         String recorded = req.record() ? history.record(exit.code()) : "";
         if (!recorded.isEmpty()) {
@@ -187,6 +192,13 @@ public final class GenerateReport {
     return key == null || key.isBlank() ? redactor : redactor.with(key);
   }
 
+  /** The trend chart beside the report: STATE_OF_PROJECT.md gets STATE_OF_PROJECT.trend.svg. */
+  static Path chartPath(Path out) {
+    String name = out.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return out.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".trend.svg");
+  }
+
   /** Where the previous report is saved when an update replaces words the user wrote. */
   static Path backupPath(Path out) {
     return out.resolveSibling(out.getFileName() + ".prev");
@@ -203,7 +215,7 @@ public final class GenerateReport {
    */
   private static List<String> ownOutputs(Path repo, Path out) {
     List<String> own = new ArrayList<>();
-    for (Path p : new Path[] {out, out == null ? null : backupPath(out)}) {
+    for (Path p : new Path[] {out, out == null ? null : backupPath(out), out == null ? null : chartPath(out)}) {
       if (p == null) {
         continue;
       }

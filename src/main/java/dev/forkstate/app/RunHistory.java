@@ -56,8 +56,18 @@ final class RunHistory implements AutoCloseable {
     }
   }
 
-  /** The trend facts over the window, this run counted once even when it repeats the newest row. */
-  List<Fact> trends(FactSet measured) {
+  private List<Trends.Point> points = List.of();
+
+  /** The window's points, oldest first, after {@link #trends}: what the chart draws. */
+  List<Trends.Point> points() {
+    return points;
+  }
+
+  /**
+   * The trend facts over the window, this run counted once even when it repeats the newest row; with a chart file
+   * name, a fact that names the chart drawn from the same points.
+   */
+  List<Fact> trends(FactSet measured, String chart) {
     if (store == null) {
       return List.of(Fact.unknown("history.runs", "history unavailable: " + why));
     }
@@ -73,7 +83,14 @@ final class RunHistory implements AutoCloseable {
       if (!repeat) {
         points.add(Trends.of(time, commit, measured));
       }
-      return Trends.facts(points, shown);
+      this.points = List.copyOf(points);
+      List<Fact> facts = new ArrayList<>(Trends.facts(points, shown));
+      if (chart != null) {
+        facts.add(Fact.of("history.chart", dev.forkstate.fact.Status.PASS, new dev.forkstate.fact.Value.Text(chart),
+            "trend chart of the last " + points.size() + " runs",
+            dev.forkstate.fact.Evidence.ofCommand("forkstate history")));
+      }
+      return facts;
     } catch (HistoryStore.Unavailable e) {
       return List.of(Fact.unknown("history.runs", "history unavailable: " + e.getMessage()));
     }

@@ -12,6 +12,8 @@ import dev.forkstate.fact.Value;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Metrics over the recorded runs plus this one (oldest first): smoke pass rate, the behind-upstream series and how
@@ -20,19 +22,31 @@ import java.util.List;
 public final class Trends {
   public static final int WINDOW = 10;
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** A smoke fact's digest value: "5 passed, 1 failed, 0 errors, 2 skipped". */
+  private static final Pattern COUNTS = Pattern.compile("(\\d+) passed, (\\d+) failed, (\\d+) errors, (\\d+) skipped");
 
   private Trends() {}
 
   /** One run, reduced to what the trends read. */
+  /** {@code passRate} is passed / (passed + failed + errors) over all smokes, null when none counted tests. */
   public record Point(String time, String commit, boolean smokesGreen, boolean smokesMeasured, Long behind,
-      boolean flaky) {}
+      boolean flaky, Double passRate) {}
 
   public static Point of(String time, String commit, FactSet facts) {
     List<Fact> smokes = facts.withPrefix("smoke.");
     boolean measured = smokes.stream().anyMatch(f -> f.value() instanceof Value.Tests);
     boolean green = measured && smokes.stream().allMatch(f -> f.status() == Status.PASS);
     boolean flaky = facts.get("happypath.determinism").map(f -> f.status() == Status.FAIL).orElse(false);
-    return new Point(time, commit, green, measured, facts.count("upstream.behind").orElse(null), flaky);
+    long passed = 0;
+    long ran = 0;
+    for (Fact f : smokes) {
+      if (f.value() instanceof Value.Tests t) {
+        passed += t.passed();
+        ran += t.passed() + t.failed() + t.errors();
+      }
+    }
+    return new Point(time, commit, green, measured, facts.count("upstream.behind").orElse(null), flaky,
+        ran == 0 ? null : (double) passed / ran);
   }
 
   /** A stored run: its digest JSON read back ({"id": {"s": status, "v": value}}). */
@@ -41,19 +55,24 @@ public final class Trends {
       JsonNode f = JSON.readTree(run.facts());
       boolean measured = false;
       boolean green = true;
+      long passed = 0;
+      long ran = 0;
       for (var it = f.fields(); it.hasNext(); ) {
         var e = it.next();
-        if (e.getKey().startsWith("smoke.") && e.getValue().path("v").asText().contains(" passed")) {
+        Matcher m = COUNTS.matcher(e.getValue().path("v").asText());
+        if (e.getKey().startsWith("smoke.") && m.matches()) {
           measured = true;
           green &= e.getValue().path("s").asText().equals("PASS");
+          passed += Long.parseLong(m.group(1));
+          ran += Long.parseLong(m.group(1)) + Long.parseLong(m.group(2)) + Long.parseLong(m.group(3));
         }
       }
       String behind = f.path("upstream.behind").path("v").asText("");
       return new Point(run.time(), run.commit(), measured && green, measured,
           behind.matches("\\d+") ? Long.parseLong(behind) : null,
-          f.path("happypath.determinism").path("s").asText().equals("FAIL"));
+          f.path("happypath.determinism").path("s").asText().equals("FAIL"), ran == 0 ? null : (double) passed / ran);
     } catch (IOException e) {
-      return new Point(run.time(), run.commit(), false, false, null, false);
+      return new Point(run.time(), run.commit(), false, false, null, false, null);
     }
   }
 

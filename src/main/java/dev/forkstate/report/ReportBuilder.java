@@ -456,6 +456,8 @@ public final class ReportBuilder {
         {"history.runs", "History:"}}) {
       factBullet(out, 0, t[0], t[1]);
     }
+    facts.text("history.chart").ifPresent(file -> out.add(bullet(0, null, "Trend (green: smoke pass rate; orange: "
+        + "commits behind upstream): ![trend chart](<" + file + ">)", "", List.of(FactId.of("history.chart")))));
     return out;
   }
 

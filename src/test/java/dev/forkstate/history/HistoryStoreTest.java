@@ -78,7 +78,7 @@ class HistoryStoreTest {
         "tests/smoke/test_core.py", "from pkg import VALUE\n\n\ndef test_value():\n    assert VALUE == 3\n",
         "forkstate.yml", "smokes:\n  - name: smokes\n    command: PYTHONPATH=$(pwd) python3 -m pytest -q tests/smoke\n"
             + "happypath: {determinism_runs: 1}\n",
-        ".gitignore", "STATE_OF_PROJECT.md*\n"));
+        ".gitignore", "STATE_OF_PROJECT*\n"));
     generate(repo.dir(), env);
     repo.write("README.md", "still broken\n").commit("docs");
     generate(repo.dir(), env);
@@ -88,7 +88,17 @@ class HistoryStoreTest {
     assertThat(rate.summary()).isEqualTo("smokes green in 1 of 3 runs (33%)");
     assertThat(rate.status()).isEqualTo(Status.WARN);
     String md = Files.readString(repo.dir().resolve("STATE_OF_PROJECT.md"));
-    assertThat(md).contains("- **WARN** Smokes over runs: smokes green in 1 of 3 runs (33%)");
+    assertThat(md).contains("- **WARN** Smokes over runs: smokes green in 1 of 3 runs (33%)")
+        .contains("![trend chart](<STATE_OF_PROJECT.trend.svg>)");
+    // The chart: parsed as XML, one point per run; pass rate 0% twice, then 100% (y grows downwards).
+    var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(repo.dir().resolve("STATE_OF_PROJECT.trend.svg").toFile());
+    var lines = doc.getElementsByTagName("polyline");
+    assertThat(lines.getLength()).isEqualTo(1); // no upstream here: no behind series
+    var pass = (org.w3c.dom.Element) lines.item(0);
+    assertThat(pass.getAttribute("id")).isEqualTo("pass-rate");
+    assertThat(pass.getAttribute("points")).isEqualTo("50.0,200.0 320.0,200.0 590.0,30.0");
+    assertThat(doc.getElementsByTagName("circle").getLength()).isEqualTo(3);
 
     // The first rerun still lists the changes since the third run; from then on the bytes hold.
     generate(repo.dir(), env);
