@@ -135,6 +135,9 @@ public final class GenerateReport {
         if (out != null) {
           AtomicWriter.write(out, text, previous);
         }
+        if (req.jsonOut() != null) {
+          AtomicWriter.write(req.jsonOut(), redactor.redact(new JsonRenderer().render(report)), null);
+        }
         if (chart != null && !history.points().isEmpty()) {
           AtomicWriter.write(chart, TrendChart.svg(history.points()), null);
         }

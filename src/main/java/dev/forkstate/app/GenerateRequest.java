@@ -8,10 +8,16 @@ import java.util.Map;
  * {@code env} is the environment forkstate and its child processes see (tests pass an isolated one). {@code force}
  * allows replacing an output file that forkstate did not write. {@code noLlm} makes the rules write the assessment
  * even when a model is configured. {@code record} false leaves the run history untouched (forkstate check).
+ * {@code jsonOut}, when set, also receives the JSON document of the same run (CI keeps it as an artifact).
  */
 public record GenerateRequest(Path repo, String out, Format format, boolean offline, Path config,
-                              Map<String, String> env, boolean force, boolean noLlm, boolean record) {
+                              Map<String, String> env, boolean force, boolean noLlm, boolean record, Path jsonOut) {
   public enum Format { MD, JSON }
+
+  public GenerateRequest(Path repo, String out, Format format, boolean offline, Path config, Map<String, String> env,
+      boolean force, boolean noLlm, boolean record) {
+    this(repo, out, format, offline, config, env, force, noLlm, record, null);
+  }
 
   public GenerateRequest(Path repo, String out, Format format, boolean offline, Path config, Map<String, String> env,
       boolean force, boolean noLlm) {

@@ -21,6 +21,9 @@ final class GenerateCommand extends Subcommand implements Callable<Integer> {
       + "assessment uses a cached model answer or the rules.")
   boolean offline;
 
+  @Option(names = "--json-out", description = "Also write this run's JSON document to this file (for CI artifacts).")
+  java.nio.file.Path jsonOut;
+
   @Option(names = "--no-llm", description = "Write the rule-based assessment even when llm is configured.")
   boolean noLlm;
 
@@ -30,7 +33,7 @@ final class GenerateCommand extends Subcommand implements Callable<Integer> {
   @Override
   public Integer call() {
     GenerateResult r = new GenerateReport().run(new GenerateRequest(where.repo, out, where.format(spec), offline,
-        where.config, env(), force, noLlm));
+        where.config, env(), force, noLlm, true, jsonOut));
     Reporting.printResult(spec, r);
     return r.exitCode().code();
   }
