@@ -16,6 +16,7 @@ import dev.forkstate.collect.ci.PullRequestCollector;
 import dev.forkstate.collect.ci.WorkflowCollector;
 import dev.forkstate.collect.git.GitStateCollector;
 import dev.forkstate.collect.refs.ReferenceCollector;
+import dev.forkstate.collect.metrics.MetricsCollector;
 import dev.forkstate.collect.smoke.LiveCheckCollector;
 import dev.forkstate.collect.smoke.SmokeCollector;
 import dev.forkstate.collect.upstream.PrBranchCollector;
@@ -166,7 +167,8 @@ public final class GenerateReport {
         api -> GitHubToken.find(ctx.runner().baseEnv(), ctx.runner(), ctx.repo()), GITHUB_TIMEOUT);
     PullRequestCollector pulls = new PullRequestCollector(
         api -> GitHubToken.find(ctx.runner().baseEnv(), ctx.runner(), ctx.repo()), GITHUB_TIMEOUT);
-    facts.addAll(runAll(ctx, pool, List.of(new SmokeCollector(), new LiveCheckCollector(), ci, pulls)));
+    facts.addAll(runAll(ctx, pool, List.of(new SmokeCollector(), new LiveCheckCollector(), ci, pulls,
+        new MetricsCollector())));
     // Third: what reads the others' facts (their commands, the smokes' test outcomes).
     List<Fact> sofar = List.copyOf(facts);
     facts.addAll(runAll(ctx, pool, List.of(new CopyPasteCollector(sofar), new CapabilityCollector(sofar))));

@@ -122,6 +122,30 @@ public final class ConfigLoader {
       throw new UserError("determinism_runs must be between 1 and 10", fileName + ": happypath",
           "use 2 (the default) to compare two runs, or 1 to run the smokes once and skip the comparison");
     }
+    if (c.metrics() != null && c.metrics().commands() != null) {
+      Set<String> names = new HashSet<>();
+      for (int i = 0; i < c.metrics().commands().size(); i++) {
+        ForkstateConfig.MetricCommandConfig m = c.metrics().commands().get(i);
+        String at = fileName + ": metrics.commands[" + i + "]";
+        if (m == null || m.name() == null || m.command() == null || m.command().isBlank()) {
+          throw new UserError("a metric command needs a name and a command", at,
+              "e.g. {name: parity, command: python local/scripts/parity.py --json}");
+        }
+        if (!names.add(m.name())) {
+          throw new UserError("metric command '" + m.name() + "' is listed twice", at, "give each its own name");
+        }
+        for (ForkstateConfig.ThresholdConfig t : m.thresholds() == null ? List.<ForkstateConfig.ThresholdConfig>of()
+            : m.thresholds()) {
+          boolean bounds = t.min() != null || t.max() != null;
+          boolean relative = t.relativeTo() != null || t.withinPct() != null;
+          if (t.metric() == null || bounds == relative || (relative && (t.relativeTo() == null
+              || t.withinPct() == null))) {
+            throw new UserError("a threshold needs a metric and either min/max or relative_to with within_pct", at,
+                "e.g. {metric: extracted.ttft_ms, relative_to: legacy.ttft_ms, within_pct: 3}");
+          }
+        }
+      }
+    }
     if (c.capabilities() != null) {
       Set<String> names = new HashSet<>();
       for (int i = 0; i < c.capabilities().size(); i++) {

@@ -22,7 +22,8 @@ public record ForkstateConfig(
     @JsonProperty("happypath") HappyPathConfig happypath,
     @JsonProperty("capabilities") List<CapabilityConfig> capabilities,
     @JsonProperty("pr_branches") List<String> prBranches,
-    @JsonProperty("history_db") String historyDb) {
+    @JsonProperty("history_db") String historyDb,
+    @JsonProperty("metrics") MetricsConfig metrics) {
 
   /** The prompt the user asked for, verbatim, typos included: it is quoted in the report exactly as given. */
   public static final String SEED_PROMPT =
@@ -30,7 +31,7 @@ public record ForkstateConfig(
 
   public static ForkstateConfig empty() {
     return new ForkstateConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null);
+        null, null);
   }
 
   /** One smoke step: a shell command line run from the repository root. */
@@ -92,4 +93,29 @@ public record ForkstateConfig(
       @JsonProperty("symbols") List<String> symbols,
       @JsonProperty("env") List<String> env,
       @JsonProperty("tests") List<String> tests) {}
+
+  /**
+   * Metrics & SLIs the fork defines: modules that must import in a fresh interpreter, and commands that print a
+   * JSON object whose numbers are checked against thresholds.
+   */
+  public record MetricsConfig(
+      @JsonProperty("import_modules") List<String> importModules,
+      @JsonProperty("commands") List<MetricCommandConfig> commands) {}
+
+  public record MetricCommandConfig(
+      @JsonProperty("name") String name,
+      @JsonProperty("command") String command,
+      @JsonProperty("timeout_seconds") Integer timeoutSeconds,
+      @JsonProperty("thresholds") List<ThresholdConfig> thresholds) {}
+
+  /**
+   * One bound on a number in the command's JSON (dotted path): {@code min}/{@code max}, or within {@code within_pct}
+   * percent of another number ({@code relative_to}), e.g. extracted.ttft_ms within 3% of legacy.ttft_ms.
+   */
+  public record ThresholdConfig(
+      @JsonProperty("metric") String metric,
+      @JsonProperty("min") Double min,
+      @JsonProperty("max") Double max,
+      @JsonProperty("relative_to") String relativeTo,
+      @JsonProperty("within_pct") Double withinPct) {}
 }

@@ -22,7 +22,8 @@ public record Settings(
     HappyPath happyPath,
     List<Capability> capabilities,
     List<String> prBranches,
-    String historyDb) {
+    String historyDb,
+    ForkstateConfig.MetricsConfig metrics) {
 
   public Settings {
     smokes = List.copyOf(smokes);

@@ -53,7 +53,8 @@ public final class SettingsResolver {
     return new Settings(project, forkBranch, upstream, smokes, live, workflow, job, apiUrl, remote, guide, prompt,
         orEmpty(c.paths()), required, llm(c.llm()), happyPath(c.happypath()), capabilities(c.capabilities()),
         c.prBranches() != null ? c.prBranches() : DEFAULT_PR_BRANCHES,
-        c.historyDb() != null ? c.historyDb() : DEFAULT_HISTORY_DB);
+        c.historyDb() != null ? c.historyDb() : DEFAULT_HISTORY_DB,
+        c.metrics() != null ? c.metrics() : new ForkstateConfig.MetricsConfig(List.of(), List.of()));
   }
 
   private static Settings.HappyPath happyPath(ForkstateConfig.HappyPathConfig h) {

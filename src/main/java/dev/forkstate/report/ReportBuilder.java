@@ -451,6 +451,9 @@ public final class ReportBuilder {
         + ch.files().size(), fact("upstream.files.modified").command(),
         List.of(FactId.of("upstream.files.modified")))));
     metric(out, "git.tracking.ahead", "Unpushed commits:");
+    for (Fact f : facts.withPrefix("metrics.")) {
+      out.add(factLine(0, f, f.id().value().startsWith("metrics.import.") ? "Import-time:" : "Metric:"));
+    }
     for (String[] t : new String[][] {{"history.smoke-pass-rate", "Smokes over runs:"},
         {"history.behind", "Drift over runs:"}, {"history.flaky", "Flaky smokes over runs:"},
         {"history.runs", "History:"}}) {

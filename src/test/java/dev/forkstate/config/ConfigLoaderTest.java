@@ -111,6 +111,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void metricsAreCheckedStrictly() {
+    assertThat(loader.parse("metrics: {import_modules: [litellm], commands: [{name: parity, command: x, "
+        + "thresholds: [{metric: a.b, relative_to: c.d, within_pct: 3}, {metric: e, max: 2}]}]}\n", "forkstate.yml")
+        .metrics().commands()).singleElement().satisfies(c -> assertThat(c.thresholds()).hasSize(2));
+    assertThat(errorOf("metrics: {commands: [{name: p}]}\n")).contains("needs a name and a command");
+    assertThat(errorOf("metrics: {commands: [{name: p, command: x, thresholds: [{metric: a}]}]}\n"))
+        .contains("either min/max or relative_to with within_pct");
+    assertThat(errorOf("metrics: {commands: [{name: p, command: x, thresholds: [{metric: a, max: 1, "
+        + "within_pct: 3}]}]}\n")).contains("either min/max or relative_to");
+    assertThat(errorOf("metrics: {commands: [{name: p, command: x}, {name: p, command: y}]}\n"))
+        .contains("listed twice");
+  }
+
+  @Test
   void llmBlockIsCheckedStrictly() {
     ForkstateConfig c = loader.parse("llm:\n  base_url: http://localhost:4000/v1\n  model: gpt-4o-mini\n"
         + "  api_key_env: LITELLM_API_KEY\n  timeout_seconds: 30\n  max_retries: 1\n  draft_sections: true\n",

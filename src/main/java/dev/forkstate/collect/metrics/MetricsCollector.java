@@ -1,0 +1,150 @@
+package dev.forkstate.collect.metrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forkstate.collect.CollectContext;
+import dev.forkstate.collect.Collector;
+import dev.forkstate.config.ForkstateConfig;
+import dev.forkstate.exec.CommandResult;
+import dev.forkstate.exec.CommandSpec;
+import dev.forkstate.exec.ShellQuote;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The fork's own Metrics & SLIs. Import-time failures: each configured module imported alone in a fresh python3
+ * (PASS when it imports, FAIL with the error's last line). User metrics: a command prints one JSON object; each
+ * threshold reads a number by dotted path and bounds it (min/max) or keeps it within a percentage of another
+ * (parity: extracted.ttft_ms within 3% of legacy.ttft_ms). A command that fails or prints no such number gives
+ * UNKNOWN, never PASS.
+ */
+public final class MetricsCollector implements Collector {
+  static final Duration IMPORT_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  public String name() {
+    return "metrics";
+  }
+
+  @Override
+  public List<Fact> collect(CollectContext ctx) {
+    ForkstateConfig.MetricsConfig m = ctx.settings().metrics();
+    List<Fact> facts = new ArrayList<>();
+    for (String module : m.importModules() == null ? List.<String>of() : m.importModules()) {
+      facts.add(importFact(ctx, module));
+    }
+    for (ForkstateConfig.MetricCommandConfig c : m.commands() == null
+        ? List.<ForkstateConfig.MetricCommandConfig>of() : m.commands()) {
+      facts.addAll(command(ctx, c));
+    }
+    return facts;
+  }
+
+  private static Fact importFact(CollectContext ctx, String module) {
+    String id = "metrics.import." + FactId.segment(module);
+    String line = "PYTHONPATH=$(pwd) python3 -c " + ShellQuote.quote("import " + module);
+    CommandResult r = ctx.runner().run(CommandSpec.shell(line, ctx.repo(), Map.of("PYTHONDONTWRITEBYTECODE", "1"),
+        IMPORT_TIMEOUT));
+    if (r.timedOut()) {
+      return new Fact(FactId.of(id), Status.FAIL, Value.none(), "`" + module + "` did not import within "
+          + IMPORT_TIMEOUT.toSeconds() + " s", "", List.of(r.evidence()));
+    }
+    if (r.ok()) {
+      return Fact.of(id, Status.PASS, new Value.Flag(true), "`" + module + "` imports in a fresh interpreter",
+          r.evidence());
+    }
+    String last = r.stderr().lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("exit " + r.exitCode());
+    return new Fact(FactId.of(id), Status.FAIL, new Value.Flag(false), "`" + module + "` fails to import: "
+        + last.strip(), "", List.of(r.evidence()));
+  }
+
+  private static List<Fact> command(CollectContext ctx, ForkstateConfig.MetricCommandConfig c) {
+    String base = "metrics." + FactId.segment(c.name());
+    Duration timeout = c.timeoutSeconds() == null ? DEFAULT_TIMEOUT : Duration.ofSeconds(c.timeoutSeconds());
+    CommandResult r = ctx.runner().run(CommandSpec.shell(c.command(), ctx.repo(), Map.of(), timeout));
+    List<ForkstateConfig.ThresholdConfig> thresholds = c.thresholds() == null ? List.of() : c.thresholds();
+    JsonNode json = null;
+    String why = null;
+    if (r.timedOut()) {
+      why = "the command timed out after " + timeout.toSeconds() + " s";
+    } else if (!r.ok()) {
+      why = "the command failed (exit " + r.exitCode() + "): " + r.firstErrorLine();
+    } else {
+      try {
+        json = JSON.readTree(r.stdout());
+        if (json == null || !json.isObject()) {
+          why = "the command did not print a JSON object";
+        }
+      } catch (IOException e) {
+        why = "the command's output is not JSON";
+      }
+    }
+    List<Fact> out = new ArrayList<>();
+    if (thresholds.isEmpty()) {
+      out.add(why != null ? Fact.unknown(base, why, r.evidence())
+          : Fact.of(base, Status.PASS, new Value.Text(json.toString()), "printed " + json.size() + " metric(s)",
+              r.evidence()));
+      return out;
+    }
+    for (ForkstateConfig.ThresholdConfig t : thresholds) {
+      String id = base + "." + FactId.segment(t.metric());
+      if (why != null) {
+        out.add(Fact.unknown(id, why, r.evidence()));
+        continue;
+      }
+      Optional<Double> v = number(json, t.metric());
+      if (v.isEmpty()) {
+        out.add(Fact.unknown(id, "no number at `" + t.metric() + "` in the command's JSON", r.evidence()));
+        continue;
+      }
+      out.add(judge(id, t, v.get(), json, r));
+    }
+    return out;
+  }
+
+  private static Fact judge(String id, ForkstateConfig.ThresholdConfig t, double v, JsonNode json, CommandResult r) {
+    if (t.relativeTo() != null) {
+      Optional<Double> ref = number(json, t.relativeTo());
+      if (ref.isEmpty() || ref.get() == 0) {
+        return Fact.unknown(id, "no non-zero number at `" + t.relativeTo() + "` to compare with", r.evidence());
+      }
+      double pct = (v - ref.get()) / Math.abs(ref.get()) * 100;
+      boolean ok = Math.abs(pct) <= t.withinPct();
+      return new Fact(FactId.of(id), ok ? Status.PASS : Status.FAIL, new Value.Text(num(pct)), "`" + t.metric()
+          + "` = " + num(v) + " vs `" + t.relativeTo() + "` = " + num(ref.get()) + ": " + signed(pct) + "% (limit ±"
+          + num(t.withinPct()) + "%)", "", List.of(r.evidence()));
+    }
+    boolean ok = (t.min() == null || v >= t.min()) && (t.max() == null || v <= t.max());
+    String bounds = (t.min() == null ? "" : "min " + num(t.min())) + (t.min() != null && t.max() != null ? ", " : "")
+        + (t.max() == null ? "" : "max " + num(t.max()));
+    return new Fact(FactId.of(id), ok ? Status.PASS : Status.FAIL, new Value.Text(num(v)), "`" + t.metric() + "` = "
+        + num(v) + " (" + bounds + ")", "", List.of(r.evidence()));
+  }
+
+  static Optional<Double> number(JsonNode root, String path) {
+    JsonNode n = root;
+    for (String part : path.split("\\.")) {
+      n = n == null ? null : n.get(part);
+    }
+    return n != null && n.isNumber() ? Optional.of(n.asDouble()) : Optional.empty();
+  }
+
+  private static String num(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : String.format(Locale.ROOT, "%.2f", d);
+  }
+
+  private static String signed(double d) {
+    return (d > 0 ? "+" : "") + num(d);
+  }
+}
