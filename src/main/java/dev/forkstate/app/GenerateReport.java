@@ -56,6 +56,19 @@ public final class GenerateReport {
   static final java.time.Duration GITHUB_TIMEOUT = java.time.Duration.ofSeconds(20);
 
   public GenerateResult run(GenerateRequest req) {
+    return run(req, Progress.NONE);
+  }
+
+  public GenerateResult run(GenerateRequest req, Progress progress) {
+    try {
+      return measureAndWrite(req, progress);
+    } finally {
+      progress.done();
+    }
+  }
+
+  private GenerateResult measureAndWrite(GenerateRequest req, Progress progress) {
+    progress.step("reading the repository and its config");
     StageTimer timer = new StageTimer("1".equals(req.env().get("FORKSTATE_TRACE")));
     try (Workspace ws = Workspace.open(req.repo(), req.config(), req.env())) {
       Path repo = ws.repo;
@@ -80,7 +93,7 @@ public final class GenerateReport {
       timer.lap("settings");
       CollectContext ctx = new CollectContext(repo, settings, ws.runner, req.offline(), ws.git, ws.pool,
           ownOutputs(repo, out));
-      FactSet measured = new FactSet(collect(ctx, ws.pool));
+      FactSet measured = new FactSet(collect(ctx, ws.pool, progress));
       timer.lap("collect");
       RunHistory history = RunHistory.open(repo, settings.historyDb(), ReportClock.now(req.env()).toString(),
           measured);
@@ -91,6 +104,7 @@ public final class GenerateReport {
       timer.lap("history");
       List<Finding> findings = Checks.evaluate(facts, settings.requiredChecks());
       timer.lap("checks");
+      progress.step("writing the assessment");
       ExitCode exit = findings.stream().filter(Finding::required)
           .anyMatch(f -> f.status() == Status.FAIL || f.status() == Status.UNKNOWN)
           ? ExitCode.CHECKS_NOT_PASSING : ExitCode.OK;
@@ -132,6 +146,7 @@ public final class GenerateReport {
       }
       text = redactor.redact(text);
       timer.lap("report");
+      progress.step("writing " + (out == null ? "to stdout" : out.getFileName()));
       try (history) {
         if (out != null) {
           AtomicWriter.write(out, text, previous);
@@ -159,17 +174,24 @@ public final class GenerateReport {
    * commands) and the capabilities (the smokes' outcomes). Results are joined in registry order.
    */
   static List<Fact> collect(CollectContext ctx, ExecutorService pool) {
+    return collect(ctx, pool, Progress.NONE);
+  }
+
+  static List<Fact> collect(CollectContext ctx, ExecutorService pool, Progress progress) {
+    progress.step("measuring git, upstream, workflow and the Python changes");
     List<Fact> facts = new ArrayList<>();
     facts.addAll(runAll(ctx, pool, List.of(new GitStateCollector(), new UpstreamCollector(),
         new ReferenceCollector(CitedPaths.of(ctx.settings())), new WorkflowCollector(), new HappyPathCollector(),
         new UpstreamabilityCollector(), new PrBranchCollector())));
     CiRunCollector ci = new CiRunCollector(
         api -> GitHubToken.find(ctx.runner().baseEnv(), ctx.runner(), ctx.repo()), GITHUB_TIMEOUT);
+    progress.step("running the smokes" + (ctx.offline() ? "" : ", the live check and the CI and PR lookups"));
     PullRequestCollector pulls = new PullRequestCollector(
         api -> GitHubToken.find(ctx.runner().baseEnv(), ctx.runner(), ctx.repo()), GITHUB_TIMEOUT);
     facts.addAll(runAll(ctx, pool, List.of(new SmokeCollector(), new LiveCheckCollector(), ci, pulls,
         new MetricsCollector())));
     // Third: what reads the others' facts (their commands, the smokes' test outcomes).
+    progress.step("checking commands and capabilities");
     List<Fact> sofar = List.copyOf(facts);
     facts.addAll(runAll(ctx, pool, List.of(new CopyPasteCollector(sofar), new CapabilityCollector(sofar))));
     return facts;

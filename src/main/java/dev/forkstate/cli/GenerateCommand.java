@@ -3,6 +3,7 @@ package dev.forkstate.cli;
 import dev.forkstate.app.GenerateReport;
 import dev.forkstate.app.GenerateRequest;
 import dev.forkstate.app.GenerateResult;
+import dev.forkstate.app.Progress;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +25,9 @@ final class GenerateCommand extends Subcommand implements Callable<Integer> {
   @Option(names = "--json-out", description = "Also write this run's JSON document to this file (for CI artifacts).")
   java.nio.file.Path jsonOut;
 
+  @Option(names = {"-q", "--quiet"}, description = "No progress and no notes on stderr; only the verdict and errors.")
+  boolean quiet;
+
   @Option(names = "--no-llm", description = "Write the rule-based assessment even when llm is configured.")
   boolean noLlm;
 
@@ -32,8 +36,12 @@ final class GenerateCommand extends Subcommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Progress progress = ProgressPrinter.forRun(spec.commandLine().getErr(), env(), quiet);
     GenerateResult r = new GenerateReport().run(new GenerateRequest(where.repo, out, where.format(spec), offline,
-        where.config, env(), force, noLlm, true, jsonOut));
+        where.config, env(), force, noLlm, true, jsonOut), progress);
+    if (quiet) {
+      r = new GenerateResult(r.report(), r.rendered(), r.written(), r.exitCode(), java.util.List.of());
+    }
     Reporting.printResult(spec, r);
     return r.exitCode().code();
   }

@@ -96,6 +96,27 @@ class MainTest {
   }
 
   @Test
+  void inCiEachStepIsAPlainLineAndQuietSilencesThem() {
+    GitScript g = new GitScript(tmp.resolve("r"), env, 0).init();
+    g.write("tests/test_x.py", "def test_x():\n    assert True\n")
+        .write("forkstate.yml", "fork_branch: main\nsmokes:\n  - name: unit\n    command: pytest -q tests\n")
+        .commit("c");
+    env.put("CI", "true");
+    run("generate", "--repo", g.dir().toString(), "--offline", "--out", "-");
+    assertThat(err.toString().lines().filter(l -> l.matches("forkstate: \\[\\d+\\.\\ds\\] .*")).toList())
+        .extracting(l -> l.replaceAll("\\[[^]]*\\] ", "")).containsExactly(
+            "forkstate: reading the repository and its config",
+            "forkstate: measuring git, upstream, workflow and the Python changes",
+            "forkstate: running the smokes",
+            "forkstate: checking commands and capabilities",
+            "forkstate: writing the assessment",
+            "forkstate: writing to stdout");
+    err.getBuffer().setLength(0);
+    run("generate", "--repo", g.dir().toString(), "--offline", "--out", "-", "--quiet");
+    assertThat(err.toString().lines().toList()).singleElement().asString().contains("(exit ");
+  }
+
+  @Test
   void jsonToStdout() {
     GitScript g = new GitScript(tmp.resolve("r"), env, 0).init();
     g.write("a.txt", "a\n").commit("c");
