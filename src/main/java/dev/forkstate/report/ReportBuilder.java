@@ -455,7 +455,8 @@ public final class ReportBuilder {
       out.add(factLine(0, f, f.id().value().startsWith("metrics.import.") ? "Import-time:" : "Metric:"));
     }
     for (String[] t : new String[][] {{"history.smoke-pass-rate", "Smokes over runs:"},
-        {"history.behind", "Drift over runs:"}, {"history.flaky", "Flaky smokes over runs:"},
+        {"history.behind", "Drift over runs:"}, {"history.drift-per-week", "Drift rate:"},
+        {"history.days-since-upstream", "Upstream last taken in:"}, {"history.flaky", "Flaky smokes over runs:"},
         {"history.runs", "History:"}}) {
       factBullet(out, 0, t[0], t[1]);
     }

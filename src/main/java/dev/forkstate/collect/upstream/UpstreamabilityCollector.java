@@ -65,8 +65,11 @@ public final class UpstreamabilityCollector implements Collector {
     List<Fact> facts = new ArrayList<>();
     facts.addAll(patches(cherryF.join(), logF.join()));
     facts.add(preview(ctx, previewF.join(), base, upstream));
-    facts.add(lastMerge(git, mergesF.join(), upstream, base));
-    facts.add(baseAge(datesF.join(), base));
+    CommandResult dates = datesF.join();
+    List<String> dateLines = GitCli.lines(dates);
+    String baseDate = dateLines.isEmpty() ? "" : dateLines.get(dateLines.size() - 1).replaceAll("^\\S+ ", "");
+    facts.add(lastMerge(git, mergesF.join(), upstream, baseDate));
+    facts.add(baseAge(dates, base));
     return facts;
   }
 
@@ -183,7 +186,11 @@ public final class UpstreamabilityCollector implements Collector {
   }
 
   /** The newest fork-side merge whose other parent is an upstream commit: when upstream was last taken in. */
-  private static Fact lastMerge(GitCli git, CommandResult merges, String upstream, String base) {
+  /**
+   * The value is the date upstream code last came in: the newest merge of upstream, or, when there was none, the
+   * fork point (the merge-base's date).
+   */
+  private static Fact lastMerge(GitCli git, CommandResult merges, String upstream, String baseDate) {
     String id = "upstream.last-merge";
     if (!merges.ok()) {
       return Fact.unknown(id, "git log failed: " + merges.firstErrorLine(), merges.evidence());
@@ -197,8 +204,8 @@ public final class UpstreamabilityCollector implements Collector {
         }
       }
     }
-    return Fact.of(id, Status.PASS, new Value.Text(""), "upstream was never merged into the fork since it was cut",
-        merges.evidence());
+    return Fact.of(id, Status.PASS, new Value.Text(baseDate), "upstream was never merged into the fork since it was "
+        + "cut" + (baseDate.isEmpty() ? "" : " (" + baseDate + ")"), merges.evidence());
   }
 
   private static Fact baseAge(CommandResult dates, String base) {

@@ -161,7 +161,7 @@ class UpstreamabilityTest {
     FactSet before = generate(fork.dir());
     assertThat(before.get("upstream.merge-preview").orElseThrow().status()).isEqualTo(Status.PASS);
     assertThat(before.get("upstream.last-merge").orElseThrow().summary())
-        .isEqualTo("upstream was never merged into the fork since it was cut");
+        .isEqualTo("upstream was never merged into the fork since it was cut (2026-01-01)");
     fork.git("merge", "-q", "--no-edit", "--no-ff", "upstream/main");
     Fact last = generate(fork.dir()).get("upstream.last-merge").orElseThrow();
     assertThat(last.summary()).startsWith("upstream last merged into the fork on 2026-01-01 (`");
