@@ -133,6 +133,23 @@ class HistoryStoreTest {
   }
 
   @Test
+  void aLockedDatabaseIsUnavailableNotAFailure() throws Exception {
+    Path db = tmp.resolve("locked.db");
+    try (HistoryStore store = HistoryStore.open(db)) {
+      store.record("t", "c", "b", 0, "{}", "d");
+    }
+    try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = holder.createStatement()) {
+      st.execute("BEGIN EXCLUSIVE");
+      assertThatThrownBy(() -> {
+        try (HistoryStore store = HistoryStore.open(db)) {
+          store.record("t2", "c2", "b", 0, "{}", "d2");
+        }
+      }).isInstanceOf(HistoryStore.Unavailable.class).hasMessageContaining("is locked by another process");
+      st.execute("ROLLBACK");
+    }
+  }
+
+  @Test
   void aDamagedDatabaseStillGivesAReportWithHistoryUnknown() throws Exception {
     Map<String, String> env = TestEnv.isolated(tmp.resolve("home"));
     GitScript repo = Repos.python(tmp.resolve("repo"), env, Map.of(".gitignore", "STATE_OF_PROJECT.md*\n"));
