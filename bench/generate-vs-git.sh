@@ -36,6 +36,15 @@ plain() {
   git rev-list --left-right --count upstream/main...HEAD; git rev-list --merges --count upstream/main..HEAD
   for f in A M D; do git diff --no-renames --numstat -z --diff-filter=$f "$mb" HEAD; done
   git ls-tree -r --name-only HEAD -- forkstate.yml
+  # What the happy-path and upstreamability facts add: the changed Python files, patch equivalence, the merge
+  # preview, upstream merges, dates, PR branches.
+  git log --oneline -n 100 upstream/main..HEAD
+  git diff --raw -z --no-renames --no-abbrev "$mb" HEAD -- '*.py'
+  git version; git cherry upstream/main HEAD
+  git log --no-merges --no-renames --format='@%H %h %s' --name-only upstream/main..HEAD
+  git merge-tree --write-tree --name-only -z HEAD upstream/main || true
+  git log --merges --format='%H %cs %P' upstream/main..HEAD; git log --no-walk=unsorted --format='%ct %cs' HEAD "$mb"
+  git for-each-ref --format='%(refname:short)' 'refs/heads/pr/*'
 }
 
 time_ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }

@@ -198,8 +198,16 @@ public final class GenerateReport {
   }
 
   private static List<Fact> runAll(CollectContext ctx, ExecutorService pool, List<Collector> collectors) {
+    boolean trace = "1".equals(ctx.runner().baseEnv().get("FORKSTATE_TRACE"));
     List<CompletableFuture<List<Fact>>> futures = collectors.stream()
-        .map(c -> CompletableFuture.supplyAsync(() -> c.collect(ctx), pool)).toList();
+        .map(c -> CompletableFuture.supplyAsync(() -> {
+          long t0 = System.nanoTime();
+          List<Fact> facts = c.collect(ctx);
+          if (trace) {
+            System.err.printf("forkstate: trace   %-16s %4d ms%n", c.name(), (System.nanoTime() - t0) / 1_000_000);
+          }
+          return facts;
+        }, pool)).toList();
     List<Fact> out = new ArrayList<>();
     for (CompletableFuture<List<Fact>> f : futures) {
       out.addAll(Workspace.join(f));

@@ -51,8 +51,8 @@ public final class UpstreamabilityCollector implements Collector {
     boolean mergeTree = supportsMergeTree(git);
     var cherryF = CompletableFuture.supplyAsync(() -> git.run(List.of("cherry", upstream, "HEAD"),
         "git cherry -v " + ShellQuote.quote(upstream) + " HEAD"), ctx.pool());
-    var logF = CompletableFuture.supplyAsync(() -> git.run(List.of("log", "--no-merges", "--format=@%h %s",
-        "--name-only", upstream + "..HEAD"), null), ctx.pool());
+    var logF = CompletableFuture.supplyAsync(() -> git.run(List.of("log", "--no-merges", "--no-renames",
+        "--format=@%H %h %s", "--name-only", upstream + "..HEAD"), null), ctx.pool());
     var previewF = CompletableFuture.supplyAsync(() -> MergePreview.of(git, "HEAD", upstream, mergeTree),
         ctx.pool());
     var mergesF = CompletableFuture.supplyAsync(() -> git.run(List.of("log", "--merges", "--format=%H %cs %P",
@@ -96,14 +96,17 @@ public final class UpstreamabilityCollector implements Collector {
           cherry.evidence()), Fact.unknown("upstream.patches.upstreamed", "git cherry failed: "
           + cherry.firstErrorLine(), cherry.evidence()));
     }
+    // Keyed by full sha (what git cherry prints): a lookup, not a scan, for thousands of commits.
+    Map<String, String> shortShas = new HashMap<>();
     Map<String, String> subjects = new HashMap<>();
     Map<String, List<String>> files = new HashMap<>();
     String current = null;
     for (String line : log.stdout().split("\n")) {
       if (line.startsWith("@")) {
-        int sp = line.indexOf(' ');
-        current = sp < 0 ? line.substring(1) : line.substring(1, sp);
-        subjects.put(current, sp < 0 ? "" : line.substring(sp + 1));
+        String[] parts = line.substring(1).split(" ", 3);
+        current = parts[0];
+        shortShas.put(current, parts.length > 1 ? parts[1] : current.substring(0, Math.min(7, current.length())));
+        subjects.put(current, parts.length > 2 ? parts[2] : "");
         files.put(current, new ArrayList<>());
       } else if (!line.isBlank() && current != null) {
         files.get(current).add(line.strip());
@@ -118,14 +121,13 @@ public final class UpstreamabilityCollector implements Collector {
         continue;
       }
       String sha = parts[1].strip();
-      String shortSha = subjects.keySet().stream().filter(sha::startsWith).findFirst().orElse(sha.substring(0,
-          Math.min(7, sha.length())));
+      String shortSha = shortShas.getOrDefault(sha, sha.substring(0, Math.min(7, sha.length())));
       if (parts[0].equals("-")) {
-        upstreamed.add("`" + shortSha + "` " + subjects.getOrDefault(shortSha, ""));
+        upstreamed.add("`" + shortSha + "` " + subjects.getOrDefault(sha, ""));
       } else {
         own++;
         LinkedHashMap<String, Boolean> areas = new LinkedHashMap<>();
-        files.getOrDefault(shortSha, List.of()).forEach(f -> areas.put(area(f), true));
+        files.getOrDefault(sha, List.of()).forEach(f -> areas.put(area(f), true));
         areas.keySet().forEach(a -> byArea.merge(a, 1, Integer::sum));
       }
     }
