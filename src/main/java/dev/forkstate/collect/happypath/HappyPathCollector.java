@@ -102,13 +102,13 @@ public final class HappyPathCollector implements Collector {
     List<Fact> facts = new ArrayList<>();
     facts.add(changesFact(raw, summary.unparsed(), listed));
     facts.add(judged("happypath.flags", summary.flags(), allowedFlags, "no new flags (env vars, public "
-        + "parameters, CLI options)", "new flag", "happypath.allowed_flags or the guide", diffShown));
+        + "parameters, CLI options)", "new flag", "happypath.allowed_flags or the guide", diffShown, summary.unparsed()));
     facts.add(judged("happypath.defaults", summary.defaults(), new TreeSet<>(hp.allowedDefaults()),
         "public defaults and parameters unchanged", "changed public default or parameter",
-        "happypath.allowed_defaults", diffShown));
+        "happypath.allowed_defaults", diffShown, summary.unparsed()));
     facts.add(judged("happypath.imports", summary.imports(), Set.of(),
         "optional packages are imported guarded (try/except ImportError)", "unguarded optional import",
-        "", diffShown));
+        "", diffShown, summary.unparsed()));
     facts.add(Fact.of("python.added-modules", Status.PASS, new Value.Paths(summary.addedModules()),
         Noun.count(summary.addedModules().size(), "Python module") + " the fork added (tests aside)",
         Evidence.ofCommand("git diff --name-only --diff-filter=A " + baseExpr + " HEAD -- '*.py'")));
@@ -229,7 +229,7 @@ public final class HappyPathCollector implements Collector {
    * its keys (a flag's name, {@code Qual.fn(param)}, {@code module:Qual.fn(param)}) is in the allowance.
    */
   private static Fact judged(String id, List<FlagAnalysis.Item> items, Set<String> allowance, String clean,
-      String noun, String allowedWhere, Evidence ev) {
+      String noun, String allowedWhere, Evidence ev, List<String> unparsed) {
     List<String> bad = new ArrayList<>();
     List<String> allowed = new ArrayList<>();
     for (FlagAnalysis.Item item : items) {
@@ -238,6 +238,13 @@ public final class HappyPathCollector implements Collector {
     String allowedNote = allowed.isEmpty() ? "" : "; allowed by " + allowedWhere + ": " + String.join("; ",
         allowed.stream().sorted().limit(ALLOWED_SHOWN).toList()) + (allowed.size() > ALLOWED_SHOWN ? " and "
         + (allowed.size() - ALLOWED_SHOWN) + " more" : "");
+    if (bad.isEmpty() && !unparsed.isEmpty()) {
+      // A file that did not parse was not checked: no violation found is not the same as none there.
+      return new Fact(FactId.of(id), Status.UNKNOWN, new Value.Paths(List.of()), "no violation in the files that "
+          + "parse" + allowedNote, Noun.count(unparsed.size(), "changed Python file") + " did not parse, so "
+          + (unparsed.size() == 1 ? "it was" : "they were") + " not checked: " + String.join("; ", unparsed),
+          List.of(ev));
+    }
     if (bad.isEmpty()) {
       return new Fact(FactId.of(id), Status.PASS, new Value.Paths(List.of()), (allowed.isEmpty() ? clean
           : "only allowed ones") + allowedNote, "", List.of(ev));

@@ -79,6 +79,11 @@ public final class PrBranchCollector implements Collector {
     List<String> cherries = GitCli.lines(cherry);
     long own = cherries.stream().filter(l -> l.startsWith("+")).count();
     boolean landed = !cherries.isEmpty() && own == 0;
+    if (cherries.isEmpty()) {
+      return new Fact(FactId.of(id), Status.WARN, new Value.Paths(List.of(up[0] + " behind `" + upstream + "`")),
+          "`" + b + "`: no commit ahead of `" + upstream + "`: nothing to propose; delete it", "",
+          List.of(cherry.evidence()));
+    }
     String[] lastParts = GitCli.firstLine(last).split(" ");
     long lastTime = parseLong(lastParts[0]);
     String lastDate = lastParts.length > 1 ? lastParts[1] : "?";

@@ -79,6 +79,7 @@ class UpstreamabilityTest {
     GitScript fresh = new GitScript(fork.dir(), env, 45 * DAY_TICKS + 10);
     fresh.git("switch", "-q", "-c", "pr/clean", "upstream/main");
     fresh.write("docs/new.md", "# new\n").commit("docs: new page");
+    fresh.git("branch", "pr/empty", "upstream/main");
     fresh.git("switch", "-q", "fork/stable");
 
     forkDir = fork.dir();
@@ -135,6 +136,9 @@ class UpstreamabilityTest {
     assertThat(clean.summary()).isEqualTo("`pr/clean`: ready: merges cleanly into `upstream/main`");
     assertThat(items(clean)).contains("1 ahead, 0 behind `upstream/main`");
     assertThat(md).contains("  - PR branches (pr/*):").contains("- **WARN** PR branch: `pr/conflict`: conflicts");
+    Fact empty = fact("pr.pr-empty");
+    assertThat(empty.status()).isEqualTo(Status.WARN);
+    assertThat(empty.summary()).isEqualTo("`pr/empty`: no commit ahead of `upstream/main`: nothing to propose; delete it");
   }
 
   @Test

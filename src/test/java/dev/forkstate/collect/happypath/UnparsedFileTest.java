@@ -1,0 +1,37 @@
+package dev.forkstate.collect.happypath;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forkstate.app.demo.GitScript;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Status;
+import dev.forkstate.support.Collecting;
+import dev.forkstate.support.Repos;
+import dev.forkstate.support.TestEnv;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A changed file that does not parse is never counted as clean: the rules say UNKNOWN and name it. */
+class UnparsedFileTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void aFileThatDoesNotParseMakesTheRulesUnknownNotPass() {
+    Map<String, String> env = TestEnv.isolated(tmp.resolve("home"));
+    GitScript[] repos = Repos.fork(tmp, env);
+    GitScript fork = repos[1];
+    fork.write("fork/broken.py", "import os\nFLAG = os.environ.get('SNEAKY_FLAG'\n").commit("broken");
+    FactSet facts = Collecting.run(new HappyPathCollector(), fork.dir(),
+        "fork_branch: fork/stable\nupstream_ref: upstream/main\n", env, true);
+    Fact flags = facts.get("happypath.flags").orElseThrow();
+    assertThat(flags.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(flags.reason()).startsWith("1 changed Python file did not parse, so it was not checked: "
+        + "fork/broken.py (SyntaxError: ");
+    assertThat(facts.get("happypath.defaults").orElseThrow().status()).isEqualTo(Status.UNKNOWN);
+    assertThat(facts.get("python.changes").orElseThrow().status()).isEqualTo(Status.WARN);
+  }
+}
