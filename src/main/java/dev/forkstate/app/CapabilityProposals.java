@@ -1,5 +1,6 @@
 package dev.forkstate.app;
 
+import dev.forkstate.collect.python.PyModule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,21 +35,13 @@ final class CapabilityProposals {
         for (String s : entry.split(":", 2)[1].split(",")) {
           String name = s.strip();
           if (!name.isEmpty() && !name.startsWith("…") && syms.size() < SYMBOLS) {
-            syms.add(module(file) + ":" + name);
+            syms.add(PyModule.nameOf(file) + ":" + name);
           }
         }
       }
     }
     List<Proposal> out = new ArrayList<>();
-    symbolsByPath.forEach((path, syms) -> out.add(new Proposal(module(path), path, syms)));
+    symbolsByPath.forEach((path, syms) -> out.add(new Proposal(PyModule.nameOf(path), path, syms)));
     return out;
-  }
-
-  /** "src/acme/extras/images.py" is module acme.extras.images; "acme/extras/" is acme.extras. */
-  static String module(String path) {
-    String p = path.startsWith("src/") ? path.substring(4) : path;
-    p = p.endsWith("/__init__.py") ? p.substring(0, p.length() - "/__init__.py".length())
-        : p.endsWith(".py") ? p.substring(0, p.length() - 3) : p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
-    return p.replace('/', '.');
   }
 }

@@ -1,5 +1,6 @@
 package dev.forkstate.app;
 
+import dev.forkstate.digest.Sha256;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.history.HistoryStore;
@@ -7,12 +8,8 @@ import dev.forkstate.history.Trends;
 import dev.forkstate.report.FactDigest;
 import dev.forkstate.write.IgnoredDir;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -38,7 +35,7 @@ final class RunHistory implements AutoCloseable {
     this.commit = measured.text("git.head.sha").orElse("");
     this.branch = measured.text("git.branch.current").orElse("");
     this.digestJson = FactDigest.of(measured.all()).toCommentJson();
-    this.digest = sha(digestJson);
+    this.digest = Sha256.hex(digestJson);
   }
 
   static RunHistory open(Path repo, String dbSetting, String time, FactSet measured) {
@@ -102,7 +99,8 @@ final class RunHistory implements AutoCloseable {
       return "history unavailable: " + why;
     }
     try {
-      return store.record(time, commit, branch, exitCode, digestJson, digest) ? "" : "";
+      store.record(time, commit, branch, exitCode, digestJson, digest);
+      return "";
     } catch (HistoryStore.Unavailable e) {
       return "history not updated: " + e.getMessage();
     }
@@ -112,14 +110,6 @@ final class RunHistory implements AutoCloseable {
   public void close() {
     if (store != null) {
       store.close();
-    }
-  }
-
-  private static String sha(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

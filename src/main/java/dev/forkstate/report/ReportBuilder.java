@@ -117,7 +117,7 @@ public final class ReportBuilder {
     }
     facts.get("python.added-modules").ifPresent(f -> {
       out.add(factLine(0, f, ""));
-      items(out, f, MAX_ITEMS);
+      items(out, f, 1, MAX_ITEMS);
     });
     factBullet(out, 0, "tests.added-folders", "");
     Optional<Fact> added = facts.get("upstream.files.added");
@@ -231,9 +231,7 @@ public final class ReportBuilder {
       out.add(bullet(1, null, "PR branches (" + String.join(", ", settings.prBranches()) + "):", "", List.of()));
       for (Fact f : prs) {
         out.add(factLine(2, f, ""));
-        if (f.value() instanceof Value.Paths p) {
-          p.paths().forEach(item -> out.add(bullet(3, null, item, "", List.of())));
-        }
+        items(out, f, 3, MAX_ITEMS);
       }
     }
   }
@@ -376,21 +374,21 @@ public final class ReportBuilder {
         {"happypath.copy-paste", "Copy-paste commands:"}, {"happypath.imports", "Import-time robustness:"}}) {
       facts.get(rule[0]).ifPresent(f -> {
         out.add(factLine(0, f, rule[1]));
-        items(out, f, MAX_ITEMS);
+        items(out, f, 1, MAX_ITEMS);
       });
     }
     factBullet(out, 0, "python.changes", "Scope:");
     return out;
   }
 
-  /** The items a fact lists (violations, modules), one sub-bullet each, at most {@code max}. */
-  private static void items(List<Line> out, Fact f, int max) {
+  /** The items a fact lists (violations, modules), one sub-bullet each at {@code depth}, at most {@code max}. */
+  private static void items(List<Line> out, Fact f, int depth, int max) {
     if (!(f.value() instanceof Value.Paths p)) {
       return;
     }
-    p.paths().stream().limit(max).forEach(item -> out.add(bullet(1, null, item, "", List.of())));
+    p.paths().stream().limit(max).forEach(item -> out.add(bullet(depth, null, item, "", List.of())));
     if (p.paths().size() > max) {
-      out.add(bullet(1, null, "… and " + (p.paths().size() - max) + " more in the JSON", "", List.of()));
+      out.add(bullet(depth, null, "… and " + (p.paths().size() - max) + " more in the JSON", "", List.of()));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.forkstate.assess.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.forkstate.digest.Sha256;
 import dev.forkstate.write.AtomicWriter;
 import dev.forkstate.write.IgnoredDir;
 import java.io.IOException;
@@ -10,9 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,26 +32,12 @@ public final class AnswerCache {
   public record Entry(String answer, boolean corrected) {}
 
   public static String key(String baseUrl, String model, List<ChatMessage> messages) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (String part : List.of("forkstate-assessment", Instructions.VERSION, baseUrl, model)) {
-        update(sha, part);
-      }
-      for (ChatMessage m : messages) {
-        update(sha, m.role().name());
-        update(sha, m.content());
-      }
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    List<String> parts = new ArrayList<>(List.of("forkstate-assessment", Instructions.VERSION, baseUrl, model));
+    for (ChatMessage m : messages) {
+      parts.add(m.role().name());
+      parts.add(m.content());
     }
-  }
-
-  private static void update(MessageDigest sha, String part) {
-    byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-    sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-    sha.update((byte) ':');
-    sha.update(bytes);
+    return Sha256.ofParts(parts);
   }
 
   /** The cached answer; empty when there is none or the file is unreadable (a bad entry is only a miss). */

@@ -20,7 +20,6 @@ public final class RetryingEndpoint implements ChatEndpoint {
   private final ChatEndpoint inner;
   private final int maxRetries;
   private final Sleeper sleeper;
-  private int attempts;
 
   public RetryingEndpoint(ChatEndpoint inner, int maxRetries, Sleeper sleeper) {
     this.inner = inner;
@@ -28,15 +27,9 @@ public final class RetryingEndpoint implements ChatEndpoint {
     this.sleeper = sleeper;
   }
 
-  /** Calls made so far, retries included. */
-  public int attempts() {
-    return attempts;
-  }
-
   @Override
   public String complete(List<ChatMessage> messages) throws ChatFailure {
     for (int retry = 0; ; retry++) {
-      attempts++;
       try {
         return inner.complete(messages);
       } catch (ChatFailure f) {

@@ -12,11 +12,7 @@ record PyFileChange(String path, PyModule before, PyModule after) {
     return before == null;
   }
 
-  /** "minillm/router_core/__init__.py" is module "minillm.router_core"; a leading src/ is not part of the name. */
   String module() {
-    String p = path.startsWith("src/") ? path.substring(4) : path;
-    p = p.endsWith("/__init__.py") ? p.substring(0, p.length() - "/__init__.py".length())
-        : p.endsWith(".py") ? p.substring(0, p.length() - 3) : p;
-    return p.replace('/', '.');
+    return PyModule.nameOf(path);
   }
 }

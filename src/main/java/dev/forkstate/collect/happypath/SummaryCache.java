@@ -3,15 +3,13 @@ package dev.forkstate.collect.happypath;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.forkstate.digest.Sha256;
 import dev.forkstate.write.AtomicWriter;
 import dev.forkstate.write.IgnoredDir;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,17 +25,7 @@ final class SummaryCache {
   }
 
   static String key(String... parts) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (String p : parts) {
-        byte[] b = p.getBytes(StandardCharsets.UTF_8);
-        sha.update((b.length + ":").getBytes(StandardCharsets.US_ASCII));
-        sha.update(b);
-      }
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.ofParts(List.of(parts));
   }
 
   Optional<HappyPathCollector.Summary> get(String key) {

@@ -24,6 +24,17 @@ public record PyModule(Set<String> env, Map<String, List<Param>> functions, Set<
 
   public static final PyModule EMPTY = new PyModule(Set.of(), Map.of(), Set.of(), Set.of(), Set.of(), Set.of(), "");
 
+  /**
+   * The module a path holds: "src/acme/extras/images.py" is acme.extras.images, "acme/extras/__init__.py" and the
+   * folder "acme/extras/" are acme.extras (a leading src/ is not part of the name).
+   */
+  public static String nameOf(String path) {
+    String p = path.startsWith("src/") ? path.substring(4) : path;
+    p = p.endsWith("/__init__.py") ? p.substring(0, p.length() - "/__init__.py".length())
+        : p.endsWith(".py") ? p.substring(0, p.length() - 3) : p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    return p.replace('/', '.');
+  }
+
   public boolean parsed() {
     return error.isEmpty();
   }

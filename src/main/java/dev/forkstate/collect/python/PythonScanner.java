@@ -3,27 +3,26 @@ package dev.forkstate.collect.python;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forkstate.collect.CollectContext;
+import dev.forkstate.collect.ScratchDir;
+import dev.forkstate.digest.Sha256;
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.CommandSpec;
 import dev.forkstate.write.IgnoredDir;
 import java.io.BufferedReader;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.StandardOpenOption;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,12 +66,12 @@ public final class PythonScanner {
 
   /** The scanner's identity: its script's hash. Caches of what it read are keyed by it. */
   public static String version() {
-    return sha(script()).substring(0, 12);
+    return Script.VERSION;
   }
 
   public Scan scan(Collection<String> blobIds) throws Unavailable {
-    String script = script();
-    Path cacheFile = ctx.repo().resolve(CACHE_DIR).resolve("pyscan-" + sha(script).substring(0, 12) + ".jsonl");
+    String script = Script.TEXT;
+    Path cacheFile = ctx.repo().resolve(CACHE_DIR).resolve("pyscan-" + Script.VERSION + ".jsonl");
     Set<String> wanted = new TreeSet<>(blobIds);
     Map<String, String> lines = readCache(cacheFile, wanted);
     List<String> missing = wanted.stream().filter(b -> !lines.containsKey(b)).toList();
@@ -118,7 +117,7 @@ public final class PythonScanner {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      deleteQuietly(tmp);
+      ScratchDir.deleteQuietly(tmp);
     }
   }
 
@@ -206,7 +205,13 @@ public final class PythonScanner {
     return out;
   }
 
-  private static String script() {
+  /** The script and its hash, read from the jar once, on first use. */
+  private static final class Script {
+    static final String TEXT = load();
+    static final String VERSION = Sha256.hex(TEXT).substring(0, 12);
+  }
+
+  private static String load() {
     try (InputStream in = PythonScanner.class.getResourceAsStream(SCRIPT)) {
       if (in == null) {
         throw new IllegalStateException(SCRIPT + " is missing from the jar");
@@ -214,26 +219,6 @@ public final class PythonScanner {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String sha(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // a leftover temp file is harmless
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.forkstate.collect.smoke;
 
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
+import dev.forkstate.collect.ScratchDir;
 import dev.forkstate.config.Settings;
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.CommandSpec;
@@ -92,7 +93,7 @@ public final class SmokeCollector implements Collector {
       CommandResult r = ctx.runner().run(CommandSpec.shell(smoke.command(), ctx.repo(), env, smoke.timeout()));
       return judge(ctx, smoke, cmd, r, junit, started);
     } finally {
-      deleteQuietly(tmp);
+      ScratchDir.deleteQuietly(tmp);
     }
   }
 
@@ -169,13 +170,5 @@ public final class SmokeCollector implements Collector {
 
   private static Fact fail(String id, Value value, String reason, Evidence ev) {
     return new Fact(FactId.of(id), Status.FAIL, value, reason, reason, List.of(ev));
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // A leftover temp file is harmless; failing the run over it is not.
-    }
   }
 }

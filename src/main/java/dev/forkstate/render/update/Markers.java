@@ -1,10 +1,7 @@
 package dev.forkstate.render.update;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.forkstate.digest.Sha256;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -38,13 +35,7 @@ public final class Markers {
 
   /** 12 hex digits of SHA-256 over the body without keep blocks and trailing blank lines. */
   public static String hash(String body) {
-    String canonical = stripTrailingBlankLines(withoutKeepBlocks(body));
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d).substring(0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(stripTrailingBlankLines(withoutKeepBlocks(body))).substring(0, 12);
   }
 
   /** The keep blocks of a body, each with its marker lines, in order. An unclosed block runs to the end. */
