@@ -29,7 +29,7 @@ if [ "$code" -ge 2 ]; then
   exit "$code"
 fi
 if [ "$code" -eq 1 ] && [ "${FS_FAIL_ON_CHECKS:-false}" = "true" ]; then
-  echo "::error::required checks are FAIL or UNKNOWN (see the job summary)"
+  echo "::error::required checks did not pass: FAIL, UNKNOWN or SKIPPED for want of input (see the job summary)"
   exit 1
 fi
 exit 0

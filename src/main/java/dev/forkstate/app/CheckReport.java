@@ -52,7 +52,7 @@ public final class CheckReport {
         diffs.add(id + ": newly measured, " + is.status());
       } else if (is == null) {
         diffs.add(id + ": no longer measured (was " + was.status() + ")");
-      } else if (!was.status().equals(is.status())) {
+      } else if (!was.sameStatus(is)) {
         diffs.add(id + ": " + was.status() + " in the report, " + is.status() + " now");
       }
     }

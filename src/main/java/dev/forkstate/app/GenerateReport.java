@@ -4,9 +4,11 @@ import dev.forkstate.assess.Assessment;
 import dev.forkstate.assess.llm.LlmAssessor;
 import dev.forkstate.check.Checks;
 import dev.forkstate.check.Finding;
+import dev.forkstate.check.RunVerdict;
 import dev.forkstate.clock.ReportClock;
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
+import dev.forkstate.collect.CollectorBoundary;
 import dev.forkstate.collect.happypath.CapabilityCollector;
 import dev.forkstate.collect.happypath.CopyPasteCollector;
 import dev.forkstate.collect.happypath.HappyPathCollector;
@@ -105,9 +107,8 @@ public final class GenerateReport {
       List<Finding> findings = Checks.evaluate(facts, settings.requiredChecks());
       timer.lap("checks");
       progress.step("writing the assessment");
-      ExitCode exit = findings.stream().filter(Finding::required)
-          .anyMatch(f -> f.status() == Status.FAIL || f.status() == Status.UNKNOWN)
-          ? ExitCode.CHECKS_NOT_PASSING : ExitCode.OK;
+      RunVerdict verdict = RunVerdict.of(findings);
+      ExitCode exit = verdict.exitCode();
       Redactor redactor = withModelKey(ws.redactor, settings, req.env());
       LlmAssessor.Outcome assessed = LlmAssessor.standard().assess(new LlmAssessor.Request(settings.prompt(), facts,
           findings, settings.llm(), req.env(), repo, req.offline(), req.noLlm()));
@@ -117,7 +118,7 @@ public final class GenerateReport {
       PreviousReport prior = old == null ? PreviousReport.none()
           : new PreviousReport(true, old.factsJson().flatMap(FactDigest::fromCommentJson));
       Report report = new ReportBuilder(facts, findings, settings, prior).build(Version.get(), date, assessment,
-          exit.code());
+          verdict);
       timer.lap("build");
       List<String> notes = new ArrayList<>();
       assessed.notes().forEach(n -> notes.add(redactor.redact(n)));
@@ -202,7 +203,7 @@ public final class GenerateReport {
     List<CompletableFuture<List<Fact>>> futures = collectors.stream()
         .map(c -> CompletableFuture.supplyAsync(() -> {
           long t0 = System.nanoTime();
-          List<Fact> facts = c.collect(ctx);
+          List<Fact> facts = CollectorBoundary.run(c, ctx);
           if (trace) {
             System.err.printf("forkstate: trace   %-16s %4d ms%n", c.name(), (System.nanoTime() - t0) / 1_000_000);
           }

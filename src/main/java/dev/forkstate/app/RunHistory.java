@@ -83,7 +83,7 @@ final class RunHistory implements AutoCloseable {
       this.points = List.copyOf(points);
       List<Fact> facts = new ArrayList<>(Trends.facts(points, shown));
       if (chart != null) {
-        facts.add(Fact.of("history.chart", dev.forkstate.fact.Status.PASS, new dev.forkstate.fact.Value.Text(chart),
+        facts.add(Fact.of("history.chart", dev.forkstate.fact.Status.INFO, new dev.forkstate.fact.Value.Text(chart),
             "trend chart of the last " + points.size() + " runs",
             dev.forkstate.fact.Evidence.ofCommand("forkstate history")));
       }

@@ -1,6 +1,7 @@
 package dev.forkstate.assess;
 
 import dev.forkstate.check.Finding;
+import dev.forkstate.check.RunVerdict;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.Noun;
 import dev.forkstate.fact.FactId;
@@ -36,27 +37,18 @@ public final class RuleAssessor {
   }
 
   private static Optional<Assessment.Point> verdict(List<Finding> findings) {
-    List<Finding> required = findings.stream().filter(Finding::required).toList();
-    List<String> bad = required.stream().filter(f -> f.status() == Status.FAIL || f.status() == Status.UNKNOWN)
-        .map(f -> f.checkId() + " " + f.status()).toList();
-    // A verdict rests on the checks that decide it: every fact of the blocking ones when there are any, else one
-    // fact per required check (a link per check is proof enough; seventeen links would bury the point).
-    List<Finding> deciding = required.stream().filter(f -> f.status() == Status.FAIL || f.status() == Status.UNKNOWN)
-        .toList();
-    List<FactId> cites = deciding.isEmpty()
-        ? required.stream().flatMap(f -> f.basedOn().stream().limit(1)).toList()
-        : deciding.stream().flatMap(f -> f.basedOn().stream()).toList();
-    if (required.isEmpty()) {
+    RunVerdict verdict = RunVerdict.of(findings);
+    if (verdict.required().isEmpty()) {
       return Optional.empty();
     }
-    List<String> skipped = required.stream().filter(f -> f.status() == Status.SKIPPED).map(Finding::checkId)
-        .toList();
-    long passing = required.stream().filter(f -> f.status() == Status.PASS).count();
-    return Optional.of(new Assessment.Point(bad.isEmpty()
-        ? "Operationally sound on what was measured: " + passing + " of " + required.size()
-            + " required checks pass" + (skipped.isEmpty() ? "." : "; not measured this run: "
-            + String.join(", ", skipped) + ".")
-        : "Not in a shippable state on the measured evidence: " + String.join(", ", bad) + ".", cites));
+    // A verdict rests on the checks that decide it: every fact of the blocking ones when there are any, else one
+    // fact per required check (a link per check is proof enough; seventeen links would bury the point).
+    List<FactId> cites = verdict.passed()
+        ? verdict.required().stream().flatMap(f -> f.basedOn().stream().limit(1)).toList()
+        : verdict.blocking().stream().flatMap(f -> f.basedOn().stream()).toList();
+    return Optional.of(new Assessment.Point((verdict.passed()
+        ? "Operationally sound on what was measured: " : "Not in a shippable state on the measured evidence: ")
+        + verdict.tally(false) + ".", cites));
   }
 
   private static Optional<Assessment.Point> drift(FactSet facts) {

@@ -1,6 +1,9 @@
 package dev.forkstate.check;
 
+import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Skip;
+import dev.forkstate.fact.Status;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,10 +43,7 @@ public final class Checks {
       "Do the smoke tests pass?",
       "The smokes are the fork's promise that its paved road works; a false green here is the worst bug.",
       "Run the smoke command shown and fix the first failure"), "smoke.", "no smoke fact was measured");
-  public static final Check UPSTREAM_MERGED = FactCheck.single(new CheckInfo("upstream-merged", "Upstream merged",
-      "Does the fork include every upstream commit?",
-      "Each upstream commit not merged is drift: a later merge gets harder and fixes are missing.",
-      "git fetch upstream && git merge <upstream ref>"), "upstream.behind");
+  public static final Check UPSTREAM_MERGED = new UpstreamMergedCheck();
   public static final Check WORKTREE_CLEAN = FactCheck.prefix(new CheckInfo("worktree-clean", "Working tree",
       "Is the working tree clean?",
       "Facts about a dirty tree describe code no commit holds; nobody else can reproduce them.",
@@ -73,13 +73,26 @@ public final class Checks {
     return ALL.stream().map(c -> c.info().id()).sorted().toList();
   }
 
+  /**
+   * A SKIPPED answer was asked for only when every skipped fact it rests on was: one unasked skip among them (no
+   * workflow found, say) means part of the question had nothing to answer it.
+   */
+  private static Skip skipOf(Check.Verdict v, FactSet facts) {
+    if (v.status() != Status.SKIPPED) {
+      return Skip.NONE;
+    }
+    List<Fact> skipped = v.basedOn().stream().map(id -> facts.get(id.value())).flatMap(java.util.Optional::stream)
+        .filter(f -> f.status() == Status.SKIPPED).toList();
+    return !skipped.isEmpty() && skipped.stream().allMatch(f -> f.skip() == Skip.ASKED) ? Skip.ASKED : Skip.NO_INPUT;
+  }
+
   /** Runs every check; findings come out in check-id order. */
   public static List<Finding> evaluate(FactSet facts, List<String> required) {
     List<Finding> out = new ArrayList<>();
     for (Check c : ALL) {
       Check.Verdict v = c.evaluate(facts);
       out.add(new Finding(c.info().id(), c.info().label(), c.info().title(), v.status(), v.reason(), v.basedOn(),
-          required.contains(c.info().id())));
+          required.contains(c.info().id()), skipOf(v, facts)));
     }
     out.sort(java.util.Comparator.comparing(Finding::checkId));
     return out;

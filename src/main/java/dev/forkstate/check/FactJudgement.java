@@ -11,11 +11,15 @@ import java.util.Optional;
 final class FactJudgement {
   private FactJudgement() {}
 
-  static Check.Verdict worstOf(List<Fact> facts, String whenNone) {
+  static Check.Verdict worstOf(List<Fact> all, String whenNone) {
+    // INFO facts measured something without judging it: they neither pass nor fail a check.
+    List<Fact> facts = all.stream().filter(f -> f.status().judges()).toList();
     if (facts.isEmpty()) {
-      return new Check.Verdict(Status.UNKNOWN, whenNone, List.of());
+      return new Check.Verdict(Status.UNKNOWN, all.isEmpty() || whenNone.isEmpty() ? (whenNone.isEmpty()
+          ? "nothing judged this" : whenNone) : whenNone + " (only measurements, no judgement)",
+          all.stream().map(Fact::id).toList());
     }
-    Status worst = Status.PASS;
+    Status worst = Status.INFO;
     for (Fact f : facts) {
       worst = Status.worst(worst, f.status());
     }

@@ -1,13 +1,20 @@
 package dev.forkstate.check;
 
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Skip;
 import dev.forkstate.fact.Status;
 import java.util.List;
 
-/** A check's answer, with the facts it was based on. */
+/** A check's answer, with the facts it was based on; a SKIPPED answer says whether the user asked for the skip. */
 public record Finding(String checkId, String label, String title, Status status, String reason, List<FactId> basedOn,
-                      boolean required) {
+                      boolean required, Skip skip) {
   public Finding {
     basedOn = basedOn.stream().distinct().sorted().toList();
+    skip = status != Status.SKIPPED ? Skip.NONE : skip == null || skip == Skip.NONE ? Skip.NO_INPUT : skip;
+  }
+
+  public Finding(String checkId, String label, String title, Status status, String reason, List<FactId> basedOn,
+                 boolean required) {
+    this(checkId, label, title, status, reason, basedOn, required, Skip.NO_INPUT);
   }
 }

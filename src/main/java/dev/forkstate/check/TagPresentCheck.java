@@ -26,10 +26,18 @@ public final class TagPresentCheck implements Check {
     if (atHead.get().status() == Status.PASS) {
       return new Verdict(Status.PASS, atHead.get().summary(), List.of(atHead.get().id()));
     }
-    if (atHead.get().status() == Status.UNKNOWN || nearest.get().status() == Status.UNKNOWN) {
+    if (atHead.get().status() != Status.WARN) {
+      // WARN is the collector's "measured: no tag at HEAD"; anything else (UNKNOWN, a skip) speaks for itself.
+      return FactJudgement.worstOf(List.of(atHead.get()), "tags at HEAD were not measured");
+    }
+    if (nearest.get().status() == Status.UNKNOWN) {
       return new Verdict(Status.UNKNOWN, "git could not list tags", ids);
     }
-    if (nearest.get().status() == Status.PASS) {
+    if (nearest.get().status() != Status.INFO) {
+      // Not a plain measurement (skipped, or judged elsewhere): it cannot show that a tag exists.
+      return new Verdict(Status.UNKNOWN, "the nearest tag was not measured: " + nearest.get().reason(), ids);
+    }
+    if (nearest.get().value() instanceof dev.forkstate.fact.Value.Text) {
       return new Verdict(Status.WARN, "no tag at HEAD; " + nearest.get().summary() + " is older", ids);
     }
     return new Verdict(Status.FAIL, "no tag at all is reachable from HEAD", ids);

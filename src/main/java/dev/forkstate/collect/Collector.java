@@ -10,5 +10,12 @@ import java.util.List;
 public interface Collector {
   String name();
 
+  /**
+   * The fact ids that stand for this collector when it throws: each becomes UNKNOWN with the reason, so every check
+   * that reads this collector's facts answers UNKNOWN instead of the whole run ending. Ids under a prefix that a
+   * check reads (smoke., ref.smoke.) make that check UNKNOWN too.
+   */
+  List<String> failureIds();
+
   List<Fact> collect(CollectContext ctx);
 }

@@ -84,13 +84,12 @@ public final class ConfigLoader {
     if (config == null) {
       return ForkstateConfig.empty();
     }
-    validate(config, fileName);
+    validate(config, fileName, text);
     return config;
   }
 
-  private static void validate(ForkstateConfig c, String fileName) {
+  private static void validate(ForkstateConfig c, String fileName, String text) {
     if (c.smokes() != null) {
-      Set<String> seen = new HashSet<>();
       for (int i = 0; i < c.smokes().size(); i++) {
         ForkstateConfig.SmokeConfig s = c.smokes().get(i);
         String at = fileName + ": smokes[" + i + "]";
@@ -100,11 +99,9 @@ public final class ConfigLoader {
         if (s.timeoutSeconds() != null && s.timeoutSeconds() <= 0) {
           throw new UserError("timeout_seconds must be positive", at, "use e.g. 'timeout_seconds: 600'");
         }
-        String name = s.name() == null ? "smoke-" + (i + 1) : s.name();
-        if (!seen.add(name)) {
-          throw new UserError("smoke name '" + name + "' is used twice", at, "give each smoke step its own name");
-        }
       }
+      NameIds.requireDistinct("smoke", "smokes", i -> c.smokes().get(i).name() == null ? "smoke-" + (i + 1)
+          : c.smokes().get(i).name(), c.smokes().size(), fileName, text);
     }
     if (c.liveCheck() != null) {
       if (c.liveCheck().command() == null || c.liveCheck().command().isBlank()) {
@@ -145,6 +142,8 @@ public final class ConfigLoader {
           }
         }
       }
+      NameIds.requireDistinct("metric command", "metrics.commands", k -> c.metrics().commands().get(k).name(),
+          c.metrics().commands().size(), fileName, text);
     }
     if (c.capabilities() != null) {
       Set<String> names = new HashSet<>();
@@ -166,6 +165,8 @@ public final class ConfigLoader {
           }
         }
       }
+      NameIds.requireDistinct("capability", "capabilities", k -> c.capabilities().get(k).name(),
+          c.capabilities().size(), fileName, text);
     }
   }
 

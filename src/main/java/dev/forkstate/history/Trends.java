@@ -98,7 +98,7 @@ public final class Trends {
     Evidence ev = Evidence.ofCommand("sqlite3 " + dbPath + " 'SELECT id, time, commit_sha, exit_code FROM runs "
         + "ORDER BY id DESC LIMIT " + WINDOW + "'");
     List<Fact> out = new ArrayList<>();
-    out.add(Fact.of("history.runs", Status.PASS, new Value.Count(points.size()), Noun.count(points.size(), "run")
+    out.add(Fact.of("history.runs", Status.INFO, new Value.Count(points.size()), Noun.count(points.size(), "run")
         + " in the window (this one included), since " + points.get(0).time(), ev));
     List<Point> measured = points.stream().filter(Point::smokesMeasured).toList();
     if (measured.isEmpty()) {

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forkstate.assess.Assessment;
 import dev.forkstate.check.Finding;
+import dev.forkstate.check.RunVerdict;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import dev.forkstate.report.Line;
 import dev.forkstate.report.Report;
@@ -35,6 +37,7 @@ public final class JsonRenderer implements Renderer {
     root.put("date", report.date());
     root.put("title", report.title());
     root.put("exitCode", report.exitCode());
+    root.set("verdict", verdict(report.verdict()));
     ArrayNode facts = root.putArray("facts");
     report.facts().forEach(f -> facts.add(fact(f)));
     ArrayNode findings = root.putArray("findings");
@@ -107,10 +110,27 @@ public final class JsonRenderer implements Renderer {
     return n;
   }
 
+  /** The one verdict, as the exit code, the headline and the stderr line state it. */
+  private ObjectNode verdict(RunVerdict v) {
+    ObjectNode n = mapper.createObjectNode();
+    n.put("passed", v.passed()).put("status", v.status().name()).put("sentence", v.sentence())
+        .put("line", v.line())
+        .put("exitCode", v.exitCode().code());
+    for (var e : java.util.Map.of("blocking", v.blocking(), "warned", v.warned(), "notVerified", v.notVerified())
+        .entrySet()) {
+      ArrayNode ids = n.putArray(e.getKey());
+      e.getValue().forEach(f -> ids.add(f.checkId()));
+    }
+    return n;
+  }
+
   private ObjectNode finding(Finding f) {
     ObjectNode n = mapper.createObjectNode();
     n.put("checkId", f.checkId()).put("label", f.label()).put("title", f.title()).put("status", f.status().name())
         .put("reason", f.reason()).put("required", f.required());
+    if (f.status() == Status.SKIPPED) {
+      n.put("skip", f.skip().name());
+    }
     ids(n.putArray("basedOn"), f.basedOn());
     return n;
   }

@@ -1,6 +1,7 @@
 package dev.forkstate.render;
 
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Status;
 import dev.forkstate.render.update.Markers;
 import dev.forkstate.render.update.ReportMerger;
 import dev.forkstate.report.CodeSpan;
@@ -46,9 +47,7 @@ public final class MarkdownRenderer implements Renderer {
         } else if (line instanceof Line.Note n) {
           // A blank line first, or the definition would continue the list item above it.
           md.append(previous instanceof Line.Note ? "" : "\n").append("[^").append(n.id().value()).append("]: ");
-          if (n.status() != null) {
-            md.append("**").append(n.status()).append("** ");
-          }
+          md.append(badge(n.status()));
           md.append(n.text().isEmpty() ? n.id().value() : n.text());
           if (!n.command().isEmpty()) {
             md.append(" · ").append(CodeSpan.of(n.command()));
@@ -76,11 +75,13 @@ public final class MarkdownRenderer implements Renderer {
     return "[^" + id.value() + "]";
   }
 
+  /** A judged status as a bold badge; an INFO measurement, like a line with no status, has none. */
+  private static String badge(Status status) {
+    return status == null || status == Status.INFO ? "" : "**" + status + "** ";
+  }
+
   private static void bullet(StringBuilder md, Line.Bullet b) {
-    md.append("  ".repeat(b.depth())).append("- ");
-    if (b.status() != null) {
-      md.append("**").append(b.status()).append("** ");
-    }
+    md.append("  ".repeat(b.depth())).append("- ").append(badge(b.status()));
     md.append(b.text());
     if (!b.command().isEmpty()) {
       md.append(b.text().endsWith(": ") ? "" : " · ").append(CodeSpan.of(b.command()));

@@ -57,7 +57,7 @@ public final class FactChanges {
       FactDigest.Entry n = now.facts().get(id);
       if (b == null) {
         out.add("newly measured: " + CodeSpan.of(id) + " " + n.status());
-      } else if (!b.status().equals(n.status())) {
+      } else if (!b.sameStatus(n)) {
         out.add(CodeSpan.of(id) + ": " + b.status() + " → " + n.status());
       }
     }

@@ -9,6 +9,7 @@ import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -27,6 +28,14 @@ public record FactDigest(Map<String, Entry> facts) {
 
   /** One fact: its status, its value as text, and the items it lists (tags, failing tests). */
   public record Entry(String status, String value, List<String> items) {
+    /**
+     * Same status as another entry. PASS and INFO count as the same: reports written before INFO existed gave
+     * measurements (counts, shas, dates) a PASS, and a new version must not call that a change of the repository.
+     */
+    public boolean sameStatus(Entry other) {
+      return status.equals(other.status) || Set.of(status, other.status).equals(Set.of("PASS", "INFO"));
+    }
+
     public Entry {
       items = List.copyOf(items);
     }

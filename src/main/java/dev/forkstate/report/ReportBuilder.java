@@ -2,6 +2,7 @@ package dev.forkstate.report;
 
 import dev.forkstate.assess.Assessment;
 import dev.forkstate.check.Finding;
+import dev.forkstate.check.RunVerdict;
 import dev.forkstate.config.Settings;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.Noun;
@@ -39,9 +40,9 @@ public final class ReportBuilder {
     this(facts, findings, settings, PreviousReport.none());
   }
 
-  public Report build(String toolVersion, String date, Assessment assessment, int exitCode) {
+  public Report build(String toolVersion, String date, Assessment assessment, RunVerdict verdict) {
     List<Section> sections = List.of(
-        section("executive-summary", executiveSummary()),
+        section("executive-summary", executiveSummary(verdict)),
         section("capabilities", capabilities()),
         section("validation-status", validation()),
         section("comparison-vs-upstream", comparison(assessment)),
@@ -53,7 +54,7 @@ public final class ReportBuilder {
         section("risks", risks()),
         section("references", references()));
     return new Report(Report.SCHEMA_VERSION, toolVersion, settings.project().value(), date, sections, facts.all(),
-        findings, assessment, exitCode);
+        findings, assessment, verdict);
   }
 
   private static Section section(String id, List<Line> lines) {
@@ -62,22 +63,11 @@ public final class ReportBuilder {
 
   // ---- Executive Summary -------------------------------------------------------------------------------------
 
-  private List<Line> executiveSummary() {
+  private List<Line> executiveSummary(RunVerdict verdict) {
     List<Line> out = new ArrayList<>();
-    List<Finding> required = findings.stream().filter(Finding::required).toList();
-    long passing = required.stream().filter(f -> f.status() == Status.PASS).count();
-    List<Finding> blocking = required.stream()
-        .filter(f -> f.status() == Status.FAIL || f.status() == Status.UNKNOWN).toList();
-    Status overall = blocking.stream().map(Finding::status).reduce(Status.PASS, Status::worst);
-    List<Finding> unknownOthers = findings.stream().filter(f -> !f.required() && f.status() == Status.UNKNOWN)
-        .toList();
-    List<String> skipped = required.stream().filter(f -> f.status() == Status.SKIPPED).map(Finding::checkId)
-        .toList();
-    out.add(bullet(0, overall, (blocking.isEmpty() ? "" : "Not green: ") + passing + " of "
-        + required.size() + " required checks pass" + (blocking.isEmpty() ? "" : "; " + names(blocking))
-        + (skipped.isEmpty() ? "" : "; skipped: " + String.join(", ", skipped))
-        + (unknownOthers.isEmpty() ? "" : "; not measured: " + String.join(", ",
-            unknownOthers.stream().map(Finding::checkId).toList())), "", List.of()));
+    // The headline is the verdict's own sentence, so it cannot disagree with the exit code or the stderr line.
+    String sentence = verdict.sentence();
+    out.add(bullet(0, verdict.status(), "Verdict: " + sentence, "", List.of()));
     for (String id : List.of("ci-last-push-green", "ci-workflow-wired", "fork-branch-checked-out", "tag-present",
         "smokes-pass", "smoke-paths-tracked", "happypath-aligned", "capabilities-verified", "upstream-merged",
         "worktree-clean")) {
@@ -98,10 +88,6 @@ public final class ReportBuilder {
     List<String> changes = FactChanges.between(previous.facts().get(), FactDigest.of(facts.all()));
     out.add(bullet(0, null, "Changes since the last report:" + (changes.isEmpty() ? " none" : ""), "", List.of()));
     changes.forEach(c -> out.add(bullet(1, null, c, "", List.of())));
-  }
-
-  private static String names(List<Finding> fs) {
-    return String.join(", ", fs.stream().map(f -> f.checkId() + " " + f.status()).toList());
   }
 
   // ---- Capabilities ------------------------------------------------------------------------------------------
@@ -319,8 +305,9 @@ public final class ReportBuilder {
             List.of(FactId.of("upstream.files.added")))));
     facts.get("git.tags.at-head").filter(f -> f.status() == Status.PASS).ifPresent(f ->
         out.add(factLine(0, f, "Release is named:")));
-    facts.get("upstream.behind").filter(f -> f.status() == Status.PASS).ifPresent(f ->
-        out.add(factLine(0, f, "Current with upstream:")));
+    finding("upstream-merged").filter(f -> f.status() == Status.PASS).ifPresent(f ->
+        out.add(bullet(0, f.status(), "Current with upstream: " + f.reason(), firstCommand(f.basedOn()),
+            f.basedOn())));
     facts.get("python.guarded-imports").filter(f -> f.value() instanceof Value.Paths p && !p.paths().isEmpty())
         .ifPresent(f -> out.add(factLine(0, f, "Import-time robustness:")));
     facts.get("tests.added-folders").filter(f -> f.value() instanceof Value.Paths p && !p.paths().isEmpty())
@@ -337,8 +324,8 @@ public final class ReportBuilder {
 
   private List<Line> gaps() {
     List<Line> out = new ArrayList<>();
-    facts.get("upstream.behind").filter(f -> f.status() != Status.PASS).ifPresent(f ->
-        out.add(factLine(0, f, "Upstream drift:")));
+    finding("upstream-merged").filter(f -> f.status() != Status.PASS).ifPresent(f ->
+        out.add(bullet(0, f.status(), "Upstream drift: " + f.reason(), firstCommand(f.basedOn()), f.basedOn())));
     changes("upstream.files.modified").filter(ch -> !ch.files().isEmpty()).ifPresent(ch ->
         out.add(bullet(0, Status.WARN, Noun.count(ch.files().size(), "upstream file") + " with fork edits (+" + ch.added()
             + " -" + ch.deleted() + " lines): each is a merge-conflict site", fact("upstream.files.modified")

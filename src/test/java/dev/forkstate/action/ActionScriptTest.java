@@ -74,7 +74,7 @@ class ActionScriptTest {
     assertThat(lenient.output()).contains("exit-code=1\n");
     Run strict = run("strict", fork.toString(), "", true);
     assertThat(strict.exit()).isEqualTo(1);
-    assertThat(strict.stdout()).contains("::error::required checks are FAIL or UNKNOWN");
+    assertThat(strict.stdout()).contains("::error::required checks did not pass");
   }
 
   @Test

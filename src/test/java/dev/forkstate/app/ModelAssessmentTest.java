@@ -101,7 +101,7 @@ class ModelAssessmentTest {
         + "    - \"The extracted router is 2x faster.\": claims speed or performance without a performance fact\n");
     // Each short link has its footnote: what the fact measured and the command that reproduces it.
     assertThat(md).contains("\n\n[^ci.run.last-push]: **UNKNOWN** ")
-        .contains("[^upstream.ahead]: **PASS** 3 fork commits not in `upstream/main` · "
+        .contains("[^upstream.ahead]: 3 fork commits not in `upstream/main` · "
             + "`git rev-list --left-right --count upstream/main...HEAD`\n")
         .contains("[^smoke.smokes]: **PASS** 5 passed, 0 failed, 0 errors, 0 skipped · "
             + "`PYTHONPATH=$(pwd) pytest -q tests/smoke`\n");

@@ -25,6 +25,14 @@ class ChecksTest {
         : Fact.of(id, s, Value.none(), id + " " + s, EV);
   }
 
+  private static Fact nearestTag(String tag) {
+    return Fact.info("git.tags.nearest", new Value.Text(tag), "nearest tag " + tag, EV);
+  }
+
+  private static Fact behind(long n) {
+    return Fact.info("upstream.behind", new Value.Count(n), n + " commits behind", EV);
+  }
+
   private static FactSet facts(Fact... fs) {
     return new FactSet(List.of(fs));
   }
@@ -43,14 +51,16 @@ class ChecksTest {
         Arguments.of(Checks.FORK_BRANCH_CHECKED_OUT, facts(fact("git.branch.current", Status.UNKNOWN)),
             Status.UNKNOWN),
         Arguments.of(new TagPresentCheck(), facts(), Status.UNKNOWN),
-        Arguments.of(new TagPresentCheck(), facts(fact("git.tags.at-head", Status.PASS),
-            fact("git.tags.nearest", Status.PASS)), Status.PASS),
+        Arguments.of(new TagPresentCheck(), facts(fact("git.tags.at-head", Status.PASS), nearestTag("v1")),
+            Status.PASS),
+        Arguments.of(new TagPresentCheck(), facts(fact("git.tags.at-head", Status.WARN), nearestTag("v1")),
+            Status.WARN),
         Arguments.of(new TagPresentCheck(), facts(fact("git.tags.at-head", Status.WARN),
-            fact("git.tags.nearest", Status.PASS)), Status.WARN),
+            fact("git.tags.nearest", Status.INFO)), Status.FAIL),
+        Arguments.of(new TagPresentCheck(), facts(fact("git.tags.at-head", Status.UNKNOWN), nearestTag("v1")),
+            Status.UNKNOWN),
         Arguments.of(new TagPresentCheck(), facts(fact("git.tags.at-head", Status.WARN),
-            fact("git.tags.nearest", Status.FAIL)), Status.FAIL),
-        Arguments.of(new TagPresentCheck(), facts(fact("git.tags.at-head", Status.UNKNOWN),
-            fact("git.tags.nearest", Status.PASS)), Status.UNKNOWN),
+            fact("git.tags.nearest", Status.UNKNOWN)), Status.UNKNOWN),
         Arguments.of(new SmokePathsTrackedCheck(), facts(), Status.UNKNOWN),
         Arguments.of(new SmokePathsTrackedCheck(), facts(fact("smoke.none", Status.UNKNOWN)), Status.UNKNOWN),
         Arguments.of(new SmokePathsTrackedCheck(), facts(fact("smoke.a", Status.PASS),
@@ -64,7 +74,15 @@ class ChecksTest {
         Arguments.of(Checks.CI_LAST_PUSH_GREEN, facts(), Status.UNKNOWN),
         Arguments.of(Checks.CI_LAST_PUSH_GREEN, facts(fact("ci.run.last-push", Status.SKIPPED),
             fact("ci.run.python-job", Status.UNKNOWN)), Status.UNKNOWN),
-        Arguments.of(Checks.UPSTREAM_MERGED, facts(fact("upstream.behind", Status.WARN)), Status.WARN),
+        Arguments.of(Checks.UPSTREAM_MERGED, facts(behind(2)), Status.WARN),
+        Arguments.of(Checks.UPSTREAM_MERGED, facts(behind(0)), Status.PASS),
+        Arguments.of(Checks.UPSTREAM_MERGED, facts(fact("upstream.behind", Status.UNKNOWN)), Status.UNKNOWN),
+        Arguments.of(Checks.UPSTREAM_MERGED, facts(), Status.UNKNOWN),
+        // Measurements alone judge nothing: a check fed only INFO facts is UNKNOWN, never PASS.
+        Arguments.of(Checks.SMOKES_PASS, facts(fact("smoke.a", Status.INFO)), Status.UNKNOWN),
+        Arguments.of(Checks.HAPPYPATH_ALIGNED, facts(fact("happypath.a", Status.INFO)), Status.UNKNOWN),
+        Arguments.of(Checks.SMOKES_PASS, facts(fact("smoke.a", Status.INFO), fact("smoke.b", Status.PASS)),
+            Status.PASS),
         Arguments.of(Checks.LIVE_CHECK_PASSES, facts(fact("live.check", Status.SKIPPED)), Status.SKIPPED),
         Arguments.of(Checks.WORKTREE_CLEAN, facts(fact("git.worktree.dirty", Status.PASS),
             fact("git.worktree.untracked", Status.WARN)), Status.WARN));

@@ -150,7 +150,7 @@ class MainTest {
     assertThat(report).isEqualTo(dir.resolve("fork/STATE_OF_PROJECT.md"));
     String md = Files.readString(report);
     assertThat(md).contains("## Executive Summary", "## References", "**PASS** Smokes: ");
-    assertThat(err.toString()).contains("all required checks pass (exit 0)");
+    assertThat(err.toString()).contains("forkstate: passed: 6 of 7 required checks pass; not verified (offline): ci-last-push-green (exit 0)");
     assertThat(run("demo", "--dir", dir.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("is not empty");
   }

@@ -44,7 +44,7 @@ class ReferencesEndToEndTest {
     assertThat(tracked.status()).isEqualTo(Status.FAIL);
     assertThat(r.exitCode()).isEqualTo(ExitCode.CHECKS_NOT_PASSING);
     String md = Files.readString(g.dir().resolve("STATE_OF_PROJECT.md"));
-    assertThat(md).contains("Not green:").contains("smoke-paths-tracked FAIL").contains("references-exist FAIL")
+    assertThat(md).contains("not passed:").contains("smoke-paths-tracked FAIL").contains("references-exist FAIL")
         .contains("`docs/dev/router_core_flag.md` does not exist");
   }
 

@@ -86,6 +86,20 @@ class ConfigLoaderTest {
     assertThat(errorOf("live_check: {requires_env: [A]}\n")).contains("live_check has no command");
   }
 
+  /** Names that differ only by case or punctuation would give two facts one id: refused at the second name's line. */
+  @Test
+  void namesThatCollideAsFactIdsAreRefusedWithTheLine() {
+    assertThat(errorOf("smokes:\n  - name: unit\n    command: pytest a\n  - name: Unit\n    command: pytest b\n"))
+        .contains("smoke names 'unit' and 'Unit' both become the fact id segment 'unit'")
+        .contains("(forkstate.yml:4:5)");
+    assertThat(errorOf("smokes:\n  - {name: smoke 2, command: a}\n  - {command: b}\n"))
+        .contains("smoke names 'smoke 2' and 'smoke-2' both become").contains("forkstate.yml: smokes[1]");
+    assertThat(errorOf("metrics:\n  commands:\n    - {name: p99, command: a}\n    - {name: P99, command: b}\n"))
+        .contains("metric command names 'p99' and 'P99'").contains("(forkstate.yml:4:");
+    assertThat(errorOf("capabilities:\n  - {name: Router core}\n  - {name: router-core}\n"))
+        .contains("capability names 'Router core' and 'router-core'");
+  }
+
   @Test
   void happyPathAndCapabilitiesAreCheckedStrictly() {
     ForkstateConfig c = loader.parse("""

@@ -28,7 +28,8 @@ class MarkdownRendererTest {
     Report r = new Report(1, "0.1.0", "demo", "2026-01-01", List.of(new Section("s", "Executive Summary", List.of(
         new Line.Bullet(0, Status.PASS, "on `main`", "git branch --show-current", List.of()),
         new Line.Bullet(1, null, "a point", "", List.of(FactId.of("b.b"), FactId.of("a.a"))),
-        new Line.Quote("the prompt")))), List.of(), List.of(), Assessment.byRules("p", "rules", List.of(), ""), 0);
+        new Line.Quote("the prompt")))), List.of(), List.of(), Assessment.byRules("p", "rules", List.of(), ""),
+        dev.forkstate.check.RunVerdict.of(List.of()));
     String md = new MarkdownRenderer().render(r);
     assertThat(md.replaceAll(" sha=[0-9a-f]{12}", "")).isEqualTo("""
         <!-- forkstate:begin id=title -->

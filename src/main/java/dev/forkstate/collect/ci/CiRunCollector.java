@@ -51,13 +51,18 @@ public final class CiRunCollector implements Collector {
   }
 
   @Override
+  public List<String> failureIds() {
+    return List.of(LAST_PUSH, JOB);
+  }
+
+  @Override
   public List<Fact> collect(CollectContext ctx) {
     Settings s = ctx.settings();
     if (!s.ciWorkflow().isSet()) {
       return both(id -> Fact.skipped(id, "no CI workflow configured or detected"));
     }
     if (ctx.offline()) {
-      return both(id -> Fact.skipped(id, "offline: GitHub Actions runs need the network"));
+      return both(id -> Fact.skippedAsked(id, "offline: GitHub Actions runs need the network"));
     }
     String workflow = s.ciWorkflow().value();
     String file = workflow.substring(workflow.lastIndexOf('/') + 1);

@@ -44,6 +44,11 @@ public final class PullRequestCollector implements Collector {
   }
 
   @Override
+  public List<String> failureIds() {
+    return List.of("pr.pulls");
+  }
+
+  @Override
   public List<Fact> collect(CollectContext ctx) {
     Settings s = ctx.settings();
     if (!s.upstreamRef().isSet()) {
@@ -54,7 +59,7 @@ public final class PullRequestCollector implements Collector {
       return List.of();
     }
     if (ctx.offline()) {
-      return List.of(Fact.skipped("pr.pulls", "offline: pull request states need the network"));
+      return List.of(Fact.skippedAsked("pr.pulls", "offline: pull request states need the network"));
     }
     String upstreamRemote = s.upstreamRef().value().split("/")[0];
     String forkRemote = s.ciRemote().isSet() ? s.ciRemote().value() : "origin";

@@ -35,6 +35,11 @@ public final class WorkflowCollector implements Collector {
   }
 
   @Override
+  public List<String> failureIds() {
+    return IDS;
+  }
+
+  @Override
   public List<Fact> collect(CollectContext ctx) {
     Settings s = ctx.settings();
     if (!s.ciWorkflow().isSet()) {

@@ -22,6 +22,12 @@ public final class GitStateCollector implements Collector {
   }
 
   @Override
+  public List<String> failureIds() {
+    return List.of("git.branch.current", "git.head.sha", "git.tags.at-head", "git.tags.nearest",
+        "git.worktree.dirty", "git.worktree.untracked");
+  }
+
+  @Override
   public List<Fact> collect(CollectContext ctx) {
     GitCli git = ctx.git();
     List<Fact> facts = new ArrayList<>();
@@ -32,7 +38,7 @@ public final class GitStateCollector implements Collector {
       return facts;
     }
     String sha = GitCli.firstLine(head);
-    facts.add(Fact.of("git.head.sha", Status.PASS, new Value.Text(sha), "HEAD is " + sha, head.evidence()));
+    facts.add(Fact.of("git.head.sha", Status.INFO, new Value.Text(sha), "HEAD is " + sha, head.evidence()));
     // Independent groups of read-only commands: run them side by side, join in a fixed order.
     List<CompletableFuture<List<Fact>>> groups = List.of(
         CompletableFuture.supplyAsync(() -> List.of(branch(git, ctx.settings().forkBranch(), sha)), ctx.pool()),
@@ -90,7 +96,7 @@ public final class GitStateCollector implements Collector {
     List<Fact> facts = new ArrayList<>();
     CommandResult describe = git.run("describe", "--tags", "--always");
     facts.add(describe.ok()
-        ? Fact.of("git.describe", Status.PASS, new Value.Text(GitCli.firstLine(describe)),
+        ? Fact.of("git.describe", Status.INFO, new Value.Text(GitCli.firstLine(describe)),
             "describes as `" + GitCli.firstLine(describe) + "`", describe.evidence())
         : Fact.unknown("git.describe", describe.firstErrorLine(), describe.evidence()));
     CommandResult atHead = git.run("tag", "--points-at", "HEAD");
@@ -102,11 +108,15 @@ public final class GitStateCollector implements Collector {
     CommandResult nearest = git.run("describe", "--tags", "--abbrev=0");
     String tag = GitCli.firstLine(nearest);
     if (nearest.ok()) {
-      facts.add(Fact.of("git.tags.nearest", Status.PASS, new Value.Text(tag), "nearest tag `" + tag + "`",
+      facts.add(Fact.of("git.tags.nearest", Status.INFO, new Value.Text(tag), "nearest tag `" + tag + "`",
           nearest.evidence()));
+    } else if (nearest.stderr().contains("No names found") || nearest.stderr().contains("No tags can describe")) {
+      // A measurement, not a judgement: tag-present decides what having no tag means.
+      facts.add(new Fact(FactId.of("git.tags.nearest"), Status.INFO, Value.none(), "no tag reachable from HEAD", "",
+          List.of(nearest.evidence())));
     } else {
-      facts.add(new Fact(FactId.of("git.tags.nearest"), Status.FAIL, Value.none(),
-          "no tag reachable from HEAD", "create one: `git tag -a <name> -m <message>`", List.of(nearest.evidence())));
+      facts.add(Fact.unknown("git.tags.nearest", "git describe failed: " + nearest.firstErrorLine(),
+          nearest.evidence()));
     }
     return facts;
   }

@@ -40,6 +40,11 @@ public final class CapabilityCollector implements Collector {
   }
 
   @Override
+  public List<String> failureIds() {
+    return List.of("capabilities.claimed");
+  }
+
+  @Override
   public List<Fact> collect(CollectContext ctx) {
     List<Settings.Capability> caps = ctx.settings().capabilities();
     if (caps == null) {

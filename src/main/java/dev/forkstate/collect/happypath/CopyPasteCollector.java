@@ -38,6 +38,11 @@ public final class CopyPasteCollector implements Collector {
   }
 
   @Override
+  public List<String> failureIds() {
+    return List.of("happypath.copy-paste");
+  }
+
+  @Override
   public List<Fact> collect(CollectContext ctx) {
     Map<String, String> commands = new LinkedHashMap<>(); // command -> where it is
     for (Fact f : measured) {

@@ -50,6 +50,11 @@ public final class HappyPathCollector implements Collector {
   }
 
   @Override
+  public List<String> failureIds() {
+    return IDS;
+  }
+
+  @Override
   public List<Fact> collect(CollectContext ctx) {
     if (!ctx.settings().upstreamRef().isSet()) {
       return unknown("no upstream ref: " + ctx.settings().upstreamRef().source());
@@ -109,11 +114,11 @@ public final class HappyPathCollector implements Collector {
     facts.add(judged("happypath.imports", summary.imports(), Set.of(),
         "optional packages are imported guarded (try/except ImportError)", "unguarded optional import",
         "", diffShown, summary.unparsed()));
-    facts.add(Fact.of("python.added-modules", Status.PASS, new Value.Paths(summary.addedModules()),
+    facts.add(Fact.of("python.added-modules", Status.INFO, new Value.Paths(summary.addedModules()),
         Noun.count(summary.addedModules().size(), "Python module") + " the fork added (tests aside)",
         Evidence.ofCommand("git diff --name-only --diff-filter=A " + baseExpr + " HEAD -- '*.py'")));
     List<String> guarded = summary.guardedImports();
-    facts.add(Fact.of("python.guarded-imports", Status.PASS, new Value.Paths(guarded), guarded.isEmpty()
+    facts.add(Fact.of("python.guarded-imports", Status.INFO, new Value.Paths(guarded), guarded.isEmpty()
         ? "no imports newly guarded by the fork" : Noun.count(guarded.size(), "import") + " the fork guards with "
         + "try/except ImportError", diffShown));
     facts.add(addedTestFolders(ctx, base, baseExpr, summary.testDirs()));
@@ -203,7 +208,7 @@ public final class HappyPathCollector implements Collector {
         fresh.add(dir + "/");
       }
     }
-    return Fact.of("tests.added-folders", Status.PASS, new Value.Paths(fresh),
+    return Fact.of("tests.added-folders", Status.INFO, new Value.Paths(fresh),
         fresh.isEmpty() ? "no new test folders" : Noun.count(fresh.size(), "new test folder") + ": "
             + String.join(", ", fresh), Evidence.ofCommand("git diff --name-only --diff-filter=A " + baseExpr
             + " HEAD -- '*test*.py'"));

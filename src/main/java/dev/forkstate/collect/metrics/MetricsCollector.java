@@ -38,6 +38,11 @@ public final class MetricsCollector implements Collector {
   }
 
   @Override
+  public List<String> failureIds() {
+    return List.of("metrics.collector");
+  }
+
+  @Override
   public List<Fact> collect(CollectContext ctx) {
     ForkstateConfig.MetricsConfig m = ctx.settings().metrics();
     List<Fact> facts = new ArrayList<>();

@@ -36,6 +36,11 @@ public final class ReferenceCollector implements Collector {
     return "references";
   }
 
+  @Override
+  public List<String> failureIds() {
+    return List.of("ref.smoke.collector");
+  }
+
   /**
    * Stable ids: "ref." + role + "." + the path as an id segment, with a numeric suffix if two paths map to the same
    * segment.

@@ -24,7 +24,7 @@ final class Determinism {
 
   static Fact judge(List<Settings.Smoke> smokes, List<List<Fact>> runsPerSmoke, int runs) {
     if (runs < 2) {
-      return Fact.skipped(ID, "happypath.determinism_runs is 1: the smokes ran once, nothing to compare");
+      return Fact.skippedAsked(ID, "happypath.determinism_runs is 1: the smokes ran once, nothing to compare");
     }
     List<Evidence> evidence = new ArrayList<>();
     List<String> flaky = new ArrayList<>();

@@ -22,13 +22,18 @@ public final class LiveCheckCollector implements Collector {
   }
 
   @Override
+  public List<String> failureIds() {
+    return List.of(ID);
+  }
+
+  @Override
   public List<Fact> collect(CollectContext ctx) {
     Settings.LiveCheck live = ctx.settings().liveCheck();
     if (live == null) {
       return List.of(Fact.skipped(ID, "no live check configured or detected"));
     }
     if (ctx.offline()) {
-      return List.of(Fact.skipped(ID, "offline: `" + live.command() + "` calls real services"));
+      return List.of(Fact.skippedAsked(ID, "offline: `" + live.command() + "` calls real services"));
     }
     Map<String, String> env = ctx.runner().baseEnv();
     List<String> missing = live.requiresEnv().stream().filter(k -> env.getOrDefault(k, "").isBlank()).toList();

@@ -33,6 +33,11 @@ public final class SmokeCollector implements Collector {
   }
 
   @Override
+  public List<String> failureIds() {
+    return List.of("smoke.collector", Determinism.ID);
+  }
+
+  @Override
   public List<Fact> collect(CollectContext ctx) {
     List<Settings.Smoke> smokes = ctx.settings().smokes();
     if (smokes.isEmpty()) {
@@ -59,7 +64,7 @@ public final class SmokeCollector implements Collector {
   /** PASS < WARN < SKIPPED < UNKNOWN < FAIL: how much a run's status weighs against the smoke. */
   private static int rank(Status s) {
     return switch (s) {
-      case PASS -> 0;
+      case PASS, INFO -> 0;
       case WARN -> 1;
       case SKIPPED -> 2;
       case UNKNOWN -> 3;

@@ -29,6 +29,11 @@ public final class PrBranchCollector implements Collector {
   }
 
   @Override
+  public List<String> failureIds() {
+    return List.of("pr.branches");
+  }
+
+  @Override
   public List<Fact> collect(CollectContext ctx) {
     List<String> branches = branches(ctx);
     if (branches.isEmpty()) {

@@ -34,6 +34,11 @@ public final class UpstreamCollector implements Collector {
   }
 
   @Override
+  public List<String> failureIds() {
+    return IDS;
+  }
+
+  @Override
   public List<Fact> collect(CollectContext ctx) {
     Setting ref = ctx.settings().upstreamRef();
     GitCli git = ctx.git();
@@ -77,7 +82,7 @@ public final class UpstreamCollector implements Collector {
     CompletableFuture<CommandResult> deleted = diff(ctx, base, baseExpr, "D");
 
     List<Fact> facts = new ArrayList<>();
-    facts.add(Fact.of("upstream.merge-base", Status.PASS, new Value.Text(base),
+    facts.add(Fact.of("upstream.merge-base", Status.INFO, new Value.Text(base),
         "fork and `" + upstream + "` share merge-base " + base.substring(0, Math.min(12, base.length())),
         mb.evidence()));
     CommandResult c = counts.join();
@@ -85,9 +90,9 @@ public final class UpstreamCollector implements Collector {
     if (c.ok() && lr.length == 2) {
       long behind = Long.parseLong(lr[0]);
       long ahead = Long.parseLong(lr[1]);
-      facts.add(Fact.of("upstream.ahead", Status.PASS, new Value.Count(ahead),
+      facts.add(Fact.of("upstream.ahead", Status.INFO, new Value.Count(ahead),
           Noun.count(ahead, "fork commit") + " not in `" + upstream + "`", c.evidence()));
-      facts.add(Fact.of("upstream.behind", behind == 0 ? Status.PASS : Status.WARN, new Value.Count(behind),
+      facts.add(Fact.of("upstream.behind", Status.INFO, new Value.Count(behind),
           behind == 0 ? "has every commit of `" + upstream + "`"
               : Noun.count(behind, "commit") + " of `" + upstream + "` not merged into the fork", c.evidence()));
     } else {
@@ -97,7 +102,7 @@ public final class UpstreamCollector implements Collector {
     facts.add(commits(log.join(), facts));
     CommandResult m = merges.join();
     facts.add(m.ok()
-        ? Fact.of("upstream.merges", Status.PASS, new Value.Count(Long.parseLong(GitCli.firstLine(m))),
+        ? Fact.of("upstream.merges", Status.INFO, new Value.Count(Long.parseLong(GitCli.firstLine(m))),
             Noun.count(Long.parseLong(GitCli.firstLine(m)), "merge commit") + " on the fork side", m.evidence())
         : Fact.unknown("upstream.merges", m.firstErrorLine(), m.evidence()));
 
@@ -118,11 +123,11 @@ public final class UpstreamCollector implements Collector {
       Value.Changes changes = NumstatParser.parse(r.stdout());
       changes.files().forEach(f -> areas.add(area(f.path())));
       areaEvidence.add(r.evidence(0));
-      facts.add(Fact.of(id, Status.PASS, changes, Noun.count(changes.files().size(), entry.noun()) + " " + entry.verb() + " (+"
+      facts.add(Fact.of(id, Status.INFO, changes, Noun.count(changes.files().size(), entry.noun()) + " " + entry.verb() + " (+"
           + changes.added() + " -" + changes.deleted() + " lines)", r.evidence(0)));
     }
     facts.add(allRead
-        ? new Fact(FactId.of("upstream.areas"), Status.PASS, new Value.Paths(List.copyOf(areas)),
+        ? new Fact(FactId.of("upstream.areas"), Status.INFO, new Value.Paths(List.copyOf(areas)),
             areas.isEmpty() ? "no files changed since the merge-base" : "top-level areas touched: "
                 + String.join(", ", areas), "", areaEvidence)
         : Fact.unknown("upstream.areas", "a git diff above failed"));
@@ -148,7 +153,7 @@ public final class UpstreamCollector implements Collector {
     String summary = list.isEmpty() ? "no fork commits"
         : Noun.count(total, "fork commit") + ", newest `" + list.get(0).sha() + "`"
             + (total > list.size() ? " (the first " + list.size() + " are listed in the JSON)" : "");
-    return Fact.of("upstream.commits", Status.PASS, new Value.Commits(list, total), summary, r.evidence());
+    return Fact.of("upstream.commits", Status.INFO, new Value.Commits(list, total), summary, r.evidence());
   }
 
   private static CompletableFuture<CommandResult> diff(CollectContext ctx, String base, String baseExpr,

@@ -37,6 +37,11 @@ public final class UpstreamabilityCollector implements Collector {
   }
 
   @Override
+  public List<String> failureIds() {
+    return IDS;
+  }
+
+  @Override
   public List<Fact> collect(CollectContext ctx) {
     if (!ctx.settings().upstreamRef().isSet()) {
       return unknown("no upstream ref: " + ctx.settings().upstreamRef().source());
@@ -135,9 +140,9 @@ public final class UpstreamabilityCollector implements Collector {
     byArea.forEach((a, n) -> areaItems.add("`" + a + "`: " + Noun.count(n, "commit")));
     int total = own + upstreamed.size();
     return List.of(
-        Fact.of("upstream.patches.fork-only", Status.PASS, new Value.Paths(areaItems), own + " of "
+        Fact.of("upstream.patches.fork-only", Status.INFO, new Value.Paths(areaItems), own + " of "
             + Noun.count(total, "fork commit") + " are fork-only (no equivalent patch upstream)", cherry.evidence()),
-        Fact.of("upstream.patches.upstreamed", Status.PASS, new Value.Paths(upstreamed), upstreamed.isEmpty()
+        Fact.of("upstream.patches.upstreamed", Status.INFO, new Value.Paths(upstreamed), upstreamed.isEmpty()
             ? "no fork commit has an equivalent patch upstream" : upstreamed.size() + " of "
             + Noun.count(total, "fork commit") + " already upstream as an equivalent patch: drop them on the next "
             + "rebase", cherry.evidence()));
@@ -201,12 +206,12 @@ public final class UpstreamabilityCollector implements Collector {
       String[] f = line.split(" ");
       for (int i = 3; i < f.length; i++) {
         if (git.run("merge-base", "--is-ancestor", f[i], upstream).ok()) {
-          return Fact.of(id, Status.PASS, new Value.Text(f[1]), "upstream last merged into the fork on " + f[1]
+          return Fact.of(id, Status.INFO, new Value.Text(f[1]), "upstream last merged into the fork on " + f[1]
               + " (`" + f[0].substring(0, 12) + "`)", merges.evidence());
         }
       }
     }
-    return Fact.of(id, Status.PASS, new Value.Text(baseDate), "upstream was never merged into the fork since it was "
+    return Fact.of(id, Status.INFO, new Value.Text(baseDate), "upstream was never merged into the fork since it was "
         + "cut" + (baseDate.isEmpty() ? "" : " (" + baseDate + ")"), merges.evidence());
   }
 
@@ -219,7 +224,7 @@ public final class UpstreamabilityCollector implements Collector {
     String[] head = lines.get(0).split(" ");
     String[] mb = lines.get(lines.size() - 1).split(" ");
     long days = Math.max(0, (Long.parseLong(head[0]) - Long.parseLong(mb[0])) / DAY);
-    return Fact.of(id, Status.PASS, new Value.Count(days), "merge-base " + base.substring(0, 12) + " is from " + mb[1]
+    return Fact.of(id, Status.INFO, new Value.Count(days), "merge-base " + base.substring(0, 12) + " is from " + mb[1]
         + ", " + Noun.count(days, "day") + " before HEAD (" + head[1] + ")", dates.evidence());
   }
 

@@ -69,13 +69,17 @@ class GitStateCollectorTest {
   @Test
   void noTagsAtAllIsFailAndATagBehindHeadIsWarn() {
     FactSet none = collect("");
-    assertThat(none.get("git.tags.nearest").orElseThrow().status()).isEqualTo(Status.FAIL);
+    // No tag is a measurement (INFO, no value); tag-present turns it into FAIL.
+    assertThat(none.get("git.tags.nearest").orElseThrow().status()).isEqualTo(Status.INFO);
+    assertThat(none.get("git.tags.nearest").orElseThrow().value()).isInstanceOf(dev.forkstate.fact.Value.None.class);
+    assertThat(new dev.forkstate.check.TagPresentCheck().evaluate(none).status()).isEqualTo(Status.FAIL);
     assertThat(none.get("git.tags.at-head").orElseThrow().status()).isEqualTo(Status.WARN);
     assertThat(none.text("git.describe")).contains(repo.git("rev-parse", "--short", "HEAD").strip());
     repo.tag("v1");
     repo.write("c.txt", "c\n").commit("three");
     FactSet behind = collect("");
-    assertThat(behind.get("git.tags.nearest").orElseThrow().status()).isEqualTo(Status.PASS);
+    assertThat(behind.text("git.tags.nearest")).contains("v1");
+    assertThat(new dev.forkstate.check.TagPresentCheck().evaluate(behind).status()).isEqualTo(Status.WARN);
     assertThat(behind.text("git.describe").orElseThrow()).startsWith("v1-1-g");
   }
 

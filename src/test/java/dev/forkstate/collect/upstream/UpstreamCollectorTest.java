@@ -33,7 +33,9 @@ class UpstreamCollectorTest {
     FactSet f = Collecting.run(new UpstreamCollector(), fork.dir(), "", env, true);
     assertThat(f.count("upstream.ahead")).contains(1L);
     assertThat(f.count("upstream.behind")).contains(1L);
-    assertThat(f.get("upstream.behind").orElseThrow().status()).isEqualTo(Status.WARN);
+    // The collector counts; the upstream-merged check judges (WARN for any commit behind).
+    assertThat(f.get("upstream.behind").orElseThrow().status()).isEqualTo(Status.INFO);
+    assertThat(dev.forkstate.check.Checks.UPSTREAM_MERGED.evaluate(f).status()).isEqualTo(Status.WARN);
     Value.Changes added = (Value.Changes) f.get("upstream.files.added").orElseThrow().value();
     Value.Changes modified = (Value.Changes) f.get("upstream.files.modified").orElseThrow().value();
     assertThat(added.files()).extracting(Value.FileChange::path).containsExactly("fork/new.py");

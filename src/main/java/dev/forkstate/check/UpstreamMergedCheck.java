@@ -1,0 +1,39 @@
+package dev.forkstate.check;
+
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Does the fork include every upstream commit? The collector only counts (INFO); the policy lives here: none behind
+ * is PASS, any behind is WARN (drift, not breakage), a count that could not be taken is UNKNOWN.
+ */
+public final class UpstreamMergedCheck implements Check {
+  static final String FACT = "upstream.behind";
+  private static final CheckInfo INFO = new CheckInfo("upstream-merged", "Upstream merged",
+      "Does the fork include every upstream commit?",
+      "Each upstream commit not merged is drift: a later merge gets harder and fixes are missing.",
+      "git fetch upstream && git merge <upstream ref>");
+
+  @Override
+  public CheckInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public Verdict evaluate(FactSet facts) {
+    Optional<Fact> behind = facts.get(FACT);
+    if (behind.isEmpty()) {
+      return new Verdict(Status.UNKNOWN, "fact " + FACT + " was not measured", List.of());
+    }
+    Fact f = behind.get();
+    // Only a plain measurement is judged here; a fact that is itself UNKNOWN, SKIPPED or FAIL speaks for itself.
+    if (f.status() != Status.INFO || !(f.value() instanceof Value.Count c)) {
+      return FactJudgement.worstOf(List.of(f), FACT + " holds no count");
+    }
+    return new Verdict(c.n() == 0 ? Status.PASS : Status.WARN, f.summary(), List.of(f.id()));
+  }
+}

@@ -1,0 +1,32 @@
+package dev.forkstate.collect;
+
+import dev.forkstate.fact.Fact;
+import java.util.List;
+
+/**
+ * Runs one collector so that its bug costs only its own facts: an exception becomes UNKNOWN facts for the ids the
+ * collector stands for, with the reason, and the report is still written. The exception's class and message are
+ * kept (they say what broke); the stack trace goes to stderr only when FORKSTATE_TRACE=1.
+ */
+public final class CollectorBoundary {
+  private CollectorBoundary() {}
+
+  public static List<Fact> run(Collector collector, CollectContext ctx) {
+    try {
+      return collector.collect(ctx);
+    } catch (RuntimeException | StackOverflowError e) {
+      if ("1".equals(ctx.runner().baseEnv().get("FORKSTATE_TRACE"))) {
+        e.printStackTrace();
+      }
+      String why = "forkstate's " + collector.name() + " measurement failed (" + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())) + "); this is a bug in forkstate, "
+          + "please report it with FORKSTATE_TRACE=1 output";
+      return collector.failureIds().stream().map(id -> Fact.unknown(id, why)).toList();
+    }
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}
