@@ -17,14 +17,16 @@ import java.util.regex.Pattern;
 /**
  * Checks an assessment written by a model against the measured facts before any of it reaches the report. The
  * answer must be JSON: {"points": [{"text": "...", "cites": ["fact.id", ...]}]}. A point is dropped, with the
- * reason, when it cites nothing, cites an id that was not measured, calls a FAIL, UNKNOWN or SKIPPED fact green, claims
- * speed without a performance fact, or states ahead/behind or test counts that differ from the facts. Pure.
+ * reason, when it cites nothing, cites an id that was not measured, calls a FAIL, UNKNOWN or SKIPPED fact green or
+ * fine, claims speed without a performance fact, or states ahead/behind or test counts that differ from the facts.
+ * Pure.
  */
 public final class AssessmentValidator {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Praise words. A negation or a count just before ("not green", "8 passed") is not praise, nor is "working tree". */
   private static final Pattern GREEN = Pattern.compile(
-      "(?i)(?<!not )(?<!n't )(?<!never )(?<!\\d )\\b(green|pass(?! rate)|passes|passing|passed|succeeds|succeeded|"
-          + "healthy)\\b");
+      "(?i)(?<!not )(?<!n't )(?<!never )(?<!no )(?<!\\d )\\b(green|pass(?! rate)|passes|passing|passed|succeeds|"
+          + "succeeded|healthy|fine(?!-)|working(?! (?:tree|directory|copy))|works(?! around)|good|solid|ok|okay)\\b");
   private static final Pattern SPEED = Pattern.compile(
       "(?i)\\b(faster|slower|speed ?up|latency|throughput|p50|p95|p99|performance)\\b");
   private static final Pattern BEHIND = Pattern.compile("(?i)\\b(\\d+) (?:upstream )?commits? behind|behind "
@@ -120,11 +122,13 @@ public final class AssessmentValidator {
       }
       cited.add(f.get());
     }
-    if (GREEN.matcher(text).find()) {
+    Matcher praise = GREEN.matcher(text);
+    if (praise.find()) {
+      String word = praise.group(1).equalsIgnoreCase("green") ? "" : " (\"" + praise.group(1) + "\")";
       for (Fact f : cited) {
         // SKIPPED is as unproven as UNKNOWN: calling it green is the false green this tool exists to prevent.
         if (f.status() == Status.FAIL || f.status() == Status.UNKNOWN || f.status() == Status.SKIPPED) {
-          return Optional.of("calls " + f.id() + " green, but it is " + f.status());
+          return Optional.of("calls " + f.id() + " green" + word + ", but it is " + f.status());
         }
       }
     }
@@ -173,11 +177,19 @@ public final class AssessmentValidator {
       if (measured.isEmpty()) {
         return Optional.of("states " + n + " " + what + ", which was not measured");
       }
-      if (Long.parseLong(n) != measured.get()) {
+      if (!sameNumber(n, measured.get())) {
         return Optional.of("states " + n + " " + what + "; measured " + measured.get());
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Compared as digits, never parsed: a model may write a number of any length ("99999999999999999999 commits
+   * ahead"), which then simply is not the measured count.
+   */
+  private static boolean sameNumber(String digits, long measured) {
+    return digits.replaceFirst("^0+(?=\\d)", "").equals(Long.toString(measured));
   }
 
   private static boolean validId(String id) {

@@ -21,7 +21,8 @@ class AssessmentValidatorTest {
       Fact.of("upstream.ahead", Status.PASS, new Value.Count(40), "40 ahead", EV),
       new Fact(FactId.of("smoke.smokes"), Status.FAIL, new Value.Tests(8, 1, 0, 1, List.of()), "8 passed, 1 failed",
           "", List.of(EV)),
-      Fact.unknown("ci.run.last-push", "not read")));
+      Fact.unknown("ci.run.last-push", "not read"),
+      Fact.skipped("perf.bench", "no benchmark configured")));
 
   private static AssessmentValidator.Result one(String text, String cites) {
     String arr = cites.isEmpty() ? "[]" : "[\"" + String.join("\",\"", cites.split(" ")) + "\"]";
@@ -38,6 +39,15 @@ class AssessmentValidatorTest {
       "It carries 7 commits of its own. | upstream.ahead => states 7 fork commits ahead of upstream; measured 40",
       "Smokes: 9 passed. | smoke.smokes => states 9 tests passed; measured 8",
       "Smokes are green. | smoke.smokes => calls smoke.smokes green, but it is FAIL",
+      "Smokes are all fine and working. | smoke.smokes => calls smoke.smokes green (\"fine\"), but it is FAIL",
+      "Smoke suite: working. | smoke.smokes => calls smoke.smokes green (\"working\"), but it is FAIL",
+      "The benchmark is solid. | perf.bench => calls perf.bench green (\"solid\"), but it is SKIPPED",
+      "CI looks OK. | ci.run.last-push => calls ci.run.last-push green (\"OK\"), but it is UNKNOWN",
+      "Smokes are not fine: 1 failed. | smoke.smokes => kept",
+      "The working tree was not read by CI. | ci.run.last-push => kept",
+      "It carries 99999999999999999999 commits ahead. | upstream.ahead => states 99999999999999999999 fork commits "
+          + "ahead of upstream; measured 40",
+      "It is 000000000000000000012 commits behind upstream. | upstream.behind => kept",
       "CI is green. | ci.run.last-push => calls ci.run.last-push green, but it is UNKNOWN",
       "The fork is 20% faster than upstream. | upstream.ahead => claims speed or performance without a performance fact",
       "Router core is well designed. |  => cites no fact",
@@ -72,6 +82,6 @@ class AssessmentValidatorTest {
         ]}""", FACTS);
     assertThat(r.kept()).extracting(Assessment.Point::text).containsExactly("12 commits behind upstream: merge soon.");
     assertThat(r.dropped()).extracting(AssessmentValidator.Dropped::why)
-        .containsExactly("calls smoke.smokes green, but it is FAIL");
+        .containsExactly("calls smoke.smokes green (\"pass\"), but it is FAIL");
   }
 }
