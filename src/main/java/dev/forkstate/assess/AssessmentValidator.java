@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
 
 /**
  * Checks an assessment written by a model against the measured facts before any of it reaches the report. The
- * answer must be JSON: {"points": [{"text": "...", "cites": ["fact.id", ...]}]}. A point is dropped, with the
- * reason, when it cites nothing, cites an id that was not measured, calls a FAIL, UNKNOWN or SKIPPED fact green or
- * fine, claims speed without a performance fact, or states ahead/behind or test counts that differ from the facts.
- * Pure.
+ * answer must be JSON: {"points": [{"text": "...", "cites": ["fact.id", ...], "claims": [{"fact": "fact.id",
+ * "status": "FAIL", "number": 3}, ...]}]}; "claims" may be left out (the older shape). A point is dropped, with the
+ * reason, when it cites nothing, cites or claims on an id that was not measured, has a claim that differs from the
+ * measured status or count (see {@link ClaimCheck}), calls a FAIL, UNKNOWN or SKIPPED fact green or fine, claims
+ * speed without a performance fact, or states ahead/behind or test counts in its text that differ from the facts. A
+ * point that cannot be checked at all (a malformed claim) is dropped with why; the other points still are. Pure.
  */
 public final class AssessmentValidator {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -82,13 +84,26 @@ public final class AssessmentValidator {
     List<Dropped> dropped = new ArrayList<>();
     for (JsonNode p : points) {
       String text = p.path("text").asText("").strip();
-      List<String> cites = new ArrayList<>();
-      p.path("cites").forEach(c -> cites.add(c.asText()));
-      Optional<String> why = reject(text, cites, facts);
-      if (why.isPresent()) {
-        dropped.add(new Dropped(abbreviate(text), why.get()));
-      } else {
-        kept.add(new Assessment.Point(text, cites.stream().map(FactId::of).toList()));
+      try {
+        List<String> cites = new ArrayList<>();
+        p.path("cites").forEach(c -> cites.add(c.asText()));
+        List<Claim> claims = Claim.parse(p.path("claims"));
+        // A claim rests on its fact as much as a cite does: the reader sees it among the point's ids.
+        for (Claim c : claims) {
+          if (!cites.contains(c.fact().value())) {
+            cites.add(c.fact().value());
+          }
+        }
+        Optional<String> why = reject(text, cites, claims, facts);
+        if (why.isPresent()) {
+          dropped.add(new Dropped(abbreviate(text), why.get()));
+        } else {
+          kept.add(new Assessment.Point(text, cites.stream().map(FactId::of).toList()));
+        }
+      } catch (RuntimeException e) {
+        // One point the checks cannot handle costs that point, never the run or the other points.
+        dropped.add(new Dropped(abbreviate(text), "could not be validated: "
+            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
       }
     }
     return new Result(kept, dropped);
@@ -107,7 +122,7 @@ public final class AssessmentValidator {
     return s;
   }
 
-  private static Optional<String> reject(String text, List<String> cites, FactSet facts) {
+  private static Optional<String> reject(String text, List<String> cites, List<Claim> claims, FactSet facts) {
     if (text.isEmpty()) {
       return Optional.of("empty point");
     }
@@ -121,6 +136,12 @@ public final class AssessmentValidator {
         return Optional.of("cites " + id + ", which was not measured");
       }
       cited.add(f.get());
+    }
+    for (Claim c : claims) {
+      Optional<String> wrong = ClaimCheck.disagreement(c, facts.get(c.fact().value()).orElseThrow());
+      if (wrong.isPresent()) {
+        return wrong;
+      }
     }
     Matcher praise = GREEN.matcher(text);
     if (praise.find()) {

@@ -65,6 +65,93 @@ class AssessmentValidatorTest {
     }
   }
 
+  private static AssessmentValidator.Result claimed(String cites, String claims) {
+    String arr = cites.isEmpty() ? "[]" : "[\"" + String.join("\",\"", cites.split(" ")) + "\"]";
+    return AssessmentValidator.validate("{\"points\":[{\"text\":\"See the facts.\",\"cites\":" + arr
+        + ",\"claims\":" + claims + "}]}", FACTS);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiterString = " => ", value = {
+      "smoke.smokes | [{\"fact\": \"smoke.smokes\", \"status\": \"FAIL\", \"passed\": 8, \"failed\": 1}] => kept",
+      "upstream.behind | [{\"fact\": \"upstream.behind\", \"status\": \"WARN\", \"number\": 12}] => kept",
+      "upstream.ahead | [] => kept",
+      "upstream.ahead | null => kept",
+      "smoke.smokes | [{\"fact\": \"smoke.smokes\", \"status\": \"PASS\"}] => claims smoke.smokes is PASS; "
+          + "measured FAIL",
+      "upstream.ahead | [{\"fact\": \"upstream.ahead\", \"status\": \"INFO\"}] => claims upstream.ahead is "
+          + "INFO; measured PASS",
+      "upstream.ahead | [{\"fact\": \"upstream.ahead\", \"status\": \"pass\"}] => claims upstream.ahead is "
+          + "pass, which is not a status (PASS, FAIL, WARN, UNKNOWN, SKIPPED, INFO); measured PASS",
+      "upstream.behind | [{\"fact\": \"upstream.behind\", \"number\": 3}] => claims upstream.behind number 3; "
+          + "measured 12",
+      "upstream.ahead | [{\"fact\": \"upstream.ahead\", \"number\": 99999999999999999999}] => claims "
+          + "upstream.ahead number 99999999999999999999; measured 40",
+      "smoke.smokes | [{\"fact\": \"smoke.smokes\", \"passed\": 9}] => claims smoke.smokes passed 9; measured 8",
+      "smoke.smokes | [{\"fact\": \"smoke.smokes\", \"failed\": 100000000000000000000000000000000000000000001}] "
+          + "=> claims smoke.smokes failed 1000000000000000000000000000000000000000…; measured 1",
+      "smoke.smokes | [{\"fact\": \"smoke.smokes\", \"skipped\": 0}] => claims smoke.smokes skipped 0; measured 1",
+      "smoke.smokes | [{\"fact\": \"smoke.smokes\", \"number\": 10}] => claims smoke.smokes number 10, but it "
+          + "measured no single count (claim passed, failed, errors or skipped)",
+      "upstream.ahead | [{\"fact\": \"upstream.ahead\", \"passed\": 40}] => claims upstream.ahead passed 40, but "
+          + "it measured no test run",
+      "ci.run.last-push | [{\"fact\": \"ci.run.last-push\", \"number\": 0}] => claims ci.run.last-push number 0, "
+          + "but it measured no single count",
+      "upstream.ahead | [{\"fact\": \"extras.guarded\", \"status\": \"PASS\"}] => cites extras.guarded, which "
+          + "was not measured",
+      " | [{\"fact\": \"extras.guarded\", \"number\": 2}] => cites extras.guarded, which was not measured",
+      "upstream.ahead | [{\"fact\": \"upstream.ahead\", \"number\": 40}, {\"fact\": \"upstream.behind\", "
+          + "\"number\": 13}] => claims upstream.behind number 13; measured 12"})
+  void claimsAreComparedExactlyWithTheFacts(String input, String expected) {
+    String[] parts = input.split("\\|", 2);
+    AssessmentValidator.Result r = claimed(parts[0].strip(), parts[1].strip());
+    if (expected.equals("kept")) {
+      assertThat(r.dropped()).isEmpty();
+      assertThat(r.kept()).hasSize(1);
+    } else {
+      assertThat(r.kept()).isEmpty();
+      assertThat(r.dropped()).singleElement().satisfies(d -> assertThat(d.why()).isEqualTo(expected));
+    }
+  }
+
+  @Test
+  void theFactsOfAClaimAreAmongThePointsCitations() {
+    AssessmentValidator.Result r = claimed("upstream.ahead", "[{\"fact\": \"smoke.smokes\", \"failed\": 1}]");
+    assertThat(r.kept()).singleElement().satisfies(p -> assertThat(p.cites())
+        .containsExactly(FactId.of("smoke.smokes"), FactId.of("upstream.ahead")));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiterString = " => ", value = {
+      "[\"smoke.smokes\"] => claim \"smoke.smokes\" has no \"fact\" id",
+      "[{\"fact\": 42, \"number\": 1}] => claim {\"fact\":42,\"number\":1} has no \"fact\" id",
+      "[{\"fact\": \"Not An Id\", \"number\": 1}] => bad fact id: Not An Id",
+      "{\"fact\": \"smoke.smokes\"} => \"claims\" is not a list",
+      "[{\"fact\": \"smoke.smokes\"}] => claim on smoke.smokes states nothing",
+      "[{\"fact\": \"smoke.smokes\", \"passed\": \"8\"}] => claim on smoke.smokes has passed \"8\"; a claim "
+          + "states \"status\" (a name) or \"number\", \"passed\", \"failed\", \"errors\", \"skipped\" "
+          + "(whole numbers)",
+      "[{\"fact\": \"smoke.smokes\", \"passed\": 8.5}] => claim on smoke.smokes has passed 8.5; a claim "
+          + "states \"status\" (a name) or \"number\", \"passed\", \"failed\", \"errors\", \"skipped\" "
+          + "(whole numbers)",
+      "[{\"fact\": \"upstream.commits\", \"total\": 3}] => claim on upstream.commits has total 3; a claim "
+          + "states \"status\" (a name) or \"number\", \"passed\", \"failed\", \"errors\", \"skipped\" "
+          + "(whole numbers)"})
+  void aPointThatCannotBeCheckedIsDroppedAloneWithWhy(String claims, String why) {
+    AssessmentValidator.Result r = AssessmentValidator.validate("{\"points\": ["
+        + "{\"text\": \"12 commits behind upstream.\", \"cites\": [\"upstream.behind\"]},"
+        + "{\"text\": \"Smokes: 8 passed.\", \"cites\": [\"smoke.smokes\"], \"claims\": " + claims + "},"
+        + "{\"text\": \"40 commits ahead.\", \"cites\": [\"upstream.ahead\"],"
+        + " \"claims\": [{\"fact\": \"upstream.ahead\", \"number\": 40}]}]}", FACTS);
+    assertThat(r.readable()).isTrue();
+    assertThat(r.kept()).extracting(Assessment.Point::text).containsExactly("12 commits behind upstream.",
+        "40 commits ahead.");
+    assertThat(r.dropped()).singleElement().satisfies(d -> {
+      assertThat(d.text()).isEqualTo("Smokes: 8 passed.");
+      assertThat(d.why()).isEqualTo("could not be validated: " + why);
+    });
+  }
+
   @Test
   void malformedAnswersKeepNothing() {
     assertThat(AssessmentValidator.validate("Sure! Here is my assessment: the fork rocks.", FACTS).dropped())
