@@ -16,15 +16,19 @@ import java.util.regex.Pattern;
 
 /**
  * Checks an assessment written by a model against the measured facts before any of it reaches the report. The
- * answer must be JSON: {"points": [{"text": "...", "cites": ["fact.id", ...]}]}. A point is dropped, with the
- * reason, when it cites nothing, cites an id that was not measured, calls a FAIL, UNKNOWN or SKIPPED fact green, claims
- * speed without a performance fact, or states ahead/behind or test counts that differ from the facts. Pure.
+ * answer must be JSON: {"points": [{"text": "...", "cites": ["fact.id", ...], "claims": [{"fact": "fact.id",
+ * "status": "FAIL", "number": 3}, ...]}]}; "claims" may be left out (the older shape). A point is dropped, with the
+ * reason, when it cites nothing, cites or claims on an id that was not measured, has a claim that differs from the
+ * measured status or count (see {@link ClaimCheck}), calls a FAIL, UNKNOWN or SKIPPED fact green or fine, claims
+ * speed without a performance fact, or states ahead/behind or test counts in its text that differ from the facts. A
+ * point that cannot be checked at all (a malformed claim) is dropped with why; the other points still are. Pure.
  */
 public final class AssessmentValidator {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Praise words. A negation or a count just before ("not green", "8 passed") is not praise, nor is "working tree". */
   private static final Pattern GREEN = Pattern.compile(
-      "(?i)(?<!not )(?<!n't )(?<!never )(?<!\\d )\\b(green|pass(?! rate)|passes|passing|passed|succeeds|succeeded|"
-          + "healthy)\\b");
+      "(?i)(?<!not )(?<!n't )(?<!never )(?<!no )(?<!\\d )\\b(green|pass(?! rate)|passes|passing|passed|succeeds|"
+          + "succeeded|healthy|fine(?!-)|working(?! (?:tree|directory|copy))|works(?! around)|good|solid|ok|okay)\\b");
   private static final Pattern SPEED = Pattern.compile(
       "(?i)\\b(faster|slower|speed ?up|latency|throughput|p50|p95|p99|performance)\\b");
   private static final Pattern BEHIND = Pattern.compile("(?i)\\b(\\d+) (?:upstream )?commits? behind|behind "
@@ -80,13 +84,26 @@ public final class AssessmentValidator {
     List<Dropped> dropped = new ArrayList<>();
     for (JsonNode p : points) {
       String text = p.path("text").asText("").strip();
-      List<String> cites = new ArrayList<>();
-      p.path("cites").forEach(c -> cites.add(c.asText()));
-      Optional<String> why = reject(text, cites, facts);
-      if (why.isPresent()) {
-        dropped.add(new Dropped(abbreviate(text), why.get()));
-      } else {
-        kept.add(new Assessment.Point(text, cites.stream().map(FactId::of).toList()));
+      try {
+        List<String> cites = new ArrayList<>();
+        p.path("cites").forEach(c -> cites.add(c.asText()));
+        List<Claim> claims = Claim.parse(p.path("claims"));
+        // A claim rests on its fact as much as a cite does: the reader sees it among the point's ids.
+        for (Claim c : claims) {
+          if (!cites.contains(c.fact().value())) {
+            cites.add(c.fact().value());
+          }
+        }
+        Optional<String> why = reject(text, cites, claims, facts);
+        if (why.isPresent()) {
+          dropped.add(new Dropped(abbreviate(text), why.get()));
+        } else {
+          kept.add(new Assessment.Point(text, cites.stream().map(FactId::of).toList()));
+        }
+      } catch (RuntimeException e) {
+        // One point the checks cannot handle costs that point, never the run or the other points.
+        dropped.add(new Dropped(abbreviate(text), "could not be validated: "
+            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
       }
     }
     return new Result(kept, dropped);
@@ -105,7 +122,7 @@ public final class AssessmentValidator {
     return s;
   }
 
-  private static Optional<String> reject(String text, List<String> cites, FactSet facts) {
+  private static Optional<String> reject(String text, List<String> cites, List<Claim> claims, FactSet facts) {
     if (text.isEmpty()) {
       return Optional.of("empty point");
     }
@@ -120,11 +137,19 @@ public final class AssessmentValidator {
       }
       cited.add(f.get());
     }
-    if (GREEN.matcher(text).find()) {
+    for (Claim c : claims) {
+      Optional<String> wrong = ClaimCheck.disagreement(c, facts.get(c.fact().value()).orElseThrow());
+      if (wrong.isPresent()) {
+        return wrong;
+      }
+    }
+    Matcher praise = GREEN.matcher(text);
+    if (praise.find()) {
+      String word = praise.group(1).equalsIgnoreCase("green") ? "" : " (\"" + praise.group(1) + "\")";
       for (Fact f : cited) {
         // SKIPPED is as unproven as UNKNOWN: calling it green is the false green this tool exists to prevent.
         if (f.status() == Status.FAIL || f.status() == Status.UNKNOWN || f.status() == Status.SKIPPED) {
-          return Optional.of("calls " + f.id() + " green, but it is " + f.status());
+          return Optional.of("calls " + f.id() + " green" + word + ", but it is " + f.status());
         }
       }
     }
@@ -173,11 +198,19 @@ public final class AssessmentValidator {
       if (measured.isEmpty()) {
         return Optional.of("states " + n + " " + what + ", which was not measured");
       }
-      if (Long.parseLong(n) != measured.get()) {
+      if (!sameNumber(n, measured.get())) {
         return Optional.of("states " + n + " " + what + "; measured " + measured.get());
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Compared as digits, never parsed: a model may write a number of any length ("99999999999999999999 commits
+   * ahead"), which then simply is not the measured count.
+   */
+  private static boolean sameNumber(String digits, long measured) {
+    return digits.replaceFirst("^0+(?=\\d)", "").equals(Long.toString(measured));
   }
 
   private static boolean validId(String id) {

@@ -206,6 +206,41 @@ class LlmAssessorTest {
   }
 
   @Test
+  void claimsAreComparedWithTheFactsAndAWrongOneIsCorrectedThenCached() throws IOException {
+    String wrong = "{\"points\":["
+        + "{\"text\":\"The fork misses 3 upstream commits.\",\"cites\":[\"upstream.behind\"],"
+        + "\"claims\":[{\"fact\":\"upstream.behind\",\"number\":3}]},"
+        + "{\"text\":\"Smokes fail.\",\"cites\":[\"smoke.smokes\"],"
+        + "\"claims\":[{\"fact\":\"smoke.smokes\",\"status\":\"FAIL\"}]},"
+        + "{\"text\":\"The fork carries its own commits.\",\"cites\":[\"upstream.ahead\"],"
+        + "\"claims\":[{\"fact\":\"upstream.ahead\",\"number\":3,\"status\":\"PASS\"}]}]}";
+    String right = "{\"points\":["
+        + "{\"text\":\"The fork misses 2 upstream commits: merge them.\",\"cites\":[\"upstream.behind\"],"
+        + "\"claims\":[{\"fact\":\"upstream.behind\",\"number\":2,\"status\":\"WARN\"}]},"
+        + "{\"text\":\"Smokes: 5 passed, 0 failed.\",\"cites\":[\"smoke.smokes\"],"
+        + "\"claims\":[{\"fact\":\"smoke.smokes\",\"status\":\"PASS\",\"passed\":5,\"failed\":0}]},"
+        + "{\"text\":\"CI on the last push was not measured.\",\"cites\":[],"
+        + "\"claims\":[{\"fact\":\"ci.run.last-push\",\"status\":\"UNKNOWN\"}]}]}";
+    answers(ok(wrong), ok(right));
+    Assessment a = assess().assessment();
+
+    assertThat(calls()).isEqualTo(2);
+    JsonNode retry = JSON.readTree(llm.getAllServeEvents().get(0).getRequest().getBodyAsString()).path("messages");
+    assertThat(retry.get(0).path("content").asText()).contains("\"claims\"").contains("compared exactly");
+    assertThat(retry.get(3).path("content").asText())
+        .contains("\"The fork misses 3 upstream commits.\": claims upstream.behind number 3; measured 2")
+        .contains("\"Smokes fail.\": claims smoke.smokes is FAIL; measured PASS");
+    assertThat(a.writer()).endsWith(", after one corrective retry");
+    assertThat(a.points()).extracting(Assessment.Point::cites).containsExactly(List.of(FactId.of("upstream.behind")),
+        List.of(FactId.of("smoke.smokes")), List.of(FactId.of("ci.run.last-push")));
+    assertThat(a.dropped()).isEmpty();
+
+    // The corrected answer is what was cached: the same facts reuse it, with no third call.
+    assertThat(assess().assessment()).isEqualTo(a);
+    assertThat(calls()).isEqualTo(2);
+  }
+
+  @Test
   void anUnknownIdTwiceMeansTheRulesWriteItAndSayWhy() {
     answer(ok(points("Extras are import-guarded.", "extras.guarded", "The seam is behind a flag.",
         "router.flag")));
