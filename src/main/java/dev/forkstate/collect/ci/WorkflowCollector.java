@@ -13,7 +13,6 @@ import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeSet;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -23,7 +22,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * Step 2 of the seed, without the network: is the workflow wired? Reads the workflow file and says, each with the
  * file:line it came from, whether pushes to the fork branch trigger it, whether it runs the smokes, whether it has
  * a job for the required Python version, whether the test paths it names are committed, and which jobs may fail or
- * be skipped without failing the run.
+ * be skipped without failing the run. The trigger ({@link PushTrigger}) and the smoke step ({@link SmokeWiring}) are
+ * read as GitHub reads them: filter patterns, {@code if:} and {@code continue-on-error} included.
  */
 public final class WorkflowCollector implements Collector {
   static final List<String> IDS = List.of("ci.workflow.conditional-jobs", "ci.workflow.file", "ci.workflow.python",
@@ -62,112 +62,14 @@ public final class WorkflowCollector implements Collector {
     List<Fact> out = new ArrayList<>();
     out.add(Fact.of("ci.workflow.file", Status.PASS, new Value.Text(path), code(path) + " parses",
         show));
-    out.add(pushTrigger(wf, s.forkBranch().value(), show));
-    List<RunStep> runs = runSteps(wf);
-    out.add(runsSmokes(wf, runs, s, show));
+    out.add(PushTrigger.fact(wf, s.forkBranch().value(), show));
+    List<RunStep> runs = RunStep.all(wf);
+    out.add(SmokeWiring.fact(wf, runs, s.smokes().stream().map(Settings.Smoke::command).toList(),
+        s.forkBranch().value(), show));
     out.add(python(wf, s.ciJob().value(), show));
     out.add(testPaths(ctx, runs, show));
     out.add(conditional(wf, show));
     return out;
-  }
-
-  /** A `run:` step: its job, its script, and its node for the line. */
-  record RunStep(String job, String script, Node node) {}
-
-  private static Fact pushTrigger(WorkflowFile wf, String branch, Evidence show) {
-    String id = "ci.workflow.push-trigger";
-    Optional<Node> on = WorkflowFile.get(wf.root(), "on").or(() -> WorkflowFile.get(wf.root(), "true"));
-    if (on.isEmpty()) {
-      return fail(id, "no `on:` triggers in " + wf.path(), show);
-    }
-    Node trig = on.get();
-    boolean pr = false;
-    Node push = null;
-    if (trig instanceof ScalarNode sc) {
-      push = sc.getValue().equals("push") ? sc : null;
-    } else if (!WorkflowFile.items(trig).isEmpty()) {
-      for (Node n : WorkflowFile.items(trig)) {
-        push = WorkflowFile.scalar(n).equals("push") ? n : push;
-        pr |= WorkflowFile.scalar(n).equals("pull_request");
-      }
-    } else {
-      push = WorkflowFile.keyNode(trig, "push").orElse(null);
-      pr = WorkflowFile.get(trig, "pull_request").isPresent();
-    }
-    if (push == null) {
-      return fail(id, "pushes do not trigger " + wf.path() + " (" + wf.at(trig) + ")", show);
-    }
-    String also = pr ? "; pull requests too" : "";
-    Node filters = WorkflowFile.get(trig, "push").orElse(null);
-    if (branch == null) {
-      return new Fact(FactId.of(id), Status.UNKNOWN, Value.none(), "pushes trigger it (" + wf.at(push) + ")",
-          "no fork branch to check the branch filter against", List.of(show));
-    }
-    Optional<Node> branches = filters == null ? Optional.empty() : WorkflowFile.get(filters, "branches");
-    Optional<Node> ignored = filters == null ? Optional.empty() : WorkflowFile.get(filters, "branches-ignore");
-    if (ignored.isPresent() && matchesAny(branch, ignored.get())) {
-      return fail(id, "`branches-ignore` excludes " + code(branch) + " (" + wf.at(ignored.get()) + ")", show);
-    }
-    if (branches.isPresent() && !matchesAny(branch, branches.get())) {
-      return fail(id, "the push trigger's branches do not include " + code(branch) + " ("
-          + wf.at(branches.get()) + ")", show);
-    }
-    String where = branches.map(wf::at).orElse(wf.at(push));
-    return Fact.of(id, Status.PASS, new Value.Text(where), "pushes to " + code(branch) + " trigger it ("
-        + where + ")" + also, show);
-  }
-
-  private static boolean matchesAny(String branch, Node patterns) {
-    List<Node> list = WorkflowFile.items(patterns).isEmpty() ? List.of(patterns) : WorkflowFile.items(patterns);
-    for (Node n : list) {
-      String glob = WorkflowFile.scalar(n);
-      String regex = glob.replace(".", "\\.").replace("**", "\u0000").replace("*", "[^/]*").replace("\u0000", ".*");
-      if (branch.matches(regex)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static List<RunStep> runSteps(WorkflowFile wf) {
-    List<RunStep> out = new ArrayList<>();
-    for (NodeTuple job : WorkflowFile.entries(WorkflowFile.get(wf.root(), "jobs").orElse(null))) {
-      String jobId = WorkflowFile.scalar(job.getKeyNode());
-      for (Node step : WorkflowFile.items(WorkflowFile.get(job.getValueNode(), "steps").orElse(null))) {
-        WorkflowFile.get(step, "run").ifPresent(r -> out.add(new RunStep(jobId, WorkflowFile.scalar(r), r)));
-      }
-    }
-    return out;
-  }
-
-  private static Fact runsSmokes(WorkflowFile wf, List<RunStep> runs, Settings s, Evidence show) {
-    String id = "ci.workflow.runs-smokes";
-    if (s.smokes().isEmpty()) {
-      return Fact.unknown(id, "no smoke command to look for", show);
-    }
-    for (Settings.Smoke smoke : s.smokes()) {
-      for (RunStep r : runs) {
-        if (normalise(r.script()).contains(normalise(smoke.command()))) {
-          return Fact.of(id, Status.PASS, new Value.Text(wf.at(r.node())), "job " + code(r.job())
-              + " runs " + code(smoke.command()) + " (" + wf.at(r.node()) + ")", show);
-        }
-      }
-    }
-    for (Settings.Smoke smoke : s.smokes()) {
-      List<String> paths = SmokeCommand.parse(smoke.command()).testPaths();
-      for (RunStep r : runs) {
-        SmokeCommand ran = SmokeCommand.parse(r.script());
-        if (ran.pytest() && !paths.isEmpty() && ran.testPaths().containsAll(paths)) {
-          return Fact.of(id, Status.PASS, new Value.Text(wf.at(r.node())), "job " + code(r.job())
-              + " runs pytest on " + String.join(", ", paths) + " (" + wf.at(r.node()) + ")", show);
-        }
-      }
-    }
-    return fail(id, "no step runs the smoke command or its test paths (" + runs.size() + " run steps read)", show);
-  }
-
-  private static String normalise(String script) {
-    return script.replaceAll("\\s+", " ").strip();
   }
 
   private static Fact python(WorkflowFile wf, String version, Evidence show) {
@@ -203,7 +105,7 @@ public final class WorkflowCollector implements Collector {
     String id = "ci.workflow.test-paths";
     TreeSet<String> paths = new TreeSet<>();
     for (RunStep r : runs) {
-      for (String line : r.script().split("\n")) {
+      for (String line : r.executed().split("\n")) {
         paths.addAll(SmokeCommand.parse(line).testPaths());
       }
     }
@@ -254,7 +156,7 @@ public final class WorkflowCollector implements Collector {
     return "`" + s.replace("`", "'") + "`";
   }
 
-  private static Fact fail(String id, String why, Evidence show) {
+  static Fact fail(String id, String why, Evidence show) {
     return new Fact(FactId.of(id), Status.FAIL, Value.none(), why, why, List.of(show));
   }
 

@@ -44,6 +44,11 @@ public final class WorkflowFile {
     } catch (IOException e) {
       throw new Unreadable("cannot read " + path + ": " + e.getMessage());
     }
+    return parse(path, text);
+  }
+
+  /** The text of a workflow, already read; {@code path} is only for citing lines. */
+  public static WorkflowFile parse(String path, String text) throws Unreadable {
     try {
       LoaderOptions options = new LoaderOptions();
       options.setAllowDuplicateKeys(false);

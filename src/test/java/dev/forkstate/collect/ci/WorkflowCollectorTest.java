@@ -109,6 +109,28 @@ class WorkflowCollectorTest {
   }
 
   @Test
+  void aRegexMetacharacterInABranchFilterDoesNotStopTheRun() {
+    // Used to throw PatternSyntaxException out of the collector and end the whole run.
+    FactSet f = collect("""
+        on:
+          push:
+            branches: ['feature/(x', 'fork/st[a-z]ble']
+        jobs:
+          smokes:
+            runs-on: ubuntu-latest
+            steps:
+              - run: echo "PYTHONPATH=$(pwd) pytest -q tests/smoke"
+              - run: PYTHONPATH=$(pwd) pytest -q tests/smoke
+                continue-on-error: true
+        """);
+    assertThat(fact(f, "ci.workflow.push-trigger").status()).isEqualTo(Status.PASS);
+    Fact smokes = fact(f, "ci.workflow.runs-smokes");
+    assertThat(smokes.status()).isEqualTo(Status.FAIL);
+    assertThat(smokes.summary()).contains("`continue-on-error: true` (" + WF + ":10)");
+    assertThat(fact(f, "ci.workflow.file").status()).isEqualTo(Status.PASS);
+  }
+
+  @Test
   void aBrokenOrMissingWorkflowFailsAndTheRestIsUnknown() {
     FactSet f = collect("on: [push\njobs: {");
     assertThat(fact(f, "ci.workflow.file").status()).isEqualTo(Status.FAIL);

@@ -1,0 +1,116 @@
+package dev.forkstate.collect.ci;
+
+import static dev.forkstate.collect.ci.WorkflowCollector.code;
+import static dev.forkstate.collect.ci.WorkflowCollector.fail;
+
+import dev.forkstate.fact.Evidence;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * {@code ci.workflow.push-trigger}: does a push to the fork branch start the workflow, read as GitHub reads
+ * {@code on:}? Branch filters are matched with GitHub's own pattern rules ({@link FilterPattern}), in order; a
+ * filter GitHub would reject, or a pattern with no documented meaning, is never read as a match.
+ */
+final class PushTrigger {
+  static final String ID = "ci.workflow.push-trigger";
+
+  private PushTrigger() {}
+
+  static Fact fact(WorkflowFile wf, String branch, Evidence show) {
+    Optional<Node> on = WorkflowFile.get(wf.root(), "on").or(() -> WorkflowFile.get(wf.root(), "true"));
+    if (on.isEmpty()) {
+      return fail(ID, "no `on:` triggers in " + wf.path(), show);
+    }
+    Node trig = on.get();
+    boolean pr = false;
+    Node push = null;
+    if (trig instanceof ScalarNode sc) {
+      push = sc.getValue().equals("push") ? sc : null;
+    } else if (!WorkflowFile.items(trig).isEmpty()) {
+      for (Node n : WorkflowFile.items(trig)) {
+        push = WorkflowFile.scalar(n).equals("push") ? n : push;
+        pr |= WorkflowFile.scalar(n).equals("pull_request");
+      }
+    } else {
+      push = WorkflowFile.keyNode(trig, "push").orElse(null);
+      pr = WorkflowFile.get(trig, "pull_request").isPresent();
+    }
+    if (push == null) {
+      return fail(ID, "pushes do not trigger " + wf.path() + " (" + wf.at(trig) + ")", show);
+    }
+    String also = pr ? "; pull requests too" : "";
+    Node filters = WorkflowFile.get(trig, "push").orElse(null);
+    Optional<Node> branches = filters == null ? Optional.empty() : WorkflowFile.get(filters, "branches");
+    Optional<Node> ignored = filters == null ? Optional.empty() : WorkflowFile.get(filters, "branches-ignore");
+    if (branches.isPresent() && ignored.isPresent()) {
+      return fail(ID, "the push trigger has both `branches` and `branches-ignore` (" + wf.at(branches.get())
+          + ", " + wf.at(ignored.get()) + "); GitHub does not allow both for one event and rejects the workflow",
+          show);
+    }
+    if (branches.isEmpty() && ignored.isEmpty() && filters != null
+        && (WorkflowFile.get(filters, "tags").isPresent() || WorkflowFile.get(filters, "tags-ignore").isPresent())) {
+      return fail(ID, "the push trigger filters only tags (" + wf.at(filters) + "): with no branch filter, "
+          + "GitHub runs it for tag pushes only", show);
+    }
+    if (branch == null) {
+      return new Fact(FactId.of(ID), Status.UNKNOWN, Value.none(), "pushes trigger it (" + wf.at(push) + ")",
+          "no fork branch to check the branch filter against", List.of(show));
+    }
+    Node list = branches.or(() -> ignored).orElse(null);
+    if (list == null) {
+      return pass(wf.at(push), branch, also, show);
+    }
+    String key = branches.isPresent() ? "`branches`" : "`branches-ignore`";
+    List<FilterPattern> patterns;
+    try {
+      patterns = compile(list);
+    } catch (FilterPattern.Malformed e) {
+      return new Fact(FactId.of(ID), Status.UNKNOWN, Value.none(), "pushes trigger it (" + wf.at(push) + ")",
+          "cannot tell whether " + code(branch) + " passes the push trigger's " + key + " (" + wf.at(list) + "): "
+          + e.getMessage(), List.of(show));
+    }
+    boolean matched = FilterPattern.selects(patterns, branch);
+    if (ignored.isPresent()) {
+      return matched
+          ? fail(ID, "`branches-ignore` excludes " + code(branch) + " (" + wf.at(list) + ")", show)
+          : pass(wf.at(push), branch, also, show);
+    }
+    if (!matched && !patterns.isEmpty() && patterns.stream().allMatch(FilterPattern::negated)) {
+      return fail(ID, "the push trigger's branches list only `!` patterns (" + wf.at(list) + "), which include "
+          + "nothing; GitHub needs a positive pattern first, or `branches-ignore`", show);
+    }
+    if (!matched) {
+      return fail(ID, "the push trigger's branches do not include " + code(branch) + " (" + wf.at(list) + ")",
+          show);
+    }
+    return pass(wf.at(list), branch, also, show);
+  }
+
+  private static List<FilterPattern> compile(Node list) throws FilterPattern.Malformed {
+    List<Node> items = list instanceof ScalarNode ? List.of(list) : WorkflowFile.items(list);
+    if (!(list instanceof ScalarNode) && items.isEmpty() && !WorkflowFile.entries(list).isEmpty()) {
+      throw new FilterPattern.Malformed("(a mapping)", "a branch filter is a list of patterns");
+    }
+    List<FilterPattern> out = new ArrayList<>();
+    for (Node n : items) {
+      if (!(n instanceof ScalarNode s)) {
+        throw new FilterPattern.Malformed("(a nested list or mapping)", "each entry must be one pattern");
+      }
+      out.add(FilterPattern.compile(s.getValue()));
+    }
+    return out;
+  }
+
+  private static Fact pass(String where, String branch, String also, Evidence show) {
+    return Fact.of(ID, Status.PASS, new Value.Text(where), "pushes to " + code(branch) + " trigger it (" + where
+        + ")" + also, show);
+  }
+}

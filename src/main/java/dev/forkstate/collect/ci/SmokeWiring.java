@@ -1,0 +1,129 @@
+package dev.forkstate.collect.ci;
+
+import static dev.forkstate.collect.ci.WorkflowCollector.code;
+import static dev.forkstate.collect.ci.WorkflowCollector.fail;
+
+import dev.forkstate.collect.ci.PushExpression.Truth;
+import dev.forkstate.collect.smoke.SmokeCommand;
+import dev.forkstate.fact.Evidence;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * {@code ci.workflow.runs-smokes}: does a step run the smokes so that a failing smoke turns a push to the fork
+ * branch red? A step that only prints the command, that an {@code if:} (its own or its job's) skips on that push,
+ * or whose failure {@code continue-on-error} swallows, does not: FAIL. An {@code if:} or
+ * {@code continue-on-error} forkstate cannot evaluate is UNKNOWN, with the expression quoted.
+ */
+final class SmokeWiring {
+  static final String ID = "ci.workflow.runs-smokes";
+
+  private SmokeWiring() {}
+
+  static Fact fact(WorkflowFile wf, List<RunStep> runs, List<String> smokes, String branch, Evidence show) {
+    if (smokes.isEmpty()) {
+      return Fact.unknown(ID, "no smoke command to look for", show);
+    }
+    Map<RunStep, String> candidates = candidates(wf, runs, smokes);
+    List<String> failed = new ArrayList<>();
+    String doubtful = null;
+    List<String> doubts = List.of();
+    for (Map.Entry<RunStep, String> c : candidates.entrySet()) {
+      List<String> blockers = new ArrayList<>();
+      List<String> unknowns = new ArrayList<>();
+      gates(wf, c.getKey(), branch, blockers, unknowns);
+      if (blockers.isEmpty() && unknowns.isEmpty()) {
+        Node at = c.getKey().node();
+        return Fact.of(ID, Status.PASS, new Value.Text(wf.at(at)), c.getValue(), show);
+      }
+      if (!blockers.isEmpty()) {
+        failed.add(c.getValue() + ", but " + String.join(", and ", blockers));
+      } else if (doubtful == null) {
+        doubtful = c.getValue();
+        doubts = unknowns;
+      }
+    }
+    if (doubtful != null) {
+      return new Fact(FactId.of(ID), Status.UNKNOWN, Value.none(), doubtful + " under a condition forkstate cannot "
+          + "evaluate", String.join("; ", doubts), List.of(show));
+    }
+    if (!failed.isEmpty()) {
+      return fail(ID, String.join("; ", failed), show);
+    }
+    for (String smoke : smokes) {
+      for (RunStep r : runs) {
+        if (normalise(r.script()).contains(normalise(smoke)) || runsPaths(r.script(), smoke)) {
+          return fail(ID, "job " + code(r.job()) + " only prints or comments out " + code(smoke) + " ("
+              + wf.at(r.node()) + "); no step runs it", show);
+        }
+      }
+    }
+    return fail(ID, "no step runs the smoke command or its test paths (" + runs.size() + " run steps read)", show);
+  }
+
+  /** The steps whose executed text runs a smoke command, or pytest on all its paths, with what they run. */
+  private static Map<RunStep, String> candidates(WorkflowFile wf, List<RunStep> runs, List<String> smokes) {
+    Map<RunStep, String> out = new LinkedHashMap<>();
+    for (String smoke : smokes) {
+      for (RunStep r : runs) {
+        if (normalise(r.executed()).contains(normalise(smoke))) {
+          out.putIfAbsent(r, "job " + code(r.job()) + " runs " + code(smoke) + " (" + wf.at(r.node()) + ")");
+        }
+      }
+    }
+    for (String smoke : smokes) {
+      for (RunStep r : runs) {
+        if (runsPaths(r.executed(), smoke)) {
+          out.putIfAbsent(r, "job " + code(r.job()) + " runs pytest on "
+              + String.join(", ", SmokeCommand.parse(smoke).testPaths()) + " (" + wf.at(r.node()) + ")");
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean runsPaths(String script, String smoke) {
+    List<String> paths = SmokeCommand.parse(smoke).testPaths();
+    SmokeCommand ran = SmokeCommand.parse(script);
+    return ran.pytest() && !paths.isEmpty() && ran.testPaths().containsAll(paths);
+  }
+
+  /** What may keep the step from running, or its failure from failing the run, on a push to the branch. */
+  private static void gates(WorkflowFile wf, RunStep r, String branch, List<String> blockers, List<String> unknowns) {
+    String job = "job " + code(r.job());
+    for (Node body : List.of(r.jobBody(), r.step())) {
+      String who = body == r.step() ? "the step" : job;
+      WorkflowFile.get(body, "if").ifPresent(n -> {
+        String expr = WorkflowFile.scalar(n);
+        Truth t = PushExpression.evaluate(expr, branch);
+        String said = who + " runs only if " + code(expr) + " (" + wf.at(n) + ")";
+        if (t == Truth.FALSE) {
+          blockers.add(said + ", which is false on a push to " + (branch == null ? "the fork branch" : code(branch)));
+        } else if (t == Truth.UNKNOWN) {
+          unknowns.add(said + ", which forkstate cannot evaluate for a push");
+        }
+      });
+      WorkflowFile.get(body, "continue-on-error").ifPresent(n -> {
+        String value = WorkflowFile.scalar(n);
+        Truth t = PushExpression.evaluate(value, branch);
+        String said = who + " has `continue-on-error: " + value.replace("`", "'") + "` (" + wf.at(n) + ")";
+        if (t == Truth.TRUE) {
+          blockers.add(said + ": a failing smoke would not fail the run");
+        } else if (t == Truth.UNKNOWN) {
+          unknowns.add(said + ", which forkstate cannot evaluate; if true, a failing smoke would not fail the run");
+        }
+      });
+    }
+  }
+
+  private static String normalise(String script) {
+    return script.replaceAll("\\s+", " ").strip();
+  }
+}
