@@ -32,6 +32,11 @@ public final class CheckReport {
       throw new UserError("no committed " + reportPath + " at HEAD", "git show HEAD:" + reportPath,
           "generate it and commit it first");
     }
+    if (!shown.stdoutWhole()) {
+      // Its facts are at the end: a cut report would read as one that carries none.
+      throw new UserError(reportPath + " at HEAD could not be read whole: " + shown.cutReason(),
+          "git show HEAD:" + reportPath, "regenerate it with this forkstate and commit it");
+    }
     FactDigest committed = ReportDocument.parse(shown.stdout(), SectionTitles.idsByNormalisedTitle(), reportPath)
         .factsJson().flatMap(FactDigest::fromCommentJson)
         .orElseThrow(() -> new UserError(reportPath + " at HEAD carries no forkstate facts", null,

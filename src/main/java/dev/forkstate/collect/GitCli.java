@@ -21,10 +21,18 @@ public final class GitCli {
 
   private final Path repo;
   private final CommandRunner runner;
+  private final int capBytes;
 
+  /** Git's stdout is parsed into counts and lists, so it gets the machine-read cap, not the display one. */
   public GitCli(Path repo, CommandRunner runner) {
+    this(repo, runner, CommandRunner.MACHINE_CAP_BYTES);
+  }
+
+  /** With another stdout cap: tests force a cut with a small one. */
+  public GitCli(Path repo, CommandRunner runner, int capBytes) {
     this.repo = repo;
     this.runner = runner;
+    this.capBytes = capBytes;
   }
 
   /** Runs {@code git args...} and shows it as such. */
@@ -41,15 +49,32 @@ public final class GitCli {
     argv.add("git");
     argv.addAll(args);
     String shown = display != null ? display : ShellQuote.join(argv);
-    return runner.run(new CommandSpec(argv, shown, repo, QUIET_ENV, TIMEOUT));
+    return runner.run(new CommandSpec(argv, shown, repo, QUIET_ENV, TIMEOUT), capBytes);
   }
 
-  /** First line of stdout, trimmed, or empty. */
+  /**
+   * First line of stdout, trimmed, or empty. A cut after the first line leaves it whole (a sha, a count); a cut
+   * inside it does not, and then it is empty, which every caller already reads as "git gave no answer".
+   */
   public static String firstLine(CommandResult r) {
+    if (!r.stdoutWhole() && r.stdout().indexOf('\n') < 0) {
+      return "";
+    }
     return r.stdout().lines().findFirst().map(String::strip).orElse("");
   }
 
-  /** Non-empty stdout lines, in the order git printed them. */
+  /**
+   * Why {@code r}'s stdout may not be parsed into a count or a list: {@code failed} and git's first error line when
+   * git failed, "output too large (N bytes read, cap M)" when the output was cut, empty when it can be read.
+   */
+  public static String unreadable(CommandResult r, String failed) {
+    return !r.ok() ? failed + r.firstErrorLine() : r.cutReason();
+  }
+
+  /**
+   * Non-empty stdout lines, in the order git printed them. Callers that count or list them ask
+   * {@link #unreadable} first and report what it says as UNKNOWN.
+   */
   public static List<String> lines(CommandResult r) {
     return r.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
   }

@@ -15,9 +15,18 @@ import java.util.concurrent.TimeUnit;
  * The one way forkstate starts a process. Every run has a timeout; on expiry the whole process tree is killed
  * (descendants first, so a shell's children do not survive it); output is captured up to a cap and decoded as
  * UTF-8 with replacement characters for bytes that are not; everything captured passes through the redactor.
+ * The result says how much of each stream was kept ({@link Capture}), so no parser counts a cut output.
  */
 public final class CommandRunner {
+  /** For output a person reads (smokes, scripts): an excerpt of it is shown, nothing is counted from it. */
   public static final int DEFAULT_CAP_BYTES = 256 * 1024;
+  /**
+   * For output that is parsed into counts and lists (git's, a metrics command's JSON): kept whole up to this much,
+   * so a fork adding 50,000 files (2.4 MB of numstat) is counted exactly. Past it the answer is UNKNOWN ("output too
+   * large"), never a count of the part read. Memory stays bounded: a stream holds at most this, and the evidence
+   * excerpt is cut separately for display.
+   */
+  public static final int MACHINE_CAP_BYTES = 64 * 1024 * 1024;
 
   private final Map<String, String> baseEnv;
   private final Redactor redactor;
@@ -43,6 +52,14 @@ public final class CommandRunner {
   }
 
   public CommandResult run(CommandSpec spec) {
+    return run(spec, capBytes);
+  }
+
+  /**
+   * Runs with stdout kept up to {@code stdoutCapBytes}: output that is parsed into counts needs all of it, so its
+   * cap is larger than the display cap. Stderr is only shown and keeps this runner's cap.
+   */
+  public CommandResult run(CommandSpec spec, int stdoutCapBytes) {
     long start = System.nanoTime();
     ProcessBuilder pb = new ProcessBuilder(resolve(spec.argv())).directory(spec.workDir().toFile());
     Map<String, String> env = pb.environment();
@@ -54,14 +71,15 @@ public final class CommandRunner {
       process = pb.start();
     } catch (IOException e) {
       String why = "could not start " + spec.argv().get(0) + ": " + e.getMessage();
-      return new CommandResult(spec.display(), null, "", "", false, false, redactor.redact(why), elapsed(start));
+      return new CommandResult(spec.display(), null, "", "", Capture.NONE, Capture.NONE, false, redactor.redact(why),
+          elapsed(start));
     }
     try {
       process.getOutputStream().close();
     } catch (IOException ignored) {
       // stdin is closed so a command waiting for input ends instead of hanging; failing to close it changes nothing.
     }
-    BoundedReader out = new BoundedReader(process.getInputStream(), capBytes);
+    BoundedReader out = new BoundedReader(process.getInputStream(), stdoutCapBytes);
     BoundedReader err = new BoundedReader(process.getErrorStream(), capBytes);
     Thread tOut = daemon("forkstate-out", out);
     Thread tErr = daemon("forkstate-err", err);
@@ -82,8 +100,10 @@ public final class CommandRunner {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while running " + spec.display(), e);
     }
-    return new CommandResult(spec.display(), exit, redactor.redact(out.text()), redactor.redact(err.text()),
-        out.truncated() || err.truncated(), timedOut, null, elapsed(start));
+    BoundedReader.Kept stdout = out.kept();
+    BoundedReader.Kept stderr = err.kept();
+    return new CommandResult(spec.display(), exit, redactor.redact(stdout.text()), redactor.redact(stderr.text()),
+        stdout.capture(), stderr.capture(), timedOut, null, elapsed(start));
   }
 
   /**
@@ -118,12 +138,17 @@ public final class CommandRunner {
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
-  /** Reads a stream to its end, keeping at most {@code cap} bytes, so a chatty process cannot exhaust memory. */
+  /**
+   * Reads a stream to its end, keeping at most {@code cap} bytes, so a chatty process cannot exhaust memory. Bytes
+   * past the cap are read and counted but dropped: the process does not block on a full pipe, and the result can say
+   * how large the output was.
+   */
   private static final class BoundedReader implements Runnable {
     private final InputStream in;
     private final int cap;
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-    private volatile boolean truncated;
+    private long read;
+    private boolean ended;
 
     BoundedReader(InputStream in, int cap) {
       this.in = in;
@@ -132,7 +157,7 @@ public final class CommandRunner {
 
     @Override
     public void run() {
-      byte[] buf = new byte[8192];
+      byte[] buf = new byte[65536];
       try (in) {
         int n;
         while ((n = in.read(buf)) >= 0) {
@@ -141,24 +166,26 @@ public final class CommandRunner {
             if (room > 0) {
               kept.write(buf, 0, Math.min(room, n));
             }
-            if (n > room) {
-              truncated = true;
-            }
+            read += n;
           }
         }
+        synchronized (kept) {
+          ended = true;
+        }
       } catch (IOException ignored) {
-        // The process was killed or closed its end; what was read so far is kept.
+        // The process was killed or closed its end; what was read so far is kept, and the capture says it is partial.
       }
     }
 
-    String text() {
+    /** The text and its capture taken together, so a reader that ends in between cannot pass a part as whole. */
+    record Kept(String text, Capture capture) {}
+
+    /** A reader still running (a grandchild holds the pipe open) has not reached the end: the capture says so. */
+    Kept kept() {
       synchronized (kept) {
-        return new String(kept.toByteArray(), StandardCharsets.UTF_8);
+        // Decoded straight from the buffer: no byte-array copy of an output that may be megabytes.
+        return new Kept(kept.toString(StandardCharsets.UTF_8), new Capture(read, cap, ended));
       }
-    }
-
-    boolean truncated() {
-      return truncated;
     }
   }
 }

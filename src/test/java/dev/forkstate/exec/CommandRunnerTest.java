@@ -27,6 +27,31 @@ class CommandRunnerTest {
   }
 
   @Test
+  void aCutOutputSaysHowLargeItWasSoNoParserCountsIt() {
+    CommandRunner r = new CommandRunner(env, Redactor.none(), 1000);
+    CommandResult res = r.run(tmp, Duration.ofSeconds(30), List.of("bash", "-c", "yes x | head -c 100000"));
+    assertThat(res.ok()).isTrue();
+    assertThat(res.stdoutWhole()).isFalse();
+    assertThat(res.cutReason()).isEqualTo("output too large (100000 bytes read, cap 1000)");
+    assertThat(res.firstErrorLine()).isEqualTo(res.cutReason());
+    assertThat(res.evidence().excerpt()).hasSizeLessThanOrEqualTo(600);
+  }
+
+  @Test
+  void machineReadOutputGetsItsOwnCapAndStderrKeepsTheDisplayCap() {
+    CommandRunner r = new CommandRunner(env, Redactor.none(), 1000);
+    CommandResult res = r.run(CommandSpec.shell("yes x | head -c 100000; yes y | head -c 5000 >&2", tmp, Map.of(),
+        Duration.ofSeconds(30)), 200_000);
+    assertThat(res.stdoutWhole()).isTrue();
+    assertThat(res.cutReason()).isEmpty();
+    assertThat(res.stdout()).hasSize(100_000);
+    assertThat(res.stderr()).hasSize(1000);
+    assertThat(res.truncated()).isTrue();
+    // The excerpt is for display: bounded whatever was kept for parsing.
+    assertThat(res.evidence().excerpt()).hasSizeLessThanOrEqualTo(600);
+  }
+
+  @Test
   void aProgramThatDoesNotExistIsAStartErrorNotAnException() {
     CommandResult res = new CommandRunner(env, Redactor.none())
         .run(tmp, Duration.ofSeconds(5), List.of("no-such-program-xyz"));

@@ -21,9 +21,15 @@ public final class Collecting {
   private Collecting() {}
 
   public static FactSet run(Collector c, Path repo, String yaml, Map<String, String> env, boolean offline) {
+    return run(c, repo, yaml, env, offline, CommandRunner.MACHINE_CAP_BYTES);
+  }
+
+  /** With git's stdout kept up to {@code gitCapBytes}: a small cap forces the "output too large" path. */
+  public static FactSet run(Collector c, Path repo, String yaml, Map<String, String> env, boolean offline,
+      int gitCapBytes) {
     CommandRunner runner = new CommandRunner(env, Redactor.fromEnvironment(env));
     ForkstateConfig cfg = new ConfigLoader().parse(yaml, "forkstate.yml");
-    GitCli git = new GitCli(repo, runner);
+    GitCli git = new GitCli(repo, runner, gitCapBytes);
     var pool = Executors.newCachedThreadPool();
     var settings = SettingsResolver.resolve(cfg, ProjectDetector.detect(repo, git, pool));
     try {

@@ -1,7 +1,17 @@
 package dev.forkstate.support;
 
 import dev.forkstate.app.demo.GitScript;
+import dev.forkstate.exec.CommandResult;
+import dev.forkstate.exec.CommandRunner;
+import dev.forkstate.exec.ShellQuote;
+import dev.forkstate.secret.Redactor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** Small real repositories for collector tests, built with pinned dates through {@link GitScript}. */
@@ -27,5 +37,36 @@ public final class Repos {
     up.write("lib/c.py", "C = 1\n").commit("c");
     fork.git("fetch", "-q", "upstream");
     return new GitScript[] {up, fork};
+  }
+
+  /**
+   * Commits {@code n} small files (plugins/group_NNN/generated_module_NNNNN.py, 100 a folder) on the current
+   * branch in one commit, through git fast-import: one pack instead of n loose objects and n files on disk, so
+   * 12,000 files take well under a second. The work tree and index are left as they were, so
+   * {@code git status} shows the n files as staged deletions: n lines of status output too.
+   */
+  public static void addGenerated(GitScript g, Map<String, String> env, int n) {
+    String head = g.git("rev-parse", "HEAD").strip();
+    String branch = g.git("symbolic-ref", "HEAD").strip();
+    String message = "add " + n + " generated files\n";
+    StringBuilder s = new StringBuilder("commit " + branch + "\ncommitter Demo Dev <dev@example.invalid> 1767312000 "
+        + "+0000\ndata " + message.length() + "\n" + message + "from " + head + "\n");
+    for (int i = 0; i < n; i++) {
+      String content = "VALUE_" + i + " = " + i + "\n";
+      s.append(String.format("M 100644 inline plugins/group_%03d/generated_module_%05d.py\ndata %d\n%s\n", i / 100,
+          i, content.length(), content));
+    }
+    try {
+      Path stream = Files.createTempFile(g.dir().resolve(".git"), "fast-import", ".txt");
+      Files.writeString(stream, s.toString(), StandardCharsets.UTF_8);
+      CommandResult r = new CommandRunner(env, Redactor.none()).run(g.dir(), Duration.ofMinutes(1),
+          List.of("bash", "-c", "git fast-import --quiet < " + ShellQuote.quote(stream.toString())));
+      Files.delete(stream);
+      if (!r.ok()) {
+        throw new IllegalStateException("git fast-import failed: " + r.firstErrorLine());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

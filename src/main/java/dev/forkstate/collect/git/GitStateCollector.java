@@ -101,7 +101,8 @@ public final class GitStateCollector implements Collector {
         : Fact.unknown("git.describe", describe.firstErrorLine(), describe.evidence()));
     CommandResult atHead = git.run("tag", "--points-at", "HEAD");
     List<String> headTags = GitCli.lines(atHead);
-    facts.add(!atHead.ok() ? Fact.unknown("git.tags.at-head", atHead.firstErrorLine(), atHead.evidence())
+    facts.add(!GitCli.unreadable(atHead, "").isEmpty()
+        ? Fact.unknown("git.tags.at-head", atHead.firstErrorLine(), atHead.evidence())
         : Fact.of("git.tags.at-head", headTags.isEmpty() ? Status.WARN : Status.PASS, new Value.Paths(headTags),
             headTags.isEmpty() ? "no tag points at HEAD" : "tags at HEAD: " + String.join(", ", headTags),
             atHead.evidence()));
@@ -160,7 +161,8 @@ public final class GitStateCollector implements Collector {
       ownOutputs.forEach(p -> args.add(":(exclude)" + p));
     }
     CommandResult st = git.run(args, null);
-    if (!st.ok()) {
+    // Counted from its lines: a cut status would undercount changed files.
+    if (!GitCli.unreadable(st, "").isEmpty()) {
       return List.of(Fact.unknown("git.worktree.dirty", st.firstErrorLine(), st.evidence()),
           Fact.unknown("git.worktree.untracked", st.firstErrorLine(), st.evidence()));
     }

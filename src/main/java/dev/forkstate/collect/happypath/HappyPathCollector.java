@@ -61,7 +61,7 @@ public final class HappyPathCollector implements Collector {
     }
     String upstream = ctx.settings().upstreamRef().value();
     CommandResult mb = ctx.git().run("merge-base", "HEAD", upstream);
-    if (!mb.ok()) {
+    if (!mb.ok() || !mb.stdoutWhole()) {
       return unknown("no merge-base with `" + upstream + "`: " + mb.firstErrorLine(), mb.evidence());
     }
     String base = GitCli.firstLine(mb);

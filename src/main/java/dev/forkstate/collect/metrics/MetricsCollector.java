@@ -6,6 +6,7 @@ import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
 import dev.forkstate.config.ForkstateConfig;
 import dev.forkstate.exec.CommandResult;
+import dev.forkstate.exec.CommandRunner;
 import dev.forkstate.exec.CommandSpec;
 import dev.forkstate.exec.ShellQuote;
 import dev.forkstate.fact.Fact;
@@ -77,7 +78,9 @@ public final class MetricsCollector implements Collector {
   private static List<Fact> command(CollectContext ctx, ForkstateConfig.MetricCommandConfig c) {
     String base = "metrics." + FactId.segment(c.name());
     Duration timeout = c.timeoutSeconds() == null ? DEFAULT_TIMEOUT : Duration.ofSeconds(c.timeoutSeconds());
-    CommandResult r = ctx.runner().run(CommandSpec.shell(c.command(), ctx.repo(), Map.of(), timeout));
+    // Its JSON is parsed (a coverage report can be megabytes), so stdout gets the machine-read cap.
+    CommandResult r = ctx.runner().run(CommandSpec.shell(c.command(), ctx.repo(), Map.of(), timeout),
+        CommandRunner.MACHINE_CAP_BYTES);
     List<ForkstateConfig.ThresholdConfig> thresholds = c.thresholds() == null ? List.of() : c.thresholds();
     JsonNode json = null;
     String why = null;
@@ -85,6 +88,8 @@ public final class MetricsCollector implements Collector {
       why = "the command timed out after " + timeout.toSeconds() + " s";
     } else if (!r.ok()) {
       why = "the command failed (exit " + r.exitCode() + "): " + r.firstErrorLine();
+    } else if (!r.stdoutWhole()) {
+      why = r.cutReason();
     } else {
       try {
         json = JSON.readTree(r.stdout());

@@ -103,6 +103,12 @@ public final class ReferenceCollector implements Collector {
     boolean exists = Files.exists(onDisk);
     if (committed) {
       CommandResult others = git.run("ls-files", "--others", "--exclude-standard", "--", path);
+      String unread = GitCli.unreadable(others, "git ls-files failed: ");
+      if (!unread.isEmpty()) {
+        // The WARN would count the untracked files under the path: a count of part of them is not one.
+        return new Fact(FactId.of(id), Status.UNKNOWN, new Value.Text("committed"), shown + " is committed; the "
+            + "untracked files under it could not be counted", unread, List.of(atHead.evidence(0), others.evidence()));
+      }
       long untracked = GitCli.lines(others).size();
       if (!exists) {
         return new Fact(FactId.of(id), Status.WARN, new Value.Text("deleted"),

@@ -30,6 +30,10 @@ record MergePreview(Outcome outcome, Map<String, List<String>> conflicts, String
     if (exit == null || exit != 1) {
       return new MergePreview(Outcome.UNKNOWN, Map.of(), "git merge-tree failed: " + r.firstErrorLine(), r);
     }
+    if (!r.stdoutWhole()) {
+      // A cut list of conflicts names fewer files than there are.
+      return new MergePreview(Outcome.UNKNOWN, Map.of(), "git merge-tree: " + r.cutReason(), r);
+    }
     return new MergePreview(Outcome.CONFLICTS, parse(r.stdout()), "", r);
   }
 

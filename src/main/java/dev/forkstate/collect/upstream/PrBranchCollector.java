@@ -35,7 +35,16 @@ public final class PrBranchCollector implements Collector {
 
   @Override
   public List<Fact> collect(CollectContext ctx) {
-    List<String> branches = branches(ctx);
+    CommandResult listed = listBranches(ctx);
+    if (listed == null) {
+      return List.of();
+    }
+    String unread = GitCli.unreadable(listed, "git for-each-ref failed: ");
+    if (!unread.isEmpty()) {
+      return List.of(Fact.unknown("pr.branches", "the PR branches could not be listed: " + unread,
+          listed.evidence()));
+    }
+    List<String> branches = GitCli.lines(listed).stream().sorted().toList();
     if (branches.isEmpty()) {
       return List.of();
     }
@@ -55,15 +64,22 @@ public final class PrBranchCollector implements Collector {
     return facts;
   }
 
-  /** The local branches matching pr_branches, sorted; none when no pattern is configured. */
+  /** The local branches matching pr_branches, sorted; none when no pattern is configured or git could not list them. */
   public static List<String> branches(CollectContext ctx) {
+    CommandResult listed = listBranches(ctx);
+    return listed == null || !GitCli.unreadable(listed, "").isEmpty() ? List.of()
+        : GitCli.lines(listed).stream().sorted().toList();
+  }
+
+  /** {@code git for-each-ref} over the pr_branches patterns; null when none is configured. */
+  private static CommandResult listBranches(CollectContext ctx) {
     List<String> patterns = ctx.settings().prBranches();
     if (patterns.isEmpty()) {
-      return List.of();
+      return null;
     }
     List<String> args = new ArrayList<>(List.of("for-each-ref", "--format=%(refname:short)"));
     patterns.forEach(p -> args.add("refs/heads/" + p));
-    return GitCli.lines(ctx.git().run(args, null)).stream().sorted().toList();
+    return ctx.git().run(args, null);
   }
 
   private static Fact branch(GitCli git, String b, String upstream, String fork, boolean mergeTree,
@@ -75,7 +91,8 @@ public final class PrBranchCollector implements Collector {
     boolean merged = git.run("merge-base", "--is-ancestor", b, fork).ok();
     CommandResult cherry = git.run(List.of("cherry", upstream, b), "git cherry -v " + ShellQuote.quote(upstream)
         + " " + ShellQuote.quote(b));
-    if (!vsUp.ok() || !cherry.ok()) {
+    // The patch count comes from cherry's lines: a cut list would undercount them.
+    if (!vsUp.ok() || !GitCli.unreadable(cherry, "").isEmpty()) {
       return Fact.unknown(id, "git could not compare `" + b + "` with `" + upstream + "`: "
           + (vsUp.ok() ? cherry : vsUp).firstErrorLine(), vsUp.evidence());
     }

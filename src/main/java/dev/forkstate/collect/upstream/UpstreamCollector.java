@@ -65,6 +65,9 @@ public final class UpstreamCollector implements Collector {
     if (!mb.ok()) {
       return allUnknown("no common history between HEAD and `" + upstream + "`", mb.evidence());
     }
+    if (!mb.stdoutWhole()) {
+      return allUnknown("git merge-base: " + mb.cutReason(), mb.evidence());
+    }
     String base = GitCli.firstLine(mb);
     String baseExpr = "$(git merge-base HEAD " + ShellQuote.quote(upstream) + ")";
 
@@ -101,23 +104,26 @@ public final class UpstreamCollector implements Collector {
     }
     facts.add(commits(log.join(), facts));
     CommandResult m = merges.join();
-    facts.add(m.ok()
-        ? Fact.of("upstream.merges", Status.INFO, new Value.Count(Long.parseLong(GitCli.firstLine(m))),
-            Noun.count(Long.parseLong(GitCli.firstLine(m)), "merge commit") + " on the fork side", m.evidence())
+    String mergeCount = GitCli.firstLine(m);
+    facts.add(m.ok() && mergeCount.matches("\\d+")
+        ? Fact.of("upstream.merges", Status.INFO, new Value.Count(Long.parseLong(mergeCount)),
+            Noun.count(Long.parseLong(mergeCount), "merge commit") + " on the fork side", m.evidence())
         : Fact.unknown("upstream.merges", m.firstErrorLine(), m.evidence()));
 
     TreeSet<String> areas = new TreeSet<>();
     List<Evidence> areaEvidence = new ArrayList<>();
-    boolean allRead = true;
+    String unread = "";
     for (FileDiff entry : List.of(
         new FileDiff("upstream.files.added", added.join(), "file", "the fork added"),
         new FileDiff("upstream.files.modified", modified.join(), "upstream file", "the fork modified"),
         new FileDiff("upstream.files.deleted", deleted.join(), "upstream file", "the fork deleted"))) {
       String id = entry.id();
       CommandResult r = entry.result();
-      if (!r.ok()) {
-        facts.add(Fact.unknown(id, "git diff failed: " + r.firstErrorLine(), r.evidence()));
-        allRead = false;
+      // A cut numstat is a smaller list that would read as the measurement: UNKNOWN, and the size says why.
+      String why = GitCli.unreadable(r, "git diff failed: ");
+      if (!why.isEmpty()) {
+        facts.add(Fact.unknown(id, why, r.evidence()));
+        unread = unread.isEmpty() ? why : unread;
         continue;
       }
       Value.Changes changes = NumstatParser.parse(r.stdout());
@@ -126,18 +132,19 @@ public final class UpstreamCollector implements Collector {
       facts.add(Fact.of(id, Status.INFO, changes, Noun.count(changes.files().size(), entry.noun()) + " " + entry.verb() + " (+"
           + changes.added() + " -" + changes.deleted() + " lines)", r.evidence(0)));
     }
-    facts.add(allRead
+    facts.add(unread.isEmpty()
         ? new Fact(FactId.of("upstream.areas"), Status.INFO, new Value.Paths(List.copyOf(areas)),
             areas.isEmpty() ? "no files changed since the merge-base" : "top-level areas touched: "
                 + String.join(", ", areas), "", areaEvidence)
-        : Fact.unknown("upstream.areas", "a git diff above failed"));
+        : Fact.unknown("upstream.areas", "a git diff above could not be read: " + unread));
     return facts;
   }
 
   /** The fork's own commits, newest first; the list stops at MAX_COMMITS, the total comes from the ahead count. */
   private static Fact commits(CommandResult r, List<Fact> sofar) {
-    if (!r.ok()) {
-      return Fact.unknown("upstream.commits", "git log failed: " + r.firstErrorLine(), r.evidence());
+    String why = GitCli.unreadable(r, "git log failed: ");
+    if (!why.isEmpty()) {
+      return Fact.unknown("upstream.commits", why, r.evidence());
     }
     List<Value.Commit> list = new ArrayList<>();
     for (String line : r.stdout().split("\n")) {

@@ -49,7 +49,7 @@ public final class UpstreamabilityCollector implements Collector {
     String upstream = ctx.settings().upstreamRef().value();
     GitCli git = ctx.git();
     CommandResult mb = git.run("merge-base", "HEAD", upstream);
-    if (!mb.ok()) {
+    if (!mb.ok() || !mb.stdoutWhole()) {
       return unknown("no merge-base with `" + upstream + "`: " + mb.firstErrorLine(), mb.evidence());
     }
     String base = GitCli.firstLine(mb);
@@ -96,10 +96,13 @@ public final class UpstreamabilityCollector implements Collector {
 
   /** Fork commits by patch: "-" has an equivalent upstream, "+" is the fork's own; the own ones grouped by area. */
   private static List<Fact> patches(CommandResult cherry, CommandResult log) {
-    if (!cherry.ok()) {
-      return List.of(Fact.unknown("upstream.patches.fork-only", "git cherry failed: " + cherry.firstErrorLine(),
-          cherry.evidence()), Fact.unknown("upstream.patches.upstreamed", "git cherry failed: "
-          + cherry.firstErrorLine(), cherry.evidence()));
+    // Both are read whole or not at all: a cut cherry undercounts, a cut log drops files from the area grouping.
+    String cherryWhy = GitCli.unreadable(cherry, "git cherry failed: ");
+    String why = !cherryWhy.isEmpty() ? cherryWhy : GitCli.unreadable(log, "git log failed: ");
+    if (!why.isEmpty()) {
+      CommandResult shown = cherryWhy.isEmpty() ? log : cherry;
+      return List.of(Fact.unknown("upstream.patches.fork-only", why, shown.evidence()),
+          Fact.unknown("upstream.patches.upstreamed", why, shown.evidence()));
     }
     // Keyed by full sha (what git cherry prints): a lookup, not a scan, for thousands of commits.
     Map<String, String> shortShas = new HashMap<>();
@@ -166,6 +169,14 @@ public final class UpstreamabilityCollector implements Collector {
     List<String> args = new ArrayList<>(List.of("diff", "--numstat", base, "HEAD", "--"));
     args.addAll(p.conflicts().keySet());
     CommandResult numstat = ctx.git().run(args, null);
+    String why = GitCli.unreadable(numstat, "git diff failed: ");
+    if (!why.isEmpty()) {
+      // Without the fork's line counts a heavy conflict (FAIL) cannot be told from a light one (WARN).
+      return new Fact(FactId.of(id), Status.UNKNOWN, new Value.Paths(List.copyOf(p.conflicts().keySet())),
+          "merging `" + upstream + "` into the fork conflicts in " + Noun.count(p.conflicts().size(), "file"),
+          "the fork's line counts in them could not be read: " + why,
+          List.of(p.run().evidence(), numstat.evidence()));
+    }
     Map<String, Long> forkLines = new HashMap<>();
     for (String line : GitCli.lines(numstat)) {
       String[] f = line.split("\t", 3);
@@ -199,8 +210,9 @@ public final class UpstreamabilityCollector implements Collector {
    */
   private static Fact lastMerge(GitCli git, CommandResult merges, String upstream, String baseDate) {
     String id = "upstream.last-merge";
-    if (!merges.ok()) {
-      return Fact.unknown(id, "git log failed: " + merges.firstErrorLine(), merges.evidence());
+    String why = GitCli.unreadable(merges, "git log failed: ");
+    if (!why.isEmpty()) {
+      return Fact.unknown(id, why, merges.evidence());
     }
     for (String line : GitCli.lines(merges)) {
       String[] f = line.split(" ");
@@ -218,8 +230,9 @@ public final class UpstreamabilityCollector implements Collector {
   private static Fact baseAge(CommandResult dates, String base) {
     String id = "upstream.merge-base-age";
     List<String> lines = GitCli.lines(dates);
-    if (!dates.ok() || lines.isEmpty()) {
-      return Fact.unknown(id, "git log failed: " + dates.firstErrorLine(), dates.evidence());
+    String why = GitCli.unreadable(dates, "git log failed: ");
+    if (!why.isEmpty() || lines.isEmpty()) {
+      return Fact.unknown(id, why.isEmpty() ? "git log printed no dates" : why, dates.evidence());
     }
     String[] head = lines.get(0).split(" ");
     String[] mb = lines.get(lines.size() - 1).split(" ");
