@@ -1,0 +1,149 @@
+package dev.forkstate.report;
+
+import static dev.forkstate.report.Bullets.bullet;
+import static dev.forkstate.report.Bullets.plain;
+
+import dev.forkstate.assess.Assessment;
+import dev.forkstate.config.Settings;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Noun;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The blunt assessment: the prompt verbatim, the answer with the facts each point cites, the measured drift, what
+ * of the fork is upstream already, and one footnote per cited fact.
+ */
+final class ComparisonVsUpstream implements SectionWriter {
+  private static final int TOP_FILES = 5;
+  private static final List<String> DRIFT_COUNTS = List.of("upstream.merge-base", "upstream.ahead",
+      "upstream.behind", "upstream.commits", "upstream.merges", "upstream.areas");
+  private static final List<String> DRIFT_FILES = List.of("upstream.files.added", "upstream.files.modified",
+      "upstream.files.deleted");
+  private static final List<String> UPSTREAMABILITY = List.of("upstream.patches.fork-only",
+      "upstream.patches.upstreamed", "upstream.merge-preview", "upstream.last-merge", "upstream.merge-base-age");
+
+  private final FactSet facts;
+  private final Settings settings;
+  private final Assessment assessment;
+
+  ComparisonVsUpstream(FactSet facts, Settings settings, Assessment assessment) {
+    this.facts = facts;
+    this.settings = settings;
+    this.assessment = assessment;
+  }
+
+  @Override
+  public String id() {
+    return "comparison-vs-upstream";
+  }
+
+  @Override
+  public List<Line> lines() {
+    List<Line> out = new ArrayList<>();
+    out.add(plain(0, "Prompt (verbatim):"));
+    out.add(new Line.Quote(assessment.prompt()));
+    out.add(plain(0, answerHeader(assessment)));
+    for (Assessment.Point p : assessment.points()) {
+      out.add(new Line.Cited(1, p.text(), p.cites()));
+    }
+    if (!assessment.dropped().isEmpty()) {
+      out.add(plain(1, "Dropped by the checks:"));
+      assessment.dropped().forEach(d -> out.add(plain(2, "\"" + d.text() + "\": " + d.why())));
+    }
+    out.add(plain(0, "Measured drift:"));
+    List<Fact> upstream = facts.withPrefix("upstream.");
+    // One line instead of a dozen when every upstream fact is UNKNOWN for the same reason (no upstream ref, say).
+    if (!upstream.isEmpty() && upstream.stream().allMatch(f -> f.status() == Status.UNKNOWN
+        && f.reason().equals(upstream.get(0).reason()))) {
+      out.add(Bullets.fact(1, upstream.get(0), "all upstream facts:"));
+    } else {
+      drift(out);
+    }
+    upstreamability(out);
+    footnotes(out);
+    return out;
+  }
+
+  private static String answerHeader(Assessment a) {
+    if (a.byModel()) {
+      int kept = a.points().size();
+      return "Answer (written by " + a.writer() + ", cache key " + a.cacheKey().substring(0, 12)
+          + "; checked against the facts: " + Noun.count(kept, "point") + " kept, " + a.dropped().size()
+          + " dropped; every point cites its facts):";
+    }
+    return "Answer (written by " + a.writer() + (a.fallback().isEmpty() ? "" : ", because " + a.fallback())
+        + "; every point cites its facts):";
+  }
+
+  private void drift(List<Line> out) {
+    for (String id : DRIFT_COUNTS) {
+      Bullets.addFact(out, facts, 1, id, "");
+    }
+    for (String id : DRIFT_FILES) {
+      Optional<Fact> f = facts.get(id);
+      if (f.isEmpty()) {
+        continue;
+      }
+      out.add(Bullets.fact(1, f.get(), ""));
+      if (!id.endsWith("added") && f.get().value() instanceof Value.Changes ch) {
+        heaviest(ch).forEach(fc -> out.add(bullet(2, null, CodeSpan.of(fc.path()) + " +" + fc.added() + " -"
+            + fc.deleted(), "", List.of(f.get().id()))));
+      }
+    }
+  }
+
+  static List<Value.FileChange> heaviest(Value.Changes ch) {
+    return ch.files().stream()
+        .sorted(Comparator.comparingLong((Value.FileChange f) -> -(f.added() + f.deleted()))
+            .thenComparing(Value.FileChange::path))
+        .limit(TOP_FILES).toList();
+  }
+
+  /** What of the fork is upstream already, what a merge would do, and where the PR branches stand. */
+  private void upstreamability(List<Line> out) {
+    List<Fact> prs = facts.withPrefix("pr.");
+    if (UPSTREAMABILITY.stream().noneMatch(id -> facts.get(id).isPresent()) && prs.isEmpty()) {
+      return;
+    }
+    out.add(plain(0, "Upstreamability:"));
+    for (String id : UPSTREAMABILITY) {
+      facts.get(id).ifPresent(f -> {
+        out.add(Bullets.fact(1, f, ""));
+        if (f.value() instanceof Value.Paths p) {
+          p.paths().stream().limit(Bullets.MAX_ITEMS).forEach(item -> out.add(plain(2, item)));
+        }
+      });
+    }
+    if (!prs.isEmpty()) {
+      out.add(plain(1, "PR branches (" + String.join(", ", settings.prBranches()) + "):"));
+      for (Fact f : prs) {
+        out.add(Bullets.fact(2, f, ""));
+        out.addAll(Bullets.items(f, 3, Bullets.MAX_ITEMS));
+      }
+    }
+  }
+
+  /** What each cited fact measured, once, as the footnotes the assessment's short links point to. */
+  private void footnotes(List<Line> out) {
+    TreeSet<FactId> cited = new TreeSet<>();
+    assessment.points().forEach(p -> cited.addAll(p.cites()));
+    assessment.drafts().values().forEach(ps -> ps.forEach(p -> cited.addAll(p.cites())));
+    for (FactId id : cited) {
+      Optional<Fact> f = facts.get(id.value());
+      if (f.isEmpty()) {
+        out.add(new Line.Note(id, Status.UNKNOWN, "not measured in this run", ""));
+        continue;
+      }
+      Line.Bullet b = (Line.Bullet) Bullets.fact(0, f.get(), "");
+      out.add(new Line.Note(id, b.status(), b.text(), b.command()));
+    }
+  }
+}
