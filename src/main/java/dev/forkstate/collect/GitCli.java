@@ -3,7 +3,7 @@ package dev.forkstate.collect;
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.CommandRunner;
 import dev.forkstate.exec.CommandSpec;
-import dev.forkstate.exec.ShellQuote;
+import dev.forkstate.fact.ShellQuote;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

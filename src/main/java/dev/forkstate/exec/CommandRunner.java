@@ -1,5 +1,6 @@
 package dev.forkstate.exec;
 
+import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.secret.Redactor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

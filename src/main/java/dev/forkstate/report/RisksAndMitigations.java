@@ -8,6 +8,7 @@ import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Noun;
+import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class RisksAndMitigations implements SectionWriter {
         .forEach(f -> out.add(bullet(0, Status.WARN, "Conflict risk in " + CodeSpan.of(f.path()) + " (+"
             + f.added() + " -" + f.deleted() + " fork lines in an upstream file). Mitigation: keep the edit behind a "
             + "seam, or upstream it", "git diff " + mergeBaseExpr() + " HEAD -- "
-            + dev.forkstate.exec.ShellQuote.quote(f.path()), List.of(FactId.of("upstream.files.modified"))))));
+            + ShellQuote.quote(f.path()), List.of(FactId.of("upstream.files.modified"))))));
     int skipped = skippedTests(facts);
     if (skipped > 0) {
       out.add(bullet(0, Status.WARN, "Coverage: " + Noun.count(skipped, "smoke test") + " skipped. Mitigation: provide "

@@ -8,7 +8,7 @@ import dev.forkstate.collect.smoke.SmokeCommand;
 import dev.forkstate.config.Settings;
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.CommandSpec;
-import dev.forkstate.exec.ShellQuote;
+import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.Status;
 import java.nio.file.Files;

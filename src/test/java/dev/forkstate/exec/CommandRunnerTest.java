@@ -2,6 +2,7 @@ package dev.forkstate.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.secret.Redactor;
 import java.nio.file.Path;
 import java.time.Duration;

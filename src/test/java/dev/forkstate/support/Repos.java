@@ -3,7 +3,7 @@ package dev.forkstate.support;
 import dev.forkstate.app.demo.GitScript;
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.CommandRunner;
-import dev.forkstate.exec.ShellQuote;
+import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.secret.Redactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;

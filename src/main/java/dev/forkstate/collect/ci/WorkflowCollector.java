@@ -5,7 +5,7 @@ import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.refs.ReferenceCollector;
 import dev.forkstate.collect.smoke.SmokeCommand;
 import dev.forkstate.config.Settings;
-import dev.forkstate.exec.ShellQuote;
+import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;

@@ -10,7 +10,7 @@ import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Noun;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
-import dev.forkstate.exec.ShellQuote;
+import dev.forkstate.fact.ShellQuote;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.forkstate.collect.python.PyModule;
 import dev.forkstate.collect.python.PythonScanner;
 import dev.forkstate.config.Settings;
 import dev.forkstate.exec.CommandResult;
-import dev.forkstate.exec.ShellQuote;
+import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;

@@ -8,7 +8,7 @@ import dev.forkstate.config.ForkstateConfig;
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.CommandRunner;
 import dev.forkstate.exec.CommandSpec;
-import dev.forkstate.exec.ShellQuote;
+import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Status;

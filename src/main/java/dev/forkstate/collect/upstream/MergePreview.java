@@ -2,7 +2,7 @@ package dev.forkstate.collect.upstream;
 
 import dev.forkstate.collect.GitCli;
 import dev.forkstate.exec.CommandResult;
-import dev.forkstate.exec.ShellQuote;
+import dev.forkstate.fact.ShellQuote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

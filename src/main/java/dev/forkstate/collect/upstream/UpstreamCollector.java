@@ -5,7 +5,7 @@ import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.GitCli;
 import dev.forkstate.config.Setting;
 import dev.forkstate.exec.CommandResult;
-import dev.forkstate.exec.ShellQuote;
+import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.Noun;

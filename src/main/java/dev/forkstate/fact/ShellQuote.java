@@ -1,4 +1,4 @@
-package dev.forkstate.exec;
+package dev.forkstate.fact;
 
 import java.util.List;
 import java.util.regex.Pattern;
