@@ -41,4 +41,10 @@ public final class FactSet {
   public Optional<String> text(String id) {
     return get(id).filter(f -> f.value() instanceof Value.Text).map(f -> ((Value.Text) f.value()).text());
   }
+
+  /** The first non-empty command among these facts: what reproduces a finding that rests on them, or "". */
+  public String firstCommand(List<FactId> ids) {
+    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).map(Fact::command)
+        .filter(c -> !c.isEmpty()).findFirst().orElse("");
+  }
 }

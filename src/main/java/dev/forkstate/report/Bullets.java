@@ -1,15 +1,20 @@
 package dev.forkstate.report;
 
+import dev.forkstate.check.Observation;
 import dev.forkstate.config.Setting;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The line formatter every section writer shares: a fact, a setting or a plain note as a bullet. */
+/**
+ * The line formatter every section writer shares: a fact, an observation, a setting or a plain note as a bullet,
+ * and a phrase as Markdown.
+ */
 final class Bullets {
   /** How many items (violations, modules, paths) a fact lists under its bullet before pointing to the JSON. */
   static final int MAX_ITEMS = 12;
@@ -25,20 +30,23 @@ final class Bullets {
     return bullet(depth, null, text, "", List.of());
   }
 
-  /** A fact as a bullet: label, summary, and for anything not PASS the reason. */
+  /** A fact as a bullet: label, summary, and the reason when it adds something ({@link Phrase#describing}). */
   static Line fact(int depth, Fact f, String label) {
-    StringBuilder text = new StringBuilder();
-    String summary = f.summary();
-    if (!label.isEmpty()) {
-      text.append(label).append(' ');
-    } else if (summary.isEmpty()) {
-      text.append(CodeSpan.of(f.id().value())).append(": "); // nothing says what this is but its id
+    return bullet(depth, f.status(), markdown(Phrase.describing(label, f)), f.command(), List.of(f.id()));
+  }
+
+  /** A judged observation (an advantage, a gap, a risk, a step) as a bullet. */
+  static Line observation(int depth, Observation o) {
+    return bullet(depth, o.status(), markdown(o.text()), o.command(), o.basedOn());
+  }
+
+  /** A phrase as Markdown inline text: its code fenced, its words as they are. */
+  static String markdown(Phrase phrase) {
+    StringBuilder md = new StringBuilder();
+    for (Phrase.Part part : phrase.parts()) {
+      md.append(part instanceof Phrase.Code c ? CodeSpan.of(c.text()) : part.text());
     }
-    text.append(summary);
-    if (!f.reason().isBlank() && !f.reason().equals(summary)) {
-      text.append(summary.isEmpty() ? "" : " — ").append(f.reason());
-    }
-    return bullet(depth, f.status(), text.toString().strip(), f.command(), List.of(f.id()));
+    return md.toString();
   }
 
   /** The fact with this id as a bullet, when it was measured. */
@@ -62,11 +70,5 @@ final class Bullets {
   /** A setting with where it came from, so a reader can tell a configured value from a detected one. */
   static String setting(Setting s) {
     return s.isSet() ? CodeSpan.of(s.value()) + " (" + s.source() + ")" : "not set (" + s.source() + ")";
-  }
-
-  /** The first non-empty command among these facts: what reproduces a finding that rests on them. */
-  static String firstCommand(FactSet facts, List<FactId> ids) {
-    return ids.stream().map(id -> facts.get(id.value())).flatMap(java.util.Optional::stream).map(Fact::command)
-        .filter(c -> !c.isEmpty()).findFirst().orElse("");
   }
 }

@@ -4,6 +4,7 @@ import static dev.forkstate.report.Bullets.bullet;
 import static dev.forkstate.report.Bullets.plain;
 
 import dev.forkstate.assess.Assessment;
+import dev.forkstate.check.ConflictSites;
 import dev.forkstate.config.Settings;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
@@ -12,7 +13,6 @@ import dev.forkstate.fact.Noun;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -22,7 +22,6 @@ import java.util.TreeSet;
  * of the fork is upstream already, and one footnote per cited fact.
  */
 final class ComparisonVsUpstream implements SectionWriter {
-  private static final int TOP_FILES = 5;
   private static final List<String> DRIFT_COUNTS = List.of("upstream.merge-base", "upstream.ahead",
       "upstream.behind", "upstream.commits", "upstream.merges", "upstream.areas");
   private static final List<String> DRIFT_FILES = List.of("upstream.files.added", "upstream.files.modified",
@@ -94,17 +93,10 @@ final class ComparisonVsUpstream implements SectionWriter {
       }
       out.add(Bullets.fact(1, f.get(), ""));
       if (!id.endsWith("added") && f.get().value() instanceof Value.Changes ch) {
-        heaviest(ch).forEach(fc -> out.add(bullet(2, null, CodeSpan.of(fc.path()) + " +" + fc.added() + " -"
-            + fc.deleted(), "", List.of(f.get().id()))));
+        ConflictSites.heaviest(ch).forEach(fc -> out.add(bullet(2, null, CodeSpan.of(fc.path()) + " +"
+            + fc.added() + " -" + fc.deleted(), "", List.of(f.get().id()))));
       }
     }
-  }
-
-  static List<Value.FileChange> heaviest(Value.Changes ch) {
-    return ch.files().stream()
-        .sorted(Comparator.comparingLong((Value.FileChange f) -> -(f.added() + f.deleted()))
-            .thenComparing(Value.FileChange::path))
-        .limit(TOP_FILES).toList();
   }
 
   /** What of the fork is upstream already, what a merge would do, and where the PR branches stand. */

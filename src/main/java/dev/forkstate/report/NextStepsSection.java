@@ -1,23 +1,20 @@
 package dev.forkstate.report;
 
-import static dev.forkstate.report.Bullets.bullet;
 import static dev.forkstate.report.Bullets.plain;
 
 import dev.forkstate.assess.Assessment;
-import dev.forkstate.fact.Fact;
-import dev.forkstate.fact.FactSet;
-import dev.forkstate.fact.Status;
+import dev.forkstate.check.Observation;
+import dev.forkstate.check.Observation.Kind;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 
-/** Now, Next and Later: what to fix first, by status. */
+/** Now, Next and Later as check/NextSteps decided them, each list under its heading, then a model's draft. */
 final class NextStepsSection implements SectionWriter {
-  private final FactSet facts;
+  private final List<Observation> steps;
   private final Assessment assessment;
 
-  NextStepsSection(FactSet facts, Assessment assessment) {
-    this.facts = facts;
+  NextStepsSection(List<Observation> steps, Assessment assessment) {
+    this.steps = steps;
     this.assessment = assessment;
   }
 
@@ -30,32 +27,18 @@ final class NextStepsSection implements SectionWriter {
   public List<Line> lines() {
     List<Line> out = new ArrayList<>();
     out.add(plain(0, "Now (every FAIL):"));
-    addAll(out, Status.FAIL);
+    addAll(out, Kind.NOW);
     out.add(plain(0, "Next (every WARN or UNKNOWN):"));
-    addAll(out, Status.WARN, Status.UNKNOWN);
+    addAll(out, Kind.NEXT);
     out.add(plain(0, "Later (skipped this run):"));
-    addAll(out, Status.SKIPPED);
+    addAll(out, Kind.LATER);
     return ModelDraft.under(out, assessment, "now", "next", "later");
   }
 
-  /**
-   * One bullet per distinct problem: facts with the same status, text and command (eight upstream facts that are
-   * all UNKNOWN for want of an upstream ref, say) share a bullet that names them all.
-   */
-  private void addAll(List<Line> out, Status... statuses) {
-    LinkedHashMap<List<String>, List<Fact>> groups = new LinkedHashMap<>();
-    for (Fact f : facts.all()) {
-      if (List.of(statuses).contains(f.status())) {
-        groups.computeIfAbsent(List.of(f.status().name(), f.summary(), f.reason(), f.command()),
-            k -> new ArrayList<>()).add(f);
-      }
-    }
-    for (List<Fact> group : groups.values()) {
-      String ids = String.join(", ", group.stream().map(f -> CodeSpan.of(f.id().value())).toList());
-      Line.Bullet first = (Line.Bullet) Bullets.fact(1, group.get(0), ids);
-      out.add(bullet(1, first.status(), first.text(), first.command(), group.stream().map(Fact::id).toList()));
-    }
-    if (groups.isEmpty()) {
+  private void addAll(List<Line> out, Kind kind) {
+    List<Observation> ofKind = steps.stream().filter(o -> o.kind() == kind).toList();
+    ofKind.forEach(o -> out.add(Bullets.observation(1, o)));
+    if (ofKind.isEmpty()) {
       out.add(plain(1, "nothing"));
     }
   }

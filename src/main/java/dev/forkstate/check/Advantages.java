@@ -1,0 +1,50 @@
+package dev.forkstate.check;
+
+import static dev.forkstate.check.Observation.Kind.ADVANTAGE;
+
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Noun;
+import dev.forkstate.fact.Phrase;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What counts as an advantage of the fork: only what a passing check or a measured fact supports. Pure. */
+public final class Advantages {
+  private Advantages() {}
+
+  /** In the order the report shows them; empty when nothing supports one. */
+  public static List<Observation> of(FactSet facts, List<Finding> findings) {
+    List<Observation> out = new ArrayList<>();
+    passing(findings, "smokes-pass").ifPresent(f -> out.add(new Observation(ADVANTAGE, Status.PASS,
+        Phrase.of("Smoke suite green: " + f.reason()), facts.firstCommand(f.basedOn()), f.basedOn())));
+    facts.get("upstream.files.added").filter(f -> f.value() instanceof Value.Changes ch && !ch.files().isEmpty())
+        .ifPresent(f -> {
+          Value.Changes ch = (Value.Changes) f.value();
+          out.add(new Observation(ADVANTAGE, Status.PASS, Phrase.of("Fork code kept in "
+              + Noun.count(ch.files().size(), "new file") + " (+" + ch.added() + " lines) rather than in upstream "
+              + "files"), f.command(), List.of(FactId.of("upstream.files.added"))));
+        });
+    facts.get("git.tags.at-head").filter(f -> f.status() == Status.PASS).ifPresent(f ->
+        out.add(Observation.ofFact(ADVANTAGE, "Release is named:", f)));
+    passing(findings, "upstream-merged").ifPresent(f -> out.add(new Observation(ADVANTAGE, f.status(),
+        Phrase.of("Current with upstream: " + f.reason()), facts.firstCommand(f.basedOn()), f.basedOn())));
+    facts.get("python.guarded-imports").filter(f -> f.value() instanceof Value.Paths p && !p.paths().isEmpty())
+        .ifPresent(f -> out.add(Observation.ofFact(ADVANTAGE, "Import-time robustness:", f)));
+    facts.get("tests.added-folders").filter(f -> f.value() instanceof Value.Paths p && !p.paths().isEmpty())
+        .ifPresent(f -> out.add(Observation.ofFact(ADVANTAGE, "Own tests:", f)));
+    facts.get("happypath.flags").filter(f -> f.status() == Status.PASS).ifPresent(f ->
+        out.add(Observation.ofFact(ADVANTAGE, "Minimal surface:", f)));
+    facts.get("happypath.determinism").filter(f -> f.status() == Status.PASS).ifPresent(f ->
+        out.add(Observation.ofFact(ADVANTAGE, "Deterministic smokes:", f)));
+    return out;
+  }
+
+  private static Optional<Finding> passing(List<Finding> findings, String checkId) {
+    return findings.stream().filter(f -> f.checkId().equals(checkId)).findFirst()
+        .filter(f -> f.status() == Status.PASS);
+  }
+}

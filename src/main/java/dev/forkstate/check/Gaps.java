@@ -1,0 +1,57 @@
+package dev.forkstate.check;
+
+import static dev.forkstate.check.Observation.Kind.GAP;
+
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Noun;
+import dev.forkstate.fact.Phrase;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What counts as a gap: drift, conflict sites, tests that prove nothing, broken happy-path rules, the unmeasured. */
+public final class Gaps {
+  /** A happy-path rule fact and what its FAIL means, in the order the report shows them. */
+  private static final List<List<String>> BROKEN_RULES = List.of(List.of("happypath.flags", "Flag sprawl:"),
+      List.of("happypath.defaults", "Public API drift:"), List.of("happypath.determinism", "Flaky smokes:"),
+      List.of("happypath.imports", "Import-time fragility:"),
+      List.of("happypath.copy-paste", "Commands that do not paste:"));
+
+  private Gaps() {}
+
+  /** In the order the report shows them; never empty: speed is always a gap, since nothing measures it. */
+  public static List<Observation> of(FactSet facts, List<Finding> findings) {
+    List<Observation> out = new ArrayList<>();
+    findings.stream().filter(f -> f.checkId().equals("upstream-merged")).findFirst()
+        .filter(f -> f.status() != Status.PASS).ifPresent(f -> out.add(new Observation(GAP, f.status(),
+            Phrase.of("Upstream drift: " + f.reason()), facts.firstCommand(f.basedOn()), f.basedOn())));
+    facts.get("upstream.files.modified").filter(f -> f.value() instanceof Value.Changes ch && !ch.files().isEmpty())
+        .ifPresent(f -> {
+          Value.Changes ch = (Value.Changes) f.value();
+          out.add(new Observation(GAP, Status.WARN, Phrase.of(Noun.count(ch.files().size(), "upstream file")
+              + " with fork edits (+" + ch.added() + " -" + ch.deleted() + " lines): each is a merge-conflict site"),
+              f.command(), List.of(FactId.of("upstream.files.modified"))));
+        });
+    int skipped = SmokeCounts.skipped(facts);
+    if (skipped > 0) {
+      out.add(new Observation(GAP, Status.WARN, Phrase.of(Noun.count(skipped, "smoke test")
+          + " skipped: a skipped test proves nothing"), "", SmokeCounts.ids(facts)));
+    }
+    for (List<String> rule : BROKEN_RULES) {
+      facts.get(rule.get(0)).filter(f -> f.status() == Status.FAIL)
+          .ifPresent(f -> out.add(Observation.ofFact(GAP, rule.get(1), f)));
+    }
+    out.add(new Observation(GAP, Status.UNKNOWN,
+        Phrase.of("Performance vs upstream: not measured; no speed claim is supported"), "", List.of()));
+    List<Fact> unknown = facts.all().stream().filter(f -> f.status() == Status.UNKNOWN).toList();
+    if (!unknown.isEmpty()) {
+      out.add(new Observation(GAP, Status.UNKNOWN, Phrase.of("Not measured: ")
+          .then(Phrase.codes(unknown.stream().map(f -> f.id().value()).toList(), ", ")), "",
+          unknown.stream().map(Fact::id).toList()));
+    }
+    return out;
+  }
+}

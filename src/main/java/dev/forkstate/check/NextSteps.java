@@ -1,0 +1,52 @@
+package dev.forkstate.check;
+
+import dev.forkstate.check.Observation.Kind;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Phrase;
+import dev.forkstate.fact.Status;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to do first: Now every FAIL, Next every WARN or UNKNOWN, Later what was skipped. Pure.
+ */
+public final class NextSteps {
+  private static final Map<Kind, List<Status>> STATUSES = Map.of(Kind.NOW, List.of(Status.FAIL),
+      Kind.NEXT, List.of(Status.WARN, Status.UNKNOWN), Kind.LATER, List.of(Status.SKIPPED));
+
+  private NextSteps() {}
+
+  /** Now, then Next, then Later; each in fact-id order of its first fact. */
+  public static List<Observation> of(FactSet facts, List<Finding> findings) {
+    List<Observation> out = new ArrayList<>();
+    for (Kind kind : List.of(Kind.NOW, Kind.NEXT, Kind.LATER)) {
+      out.addAll(grouped(facts, kind));
+    }
+    return out;
+  }
+
+  /**
+   * One step per distinct problem: facts with the same status, text and command (eight upstream facts that are all
+   * UNKNOWN for want of an upstream ref, say) share a step that names them all.
+   */
+  private static List<Observation> grouped(FactSet facts, Kind kind) {
+    LinkedHashMap<List<String>, List<Fact>> groups = new LinkedHashMap<>();
+    for (Fact f : facts.all()) {
+      if (STATUSES.get(kind).contains(f.status())) {
+        groups.computeIfAbsent(List.of(f.status().name(), f.summary(), f.reason(), f.command()),
+            k -> new ArrayList<>()).add(f);
+      }
+    }
+    List<Observation> out = new ArrayList<>();
+    for (List<Fact> group : groups.values()) {
+      Fact first = group.get(0);
+      Phrase ids = Phrase.codes(group.stream().map(f -> f.id().value()).toList(), ", ");
+      out.add(new Observation(kind, first.status(), Phrase.describing(ids, first), first.command(),
+          group.stream().map(Fact::id).toList()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,111 @@
+package dev.forkstate.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forkstate.fact.Evidence;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Phrase;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The advantage, gap, risk and next-step rules as pure functions: facts and findings in, observations out. */
+class ObservationsTest {
+  private static final Evidence EV = Evidence.ofCommand("git status");
+
+  private static Finding finding(String id, Status status, String reason, String... basedOn) {
+    return new Finding(id, id, id + "?", status, reason, List.of(basedOn).stream().map(FactId::of).toList(), true);
+  }
+
+  private static Fact smokes(int passed, int skipped) {
+    return Fact.of("smoke.smokes", Status.PASS, new Value.Tests(passed, 0, 0, skipped, List.of(), List.of()),
+        passed + " passed", Evidence.ofCommand("pytest -q"));
+  }
+
+  private static Fact modified(Value.FileChange... files) {
+    return Fact.info("upstream.files.modified", new Value.Changes(List.of(files)), files.length + " modified",
+        Evidence.ofCommand("git diff --numstat"));
+  }
+
+  private static String plain(Phrase p) {
+    return String.join("", p.parts().stream().map(Phrase.Part::text).toList());
+  }
+
+  private static List<String> texts(List<Observation> os) {
+    return os.stream().map(o -> o.kind() + " " + o.status() + " " + plain(o.text())).toList();
+  }
+
+  @Test
+  void aPassingSmokeCheckIsAnAdvantageWithTheSmokesCommand() {
+    FactSet facts = new FactSet(List.of(smokes(3, 0)));
+    List<Observation> adv = Advantages.of(facts, List.of(finding("smokes-pass", Status.PASS, "3 passed",
+        "smoke.smokes")));
+    assertThat(texts(adv)).containsExactly("ADVANTAGE PASS Smoke suite green: 3 passed");
+    assertThat(adv.get(0).command()).isEqualTo("pytest -q");
+    assertThat(Advantages.of(facts, List.of(finding("smokes-pass", Status.WARN, "flaky", "smoke.smokes"))))
+        .isEmpty();
+  }
+
+  @Test
+  void upstreamFilesTheForkEditsAreAGapAndEachAConflictRisk() {
+    FactSet facts = new FactSet(List.of(modified(new Value.FileChange("pkg/core.py", 8, 1, false),
+        new Value.FileChange("it's odd.py", 1, 0, false))));
+    assertThat(texts(Gaps.of(facts, List.of()))).containsExactly(
+        "GAP WARN 2 upstream files with fork edits (+9 -1 lines): each is a merge-conflict site",
+        "GAP UNKNOWN Performance vs upstream: not measured; no speed claim is supported");
+    List<Observation> risks = Risks.of(facts, "upstream/main");
+    assertThat(texts(risks)).containsExactly("RISK WARN Conflict risk in pkg/core.py (+8 -1 fork lines in an "
+        + "upstream file). Mitigation: keep the edit behind a seam, or upstream it", "RISK WARN Conflict risk in "
+        + "it's odd.py (+1 -0 fork lines in an upstream file). Mitigation: keep the edit behind a seam, or upstream "
+        + "it");
+    assertThat(risks.get(0).text().parts().get(1)).isEqualTo(new Phrase.Code("pkg/core.py"));
+    assertThat(risks).extracting(Observation::command).containsExactly(
+        "git diff $(git merge-base HEAD upstream/main) HEAD -- pkg/core.py",
+        "git diff $(git merge-base HEAD upstream/main) HEAD -- 'it'\\''s odd.py'");
+  }
+
+  @Test
+  void skippedSmokeTestsAreAGapAndACoverageRisk() {
+    FactSet facts = new FactSet(List.of(smokes(2, 1)));
+    assertThat(texts(Gaps.of(facts, List.of()))).startsWith("GAP WARN 1 smoke test skipped: a skipped test proves "
+        + "nothing");
+    assertThat(texts(Risks.of(facts, "upstream/main"))).containsExactly("RISK WARN Coverage: 1 smoke test skipped. "
+        + "Mitigation: provide what they need on CI (see the skip reasons in Validation Status)");
+  }
+
+  @Test
+  void everyUnknownFactIsAGapNamedByItsId() {
+    FactSet facts = new FactSet(List.of(Fact.unknown("upstream.ahead", "no upstream ref"),
+        Fact.unknown("upstream.behind", "no upstream ref")));
+    Observation last = Gaps.of(facts, List.of()).get(1);
+    assertThat(last.text().parts()).containsExactly(new Phrase.Words("Not measured: "),
+        new Phrase.Code("upstream.ahead"), new Phrase.Words(", "), new Phrase.Code("upstream.behind"));
+    assertThat(last.basedOn()).extracting(FactId::value).containsExactly("upstream.ahead", "upstream.behind");
+  }
+
+  @Test
+  void nextStepsGroupFactsThatShareAProblem() {
+    FactSet facts = new FactSet(List.of(Fact.unknown("upstream.ahead", "no upstream ref"),
+        Fact.unknown("upstream.behind", "no upstream ref"), Fact.of("git.branch.current", Status.FAIL,
+            new Value.Text("main"), "on main", EV), Fact.skipped("live.check", "no live check configured")));
+    assertThat(texts(NextSteps.of(facts, List.of()))).containsExactly(
+        "NOW FAIL git.branch.current on main",
+        "NEXT UNKNOWN upstream.ahead, upstream.behind no upstream ref",
+        "LATER SKIPPED live.check no live check configured");
+  }
+
+  @Test
+  void aFactIsDescribedByLabelSummaryAndReason() {
+    Fact noSummary = Fact.unknown("upstream.behind", "no upstream ref");
+    assertThat(Phrase.describing("", noSummary).parts()).containsExactly(new Phrase.Code("upstream.behind"),
+        new Phrase.Words(": no upstream ref"));
+    assertThat(plain(Phrase.describing("Drift:", noSummary))).isEqualTo("Drift: no upstream ref");
+    Fact both = Fact.of("git.tags.at-head", Status.WARN, Value.none(), "no tag", EV).withReason("untagged");
+    assertThat(plain(Phrase.describing("", both))).isEqualTo("no tag — untagged");
+    assertThat(plain(Phrase.describing("Tag:", Fact.of("x.y", Status.WARN, Value.none(), "", EV))))
+        .isEqualTo("Tag:");
+  }
+}
