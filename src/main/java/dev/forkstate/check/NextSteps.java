@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * What to do first: Now every FAIL, Next every WARN or UNKNOWN, Later what was skipped. Pure.
+ * What to do first: Now every FAIL (a failing fact, or a failing check none of whose facts fails), Next every WARN
+ * or UNKNOWN, Later what was skipped. Pure.
  */
 public final class NextSteps {
   private static final Map<Kind, List<Status>> STATUSES = Map.of(Kind.NOW, List.of(Status.FAIL),
@@ -19,13 +21,30 @@ public final class NextSteps {
 
   private NextSteps() {}
 
-  /** Now, then Next, then Later; each in fact-id order of its first fact. */
+  /**
+   * Now, then Next, then Later; each in fact-id order of its first fact. Now ends with the failing checks whose
+   * failure no failing fact shows, in check-id order.
+   */
   public static List<Observation> of(FactSet facts, List<Finding> findings) {
-    List<Observation> out = new ArrayList<>();
-    for (Kind kind : List.of(Kind.NOW, Kind.NEXT, Kind.LATER)) {
-      out.addAll(grouped(facts, kind));
-    }
+    List<Observation> out = new ArrayList<>(grouped(facts, Kind.NOW));
+    out.addAll(failingWithoutFailingFact(facts, findings));
+    out.addAll(grouped(facts, Kind.NEXT));
+    out.addAll(grouped(facts, Kind.LATER));
     return out;
+  }
+
+  /**
+   * A check can fail on facts none of which is FAIL: tag-present fails when no tag is reachable, which its facts
+   * record as a WARN (no tag at HEAD) and an INFO (no nearest tag). Listing only FAIL facts would leave such a
+   * failure out of Now, where every FAIL belongs.
+   */
+  private static List<Observation> failingWithoutFailingFact(FactSet facts, List<Finding> findings) {
+    return findings.stream().filter(f -> f.status() == Status.FAIL)
+        .filter(f -> f.basedOn().stream().map(id -> facts.get(id.value())).flatMap(Optional::stream)
+            .noneMatch(fact -> fact.status() == Status.FAIL))
+        .map(f -> new Observation(Kind.NOW, Status.FAIL, Phrase.of(f.label() + ": " + f.reason()),
+            facts.firstCommand(f.basedOn()), f.basedOn()))
+        .toList();
   }
 
   /**

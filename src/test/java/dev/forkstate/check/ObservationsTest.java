@@ -108,4 +108,24 @@ class ObservationsTest {
     assertThat(plain(Phrase.describing("Tag:", Fact.of("x.y", Status.WARN, Value.none(), "", EV))))
         .isEqualTo("Tag:");
   }
+
+  @Test
+  void aFailingCheckWithNoFailingFactIsInNowAfterTheFailingFacts() {
+    FactSet facts = new FactSet(List.of(Fact.of("git.tags.at-head", Status.WARN, new Value.Count(0),
+        "no tag points at HEAD", Evidence.ofCommand("git tag --points-at HEAD")), Fact.info("git.tags.nearest",
+        Value.none(), "", EV).withReason("no tag reachable"), Fact.of("git.branch.current", Status.FAIL,
+        new Value.Text("main"), "on main", EV)));
+    List<Finding> findings = List.of(
+        finding("fork-branch-checked-out", Status.FAIL, "on main", "git.branch.current"),
+        finding("tag-present", Status.FAIL, "no tag at all is reachable from HEAD", "git.tags.at-head",
+            "git.tags.nearest"),
+        finding("worktree-clean", Status.WARN, "dirty"));
+    List<Observation> now = NextSteps.of(facts, findings).stream().filter(o -> o.kind() == Observation.Kind.NOW)
+        .toList();
+    assertThat(texts(now)).containsExactly("NOW FAIL git.branch.current on main",
+        "NOW FAIL tag-present: no tag at all is reachable from HEAD");
+    assertThat(now.get(1).command()).isEqualTo("git tag --points-at HEAD");
+    assertThat(now.get(1).basedOn()).extracting(FactId::value).containsExactly("git.tags.at-head",
+        "git.tags.nearest");
+  }
 }
