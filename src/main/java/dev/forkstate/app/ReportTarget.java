@@ -1,0 +1,123 @@
+package dev.forkstate.app;
+
+import dev.forkstate.error.UserError;
+import dev.forkstate.render.update.ReportDocument;
+import dev.forkstate.report.FactDigest;
+import dev.forkstate.report.PreviousReport;
+import dev.forkstate.report.SectionTitles;
+import dev.forkstate.write.FileSnapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Where the report goes and what is there now: the output path (null for stdout), the file as it was read (the
+ * write refuses if it changes meanwhile), and, for a Markdown report, the old document being parsed, so an update
+ * keeps the user's sections. Also the files beside it: the trend chart and the backup.
+ */
+final class ReportTarget {
+  final Path out;
+  final boolean markdown;
+  final FileSnapshot previous;
+  private final CompletableFuture<ReportDocument> parsing;
+
+  private ReportTarget(Path out, boolean markdown, FileSnapshot previous, CompletableFuture<ReportDocument> parsing) {
+    this.out = out;
+    this.markdown = markdown;
+    this.previous = previous;
+    this.parsing = parsing;
+  }
+
+  /**
+   * Reads what is at the output path. A Markdown report is updated in place (the user's sections are kept); another
+   * file is only ever replaced, and only when forkstate wrote it or {@code --force} says so. Reading the old report
+   * (commonmark) overlaps with measuring; broken marks still stop the run before a write.
+   */
+  static ReportTarget open(GenerateRequest req, Path repo, ExecutorService pool) {
+    Path out = outputPath(req, repo);
+    FileSnapshot previous = out == null ? null : FileSnapshot.read(out);
+    boolean markdown = req.format() == GenerateRequest.Format.MD;
+    CompletableFuture<ReportDocument> parsing = markdown && previous != null && previous.exists()
+        ? CompletableFuture.supplyAsync(() -> ReportDocument.parse(previous.text(),
+            SectionTitles.idsByNormalisedTitle(), out.getFileName().toString()), pool)
+        : CompletableFuture.completedFuture(null);
+    if (!markdown && previous != null && previous.exists() && !req.force() && !writtenByForkstate(previous.text())) {
+      throw new UserError(out + " exists and was not written by forkstate; replacing it would lose its text", null,
+          "move it aside, choose another --out, or pass --force to replace it");
+    }
+    return new ReportTarget(out, markdown, previous, parsing);
+  }
+
+  /** The old Markdown report, parsed; null when there is none (or the report is JSON). */
+  ReportDocument oldDocument() {
+    return Workspace.join(parsing);
+  }
+
+  /** What the old report said, for "changes since the last report". */
+  PreviousReport previousReport() {
+    ReportDocument old = oldDocument();
+    return old == null ? PreviousReport.none()
+        : new PreviousReport(true, old.factsJson().flatMap(FactDigest::fromCommentJson));
+  }
+
+  /** The trend chart's path, for a Markdown report written to a file; else null. */
+  Path chart() {
+    return markdown && out != null ? chartPath(out) : null;
+  }
+
+  /**
+   * The report's path and its backup, relative to the repository when inside it, for the working-tree facts to
+   * leave out: writing a report must not change the next one.
+   */
+  List<String> ownOutputs(Path repo) {
+    List<String> own = new ArrayList<>();
+    for (Path p : new Path[] {out, out == null ? null : backupPath(out), out == null ? null : chartPath(out)}) {
+      if (p == null) {
+        continue;
+      }
+      Path abs = p.toAbsolutePath().normalize();
+      if (abs.startsWith(repo)) {
+        String rel = repo.relativize(abs).toString().replace('\\', '/');
+        if (!own.contains(rel)) {
+          own.add(rel);
+        }
+      }
+    }
+    return own;
+  }
+
+  /** The trend chart beside the report: STATE_OF_PROJECT.md gets STATE_OF_PROJECT.trend.svg. */
+  static Path chartPath(Path out) {
+    String name = out.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return out.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".trend.svg");
+  }
+
+  /** Where the previous report is saved when an update replaces words the user wrote. */
+  static Path backupPath(Path out) {
+    return out.resolveSibling(out.getFileName() + ".prev");
+  }
+
+  /** Only JSON is ever replaced whole; a Markdown report is merged, so it needs no such guard. */
+  private static boolean writtenByForkstate(String json) {
+    return json.contains("\"tool\" : \"forkstate\"");
+  }
+
+  private static Path outputPath(GenerateRequest req, Path repo) {
+    if ("-".equals(req.out())) {
+      return null;
+    }
+    Path out = req.out() != null ? Path.of(req.out())
+        : repo.resolve(req.format() == GenerateRequest.Format.JSON ? GenerateReport.DEFAULT_JSON
+        : GenerateReport.DEFAULT_MD);
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      throw new UserError("output folder " + parent + " does not exist", null,
+          "create it, or pass --out with a file in an existing folder");
+    }
+    return out;
+  }
+}
