@@ -71,6 +71,18 @@ class SmokeCollectorTest {
     assertThat(t.notable().get(0).message()).contains("one is not two");
   }
 
+  /** "pytest a; pytest b": the failing first run's report is overwritten by the green second one. */
+  @Test
+  void twoPytestRunsInOneCommandAreNeverPassFromTheLastRunAlone() {
+    Path repo = repo(Map.of("tests/a/test_bad.py", "def test_bad():\n    assert False\n",
+        "tests/b/test_ok.py", "def test_ok():\n    assert True\n"));
+    Fact f = smoke(repo, "pytest -q tests/a; pytest -q tests/b", "");
+    assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(f.reason()).contains("runs pytest more than once");
+    // Joined with &&, the failing first run stops the line: the shell's exit says FAIL.
+    assertThat(smoke(repo, "pytest -q tests/a && pytest -q tests/b", "").status()).isEqualTo(Status.FAIL);
+  }
+
   @Test
   void noTestsCollectedIsFail() {
     Path repo = repo(Map.of("tests/smoke/helper.py", "X = 1\n"));
