@@ -4,6 +4,7 @@ import dev.forkstate.assess.Assessment;
 import dev.forkstate.assess.llm.LlmAssessor;
 import dev.forkstate.check.Checks;
 import dev.forkstate.check.Finding;
+import dev.forkstate.check.Judge;
 import dev.forkstate.check.RunVerdict;
 import dev.forkstate.clock.ReportClock;
 import dev.forkstate.collect.CollectContext;
@@ -95,7 +96,7 @@ public final class GenerateReport {
       timer.lap("settings");
       CollectContext ctx = new CollectContext(repo, settings, ws.runner, req.offline(), ws.git, ws.pool,
           ownOutputs(repo, out));
-      FactSet measured = new FactSet(collect(ctx, ws.pool, progress));
+      FactSet measured = Judge.apply(new FactSet(collect(ctx, ws.pool, progress)), settings);
       timer.lap("collect");
       RunHistory history = RunHistory.open(repo, settings.historyDb(), ReportClock.now(req.env()).toString(),
           measured);
