@@ -4,6 +4,7 @@ import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.GitCli;
 import dev.forkstate.collect.python.PyModule;
+import dev.forkstate.collect.python.ImportOrigin;
 import dev.forkstate.collect.python.PythonScanner;
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.ShellQuote;
@@ -151,9 +152,12 @@ public final class HappyPathCollector implements Collector {
       changes.add(new PyFileChange(r.path(), before, after));
     }
     Set<String> upstreamHas = upstreamHas(ctx, base, FlagAnalysis.candidates(changes));
-    // Packages imported under try/except ImportError anywhere in the scanned code: known to be optional.
+    // Dependencies imported under try/except ImportError anywhere in the scanned code: known to be optional. The
+    // standard library (a Python-version fallback) and the repository's own packages are never optional packages.
+    ImportOrigin origin = new ImportOrigin(ctx.repo());
     Set<String> guardedAnywhere = new TreeSet<>();
-    scan.modules().values().forEach(m -> guardedAnywhere.addAll(m.guardedImports()));
+    scan.modules().values().forEach(m -> m.guardedImports().stream().filter(origin::dependency)
+        .forEach(guardedAnywhere::add));
     FlagAnalysis.Result result = FlagAnalysis.analyse(changes, upstreamHas);
     Set<String> testDirs = new TreeSet<>();
     for (PyFileChange c : changes) {
@@ -163,7 +167,7 @@ public final class HappyPathCollector implements Collector {
       }
     }
     return new Summary(result.newFlags(), result.changedDefaults(), result.newImports(), List.copyOf(guardedAnywhere),
-        addedModules(changes), guardedImports(changes), unparsed, List.copyOf(testDirs));
+        addedModules(changes), guardedImports(changes, origin), unparsed, List.copyOf(testDirs));
   }
 
   /** What the fork adds as Python files, with their public top-level names: the discovered capabilities. */
@@ -183,14 +187,14 @@ public final class HappyPathCollector implements Collector {
   }
 
   /** Imports the fork put under try/except ImportError: the "import-time robustness" it adds. */
-  private static List<String> guardedImports(List<PyFileChange> changes) {
+  private static List<String> guardedImports(List<PyFileChange> changes, ImportOrigin origin) {
     List<String> guarded = new ArrayList<>();
     for (PyFileChange c : changes) {
       if (c.after() == null) {
         continue;
       }
       PyModule before = c.before() == null ? PyModule.EMPTY : c.before();
-      c.after().guardedImports().stream().filter(m -> !before.guardedImports().contains(m))
+      c.after().guardedImports().stream().filter(m -> !before.guardedImports().contains(m) && origin.dependency(m))
           .forEach(m -> guarded.add("`" + m + "` in `" + c.path() + "`"));
     }
     return guarded;
