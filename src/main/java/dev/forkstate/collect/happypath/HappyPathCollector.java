@@ -225,7 +225,8 @@ public final class HappyPathCollector implements Collector {
     long deleted = raw.stream().filter(r -> r.status() == 'D').count();
     String summary = Noun.count(raw.size(), "Python file") + " changed since the merge-base (" + added + " added, "
         + (raw.size() - added - deleted) + " modified, " + deleted + " deleted)";
-    return new Fact(FactId.of("python.changes"), unparsed.isEmpty() ? Status.PASS : Status.WARN,
+    // A count (INFO); WARN only says the happy-path rules could not read every file.
+    return new Fact(FactId.of("python.changes"), unparsed.isEmpty() ? Status.INFO : Status.WARN,
         new Value.Count(raw.size()), summary, unparsed.isEmpty() ? "" : Noun.count(unparsed.size(), "file")
         + " did not parse, so were not checked: " + String.join("; ", unparsed), List.of(listed.evidence()));
   }
