@@ -99,7 +99,7 @@ public final class GenerateReport {
       FactSet measured = Judge.apply(new FactSet(collect(ctx, ws.pool, progress)), settings);
       timer.lap("collect");
       RunHistory history = RunHistory.open(repo, settings.historyDb(), ReportClock.now(req.env()).toString(),
-          measured);
+          measured, withModelKey(ws.redactor, settings, req.env()));
       List<Fact> withTrends = new ArrayList<>(measured.all());
       Path chart = markdown && out != null ? chartPath(out) : null;
       withTrends.addAll(history.trends(measured, chart == null ? null : chart.getFileName().toString()));
