@@ -103,7 +103,8 @@ public final class GenerateReport {
       List<Fact> withTrends = new ArrayList<>(measured.all());
       Path chart = markdown && out != null ? chartPath(out) : null;
       withTrends.addAll(history.trends(measured, chart == null ? null : chart.getFileName().toString()));
-      FactSet facts = new FactSet(withTrends);
+      // The trends are measured from the history, after the first judging; TrendPolicy judges them here.
+      FactSet facts = Judge.apply(new FactSet(withTrends), settings);
       timer.lap("history");
       List<Finding> findings = Checks.evaluate(facts, settings.requiredChecks());
       timer.lap("checks");

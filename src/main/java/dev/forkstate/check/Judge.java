@@ -33,7 +33,8 @@ public final class Judge {
         new OptionalImportPolicy(hp == null ? List.of() : hp.optionalModules()),
         new MetricThresholdPolicy(s.metrics()),
         new MergeConflictPolicy(),
-        new PrBranchPolicy());
+        new PrBranchPolicy(),
+        new TrendPolicy());
   }
 
   private static Fact judge(Fact f, List<Policy> policies) {

@@ -5,11 +5,18 @@ import java.util.List;
 /** What a fact measured. Sealed so renderers handle every shape. */
 public sealed interface Value
     permits Value.Text, Value.Count, Value.Flag, Value.Paths, Value.Changes, Value.Tests, Value.Commits,
-    Value.Candidates, Value.Numbers, Value.Conflicts, Value.Branch, Value.None {
+    Value.Candidates, Value.Numbers, Value.Conflicts, Value.Branch, Value.Series, Value.None {
 
   record Text(String text) implements Value {}
 
   record Count(long n) implements Value {}
+
+  /** Numbers over recorded runs, oldest first (commits behind upstream per run, say). */
+  record Series(List<Long> values) implements Value {
+    public Series {
+      values = List.copyOf(values);
+    }
+  }
 
   record Flag(boolean on) implements Value {}
 

@@ -22,6 +22,10 @@ public final class ValueJson {
       n.put("type", "text").put("text", t.text());
     } else if (v instanceof Value.Count c) {
       n.put("type", "count").put("n", c.n());
+    } else if (v instanceof Value.Series se) {
+      n.put("type", "series");
+      ArrayNode a = n.putArray("values");
+      se.values().forEach(a::add);
     } else if (v instanceof Value.Flag f) {
       n.put("type", "flag").put("on", f.on());
     } else if (v instanceof Value.Paths p) {
@@ -59,6 +63,8 @@ public final class ValueJson {
     return switch (n.path("type").asText("")) {
       case "text" -> new Value.Text(n.path("text").asText(""));
       case "count" -> new Value.Count(n.path("n").asLong());
+      case "series" -> new Value.Series(java.util.stream.StreamSupport.stream(n.path("values").spliterator(), false)
+          .map(JsonNode::asLong).toList());
       case "flag" -> new Value.Flag(n.path("on").asBoolean());
       case "paths" -> new Value.Paths(texts(n.path("paths")));
       case "changes" -> new Value.Changes(files(n.path("files")));

@@ -20,7 +20,6 @@ import java.util.Optional;
 public final class Trends {
   public static final int WINDOW = 10;
   /** More days than this since upstream last came in is a WARN. */
-  static final long STALE_DAYS = 30;
 
   private Trends() {}
 
@@ -90,7 +89,7 @@ public final class Trends {
       out.add(Fact.unknown("history.smoke-pass-rate", "no run in the window counted smoke tests", ev));
     } else {
       long green = measured.stream().filter(Point::smokesGreen).count();
-      out.add(new Fact(FactId.of("history.smoke-pass-rate"), green == measured.size() ? Status.PASS : Status.WARN,
+      out.add(new Fact(FactId.of("history.smoke-pass-rate"), Status.INFO,
           new Value.Count(Math.round(100.0 * green / measured.size())), "smokes green in " + green + " of "
           + Noun.count(measured.size(), "run") + " (" + Math.round(100.0 * green / measured.size()) + "%)", "",
           List.of(ev)));
@@ -102,12 +101,18 @@ public final class Trends {
       long first = behind.get(0);
       long last = behind.get(behind.size() - 1);
       List<String> shown = behind.stream().map(String::valueOf).toList();
-      out.add(new Fact(FactId.of("history.behind"), last > first ? Status.WARN : Status.PASS,
-          new Value.Text(String.join(" ", shown)),
+      out.add(new Fact(FactId.of("history.behind"), Status.INFO, new Value.Series(behind),
           "commits behind upstream, oldest to newest run: " + String.join(" → ", shown)
           + (last > first ? " (drifting: +" + (last - first) + ")" : ""), "", List.of(ev)));
     }
     long flaky = points.stream().filter(Point::flaky).count();
+    if (measured.isEmpty()) {
+      // No run counted smoke tests, so none could be seen to flip: not "no flaky smokes".
+      out.add(Fact.unknown("history.flaky", "no run in the window counted smoke tests", ev));
+      drift(points, ev).ifPresent(out::add);
+      sinceUpstream(points.get(points.size() - 1), ev).ifPresent(out::add);
+      return out;
+    }
     java.util.TreeSet<String> seen = new java.util.TreeSet<>();
     points.forEach(p -> seen.addAll(p.flakyTests()));
     out.add(new Fact(FactId.of("history.flaky"), flaky == 0 ? Status.PASS : Status.WARN,
@@ -130,7 +135,7 @@ public final class Trends {
     double days = (java.time.Instant.parse(b.time()).getEpochSecond() - java.time.Instant.parse(a.time())
         .getEpochSecond()) / 86_400.0;
     if (days < 1) {
-      return java.util.Optional.of(new Fact(FactId.of("history.drift-per-week"), Status.PASS, Value.none(),
+      return java.util.Optional.of(new Fact(FactId.of("history.drift-per-week"), Status.INFO, Value.none(),
           "runs in the window span less than a day: no weekly rate yet", "", List.of(ev)));
     }
     double perWeek = (b.behind() - a.behind()) / days * 7;
@@ -147,8 +152,7 @@ public final class Trends {
     }
     long days = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(now.upstreamIn()),
         java.time.LocalDate.ofInstant(java.time.Instant.parse(now.time()), java.time.ZoneOffset.UTC));
-    return java.util.Optional.of(new Fact(FactId.of("history.days-since-upstream"), days > STALE_DAYS ? Status.WARN
-        : Status.PASS, new Value.Count(days), Noun.count(days, "day") + " since upstream code last came in ("
+    return java.util.Optional.of(new Fact(FactId.of("history.days-since-upstream"), Status.INFO, new Value.Count(days), Noun.count(days, "day") + " since upstream code last came in ("
         + now.upstreamIn() + ")", "", List.of(ev)));
   }
 }

@@ -59,6 +59,8 @@ public record FactDigest(Map<String, Entry> facts) {
         return new Entry(s, t.text(), List.of(), v);
       } else if (v instanceof Value.Count c) {
         return new Entry(s, Long.toString(c.n()), List.of(), v);
+      } else if (v instanceof Value.Series se) {
+        return new Entry(s, String.join(" ", se.values().stream().map(String::valueOf).toList()), List.of(), v);
       } else if (v instanceof Value.Flag fl) {
         return new Entry(s, Boolean.toString(fl.on()), List.of(), v);
       } else if (v instanceof Value.Paths p) {
