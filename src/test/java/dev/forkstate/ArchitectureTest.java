@@ -45,10 +45,12 @@ class ArchitectureTest {
       Map.entry("write", Set.of("error")),
       Map.entry("exec", Set.of("fact", "secret")),
       Map.entry("config", Set.of("error", "fact")),
-      Map.entry("history", Set.of("fact")),
+      // A run is redacted before it is stored.
+      Map.entry("history", Set.of("fact", "secret")),
       // measure -> judge -> assess -> report -> render: each stage reads the ones before it.
       Map.entry("collect", Set.of("config", "digest", "exec", "fact", "secret", "write")),
-      Map.entry("check", Set.of("error", "fact")),
+      // The judge's policies read their thresholds and allowances from the settings.
+      Map.entry("check", Set.of("config", "error", "fact")),
       Map.entry("assess", Set.of("check", "config", "digest", "error", "fact", "write")),
       Map.entry("report", Set.of("assess", "check", "config", "fact")),
       // verify re-measures the claims a written report makes, so it runs commands like a collector does.

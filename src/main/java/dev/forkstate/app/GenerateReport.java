@@ -4,6 +4,7 @@ import dev.forkstate.assess.Assessment;
 import dev.forkstate.assess.llm.LlmAssessor;
 import dev.forkstate.check.Checks;
 import dev.forkstate.check.Finding;
+import dev.forkstate.check.Judge;
 import dev.forkstate.check.RunVerdict;
 import dev.forkstate.clock.ReportClock;
 import dev.forkstate.collect.CollectContext;
@@ -50,15 +51,16 @@ public final class GenerateReport {
       timer.lap("settings");
       FactSet measured = measure(req, ws, settings, target, progress);
       timer.lap("collect");
+      Redactor redactor = withModelKey(ws.redactor, settings, req.env());
       try (RunHistory history = RunHistory.open(ws.repo, settings.historyDb(), ReportClock.now(req.env()).toString(),
-          measured)) {
-        FactSet facts = withTrends(measured, history, target.chart());
+          measured, redactor)) {
+        // The trends are measured from the history, after the first judging; TrendPolicy judges them here.
+        FactSet facts = Judge.apply(withTrends(measured, history, target.chart()), settings);
         timer.lap("history");
         List<Finding> findings = Checks.evaluate(facts, settings.requiredChecks());
         timer.lap("checks");
         progress.step("writing the assessment");
         RunVerdict verdict = RunVerdict.of(findings);
-        Redactor redactor = withModelKey(ws.redactor, settings, req.env());
         LlmAssessor.Outcome assessed = assess(req, ws.repo, settings, facts, findings);
         timer.lap("assess");
         Report report = new ReportBuilder(facts, findings, settings, target.previousReport())
@@ -76,12 +78,12 @@ public final class GenerateReport {
     }
   }
 
-  /** Runs the collector plan; the report's own files are left out of the working-tree facts. */
+  /** Runs the collector plan and judges what it measured; the report's own files are left out of the facts. */
   private static FactSet measure(GenerateRequest req, Workspace ws, Settings settings, ReportTarget target,
       Progress progress) {
     CollectContext ctx = new CollectContext(ws.repo, settings, ws.runner, req.offline(), ws.git, ws.pool,
         target.ownOutputs(ws.repo));
-    return new FactSet(new CollectorPlan(ctx, ws.pool).run(progress));
+    return Judge.apply(new FactSet(new CollectorPlan(ctx, ws.pool).run(progress)), settings);
   }
 
   /** The model's answer to the prompt when one is configured and reachable, else the rules'. */

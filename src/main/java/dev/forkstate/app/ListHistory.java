@@ -10,6 +10,7 @@ import dev.forkstate.config.SettingsResolver;
 import dev.forkstate.error.UserError;
 import dev.forkstate.exec.CommandRunner;
 import dev.forkstate.history.HistoryStore;
+import dev.forkstate.history.RunFacts;
 import dev.forkstate.history.Trends;
 import dev.forkstate.report.FactChanges;
 import dev.forkstate.report.FactDigest;
@@ -18,11 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The history use case: the recorded runs, newest first, as a table or JSON. Never creates a database. */
 public final class ListHistory {
   public String run(Path repoDir, Path config, boolean json, int limit, Map<String, String> env) {
-    try (HistoryStore store = open(repoDir, config, env)) {
+    try (HistoryStore store = open(repoDir, config, env, Redactor.fromEnvironment(env))) {
       List<HistoryStore.Run> runs = store.recent(limit);
       return json ? json(runs) : table(runs);
     } catch (HistoryStore.Unavailable e) {
@@ -30,22 +32,33 @@ public final class ListHistory {
     }
   }
 
-  /** What changed between two recorded runs, as "changes since the last report" says it. */
+  /**
+   * What changed between two recorded runs, as "changes since the last report" says it, from their typed facts. The
+   * text is redacted once more on the way out: a run stored before history was redacted may still hold a secret.
+   */
   public String diff(Path repoDir, Path config, long from, long to, Map<String, String> env) {
-    try (HistoryStore store = open(repoDir, config, env)) {
+    Redactor redactor = Redactor.fromEnvironment(env);
+    try (HistoryStore store = open(repoDir, config, env, redactor)) {
       HistoryStore.Run a = store.get(from).orElseThrow(() -> noRun(from));
       HistoryStore.Run b = store.get(to).orElseThrow(() -> noRun(to));
-      FactDigest before = FactDigest.fromCommentJson(a.facts()).orElseThrow(() -> unreadable(from));
-      FactDigest after = FactDigest.fromCommentJson(b.facts()).orElseThrow(() -> unreadable(to));
+      FactDigest before = digest(a.typedFacts().orElseThrow(() -> unreadable(from)));
+      FactDigest after = digest(b.typedFacts().orElseThrow(() -> unreadable(to)));
       List<String> changes = FactChanges.between(before, after);
       StringBuilder out = new StringBuilder("run " + a.id() + " (" + a.time() + ", " + shortSha(a.commit())
           + ") → run " + b.id() + " (" + b.time() + ", " + shortSha(b.commit()) + "):" + (changes.isEmpty()
           ? " no changes" : "") + "\n");
       changes.forEach(c -> out.append("- ").append(c).append('\n'));
-      return out.toString();
+      return redactor.redact(out.toString());
     } catch (HistoryStore.Unavailable e) {
       throw new UserError(e.getMessage(), null, "move the file aside to start a new history");
     }
+  }
+
+  /** A recorded run in the form the change list compares: each entry keeps its typed value. */
+  private static FactDigest digest(RunFacts facts) {
+    Map<String, FactDigest.Entry> out = new TreeMap<>();
+    facts.facts().forEach((id, e) -> out.put(id, FactDigest.Entry.of(e.status(), e.value())));
+    return new FactDigest(out);
   }
 
   private static UserError noRun(long id) {
@@ -60,9 +73,9 @@ public final class ListHistory {
     return sha.substring(0, Math.min(12, sha.length()));
   }
 
-  private static HistoryStore open(Path repoDir, Path config, Map<String, String> env)
+  private static HistoryStore open(Path repoDir, Path config, Map<String, String> env, Redactor redactor)
       throws HistoryStore.Unavailable {
-    CommandRunner runner = new CommandRunner(env, Redactor.fromEnvironment(env));
+    CommandRunner runner = new CommandRunner(env, redactor);
     Path repo = Workspace.repoRoot(repoDir, runner);
     ForkstateConfig c = new ConfigLoader().load(config != null ? config : repo.resolve(ConfigLoader.FILE_NAME));
     String setting = c.historyDb() != null ? c.historyDb() : SettingsResolver.DEFAULT_HISTORY_DB;
@@ -70,7 +83,7 @@ public final class ListHistory {
     if (!Files.isRegularFile(db)) {
       throw new UserError("no run history at " + setting, null, "run forkstate generate first: each run is recorded");
     }
-    return HistoryStore.open(db);
+    return HistoryStore.open(db, redactor);
   }
 
   private static String table(List<HistoryStore.Run> runs) {

@@ -4,8 +4,10 @@ import dev.forkstate.digest.Sha256;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.history.HistoryStore;
+import dev.forkstate.history.RunFacts;
+import dev.forkstate.history.RunFactsJson;
 import dev.forkstate.history.Trends;
-import dev.forkstate.report.FactDigest;
+import dev.forkstate.secret.Redactor;
 import dev.forkstate.write.IgnoredDir;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,8 +16,8 @@ import java.util.List;
 
 /**
  * This run against the recorded ones: the trend facts for Metrics & SLIs, and, once the report is written, the run
- * itself (unless it equals the newest row). Any database trouble makes history UNKNOWN with the reason; the report
- * is written all the same.
+ * itself (unless it equals the newest row) as typed data, redacted before it is stored. Any database trouble makes
+ * history UNKNOWN with the reason; the report is written all the same.
  */
 final class RunHistory implements AutoCloseable {
   private final HistoryStore store;
@@ -24,32 +26,35 @@ final class RunHistory implements AutoCloseable {
   private final String time;
   private final String commit;
   private final String branch;
-  private final String digestJson;
+  /** What is stored: the typed facts, redacted; its hash tells a repeat of the newest row. */
+  private final String stored;
   private final String digest;
 
-  private RunHistory(HistoryStore store, String why, String shown, String time, FactSet measured) {
+  private RunHistory(HistoryStore store, String why, String shown, String time, FactSet measured,
+      Redactor redactor) {
     this.store = store;
     this.why = why;
     this.shown = shown;
     this.time = time;
     this.commit = measured.text("git.head.sha").orElse("");
-    this.branch = measured.text("git.branch.current").orElse("");
-    this.digestJson = FactDigest.of(measured.all()).toCommentJson();
-    this.digest = Sha256.hex(digestJson);
+    this.branch = redactor.redact(measured.text("git.branch.current").orElse(""));
+    this.stored = RunFactsJson.write(RunFacts.of(measured.all()), redactor);
+    this.digest = Sha256.hex(stored);
   }
 
-  static RunHistory open(Path repo, String dbSetting, String time, FactSet measured) {
+  /** @param redactor the run's: test ids and messages are the project's text and may carry a secret */
+  static RunHistory open(Path repo, String dbSetting, String time, FactSet measured, Redactor redactor) {
     Path db = repo.resolve(dbSetting);
     try {
       if (db.toAbsolutePath().getParent().endsWith(".forkstate")) {
         IgnoredDir.create(db.toAbsolutePath().getParent());
       }
-      return new RunHistory(HistoryStore.open(db), "", dbSetting, time, measured);
+      return new RunHistory(HistoryStore.open(db, redactor), "", dbSetting, time, measured, redactor);
     } catch (HistoryStore.Unavailable e) {
-      return new RunHistory(null, e.getMessage(), dbSetting, time, measured);
+      return new RunHistory(null, e.getMessage(), dbSetting, time, measured, redactor);
     } catch (IOException e) {
       return new RunHistory(null, "cannot create " + db.getParent() + ": " + e.getMessage(), dbSetting, time,
-          measured);
+          measured, redactor);
     }
   }
 
@@ -99,7 +104,7 @@ final class RunHistory implements AutoCloseable {
       return "history unavailable: " + why;
     }
     try {
-      store.record(time, commit, branch, exitCode, digestJson, digest);
+      store.record(time, commit, branch, exitCode, stored, digest);
       return "";
     } catch (HistoryStore.Unavailable e) {
       return "history not updated: " + e.getMessage();

@@ -52,10 +52,14 @@ public record RunVerdict(List<Finding> required, List<Finding> blocking, List<Fi
     return passed() ? ExitCode.OK : ExitCode.CHECKS_NOT_PASSING;
   }
 
-  /** The headline's badge: the worst blocking status, else WARN when a check passed with a warning, else PASS. */
+  /**
+   * The headline's badge: FAIL when a blocking check failed, else UNKNOWN (blocked by what could not be told, a skip
+   * for want of input included), else WARN when a check passed with a warning, else PASS. A run that did not pass
+   * never wears WARN or PASS.
+   */
   public Status status() {
     if (!passed()) {
-      return blocking.stream().map(Finding::status).reduce(Status.WARN, Status::worst);
+      return blocking.stream().anyMatch(f -> f.status() == Status.FAIL) ? Status.FAIL : Status.UNKNOWN;
     }
     return warned.isEmpty() ? Status.PASS : Status.WARN;
   }

@@ -4,11 +4,19 @@ import java.util.List;
 
 /** What a fact measured. Sealed so renderers handle every shape. */
 public sealed interface Value
-    permits Value.Text, Value.Count, Value.Flag, Value.Paths, Value.Changes, Value.Tests, Value.Commits, Value.None {
+    permits Value.Text, Value.Count, Value.Flag, Value.Paths, Value.Changes, Value.Tests, Value.Commits,
+    Value.Candidates, Value.Numbers, Value.Conflicts, Value.Branch, Value.Series, Value.None {
 
   record Text(String text) implements Value {}
 
   record Count(long n) implements Value {}
+
+  /** Numbers over recorded runs, oldest first (commits behind upstream per run, say). */
+  record Series(List<Long> values) implements Value {
+    public Series {
+      values = List.copyOf(values);
+    }
+  }
 
   record Flag(boolean on) implements Value {}
 
@@ -77,6 +85,74 @@ public sealed interface Value
   }
 
   record Commit(String sha, String subject) {}
+
+  /*
+   * The shapes below are measurements for a policy in the check package to judge (check/Judge): they carry
+   * everything the rule needs, so the collector states what it found and never what that is worth.
+   */
+
+  /**
+   * What a scan found that a rule may flag, each with the names an allowance can match; {@code listed} are names
+   * the repository itself vouches for (the flags the guide documents, the packages imported guarded somewhere), and
+   * {@code unread} the files that could not be read, so the list may be short.
+   */
+  record Candidates(List<Candidate> found, List<String> listed, List<String> unread) implements Value {
+    public Candidates {
+      found = found.stream().sorted(java.util.Comparator.comparing(Candidate::text)).toList();
+      listed = listed.stream().distinct().sorted().toList();
+      unread = List.copyOf(unread);
+    }
+  }
+
+  /** One finding: its line for the report, and the names (a flag, {@code Qual.fn(param)}, a package) it goes by. */
+  record Candidate(String text, List<String> keys) {
+    public Candidate {
+      keys = List.copyOf(keys);
+    }
+  }
+
+  /** Numbers read from a command's JSON, by dotted path. */
+  record Numbers(java.util.SortedMap<String, Double> byPath) implements Value {
+    public Numbers {
+      byPath = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(byPath));
+    }
+
+    /** How a number reads in report text: whole numbers without a fraction, others with two decimals. */
+    public static String show(double d) {
+      return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d)
+          : String.format(java.util.Locale.ROOT, "%.2f", d);
+    }
+  }
+
+  /** The files a merge would conflict in, in path order; empty when the merge is clean. */
+  record Conflicts(List<Conflict> files) implements Value {
+    public Conflicts {
+      files = files.stream().sorted(java.util.Comparator.comparing(Conflict::path)).toList();
+    }
+  }
+
+  /** One conflicted file: git's conflict kinds for it and the lines the fork changed in it since the merge-base. */
+  record Conflict(String path, List<String> kinds, long forkLines) {
+    public Conflict {
+      kinds = List.copyOf(kinds);
+    }
+  }
+
+  /**
+   * A branch prepared for an upstream pull request: the report's lines about it, its patches (all, and those with no
+   * equivalent upstream), how a merge into upstream would go ({@code mergeWhy} says why it is not known), and how many
+   * days its last commit is older than upstream's.
+   */
+  record Branch(String name, String upstream, List<String> lines, long patches, long ownPatches, Merge merge,
+      String mergeWhy, long lagDays) implements Value {
+    public Branch {
+      lines = List.copyOf(lines);
+      mergeWhy = mergeWhy == null ? "" : mergeWhy;
+    }
+  }
+
+  /** A merge preview's outcome; NOT_TRIED when there was nothing to merge. */
+  enum Merge { CLEAN, CONFLICTS, UNKNOWN, NOT_TRIED }
 
   record None() implements Value {}
 

@@ -1,5 +1,6 @@
 package dev.forkstate.history;
 
+import dev.forkstate.secret.Redactor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,18 +15,12 @@ import java.util.Optional;
 
 /**
  * Run history in an embedded SQLite database (default .forkstate/history.db): one row per distinct run, with its
- * time, commit, branch, exit code and the facts digest the report carries. The schema is versioned (PRAGMA
- * user_version) and migrated forward on open. A run whose commit and facts equal the newest row is not recorded
+ * time, commit, branch, exit code and its facts as typed data. The schema is versioned and migrated forward on open
+ * ({@link HistorySchema}). A run whose commit and facts equal the newest row is not recorded
  * again, so rerunning on the same state leaves history, and the report built from it, unchanged.
  */
 public final class HistoryStore implements AutoCloseable {
-  /** Each entry upgrades the schema by one version; index 0 creates version 1. */
-  static final List<String[]> MIGRATIONS = List.of(
-      new String[] {"CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, "
-          + "commit_sha TEXT NOT NULL, branch TEXT NOT NULL, exit_code INTEGER NOT NULL, facts TEXT NOT NULL)"},
-      new String[] {"ALTER TABLE runs ADD COLUMN digest TEXT NOT NULL DEFAULT ''",
-          "CREATE INDEX runs_by_time ON runs (time)"});
-  public static final int SCHEMA_VERSION = MIGRATIONS.size();
+  public static final int SCHEMA_VERSION = HistorySchema.VERSION;
 
   private final Connection db;
   private final Path file;
@@ -42,10 +37,22 @@ public final class HistoryStore implements AutoCloseable {
     }
   }
 
-  /** One recorded run. {@code facts} is the facts digest as JSON (status, value, items per fact id). */
-  public record Run(long id, String time, String commit, String branch, int exitCode, String facts, String digest) {}
+  /**
+   * One recorded run. {@code facts} is the run's facts as a typed document ({@link RunFactsJson}); {@code digest} the
+   * hash the run was recorded with, to spot a repeat.
+   */
+  public record Run(long id, String time, String commit, String branch, int exitCode, String facts, String digest) {
+    /** The facts as data; empty when the row's document cannot be read (a row damaged by hand). */
+    public Optional<RunFacts> typedFacts() {
+      return RunFactsJson.read(facts);
+    }
+  }
 
-  public static HistoryStore open(Path file) throws Unavailable {
+  /**
+   * Opens the database, creating or migrating it. Rows a migration rewrites pass through the redactor, and deleted
+   * bytes are zeroed, so a secret in an old row does not stay in the file.
+   */
+  public static HistoryStore open(Path file, Redactor redactor) throws Unavailable {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
     } catch (java.io.IOException e) {
@@ -56,41 +63,13 @@ public final class HistoryStore implements AutoCloseable {
       c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
       try (Statement st = c.createStatement()) {
         st.execute("PRAGMA busy_timeout = 3000");
+        st.execute("PRAGMA secure_delete = ON");
       }
-      migrate(c, file);
+      HistorySchema.migrate(c, redactor);
       return new HistoryStore(c, file);
     } catch (SQLException e) {
       closeQuietly(c);
       throw new Unavailable(describe(e, file), e);
-    }
-  }
-
-  private static void migrate(Connection c, Path file) throws SQLException {
-    int version;
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-      version = rs.next() ? rs.getInt(1) : 0;
-    }
-    if (version > SCHEMA_VERSION) {
-      throw new SQLException("schema version " + version + " is newer than this forkstate knows ("
-          + SCHEMA_VERSION + "): written by a newer forkstate");
-    }
-    if (version == SCHEMA_VERSION) {
-      return;
-    }
-    c.setAutoCommit(false);
-    try (Statement st = c.createStatement()) {
-      for (int v = version; v < SCHEMA_VERSION; v++) {
-        for (String sql : MIGRATIONS.get(v)) {
-          st.execute(sql);
-        }
-      }
-      st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-      c.commit();
-    } catch (SQLException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
     }
   }
 

@@ -13,6 +13,7 @@ import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
+import dev.forkstate.fact.ValueJson;
 import dev.forkstate.report.Line;
 import dev.forkstate.report.Report;
 import dev.forkstate.report.Section;
@@ -75,39 +76,9 @@ public final class JsonRenderer implements Renderer {
     return n;
   }
 
+  /** The value in the one shape the run history stores too. */
   private ObjectNode value(Value v) {
-    ObjectNode n = mapper.createObjectNode();
-    if (v instanceof Value.Text t) {
-      n.put("type", "text").put("text", t.text());
-    } else if (v instanceof Value.Count c) {
-      n.put("type", "count").put("n", c.n());
-    } else if (v instanceof Value.Flag f) {
-      n.put("type", "flag").put("on", f.on());
-    } else if (v instanceof Value.Paths p) {
-      n.put("type", "paths");
-      ArrayNode a = n.putArray("paths");
-      p.paths().forEach(a::add);
-    } else if (v instanceof Value.Changes ch) {
-      n.put("type", "changes").put("added", ch.added()).put("deleted", ch.deleted());
-      ArrayNode a = n.putArray("files");
-      ch.files().forEach(fc -> a.addObject().put("path", fc.path()).put("added", fc.added())
-          .put("deleted", fc.deleted()).put("binary", fc.binary()));
-    } else if (v instanceof Value.Tests t) {
-      n.put("type", "tests").put("passed", t.passed()).put("failed", t.failed()).put("errors", t.errors())
-          .put("skipped", t.skipped());
-      ArrayNode a = n.putArray("notable");
-      t.notable().forEach(tc -> a.addObject().put("id", tc.id()).put("outcome", tc.outcome())
-          .put("message", tc.message()));
-      ArrayNode ok = n.putArray("passedIds");
-      t.passedIds().forEach(ok::add);
-    } else if (v instanceof Value.Commits cs) {
-      n.put("type", "commits").put("total", cs.total());
-      ArrayNode a = n.putArray("commits");
-      cs.commits().forEach(c -> a.addObject().put("sha", c.sha()).put("subject", c.subject()));
-    } else {
-      n.put("type", "none");
-    }
-    return n;
+    return ValueJson.write(v);
   }
 
   /** The one verdict, as the exit code, the headline and the stderr line state it. */

@@ -1,14 +1,18 @@
 package dev.forkstate.report;
 
+import dev.forkstate.fact.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What changed between the facts of the previous report and this run's: tests newly failing or fixed, counts that
- * moved (ahead/behind), a new tag or HEAD, and every fact whose status changed. Pure and sorted.
+ * What changed between the facts of the previous report (or recorded run) and this run's: tests newly failing,
+ * fixed, now skipped or no longer run ({@link TestChanges}), counts that moved (ahead/behind), a new tag or HEAD, and
+ * every fact whose status changed. Pure and sorted. Typed values are read where the entries have them.
  */
 public final class FactChanges {
   private static final List<String> COUNTS = List.of("upstream.ahead", "upstream.behind", "git.tracking.ahead",
@@ -22,34 +26,31 @@ public final class FactChanges {
   public static List<String> between(FactDigest before, FactDigest now) {
     List<String> out = new ArrayList<>();
     for (String id : new TreeSet<>(now.facts().keySet())) {
-      if (id.startsWith("smoke.") && before.facts().containsKey(id)) {
-        Set<String> was = failing(before.facts().get(id));
-        Set<String> is = failing(now.facts().get(id));
-        is.stream().filter(t -> !was.contains(t)).forEach(t -> out.add("newly failing: " + CodeSpan.of(t)));
-        was.stream().filter(t -> !is.contains(t)).forEach(t -> out.add("fixed: " + CodeSpan.of(t)));
+      // Only a run with per-test outcomes says anything test by test; a smoke that crashed says it by its status.
+      if (id.startsWith("smoke.") && before.facts().containsKey(id)
+          && now.facts().get(id).typed() instanceof Value.Tests t) {
+        out.addAll(TestChanges.between(outcomes(before.facts().get(id)), t.outcomes(),
+            t.passedIds().size() == t.passed()));
       }
     }
     for (String id : COUNTS) {
-      FactDigest.Entry b = before.facts().get(id);
-      FactDigest.Entry n = now.facts().get(id);
-      if (b != null && n != null && isNumber(b.value()) && isNumber(n.value()) && !b.value().equals(n.value())) {
-        long delta = Long.parseLong(n.value()) - Long.parseLong(b.value());
-        out.add(COUNT_LABELS.get(id) + ": " + b.value() + " → " + n.value() + " (" + (delta > 0 ? "+" : "") + delta
+      Optional<Long> b = count(before.facts().get(id));
+      Optional<Long> n = count(now.facts().get(id));
+      if (b.isPresent() && n.isPresent() && !b.equals(n)) {
+        long delta = n.get() - b.get();
+        out.add(COUNT_LABELS.get(id) + ": " + b.get() + " → " + n.get() + " (" + (delta > 0 ? "+" : "") + delta
             + ")");
       }
     }
-    FactDigest.Entry tagsBefore = before.facts().get("git.tags.at-head");
     FactDigest.Entry tagsNow = now.facts().get("git.tags.at-head");
     if (tagsNow != null) {
-      Set<String> old = tagsBefore == null ? Set.of() : Set.copyOf(tagsBefore.items());
-      tagsNow.items().stream().filter(t -> !old.contains(t)).sorted()
-          .forEach(t -> out.add("new tag at HEAD: " + CodeSpan.of(t)));
+      added(before.facts().get("git.tags.at-head"), tagsNow).forEach(t -> out.add("new tag at HEAD: "
+          + CodeSpan.of(t)));
     }
     FactDigest.Entry flagsBefore = before.facts().get("happypath.flags");
     FactDigest.Entry flagsNow = now.facts().get("happypath.flags");
     if (flagsNow != null && flagsBefore != null) {
-      Set<String> old = Set.copyOf(flagsBefore.items());
-      flagsNow.items().stream().filter(f -> !old.contains(f)).sorted().forEach(f -> out.add("new flag: " + f));
+      added(flagsBefore, flagsNow).forEach(f -> out.add("new flag: " + f));
     }
     changedValue(before, now, "git.head.sha", "HEAD").ifPresent(out::add);
     for (String id : new TreeSet<>(now.facts().keySet())) {
@@ -80,17 +81,45 @@ public final class FactChanges {
     return v.matches("[0-9a-f]{40}") ? v.substring(0, 12) : v;
   }
 
-  private static Set<String> failing(FactDigest.Entry e) {
-    Set<String> ids = new TreeSet<>();
+  /** Outcome per test id: from the value when the entry has it, else from a facts line's "failed id" items. */
+  private static Map<String, String> outcomes(FactDigest.Entry e) {
+    if (e.typed() instanceof Value.Tests t) {
+      return t.outcomes();
+    }
+    Map<String, String> out = new TreeMap<>();
     for (String item : e.items()) {
-      if (item.startsWith("failed ") || item.startsWith("error ")) {
-        ids.add(item.substring(item.indexOf(' ') + 1));
+      int space = item.indexOf(' ');
+      if (space > 0) {
+        out.put(item.substring(space + 1), item.substring(0, space));
       }
     }
-    return ids;
+    return out;
   }
 
-  private static boolean isNumber(String s) {
-    return s.matches("-?\\d{1,18}");
+  /** A count from the value, or from a facts line's text when that is all there is. */
+  private static Optional<Long> count(FactDigest.Entry e) {
+    if (e == null) {
+      return Optional.empty();
+    }
+    if (e.typed() instanceof Value.Count c) {
+      return Optional.of(c.n());
+    }
+    if (e.typed() instanceof Value.Commits c) {
+      return Optional.of(c.total());
+    }
+    return e.typed() instanceof Value.None && e.value().matches("-?\\d{1,18}") ? Optional.of(Long.parseLong(e.value()))
+        : Optional.empty();
+  }
+
+  /**
+   * The names listed now and not before, sorted. Both lists whole when both entries have the value; else both as a
+   * facts line caps them, so a long list cut at different places does not read as new names.
+   */
+  private static List<String> added(FactDigest.Entry before, FactDigest.Entry now) {
+    boolean whole = before != null && before.typed() instanceof Value.Paths && now.typed() instanceof Value.Paths;
+    Set<String> old = before == null ? Set.of()
+        : Set.copyOf(whole ? ((Value.Paths) before.typed()).paths() : before.items());
+    List<String> is = whole ? ((Value.Paths) now.typed()).paths() : now.items();
+    return is.stream().filter(x -> !old.contains(x)).sorted().toList();
   }
 }

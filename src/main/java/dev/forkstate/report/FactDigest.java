@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.TreeMap;
 
 /**
  * The facts of a run, reduced to what the next run compares against (status, a value as text, listed items) and
- * carried inside the report as one hidden line. No durations: the same facts give the same line.
+ * carried inside the report as one hidden line. No durations: the same facts give the same line. Made from facts,
+ * each entry also keeps the typed value, which comparisons prefer to the text.
  */
 public record FactDigest(Map<String, Entry> facts) {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,8 +28,12 @@ public record FactDigest(Map<String, Entry> facts) {
     facts = new TreeMap<>(facts);
   }
 
-  /** One fact: its status, its value as text, and the items it lists (tags, failing tests). */
-  public record Entry(String status, String value, List<String> items) {
+  /**
+   * One fact: its status, its value as text, and the items it lists (tags, failing tests). {@code typed} is the value
+   * itself when the entry was made from a measured or recorded fact; read back from a report's facts line, where
+   * only the text survives, it is {@link Value.None}.
+   */
+  public record Entry(String status, String value, List<String> items, Value typed) {
     /**
      * Same status as another entry. PASS and INFO count as the same: reports written before INFO existed gave
      * measurements (counts, shas, dates) a PASS, and a new version must not call that a change of the repository.
@@ -38,40 +44,48 @@ public record FactDigest(Map<String, Entry> facts) {
 
     public Entry {
       items = List.copyOf(items);
+      typed = typed == null ? Value.none() : typed;
+    }
+
+    /** An entry as a report's facts line carries it: text only. */
+    public Entry(String status, String value, List<String> items) {
+      this(status, value, items, Value.none());
+    }
+
+    /** The entry for a fact's status and value: the text the facts line carries, and the value itself. */
+    public static Entry of(Status status, Value v) {
+      String s = status.name();
+      if (v instanceof Value.Text t) {
+        return new Entry(s, t.text(), List.of(), v);
+      } else if (v instanceof Value.Count c) {
+        return new Entry(s, Long.toString(c.n()), List.of(), v);
+      } else if (v instanceof Value.Series se) {
+        return new Entry(s, String.join(" ", se.values().stream().map(String::valueOf).toList()), List.of(), v);
+      } else if (v instanceof Value.Flag fl) {
+        return new Entry(s, Boolean.toString(fl.on()), List.of(), v);
+      } else if (v instanceof Value.Paths p) {
+        // Capped: the hidden line must stay small on a big fork; the count is exact.
+        return new Entry(s, Integer.toString(p.paths().size()), p.paths().stream().limit(MAX_ITEMS).toList(), v);
+      } else if (v instanceof Value.Changes ch) {
+        return new Entry(s, ch.files().size() + " files +" + ch.added() + " -" + ch.deleted(), List.of(), v);
+      } else if (v instanceof Value.Commits cs) {
+        return new Entry(s, Long.toString(cs.total()), List.of(), v);
+      } else if (v instanceof Value.Tests t) {
+        List<String> items = new ArrayList<>();
+        t.notable().forEach(tc -> items.add(tc.outcome() + " " + tc.id()));
+        return new Entry(s, t.passed() + " passed, " + t.failed() + " failed, " + t.errors() + " errors, "
+            + t.skipped() + " skipped", items, v);
+      }
+      return new Entry(s, "", List.of(), v);
     }
   }
 
   public static FactDigest of(List<Fact> facts) {
     Map<String, Entry> out = new TreeMap<>();
     for (Fact f : facts) {
-      out.put(f.id().value(), entry(f));
+      out.put(f.id().value(), Entry.of(f.status(), f.value()));
     }
     return new FactDigest(out);
-  }
-
-  private static Entry entry(Fact f) {
-    Value v = f.value();
-    String status = f.status().name();
-    if (v instanceof Value.Text t) {
-      return new Entry(status, t.text(), List.of());
-    } else if (v instanceof Value.Count c) {
-      return new Entry(status, Long.toString(c.n()), List.of());
-    } else if (v instanceof Value.Flag fl) {
-      return new Entry(status, Boolean.toString(fl.on()), List.of());
-    } else if (v instanceof Value.Paths p) {
-      // Capped: the hidden line must stay small on a big fork; the count is exact.
-      return new Entry(status, Integer.toString(p.paths().size()), p.paths().stream().limit(MAX_ITEMS).toList());
-    } else if (v instanceof Value.Changes ch) {
-      return new Entry(status, ch.files().size() + " files +" + ch.added() + " -" + ch.deleted(), List.of());
-    } else if (v instanceof Value.Commits cs) {
-      return new Entry(status, Long.toString(cs.total()), List.of());
-    } else if (v instanceof Value.Tests t) {
-      List<String> items = new ArrayList<>();
-      t.notable().forEach(tc -> items.add(tc.outcome() + " " + tc.id()));
-      return new Entry(status, t.passed() + " passed, " + t.failed() + " failed, " + t.errors() + " errors, "
-          + t.skipped() + " skipped", items);
-    }
-    return new Entry(status, "", List.of());
   }
 
   /** Compact JSON, safe inside an HTML comment: "--" never appears (it is written as "-\u002d"). */

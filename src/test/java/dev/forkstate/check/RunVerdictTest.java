@@ -49,6 +49,8 @@ class RunVerdictTest {
       RunVerdict v = RunVerdict.of(List.of(required("a", Status.PASS),
           finding("ci-workflow-wired", Status.SKIPPED, Skip.NO_INPUT, reason)));
       assertThat(v.exitCode()).as(reason).isEqualTo(ExitCode.CHECKS_NOT_PASSING);
+      // Not passed never wears a WARN or PASS badge (a real fork showed "**WARN** Verdict: not passed").
+      assertThat(v.status()).as(reason).isEqualTo(Status.UNKNOWN);
       assertThat(v.sentence()).isEqualTo("not passed: 1 of 2 required checks pass; blocking: ci-workflow-wired "
           + "SKIPPED");
       assertThat(v.line()).contains("ci-workflow-wired SKIPPED (" + reason + ")");

@@ -9,6 +9,7 @@ import dev.forkstate.app.demo.GitScript;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
+import dev.forkstate.secret.Redactor;
 import dev.forkstate.support.Repos;
 import dev.forkstate.support.TestEnv;
 import java.nio.file.Files;
@@ -30,15 +31,17 @@ class HistoryStoreTest {
   void anOlderSchemaIsMigratedAndItsRowsKept() throws Exception {
     Path db = tmp.resolve("history.db");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-      st.execute(HistoryStore.MIGRATIONS.get(0)[0]);
+      st.execute("CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, "
+          + "commit_sha TEXT NOT NULL, branch TEXT NOT NULL, exit_code INTEGER NOT NULL, facts TEXT NOT NULL)");
       st.execute("INSERT INTO runs (time, commit_sha, branch, exit_code, facts) VALUES "
           + "('2025-12-01T00:00:00Z', 'abc', 'fork/stable', 1, '{}')");
       st.execute("PRAGMA user_version = 1");
     }
-    try (HistoryStore store = HistoryStore.open(db)) {
+    try (HistoryStore store = HistoryStore.open(db, Redactor.none())) {
       assertThat(store.recent(10)).singleElement().satisfies(r -> {
         assertThat(r.commit()).isEqualTo("abc");
         assertThat(r.digest()).isEmpty();
+        assertThat(r.typedFacts()).contains(RunFacts.empty());
       });
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
@@ -49,7 +52,7 @@ class HistoryStoreTest {
 
   @Test
   void aRepeatedRunIsNotRecordedTwice() throws Exception {
-    try (HistoryStore store = HistoryStore.open(tmp.resolve("h.db"))) {
+    try (HistoryStore store = HistoryStore.open(tmp.resolve("h.db"), Redactor.none())) {
       assertThat(store.record("t1", "c1", "b", 0, "{}", "d1")).isTrue();
       assertThat(store.record("t2", "c1", "b", 0, "{}", "d1")).isFalse();
       assertThat(store.record("t3", "c1", "b", 1, "{}", "d2")).isTrue();
@@ -61,13 +64,13 @@ class HistoryStoreTest {
   void aDamagedOrNewerDatabaseIsUnavailableWithTheReason() throws Exception {
     Path junk = Files.writeString(tmp.resolve("junk.db"), "this is not a database, just text that is long enough "
         + "to fill a SQLite header and then some more text to be sure");
-    assertThatThrownBy(() -> HistoryStore.open(junk)).isInstanceOf(HistoryStore.Unavailable.class)
+    assertThatThrownBy(() -> HistoryStore.open(junk, Redactor.none())).isInstanceOf(HistoryStore.Unavailable.class)
         .hasMessageContaining("is not a readable SQLite database");
     Path newer = tmp.resolve("newer.db");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + newer); Statement st = c.createStatement()) {
       st.execute("PRAGMA user_version = 99");
     }
-    assertThatThrownBy(() -> HistoryStore.open(newer)).isInstanceOf(HistoryStore.Unavailable.class)
+    assertThatThrownBy(() -> HistoryStore.open(newer, Redactor.none())).isInstanceOf(HistoryStore.Unavailable.class)
         .hasMessageContaining("newer than this forkstate knows");
   }
 
@@ -106,7 +109,7 @@ class HistoryStoreTest {
     generate(repo.dir(), env);
     assertThat(Files.readString(repo.dir().resolve("STATE_OF_PROJECT.md"))).isEqualTo(before);
     assertThat(before).contains("- **WARN** Smokes over runs: smokes green in 1 of 3 runs (33%)");
-    try (HistoryStore store = HistoryStore.open(repo.dir().resolve(".forkstate/history.db"))) {
+    try (HistoryStore store = HistoryStore.open(repo.dir().resolve(".forkstate/history.db"), Redactor.none())) {
       assertThat(store.recent(10)).hasSize(3);
     }
     assertThat(repo.git("status", "--porcelain")).isEmpty();
@@ -135,13 +138,13 @@ class HistoryStoreTest {
   @Test
   void aLockedDatabaseIsUnavailableNotAFailure() throws Exception {
     Path db = tmp.resolve("locked.db");
-    try (HistoryStore store = HistoryStore.open(db)) {
+    try (HistoryStore store = HistoryStore.open(db, Redactor.none())) {
       store.record("t", "c", "b", 0, "{}", "d");
     }
     try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = holder.createStatement()) {
       st.execute("BEGIN EXCLUSIVE");
       assertThatThrownBy(() -> {
-        try (HistoryStore store = HistoryStore.open(db)) {
+        try (HistoryStore store = HistoryStore.open(db, Redactor.none())) {
           store.record("t2", "c2", "b", 0, "{}", "d2");
         }
       }).isInstanceOf(HistoryStore.Unavailable.class).hasMessageContaining("is locked by another process");

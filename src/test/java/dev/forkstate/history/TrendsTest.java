@@ -25,10 +25,23 @@ class TrendsTest {
     assertThat(drift.status()).isEqualTo(Status.WARN);
     Fact since = f.get("history.days-since-upstream").orElseThrow();
     assertThat(since.summary()).isEqualTo("45 days since upstream code last came in (2025-12-01)");
-    assertThat(since.status()).isEqualTo(Status.WARN);
+    // History measures (INFO); TrendPolicy judges 45 days > 30 as WARN.
+    assertThat(since.status()).isEqualTo(Status.INFO);
+    assertThat(since.value()).isEqualTo(new dev.forkstate.fact.Value.Count(45));
     assertThat(f.get("history.flaky").orElseThrow().summary())
         .isEqualTo("flaky smokes in 2 of 3 runs: `tests/smoke/test_a.py::test_x`");
     assertThat(f.get("history.behind").orElseThrow().summary()).endsWith("10 → 14 → 20 (drifting: +10)");
+    assertThat(f.get("history.behind").orElseThrow().value())
+        .isEqualTo(new dev.forkstate.fact.Value.Series(List.of(10L, 14L, 20L)));
+  }
+
+  /** A2 from a real celery fork: with no run that counted smoke tests, "no flaky smokes" was a PASS. */
+  @Test
+  void noRunThatCountedSmokesIsNotFlakeFree() {
+    FactSet f = new FactSet(Trends.facts(List.of(new Trends.Point("2026-01-01T00:00:00Z", "c", false, false, 3L,
+        false, null, List.of(), "")), "h.db"));
+    assertThat(f.get("history.flaky").orElseThrow().status()).isEqualTo(Status.UNKNOWN);
+    assertThat(f.get("history.smoke-pass-rate").orElseThrow().status()).isEqualTo(Status.UNKNOWN);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.forkstate.support;
 
+import dev.forkstate.check.Judge;
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
 import dev.forkstate.config.ForkstateConfig;
@@ -24,9 +25,19 @@ public final class Collecting {
     return run(c, repo, yaml, env, offline, CommandRunner.MACHINE_CAP_BYTES);
   }
 
+  /** The collector's facts after the judge stage, as generate sees them: the policies applied with the same config. */
+  public static FactSet judged(Collector c, Path repo, String yaml, Map<String, String> env, boolean offline) {
+    return run(c, repo, yaml, env, offline, CommandRunner.MACHINE_CAP_BYTES, true);
+  }
+
   /** With git's stdout kept up to {@code gitCapBytes}: a small cap forces the "output too large" path. */
   public static FactSet run(Collector c, Path repo, String yaml, Map<String, String> env, boolean offline,
       int gitCapBytes) {
+    return run(c, repo, yaml, env, offline, gitCapBytes, false);
+  }
+
+  private static FactSet run(Collector c, Path repo, String yaml, Map<String, String> env, boolean offline,
+      int gitCapBytes, boolean judge) {
     CommandRunner runner = new CommandRunner(env, Redactor.fromEnvironment(env));
     ForkstateConfig cfg = new ConfigLoader().parse(yaml, "forkstate.yml");
     GitCli git = new GitCli(repo, runner, gitCapBytes);
@@ -34,7 +45,7 @@ public final class Collecting {
     var settings = SettingsResolver.resolve(cfg, ProjectDetector.detect(repo, git, pool));
     try {
       List<Fact> facts = c.collect(new CollectContext(repo, settings, runner, offline, git, pool, List.of()));
-      return new FactSet(facts);
+      return judge ? Judge.apply(new FactSet(facts), settings) : new FactSet(facts);
     } finally {
       pool.shutdownNow();
     }

@@ -1,6 +1,7 @@
 package dev.forkstate.collect.happypath;
 
 import dev.forkstate.collect.python.PyModule;
+import dev.forkstate.fact.Value.Candidate;
 import dev.forkstate.secret.Redactor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,18 +13,16 @@ import java.util.TreeSet;
 
 /**
  * The happy-path reading of the fork's Python changes, pure: new flags (environment variables read, public
- * parameters added, CLI options declared), changed public defaults (and removed parameters), and optional packages
- * the fork now imports unguarded at module level. Each finding is one line that names where it is.
+ * parameters added, CLI options declared), changed public defaults (and removed parameters), and packages the fork
+ * now imports unguarded at module level. Each finding is one line that names where it is, with the names an
+ * allowance may match; which of them break a rule is judged in the check package.
  */
 final class FlagAnalysis {
   private static final Set<String> RECEIVERS = Set.of("self", "cls");
 
   private FlagAnalysis() {}
 
-  /** A finding: its line for the report, and the names an allowance may match. */
-  record Item(String text, List<String> keys) {}
-
-  record Result(List<Item> newFlags, List<Item> changedDefaults, List<Item> unguardedImports) {}
+  record Result(List<Candidate> newFlags, List<Candidate> changedDefaults, List<Candidate> newImports) {}
 
   /** Candidate new names (env vars, CLI options) before the upstream-wide search removes those upstream has. */
   static Set<String> candidates(List<PyFileChange> changes) {
@@ -41,12 +40,11 @@ final class FlagAnalysis {
 
   /**
    * @param upstreamHas the candidate names that also occur in upstream's Python code (not new, then)
-   * @param optional packages known to be optional: configured, or imported under try/except somewhere
    */
-  static Result analyse(List<PyFileChange> changes, Set<String> upstreamHas, Set<String> optional) {
-    List<Item> flags = new ArrayList<>();
-    List<Item> defaults = new ArrayList<>();
-    List<Item> imports = new ArrayList<>();
+  static Result analyse(List<PyFileChange> changes, Set<String> upstreamHas) {
+    List<Candidate> flags = new ArrayList<>();
+    List<Candidate> defaults = new ArrayList<>();
+    List<Candidate> imports = new ArrayList<>();
     for (PyFileChange c : changes) {
       if (c.after() == null || !c.after().parsed()) {
         continue;
@@ -56,20 +54,21 @@ final class FlagAnalysis {
       for (String env : after.env()) {
         // A credential (OPENAI_API_KEY) is configuration the user must supply, not a behaviour switch.
         if (!before.env().contains(env) && !upstreamHas.contains(env) && !Redactor.looksSecret(env)) {
-          flags.add(new Item("env var `" + env + "` read in `" + c.path() + "`", List.of(env)));
+          flags.add(new Candidate("env var `" + env + "` read in `" + c.path() + "`", List.of(env)));
         }
       }
       for (String opt : after.cli()) {
         if (!before.cli().contains(opt) && !upstreamHas.contains(opt)) {
-          flags.add(new Item("CLI option `" + opt + "` in `" + c.path() + "`", List.of(opt)));
+          flags.add(new Candidate("CLI option `" + opt + "` in `" + c.path() + "`", List.of(opt)));
         }
       }
       if (!c.added()) {
         parameters(c, before, after, flags, defaults);
       }
       for (String pkg : after.topImports()) {
-        if (optional.contains(pkg) && !before.topImports().contains(pkg)) {
-          imports.add(new Item("optional package `" + pkg + "` imported unguarded at module level in `" + c.path()
+        // Whether the package is optional (so that this import breaks the module without it) is the policy's call.
+        if (!before.topImports().contains(pkg)) {
+          imports.add(new Candidate("package `" + pkg + "` imported unguarded at module level in `" + c.path()
               + "`: importing `" + c.module() + "` fails without it", List.of(pkg)));
         }
       }
@@ -77,8 +76,8 @@ final class FlagAnalysis {
     return new Result(sorted(flags), sorted(defaults), sorted(imports));
   }
 
-  private static void parameters(PyFileChange c, PyModule before, PyModule after, List<Item> flags,
-      List<Item> defaults) {
+  private static void parameters(PyFileChange c, PyModule before, PyModule after, List<Candidate> flags,
+      List<Candidate> defaults) {
     for (Map.Entry<String, List<PyModule.Param>> fn : after.functions().entrySet()) {
       List<PyModule.Param> old = before.functions().get(fn.getKey());
       if (old == null) {
@@ -94,16 +93,17 @@ final class FlagAnalysis {
         }
         PyModule.Param was = oldByName.get(p.name());
         if (was == null) {
-          flags.add(new Item("parameter `" + qual + "(" + p.name() + ")` added in `" + c.path() + "`",
+          flags.add(new Candidate("parameter `" + qual + "(" + p.name() + ")` added in `" + c.path() + "`",
               List.of(p.name(), qual + "(" + p.name() + ")", full + "(" + p.name() + ")")));
         } else if (!Objects.equals(was.defaultSource(), p.defaultSource())) {
-          defaults.add(new Item("default of `" + full + "(" + p.name() + ")` changed: " + show(was.defaultSource())
-              + " → " + show(p.defaultSource()), List.of(full + "(" + p.name() + ")", qual + "(" + p.name() + ")")));
+          defaults.add(new Candidate("default of `" + full + "(" + p.name() + ")` changed: "
+              + show(was.defaultSource()) + " → " + show(p.defaultSource()),
+              List.of(full + "(" + p.name() + ")", qual + "(" + p.name() + ")")));
         }
       }
       for (PyModule.Param p : old) {
         if (!RECEIVERS.contains(p.name()) && !newByName.containsKey(p.name())) {
-          defaults.add(new Item("parameter `" + full + "(" + p.name() + ")` removed: callers passing it break",
+          defaults.add(new Candidate("parameter `" + full + "(" + p.name() + ")` removed: callers passing it break",
               List.of(full + "(" + p.name() + ")", qual + "(" + p.name() + ")")));
         }
       }
@@ -120,7 +120,7 @@ final class FlagAnalysis {
     return m;
   }
 
-  private static List<Item> sorted(List<Item> items) {
-    return items.stream().sorted(java.util.Comparator.comparing(Item::text)).toList();
+  private static List<Candidate> sorted(List<Candidate> items) {
+    return items.stream().sorted(java.util.Comparator.comparing(Candidate::text)).toList();
   }
 }

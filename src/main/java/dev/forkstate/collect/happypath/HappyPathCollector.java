@@ -4,8 +4,8 @@ import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.GitCli;
 import dev.forkstate.collect.python.PyModule;
+import dev.forkstate.collect.python.ImportOrigin;
 import dev.forkstate.collect.python.PythonScanner;
-import dev.forkstate.config.Settings;
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Evidence;
@@ -31,16 +31,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The happy-path rules on the fork's own Python changes since the merge-base: no new flags beyond the allowed ones
- * (env vars, public parameters, CLI options), public defaults unchanged, optional packages imported guarded. Only
- * the .py files that differ are scanned (by the target's python3 and its ast module), each version once per blob.
+ * What the happy-path rules need from the fork's own Python changes since the merge-base: the new flags (env vars,
+ * public parameters, CLI options), changed public defaults, new unguarded module-level imports, each as a candidate
+ * with the names an allowance may match, plus what the repository vouches for itself (the guide's flags, the
+ * packages it imports guarded). Measured only: which candidates break a rule is judged in the check package (Judge).
+ * Only the .py files that differ are scanned (by the target's python3 and its ast module), each version once per blob.
  */
 public final class HappyPathCollector implements Collector {
   static final List<String> IDS = List.of("happypath.defaults", "happypath.flags", "happypath.imports",
       "python.added-modules", "python.changes", "python.guarded-imports", "tests.added-folders");
   private static final int SYMBOLS_SHOWN = 8;
-  private static final int ALLOWED_SHOWN = 3;
-  /** An env-var-like name in backticks in the guide: the guide lists it, so it is an allowed flag. */
+  /** An env-var-like name in backticks in the guide: the guide documents it (FlagPolicy allows such a flag). */
   private static final Pattern GUIDE_FLAG = Pattern.compile("`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?:=[^`]*)?`");
   private static final String ZERO = "0000000000000000000000000000000000000000";
 
@@ -85,8 +86,8 @@ public final class HappyPathCollector implements Collector {
     if (!listed.ok()) {
       return unknown("git diff failed: " + listed.firstErrorLine(), listed.evidence());
     }
-    String key = SummaryCache.key(PythonScanner.version(), base, raw.toString(),
-        ctx.settings().happyPath().optionalModules().toString());
+    // No setting in the key: the summary is measurement only, the allowances are applied by the judge.
+    String key = SummaryCache.key(PythonScanner.version(), "summary-2", base, raw.toString());
     SummaryCache cache = new SummaryCache(ctx.repo().resolve(PythonScanner.CACHE_DIR).resolve("summary.json"));
     Summary summary = cache.get(key).orElse(null);
     if (summary == null) {
@@ -101,19 +102,14 @@ public final class HappyPathCollector implements Collector {
       cache.put(key, summary);
     }
 
-    Settings.HappyPath hp = ctx.settings().happyPath();
-    Set<String> allowedFlags = new TreeSet<>(hp.allowedFlags());
-    allowedFlags.addAll(guideFlags(ctx));
     List<Fact> facts = new ArrayList<>();
     facts.add(changesFact(raw, summary.unparsed(), listed));
-    facts.add(judged("happypath.flags", summary.flags(), allowedFlags, "no new flags (env vars, public "
-        + "parameters, CLI options)", "new flag", "happypath.allowed_flags or the guide", diffShown, summary.unparsed()));
-    facts.add(judged("happypath.defaults", summary.defaults(), new TreeSet<>(hp.allowedDefaults()),
-        "public defaults and parameters unchanged", "changed public default or parameter",
-        "happypath.allowed_defaults", diffShown, summary.unparsed()));
-    facts.add(judged("happypath.imports", summary.imports(), Set.of(),
-        "optional packages are imported guarded (try/except ImportError)", "unguarded optional import",
-        "", diffShown, summary.unparsed()));
+    facts.add(candidates("happypath.flags", summary.flags(), List.copyOf(guideFlags(ctx)), "new flag", diffShown,
+        summary.unparsed()));
+    facts.add(candidates("happypath.defaults", summary.defaults(), List.of(), "changed public default or parameter",
+        diffShown, summary.unparsed()));
+    facts.add(candidates("happypath.imports", summary.imports(), summary.guardedAnywhere(),
+        "new unguarded module-level import", diffShown, summary.unparsed()));
     facts.add(Fact.of("python.added-modules", Status.INFO, new Value.Paths(summary.addedModules()),
         Noun.count(summary.addedModules().size(), "Python module") + " the fork added (tests aside)",
         Evidence.ofCommand("git diff --name-only --diff-filter=A " + baseExpr + " HEAD -- '*.py'")));
@@ -129,8 +125,9 @@ public final class HappyPathCollector implements Collector {
    * What the scan says about this diff, independent of the allowances: cached whole, keyed by the scanner, the
    * merge-base and the diff's blobs, so a rerun on the same commits reads one small file instead of every blob.
    */
-  record Summary(List<FlagAnalysis.Item> flags, List<FlagAnalysis.Item> defaults, List<FlagAnalysis.Item> imports,
-      List<String> addedModules, List<String> guardedImports, List<String> unparsed, List<String> testDirs) {}
+  record Summary(List<Value.Candidate> flags, List<Value.Candidate> defaults, List<Value.Candidate> imports,
+      List<String> guardedAnywhere, List<String> addedModules, List<String> guardedImports, List<String> unparsed,
+      List<String> testDirs) {}
 
   private static Summary summarise(CollectContext ctx, String base, List<RawChange> raw)
       throws PythonScanner.Unavailable {
@@ -155,9 +152,13 @@ public final class HappyPathCollector implements Collector {
       changes.add(new PyFileChange(r.path(), before, after));
     }
     Set<String> upstreamHas = upstreamHas(ctx, base, FlagAnalysis.candidates(changes));
-    Set<String> optional = new TreeSet<>(ctx.settings().happyPath().optionalModules());
-    scan.modules().values().forEach(m -> optional.addAll(m.guardedImports()));
-    FlagAnalysis.Result result = FlagAnalysis.analyse(changes, upstreamHas, optional);
+    // Dependencies imported under try/except ImportError anywhere in the scanned code: known to be optional. The
+    // standard library (a Python-version fallback) and the repository's own packages are never optional packages.
+    ImportOrigin origin = new ImportOrigin(ctx.repo());
+    Set<String> guardedAnywhere = new TreeSet<>();
+    scan.modules().values().forEach(m -> m.guardedImports().stream().filter(origin::dependency)
+        .forEach(guardedAnywhere::add));
+    FlagAnalysis.Result result = FlagAnalysis.analyse(changes, upstreamHas);
     Set<String> testDirs = new TreeSet<>();
     for (PyFileChange c : changes) {
       int slash = c.path().lastIndexOf('/');
@@ -165,8 +166,8 @@ public final class HappyPathCollector implements Collector {
         testDirs.add(c.path().substring(0, slash));
       }
     }
-    return new Summary(result.newFlags(), result.changedDefaults(), result.unguardedImports(), addedModules(changes),
-        guardedImports(changes), unparsed, List.copyOf(testDirs));
+    return new Summary(result.newFlags(), result.changedDefaults(), result.newImports(), List.copyOf(guardedAnywhere),
+        addedModules(changes), guardedImports(changes, origin), unparsed, List.copyOf(testDirs));
   }
 
   /** What the fork adds as Python files, with their public top-level names: the discovered capabilities. */
@@ -186,14 +187,14 @@ public final class HappyPathCollector implements Collector {
   }
 
   /** Imports the fork put under try/except ImportError: the "import-time robustness" it adds. */
-  private static List<String> guardedImports(List<PyFileChange> changes) {
+  private static List<String> guardedImports(List<PyFileChange> changes, ImportOrigin origin) {
     List<String> guarded = new ArrayList<>();
     for (PyFileChange c : changes) {
       if (c.after() == null) {
         continue;
       }
       PyModule before = c.before() == null ? PyModule.EMPTY : c.before();
-      c.after().guardedImports().stream().filter(m -> !before.guardedImports().contains(m))
+      c.after().guardedImports().stream().filter(m -> !before.guardedImports().contains(m) && origin.dependency(m))
           .forEach(m -> guarded.add("`" + m + "` in `" + c.path() + "`"));
     }
     return guarded;
@@ -224,39 +225,17 @@ public final class HappyPathCollector implements Collector {
     long deleted = raw.stream().filter(r -> r.status() == 'D').count();
     String summary = Noun.count(raw.size(), "Python file") + " changed since the merge-base (" + added + " added, "
         + (raw.size() - added - deleted) + " modified, " + deleted + " deleted)";
-    return new Fact(FactId.of("python.changes"), unparsed.isEmpty() ? Status.PASS : Status.WARN,
+    // A count (INFO); WARN only says the happy-path rules could not read every file.
+    return new Fact(FactId.of("python.changes"), unparsed.isEmpty() ? Status.INFO : Status.WARN,
         new Value.Count(raw.size()), summary, unparsed.isEmpty() ? "" : Noun.count(unparsed.size(), "file")
         + " did not parse, so were not checked: " + String.join("; ", unparsed), List.of(listed.evidence()));
   }
 
-  /**
-   * FAIL when a finding is not allowed; PASS otherwise, naming the allowed ones. A finding is allowed when any of
-   * its keys (a flag's name, {@code Qual.fn(param)}, {@code module:Qual.fn(param)}) is in the allowance.
-   */
-  private static Fact judged(String id, List<FlagAnalysis.Item> items, Set<String> allowance, String clean,
-      String noun, String allowedWhere, Evidence ev, List<String> unparsed) {
-    List<String> bad = new ArrayList<>();
-    List<String> allowed = new ArrayList<>();
-    for (FlagAnalysis.Item item : items) {
-      (item.keys().stream().anyMatch(allowance::contains) ? allowed : bad).add(item.text());
-    }
-    String allowedNote = allowed.isEmpty() ? "" : "; allowed by " + allowedWhere + ": " + String.join("; ",
-        allowed.stream().sorted().limit(ALLOWED_SHOWN).toList()) + (allowed.size() > ALLOWED_SHOWN ? " and "
-        + (allowed.size() - ALLOWED_SHOWN) + " more" : "");
-    if (bad.isEmpty() && !unparsed.isEmpty()) {
-      // A file that did not parse was not checked: no violation found is not the same as none there.
-      return new Fact(FactId.of(id), Status.UNKNOWN, new Value.Paths(List.of()), "no violation in the files that "
-          + "parse" + allowedNote, Noun.count(unparsed.size(), "changed Python file") + " did not parse, so "
-          + (unparsed.size() == 1 ? "it was" : "they were") + " not checked: " + String.join("; ", unparsed),
-          List.of(ev));
-    }
-    if (bad.isEmpty()) {
-      return new Fact(FactId.of(id), Status.PASS, new Value.Paths(List.of()), (allowed.isEmpty() ? clean
-          : "only allowed ones") + allowedNote, "", List.of(ev));
-    }
-    // The items are the value (the report lists them one per line); the summary counts them.
-    return new Fact(FactId.of(id), Status.FAIL, new Value.Paths(bad), Noun.count(bad.size(), noun) + allowedNote, "",
-        List.of(ev));
+  /** One rule's candidates as a measurement (INFO); the policy in the check package says which break the rule. */
+  private static Fact candidates(String id, List<Value.Candidate> found, List<String> listed, String noun,
+      Evidence ev, List<String> unparsed) {
+    return Fact.info(id, new Value.Candidates(found, listed, unparsed), Noun.count(found.size(), noun) + " found"
+        + (unparsed.isEmpty() ? "" : " in the files that parse"), ev);
   }
 
   /** Which candidate names upstream's own Python code already contains (one `git grep -q` each, in parallel). */

@@ -17,16 +17,16 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The fork's own Metrics & SLIs. Import-time failures: each configured module imported alone in a fresh python3
  * (PASS when it imports, FAIL with the error's last line). User metrics: a command prints one JSON object; each
- * threshold reads a number by dotted path and bounds it (min/max) or keeps it within a percentage of another
- * (parity: extracted.ttft_ms within 3% of legacy.ttft_ms). A command that fails or prints no such number gives
- * UNKNOWN, never PASS.
+ * threshold reads a number by dotted path (and the one it is compared with), measured as INFO: the bounds are
+ * judged in the check package (MetricThresholdPolicy). A command that fails or prints no such number gives UNKNOWN.
  */
 public final class MetricsCollector implements Collector {
   static final Duration IMPORT_TIMEOUT = Duration.ofSeconds(60);
@@ -118,28 +118,20 @@ public final class MetricsCollector implements Collector {
         out.add(Fact.unknown(id, "no number at `" + t.metric() + "` in the command's JSON", r.evidence()));
         continue;
       }
-      out.add(judge(id, t, v.get(), json, r));
+      out.add(measured(id, t, v.get(), json, r));
     }
     return out;
   }
 
-  private static Fact judge(String id, ForkstateConfig.ThresholdConfig t, double v, JsonNode json, CommandResult r) {
+  /** The metric and, for a parity threshold, the number it is compared with, when the JSON has one. */
+  private static Fact measured(String id, ForkstateConfig.ThresholdConfig t, double v, JsonNode json,
+      CommandResult r) {
+    SortedMap<String, Double> numbers = new TreeMap<>(Map.of(t.metric(), v));
     if (t.relativeTo() != null) {
-      Optional<Double> ref = number(json, t.relativeTo());
-      if (ref.isEmpty() || ref.get() == 0) {
-        return Fact.unknown(id, "no non-zero number at `" + t.relativeTo() + "` to compare with", r.evidence());
-      }
-      double pct = (v - ref.get()) / Math.abs(ref.get()) * 100;
-      boolean ok = Math.abs(pct) <= t.withinPct();
-      return new Fact(FactId.of(id), ok ? Status.PASS : Status.FAIL, new Value.Text(num(pct)), "`" + t.metric()
-          + "` = " + num(v) + " vs `" + t.relativeTo() + "` = " + num(ref.get()) + ": " + signed(pct) + "% (limit ±"
-          + num(t.withinPct()) + "%)", "", List.of(r.evidence()));
+      number(json, t.relativeTo()).ifPresent(ref -> numbers.put(t.relativeTo(), ref));
     }
-    boolean ok = (t.min() == null || v >= t.min()) && (t.max() == null || v <= t.max());
-    String bounds = (t.min() == null ? "" : "min " + num(t.min())) + (t.min() != null && t.max() != null ? ", " : "")
-        + (t.max() == null ? "" : "max " + num(t.max()));
-    return new Fact(FactId.of(id), ok ? Status.PASS : Status.FAIL, new Value.Text(num(v)), "`" + t.metric() + "` = "
-        + num(v) + " (" + bounds + ")", "", List.of(r.evidence()));
+    return Fact.info(id, new Value.Numbers(numbers), "`" + t.metric() + "` = " + Value.Numbers.show(v),
+        r.evidence());
   }
 
   static Optional<Double> number(JsonNode root, String path) {
@@ -148,13 +140,5 @@ public final class MetricsCollector implements Collector {
       n = n == null ? null : n.get(part);
     }
     return n != null && n.isNumber() ? Optional.of(n.asDouble()) : Optional.empty();
-  }
-
-  private static String num(double d) {
-    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : String.format(Locale.ROOT, "%.2f", d);
-  }
-
-  private static String signed(double d) {
-    return (d > 0 ? "+" : "") + num(d);
   }
 }

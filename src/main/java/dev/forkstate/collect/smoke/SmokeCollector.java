@@ -102,6 +102,32 @@ public final class SmokeCollector implements Collector {
     }
   }
 
+  /** Programs whose absence is the machine's, not the fork's. */
+  private static final java.util.Set<String> MACHINE_PROGRAMS = java.util.Set.of("pytest", "py.test", "python",
+      "python3", "uv", "poetry", "pipenv", "pdm", "hatch", "tox", "nox");
+
+  /** Whether the JUnit report (if any) shows a test that ran and failed: that is the fork's, whatever else broke. */
+  private static boolean realFailures(Path junit, Path repo) {
+    try {
+      return junit != null && Files.exists(junit) && JunitReport.read(junit, repo).failed() > 0;
+    } catch (JunitReport.Unreadable e) {
+      return false;
+    }
+  }
+
+  private static final java.util.regex.Pattern NOT_FOUND = java.util.regex.Pattern.compile(
+      "([^\\s:]+): (?:command )?not found");
+
+  /** The program a shell (bash, dash, a pyenv shim) says it could not find, by its base name; empty if none. */
+  static String notFound(String stderr) {
+    java.util.regex.Matcher m = NOT_FOUND.matcher(stderr);
+    String last = "";
+    while (m.find()) {
+      last = m.group(1);
+    }
+    return last.substring(last.lastIndexOf('/') + 1);
+  }
+
   private static Fact judge(CollectContext ctx, Settings.Smoke smoke, SmokeCommand cmd, CommandResult r, Path junit,
       FileTime started) {
     String id = factId(smoke);
@@ -115,7 +141,23 @@ public final class SmokeCollector implements Collector {
     }
     int exit = r.exitCode() == null ? -1 : r.exitCode();
     if (exit == 127) {
-      return fail(id, Value.none(), "command not found: " + r.firstErrorLine(), ev);
+      // pytest or python missing says nothing about the fork; another missing program is the command's own.
+      String missing = notFound(r.stderr());
+      return MACHINE_PROGRAMS.contains(missing)
+          ? new Fact(FactId.of(id), Status.UNKNOWN, Value.none(), "not run: " + missing + " is not installed here",
+              "command not found: " + r.firstErrorLine() + "; install it (e.g. pip install pytest) and rerun",
+              List.of(ev))
+          : fail(id, Value.none(), "command not found: " + r.firstErrorLine(), ev);
+    }
+    if (exit != 0 && cmd.pytest()) {
+      List<String> missing = MissingModules.notInstalled(r.stdout() + "\n" + r.stderr(), ctx.repo());
+      if (!missing.isEmpty() && MissingModules.ownMissing(r.stdout() + "\n" + r.stderr(), ctx.repo()).isEmpty()
+          && !realFailures(junit, ctx.repo())) {
+        return new Fact(FactId.of(id), Status.UNKNOWN, Value.none(), "not measured: dependencies not installed here",
+            "pytest stopped on modules this machine lacks (" + String.join(", ", missing) + "); the repository "
+            + "does not provide them, so this says nothing about the fork: install the project's dependencies "
+            + "(e.g. pip install -e '.[test]') and rerun", List.of(ev));
+      }
     }
     if (cmd.pytest()) {
       switch (exit) {
@@ -139,7 +181,8 @@ public final class SmokeCollector implements Collector {
       if (exit != 0) {
         return fail(id, Value.none(), "exit " + exit + ": " + r.firstErrorLine(), ev);
       }
-      return new Fact(FactId.of(id), Status.WARN, Value.none(), "exit 0, tests not counted",
+      // Exit 0 of a command whose tests nobody counted proves no test ran: not measured, never a pass.
+      return new Fact(FactId.of(id), Status.UNKNOWN, Value.none(), "exit 0, tests not counted",
           "forkstate cannot count tests for this command; set junit_xml to the JUnit XML report it writes",
           List.of(ev));
     }
@@ -169,6 +212,13 @@ public final class SmokeCollector implements Collector {
     }
     if (tests.passed() == 0) {
       return new Fact(FactId.of(id), Status.FAIL, tests, counts, "no test ran", List.of(ev));
+    }
+    if (cmd.runs() > 1) {
+      // Every pytest run writes the same --junitxml file: what is left is the last run's report only, so a failing
+      // earlier run can hide behind a green last one (with ';' the shell's exit is the last run's too).
+      return new Fact(FactId.of(id), Status.UNKNOWN, tests, counts, "the command runs pytest more than once and "
+          + "only the last run's results can be read: give each pytest run its own smoke in forkstate.yml",
+          List.of(ev));
     }
     return new Fact(FactId.of(id), Status.PASS, tests, counts, "", List.of(ev));
   }

@@ -17,12 +17,11 @@ import java.util.List;
 /**
  * Where each branch prepared for an upstream pull request stands (local branches matching pr_branches, default
  * pr/*): ahead/behind upstream and the fork branch, its last commit, whether the fork branch already has it,
- * whether its patches are already upstream, and whether it merges cleanly into upstream. A branch that conflicts
- * with upstream or lags it by more than {@link #STALE_DAYS} days is WARN; one whose patches all landed is PASS.
+ * whether its patches are already upstream, whether it merges cleanly into upstream, and how many days its last
+ * commit is older than upstream's. Each branch is a measurement (INFO, a {@link Value.Branch}); whether it is ready,
+ * stale or landed is judged in the check package (PrBranchPolicy).
  */
 public final class PrBranchCollector implements Collector {
-  static final long STALE_DAYS = 30;
-
   @Override
   public String name() {
     return "pr-branches";
@@ -102,9 +101,8 @@ public final class PrBranchCollector implements Collector {
     long own = cherries.stream().filter(l -> l.startsWith("+")).count();
     boolean landed = !cherries.isEmpty() && own == 0;
     if (cherries.isEmpty()) {
-      return new Fact(FactId.of(id), Status.WARN, new Value.Paths(List.of(up[0] + " behind `" + upstream + "`")),
-          "`" + b + "`: no commit ahead of `" + upstream + "`: nothing to propose; delete it", "",
-          List.of(cherry.evidence()));
+      return Fact.info(id, new Value.Branch(b, upstream, List.of(up[0] + " behind `" + upstream + "`"), 0, 0,
+          Value.Merge.NOT_TRIED, "", 0), "`" + b + "`: no commit ahead of `" + upstream + "`", cherry.evidence());
     }
     String[] lastParts = GitCli.firstLine(last).split(" ");
     long lastTime = parseLong(lastParts[0]);
@@ -125,23 +123,19 @@ public final class PrBranchCollector implements Collector {
       });
     }
     long lagDays = upstreamTime > 0 && lastTime > 0 ? (upstreamTime - lastTime) / 86_400 : 0;
-    boolean conflicts = preview != null && preview.outcome() == MergePreview.Outcome.CONFLICTS;
-    boolean stale = !landed && lagDays > STALE_DAYS;
-    if (stale) {
-      items.add("stale: its last commit is " + lagDays + " days older than `" + upstream + "`");
-    }
-    Status status = landed ? Status.PASS : conflicts || stale ? Status.WARN
-        : preview != null && preview.outcome() == MergePreview.Outcome.UNKNOWN ? Status.UNKNOWN : Status.PASS;
-    String summary = "`" + b + "`: " + (landed ? "landed upstream; delete the branch"
-        : conflicts ? "conflicts with `" + upstream + "`: rebase it" : stale ? "stale: rebase or close it"
-        : "ready: merges cleanly into `" + upstream + "`");
+    Value.Merge merge = preview == null ? Value.Merge.NOT_TRIED : switch (preview.outcome()) {
+      case CLEAN -> Value.Merge.CLEAN;
+      case CONFLICTS -> Value.Merge.CONFLICTS;
+      case UNKNOWN -> Value.Merge.UNKNOWN;
+    };
     List<Evidence> ev = new ArrayList<>(List.of(cherry.evidence()));
     if (preview != null && preview.run() != null) {
       ev.add(preview.run().evidence());
     }
     ev.add(vsUp.evidence());
-    return new Fact(FactId.of(id), status, new Value.Paths(items), summary,
-        status == Status.UNKNOWN ? preview.why() : "", ev);
+    return new Fact(FactId.of(id), Status.INFO, new Value.Branch(b, upstream, items, cherries.size(), own, merge,
+        preview == null ? "" : preview.why(), lagDays), "`" + b + "`: " + own + " of " + Noun.count(cherries.size(),
+        "patch") + " not upstream yet", "", ev);
   }
 
   private static long[] counts(CommandResult r) {

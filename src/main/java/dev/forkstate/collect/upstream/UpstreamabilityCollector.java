@@ -22,13 +22,12 @@ import java.util.concurrent.CompletableFuture;
 /**
  * What of the fork is already upstream and what a merge would do: patch equivalence of every fork commit (as
  * `git cherry` computes it), a merge preview of upstream into the fork (`git merge-tree`, nothing touched), the
- * last time upstream was merged in, and how old the merge-base is next to HEAD.
+ * last time upstream was merged in, and how old the merge-base is next to HEAD. All of it is measurement: how
+ * risky a conflict is (the fork's line count in the file) is judged in the check package (MergeConflictPolicy).
  */
 public final class UpstreamabilityCollector implements Collector {
   static final List<String> IDS = List.of("upstream.last-merge", "upstream.merge-base-age", "upstream.merge-preview",
       "upstream.patches.fork-only", "upstream.patches.upstreamed");
-  /** A conflict in a file the fork changed by this many lines or more is a FAIL-level risk. */
-  static final int HEAVY_LINES = 20;
   private static final long DAY = 86_400;
 
   @Override
@@ -162,16 +161,16 @@ public final class UpstreamabilityCollector implements Collector {
       return p.run() == null ? Fact.unknown(id, p.why()) : Fact.unknown(id, p.why(), p.run().evidence());
     }
     if (p.outcome() == MergePreview.Outcome.CLEAN) {
-      return Fact.of(id, Status.PASS, new Value.Paths(List.of()), "merging `" + upstream + "` into the fork is clean",
+      return Fact.info(id, new Value.Conflicts(List.of()), "merging `" + upstream + "` into the fork is clean",
           p.run().evidence());
     }
-    // Heavy: lines the fork changed in each conflicted file since the merge-base.
+    // The lines the fork changed in each conflicted file since the merge-base: what makes a conflict heavy.
     List<String> args = new ArrayList<>(List.of("diff", "--numstat", base, "HEAD", "--"));
     args.addAll(p.conflicts().keySet());
     CommandResult numstat = ctx.git().run(args, null);
     String why = GitCli.unreadable(numstat, "git diff failed: ");
     if (!why.isEmpty()) {
-      // Without the fork's line counts a heavy conflict (FAIL) cannot be told from a light one (WARN).
+      // Without the fork's line counts a heavy conflict cannot be told from a light one.
       return new Fact(FactId.of(id), Status.UNKNOWN, new Value.Paths(List.copyOf(p.conflicts().keySet())),
           "merging `" + upstream + "` into the fork conflicts in " + Noun.count(p.conflicts().size(), "file"),
           "the fork's line counts in them could not be read: " + why,
@@ -186,21 +185,11 @@ public final class UpstreamabilityCollector implements Collector {
         forkLines.put(f[2], a + d);
       }
     }
-    List<String> items = new ArrayList<>();
-    List<String> heavy = new ArrayList<>();
-    p.conflicts().forEach((path, kinds) -> {
-      long lines = forkLines.getOrDefault(path, 0L);
-      items.add("`" + path + "` (" + (kinds.isEmpty() ? "conflict" : String.join(", ", kinds)) + "; fork changed "
-          + Noun.count(lines, "line") + ")");
-      if (lines >= HEAVY_LINES) {
-        heavy.add(path);
-      }
-    });
-    String summary = "merging `" + upstream + "` into the fork conflicts in " + Noun.count(items.size(), "file")
-        + (heavy.isEmpty() ? "" : ", " + heavy.size() + " of them heavily changed by the fork (" + HEAVY_LINES
-        + "+ lines)");
-    return new Fact(FactId.of(id), heavy.isEmpty() ? Status.WARN : Status.FAIL, new Value.Paths(items), summary, "",
-        List.of(p.run().evidence()));
+    List<Value.Conflict> files = new ArrayList<>();
+    p.conflicts().forEach((path, kinds) -> files.add(new Value.Conflict(path, kinds,
+        forkLines.getOrDefault(path, 0L))));
+    return Fact.info(id, new Value.Conflicts(files), "merging `" + upstream + "` into the fork conflicts in "
+        + Noun.count(files.size(), "file"), p.run().evidence());
   }
 
   /** The newest fork-side merge whose other parent is an upstream commit: when upstream was last taken in. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.collect.CommandWords;
 import dev.forkstate.collect.python.PyModule;
+import dev.forkstate.fact.Value;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -67,14 +68,16 @@ class GuideAndCommandWordsTest {
     List<PyFileChange> changes = List.of(new PyFileChange("src/acme/api.py", before, after),
         new PyFileChange("acme/broken.py", null, new PyModule(Set.of("X_FLAG"), Map.of(), Set.of(), Set.of(),
             Set.of(), Set.of(), "SyntaxError: invalid syntax (line 1)")));
-    FlagAnalysis.Result r = FlagAnalysis.analyse(changes, Set.of(), Set.of("numpy"));
-    assertThat(r.newFlags()).extracting(FlagAnalysis.Item::text)
+    FlagAnalysis.Result r = FlagAnalysis.analyse(changes, Set.of());
+    assertThat(r.newFlags()).extracting(Value.Candidate::text)
         .containsExactly("env var `ACME_MODE` read in `src/acme/api.py`");
-    assertThat(r.changedDefaults()).extracting(FlagAnalysis.Item::text).containsExactly(
+    assertThat(r.changedDefaults()).extracting(Value.Candidate::text).containsExactly(
         "default of `acme.api:api.call(url)` changed: (required) → `None`",
         "parameter `acme.api:api.call(legacy)` removed: callers passing it break");
-    assertThat(r.unguardedImports()).singleElement().satisfies(i -> assertThat(i.text())
-        .startsWith("optional package `numpy` imported unguarded at module level in `src/acme/api.py`"));
-    assertThat(FlagAnalysis.analyse(changes, Set.of("ACME_MODE"), Set.of()).newFlags()).isEmpty();
+    // Every new module-level import is measured; whether `numpy` is optional is OptionalImportPolicy's call.
+    assertThat(r.newImports()).singleElement().satisfies(i -> assertThat(i.text())
+        .startsWith("package `numpy` imported unguarded at module level in `src/acme/api.py`"));
+    assertThat(r.newImports().get(0).keys()).containsExactly("numpy");
+    assertThat(FlagAnalysis.analyse(changes, Set.of("ACME_MODE")).newFlags()).isEmpty();
   }
 }

@@ -10,6 +10,7 @@ import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
+import dev.forkstate.support.Collecting;
 import dev.forkstate.support.TestEnv;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,6 +173,24 @@ class HappyPathFixtureTest {
         "  - optional package `numpy` imported unguarded at module level in `acme/extras/images.py`: importing "
             + "`acme.extras.images` fails without it");
     assertThat(hp).doesNotContain("ACME_DEBUG").doesNotContain("timeout").doesNotContain("redis");
+  }
+
+  /** The collector states what it found (and what the guide lists); the allowances are applied by the judge. */
+  @Test
+  void theCollectorMeasuresCandidatesAndTheJudgeAppliesTheAllowances() {
+    FactSet measured = Collecting.run(new HappyPathCollector(), fork, CONFIG, env, true);
+    Fact flags = measured.get("happypath.flags").orElseThrow();
+    assertThat(flags.status()).isEqualTo(Status.INFO);
+    Value.Candidates found = (Value.Candidates) flags.value();
+    assertThat(found.found()).hasSize(4);
+    assertThat(found.listed()).contains("ACME_ROUTER_CORE");
+    Value.Candidates imports = (Value.Candidates) measured.get("happypath.imports").orElseThrow().value();
+    assertThat(imports.found()).extracting(c -> c.keys().get(0)).contains("numpy");
+    assertThat(imports.listed()).contains("redis");
+    FactSet judged = Collecting.judged(new HappyPathCollector(), fork, CONFIG, env, true);
+    assertThat(((Value.Paths) judged.get("happypath.flags").orElseThrow().value()).paths()).containsExactly(
+        "env var `ACME_FAST_PATH` read in `acme/router.py`", "parameter `call(verbose)` added in `acme/client.py`");
+    assertThat(judged.get("happypath.imports").orElseThrow().status()).isEqualTo(Status.FAIL);
   }
 
   private String copyPasteCount() {

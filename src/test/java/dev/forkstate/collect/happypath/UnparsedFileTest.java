@@ -25,7 +25,7 @@ class UnparsedFileTest {
     GitScript[] repos = Repos.fork(tmp, env);
     GitScript fork = repos[1];
     fork.write("fork/broken.py", "import os\nFLAG = os.environ.get('SNEAKY_FLAG'\n").commit("broken");
-    FactSet facts = Collecting.run(new HappyPathCollector(), fork.dir(),
+    FactSet facts = Collecting.judged(new HappyPathCollector(), fork.dir(),
         "fork_branch: fork/stable\nupstream_ref: upstream/main\n", env, true);
     Fact flags = facts.get("happypath.flags").orElseThrow();
     assertThat(flags.status()).isEqualTo(Status.UNKNOWN);

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
 import dev.forkstate.support.Collecting;
 import dev.forkstate.support.Repos;
 import dev.forkstate.support.TestEnv;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +21,7 @@ class MetricsCollectorTest {
   Path tmp;
 
   @Test
-  void importsAndThresholdsAreJudgedAndAnythingUnmeasuredIsUnknown() {
+  void importsAreRunAndThresholdsJudgedAndAnythingUnmeasuredIsUnknown() {
     Map<String, String> env = TestEnv.isolated(tmp.resolve("home"));
     Path repo = Repos.python(tmp.resolve("r"), env, Map.of(
         "pkg/broken.py", "import no_such_optional_dependency\n",
@@ -41,7 +43,15 @@ class MetricsCollectorTest {
               thresholds:
                 - {metric: x, max: 1}
         """;
-    FactSet facts = Collecting.run(new MetricsCollector(), repo, yaml, env, true);
+    // The collector only measures: the numbers, as INFO; the thresholds are applied by the judge.
+    FactSet measured = Collecting.run(new MetricsCollector(), repo, yaml, env, true);
+    Fact ttftMeasured = fact(measured, "metrics.parity.extracted-ttft-ms");
+    assertThat(ttftMeasured.status()).isEqualTo(Status.INFO);
+    assertThat(ttftMeasured.value()).isEqualTo(new Value.Numbers(new TreeMap<>(Map.of("extracted.ttft_ms", 102.0,
+        "legacy.ttft_ms", 100.0))));
+    assertThat(fact(measured, "metrics.import.pkg").status()).isEqualTo(Status.PASS);
+
+    FactSet facts = Collecting.judged(new MetricsCollector(), repo, yaml, env, true);
     assertThat(fact(facts, "metrics.import.pkg").status()).isEqualTo(Status.PASS);
     Fact broken = fact(facts, "metrics.import.pkg-broken");
     assertThat(broken.status()).isEqualTo(Status.FAIL);

@@ -71,6 +71,66 @@ class SmokeCollectorTest {
     assertThat(t.notable().get(0).message()).contains("one is not two");
   }
 
+  /** "pytest a; pytest b": the failing first run's report is overwritten by the green second one. */
+  @Test
+  void twoPytestRunsInOneCommandAreNeverPassFromTheLastRunAlone() {
+    Path repo = repo(Map.of("tests/a/test_bad.py", "def test_bad():\n    assert False\n",
+        "tests/b/test_ok.py", "def test_ok():\n    assert True\n"));
+    Fact f = smoke(repo, "pytest -q tests/a; pytest -q tests/b", "");
+    assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(f.reason()).contains("runs pytest more than once");
+    // Joined with &&, the failing first run stops the line: the shell's exit says FAIL.
+    assertThat(smoke(repo, "pytest -q tests/a && pytest -q tests/b", "").status()).isEqualTo(Status.FAIL);
+  }
+
+  /** A machine without the project's dependencies measured nothing about the fork: UNKNOWN naming the modules. */
+  @Test
+  void missingDependenciesAreUnknownNotTheForksFailure() {
+    Path repo = repo(Map.of("tests/smoke/test_dep.py", "import notinstalledpkg\n\ndef test_a():\n    pass\n",
+        "tests/smoke/test_dep2.py", "from otherdep.sub import x\n\ndef test_b():\n    pass\n"));
+    Fact f = smoke(repo, "pytest -q tests/smoke", "");
+    assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(f.summary()).contains("dependencies not installed");
+    assertThat(f.reason()).contains("notinstalledpkg, otherdep");
+    // The same through a conftest that does not import (pytest exit 4).
+    Path conf = Repos.python(tmp.resolve("conf"), env, Map.of("tests/smoke/conftest.py", "import notinstalledpkg\n",
+        "tests/smoke/test_ok.py", "def test_ok():\n    pass\n")).dir();
+    assertThat(smoke(conf, "pytest -q tests/smoke", "").status()).isEqualTo(Status.UNKNOWN);
+  }
+
+  /** A module the fork itself should provide and does not is the fork's failure. */
+  @Test
+  void aMissingModuleOfTheForksOwnPackageIsFail() {
+    Path repo = repo(Map.of("tests/smoke/test_own.py", "from pkg.missing_part import x\n\ndef test_a():\n    pass\n"));
+    Fact f = smoke(repo, "pytest -q tests/smoke", "");
+    assertThat(f.status()).isEqualTo(Status.FAIL);
+  }
+
+  /** Real test failures stay FAIL even when another test file could not import a dependency. */
+  @Test
+  void aRealFailureBesideAMissingDependencyIsFail() {
+    Path repo = repo(Map.of("tests/smoke/test_dep.py", "import notinstalledpkg\n",
+        "tests/smoke/test_bad.py", "def test_bad():\n    assert 1 == 2\n"));
+    assertThat(smoke(repo, "pytest -q tests/smoke --continue-on-collection-errors", "").status())
+        .isEqualTo(Status.FAIL);
+  }
+
+  @Test
+  void pytestNotInstalledIsUnknownAndAnotherMissingProgramIsFail() {
+    assertThat(SmokeCollector.notFound("pyenv: pytest: command not found\n")).isEqualTo("pytest");
+    assertThat(SmokeCollector.notFound("sh: 1: /usr/bin/py.test: not found")).isEqualTo("py.test");
+    assertThat(SmokeCollector.notFound("bash: line 1: ./run_smokes.sh: No such file")).isEmpty();
+    Path repo = repo(Map.of("README.md", "x\n"));
+    Fact f = smoke(repo, "nosuchpytestwrapper-xyz tests", "");
+    assertThat(f.status()).isEqualTo(Status.FAIL);
+    Map<String, String> noPytest = new java.util.HashMap<>(env);
+    noPytest.put("PATH", "/nonexistent");
+    Fact missing = Collecting.run(new SmokeCollector(), repo, "smokes:\n  - name: smokes\n    command: pytest -q\n",
+        noPytest, true).get("smoke.smokes").orElseThrow();
+    assertThat(missing.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(missing.summary()).contains("pytest is not installed here");
+  }
+
   @Test
   void noTestsCollectedIsFail() {
     Path repo = repo(Map.of("tests/smoke/helper.py", "X = 1\n"));
@@ -122,10 +182,10 @@ class SmokeCollectorTest {
   }
 
   @Test
-  void nonPytestCommandWithoutJunitIsWarnNotPass() {
+  void nonPytestCommandWithoutJunitIsUnknownNotPass() {
     Path repo = repo(Map.of("README.md", "x\n"));
     Fact f = smoke(repo, "true", "");
-    assertThat(f.status()).isEqualTo(Status.WARN);
+    assertThat(f.status()).isEqualTo(Status.UNKNOWN);
     assertThat(f.reason()).contains("junit_xml");
   }
 

@@ -17,6 +17,7 @@ import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
+import dev.forkstate.support.Collecting;
 import dev.forkstate.support.Repos;
 import dev.forkstate.support.TestEnv;
 import java.nio.file.Path;
@@ -155,6 +156,25 @@ class UpstreamabilityTest {
     MergePreview p = MergePreview.of(null, "HEAD", "upstream/main", false);
     assertThat(p.outcome()).isEqualTo(MergePreview.Outcome.UNKNOWN);
     assertThat(p.why()).isEqualTo("git merge-tree --write-tree needs git 2.38 or newer");
+  }
+
+  /** The collectors only measure: what the judge weighs (line counts, patch counts, days) is in the values. */
+  @Test
+  void theCollectorsMeasureWhatThePoliciesJudge() {
+    FactSet measured = Collecting.run(new UpstreamabilityCollector(), forkDir, CONFIG, env, true);
+    Fact preview = measured.get("upstream.merge-preview").orElseThrow();
+    assertThat(preview.status()).isEqualTo(Status.INFO);
+    assertThat(preview.value()).isEqualTo(new Value.Conflicts(List.of(new Value.Conflict("lib/router.py",
+        List.of("contents"), 50))));
+    FactSet branches = Collecting.run(new PrBranchCollector(), forkDir, CONFIG, env, true);
+    assertThat(branches.withPrefix("pr.")).extracting(Fact::status).containsOnly(Status.INFO);
+    Value.Branch old = (Value.Branch) branches.get("pr.pr-old-docs").orElseThrow().value();
+    assertThat(old.lagDays()).isEqualTo(44);
+    assertThat(old.merge()).isEqualTo(Value.Merge.CLEAN);
+    assertThat(old.lines()).noneMatch(l -> l.startsWith("stale"));
+    Value.Branch typo = (Value.Branch) branches.get("pr.pr-fix-typo").orElseThrow().value();
+    assertThat(typo.patches()).isEqualTo(1);
+    assertThat(typo.ownPatches()).isZero();
   }
 
   @Test

@@ -1,0 +1,44 @@
+package dev.forkstate.check;
+
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the recorded runs say, judged: smokes green in every run (else WARN), drift not growing between the oldest
+ * and newest run (else WARN), upstream code taken in within {@link #STALE_DAYS} days (else WARN). The history only
+ * counts; these lines are the policy.
+ */
+final class TrendPolicy implements Policy {
+  static final long STALE_DAYS = 30;
+  static final String PASS_RATE = "history.smoke-pass-rate";
+  static final String BEHIND = "history.behind";
+  static final String SINCE_UPSTREAM = "history.days-since-upstream";
+  private static final Set<String> IDS = Set.of(PASS_RATE, BEHIND, SINCE_UPSTREAM);
+
+  @Override
+  public boolean covers(FactId id) {
+    return IDS.contains(id.value());
+  }
+
+  @Override
+  public Fact judge(Fact m) {
+    if (m.status() != Status.INFO) {
+      return m;
+    }
+    Status judged;
+    if (m.id().value().equals(PASS_RATE) && m.value() instanceof Value.Count pct) {
+      judged = pct.n() == 100 ? Status.PASS : Status.WARN;
+    } else if (m.id().value().equals(BEHIND) && m.value() instanceof Value.Series s && !s.values().isEmpty()) {
+      judged = s.values().get(s.values().size() - 1) > s.values().get(0) ? Status.WARN : Status.PASS;
+    } else if (m.id().value().equals(SINCE_UPSTREAM) && m.value() instanceof Value.Count days) {
+      judged = days.n() > STALE_DAYS ? Status.WARN : Status.PASS;
+    } else {
+      return m;
+    }
+    return new Fact(m.id(), judged, m.value(), m.summary(), m.reason(), m.evidence());
+  }
+}

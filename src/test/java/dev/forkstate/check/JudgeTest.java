@@ -1,0 +1,77 @@
+package dev.forkstate.check;
+
+import static dev.forkstate.check.PolicyFacts.candidate;
+import static dev.forkstate.check.PolicyFacts.candidates;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forkstate.config.Settings;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The judge stage: each measurement goes to its one policy with the config's allowances; the rest is untouched. */
+class JudgeTest {
+  private static final Settings SETTINGS = PolicyFacts.settings("""
+      happypath:
+        allowed_flags: [ACME_MODE]
+        optional_modules: [numpy]
+      metrics:
+        commands:
+          - name: perf
+            command: python3 perf.py
+            thresholds:
+              - {metric: p99_ms, max: 500}
+      """);
+
+  @Test
+  void judgesMeasurementsWithTheConfiguredAllowancesAndLeavesOtherFactsAlone() {
+    Fact flags = candidates("happypath.flags", List.of(candidate("env var `ACME_MODE` read in `a.py`", "ACME_MODE"),
+        candidate("env var `OTHER` read in `a.py`", "OTHER")), List.of(), List.of());
+    Fact imports = candidates("happypath.imports", List.of(candidate("package `numpy` imported unguarded", "numpy")),
+        List.of(), List.of());
+    Fact metric = PolicyFacts.numbers("metrics.perf.p99-ms", Map.of("p99_ms", 501.0));
+    Fact behind = Fact.info("upstream.behind", new Value.Count(3), "3 commits behind", PolicyFacts.EV);
+    Fact smoke = Fact.of("smoke.unit", Status.PASS, Value.none(), "1 passed", PolicyFacts.EV);
+    Fact unknownFlags = Fact.unknown("happypath.defaults", "no merge-base");
+
+    FactSet judged = Judge.apply(new FactSet(List.of(flags, imports, metric, behind, smoke, unknownFlags)), SETTINGS);
+
+    Fact f = judged.get("happypath.flags").orElseThrow();
+    assertThat(f.status()).isEqualTo(Status.FAIL);
+    assertThat(((Value.Paths) f.value()).paths()).containsExactly("env var `OTHER` read in `a.py`");
+    assertThat(judged.get("happypath.imports").orElseThrow().status()).isEqualTo(Status.FAIL);
+    assertThat(judged.get("metrics.perf.p99-ms").orElseThrow().summary()).isEqualTo("`p99_ms` = 501 (max 500)");
+    // A measurement no policy covers stays a measurement: upstream.behind is judged by UpstreamMergedCheck.
+    assertThat(judged.get("upstream.behind").orElseThrow()).isSameAs(behind);
+    assertThat(judged.get("smoke.unit").orElseThrow()).isSameAs(smoke);
+    assertThat(judged.get("happypath.defaults").orElseThrow()).isSameAs(unknownFlags);
+    assertThat(judged.all()).extracting(Fact::id).containsExactlyElementsOf(
+        new FactSet(List.of(flags, imports, metric, behind, smoke, unknownFlags)).all().stream().map(Fact::id)
+            .toList());
+  }
+
+  @Test
+  void noFactIdIsCoveredByTwoPolicies() {
+    List<Policy> policies = Judge.policies(SETTINGS);
+    for (String id : List.of("happypath.flags", "happypath.defaults", "happypath.imports", "metrics.perf.p99-ms",
+        "upstream.merge-preview", "pr.pr-x", "pr.pr-x.pull", "upstream.behind", "smoke.unit")) {
+      long covering = policies.stream().filter(p -> p.covers(FactId.of(id))).count();
+      assertThat(covering).as(id).isLessThanOrEqualTo(1);
+    }
+  }
+
+  @Test
+  void checksSeeTheJudgedStatus() {
+    Fact flags = candidates("happypath.flags", List.of(candidate("env var `OTHER` read in `a.py`", "OTHER")),
+        List.of(), List.of());
+    FactSet measured = new FactSet(List.of(flags));
+    // Measured only, the happy-path check has nothing judged to go on; after the judge it sees the FAIL.
+    assertThat(Checks.HAPPYPATH_ALIGNED.evaluate(measured).status()).isEqualTo(Status.UNKNOWN);
+    assertThat(Checks.HAPPYPATH_ALIGNED.evaluate(Judge.apply(measured, SETTINGS)).status()).isEqualTo(Status.FAIL);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.forkstate.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forkstate.fact.Evidence;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TrendPolicyTest {
+  private static final Evidence EV = Evidence.ofCommand("sqlite3 h.db 'SELECT 1'");
+
+  static Stream<Arguments> table() {
+    return Stream.of(
+        Arguments.of(Fact.info("history.smoke-pass-rate", new Value.Count(100), "green", EV), Status.PASS),
+        Arguments.of(Fact.info("history.smoke-pass-rate", new Value.Count(67), "2 of 3", EV), Status.WARN),
+        Arguments.of(Fact.info("history.behind", new Value.Series(List.of(10L, 14L, 20L)), "up", EV), Status.WARN),
+        Arguments.of(Fact.info("history.behind", new Value.Series(List.of(20L, 5L)), "down", EV), Status.PASS),
+        Arguments.of(Fact.info("history.behind", new Value.Series(List.of()), "none", EV), Status.INFO),
+        Arguments.of(Fact.info("history.days-since-upstream", new Value.Count(45), "45 days", EV), Status.WARN),
+        Arguments.of(Fact.info("history.days-since-upstream", new Value.Count(30), "30 days", EV), Status.PASS),
+        Arguments.of(Fact.unknown("history.smoke-pass-rate", "no run counted smoke tests"), Status.UNKNOWN),
+        Arguments.of(Fact.info("history.days-since-upstream", new Value.Text("45"), "shape", EV), Status.INFO));
+  }
+
+  @ParameterizedTest
+  @MethodSource("table")
+  void judgesTheRecordedRuns(Fact measured, Status expected) {
+    assertThat(new TrendPolicy().judge(measured).status()).isEqualTo(expected);
+  }
+}

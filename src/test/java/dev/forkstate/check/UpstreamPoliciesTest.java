@@ -1,0 +1,95 @@
+package dev.forkstate.check;
+
+import static dev.forkstate.check.PolicyFacts.branch;
+import static dev.forkstate.check.PolicyFacts.conflicts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Status;
+import dev.forkstate.fact.Value;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Merge conflicts and PR branches as tables: what git measured in, the judged status and sentence out. */
+class UpstreamPoliciesTest {
+  private static final long HEAVY = MergeConflictPolicy.HEAVY_LINES;
+  private static final long STALE = PrBranchPolicy.STALE_DAYS;
+
+  static Stream<Arguments> conflictTable() {
+    return Stream.of(
+        Arguments.of(conflicts(), Status.PASS, "merging `upstream/main` into the fork is clean", List.of()),
+        Arguments.of(conflicts(new Value.Conflict("lib/a.py", List.of("contents"), HEAVY - 1)), Status.WARN,
+            "merging `upstream/main` into the fork conflicts in 1 file",
+            List.of("`lib/a.py` (contents; fork changed 19 lines)")),
+        Arguments.of(conflicts(new Value.Conflict("lib/a.py", List.of("contents"), HEAVY),
+            new Value.Conflict("lib/b.py", List.of(), 1)), Status.FAIL,
+            "merging `upstream/main` into the fork conflicts in 2 files, 1 of them heavily changed by the fork "
+                + "(20+ lines)",
+            List.of("`lib/a.py` (contents; fork changed 20 lines)", "`lib/b.py` (conflict; fork changed 1 line)")),
+        Arguments.of(conflicts(new Value.Conflict("x.py", List.of("modify/delete", "contents"), 50)), Status.FAIL,
+            "merging `upstream/main` into the fork conflicts in 1 file, 1 of them heavily changed by the fork "
+                + "(20+ lines)", List.of("`x.py` (modify/delete, contents; fork changed 50 lines)")));
+  }
+
+  @ParameterizedTest
+  @MethodSource("conflictTable")
+  void aConflictIsHeavyWhenTheForkChangedTheFileMuch(Fact in, Status status, String summary, List<String> items) {
+    MergeConflictPolicy policy = new MergeConflictPolicy();
+    assertThat(policy.covers(in.id())).isTrue();
+    Fact out = policy.judge(in);
+    assertThat(out.status()).isEqualTo(status);
+    assertThat(out.summary()).isEqualTo(summary);
+    assertThat(((Value.Paths) out.value()).paths()).containsExactlyElementsOf(items);
+  }
+
+  static Stream<Arguments> branchTable() {
+    return Stream.of(
+        Arguments.of(branch(0, 0, Value.Merge.NOT_TRIED, "", 0), Status.WARN,
+            "`pr/x`: no commit ahead of `upstream/main`: nothing to propose; delete it", false),
+        Arguments.of(branch(2, 0, Value.Merge.NOT_TRIED, "", STALE + 50), Status.PASS,
+            "`pr/x`: landed upstream; delete the branch", false),
+        Arguments.of(branch(2, 1, Value.Merge.CLEAN, "", STALE), Status.PASS,
+            "`pr/x`: ready: merges cleanly into `upstream/main`", false),
+        Arguments.of(branch(2, 1, Value.Merge.CLEAN, "", STALE + 1), Status.WARN,
+            "`pr/x`: stale: rebase or close it", true),
+        Arguments.of(branch(2, 2, Value.Merge.CONFLICTS, "", 0), Status.WARN,
+            "`pr/x`: conflicts with `upstream/main`: rebase it", false),
+        Arguments.of(branch(2, 2, Value.Merge.CONFLICTS, "", STALE + 1), Status.WARN,
+            "`pr/x`: conflicts with `upstream/main`: rebase it", true),
+        Arguments.of(branch(1, 1, Value.Merge.UNKNOWN, "git merge-tree --write-tree needs git 2.38 or newer", 0),
+            Status.UNKNOWN, "`pr/x`: merge into `upstream/main` not known", false),
+        Arguments.of(branch(1, 1, Value.Merge.UNKNOWN, "old git", STALE + 1), Status.WARN,
+            "`pr/x`: stale: rebase or close it", true));
+  }
+
+  @ParameterizedTest
+  @MethodSource("branchTable")
+  void aPrBranchIsReadyStaleConflictingOrLanded(Fact in, Status status, String summary, boolean staleLine) {
+    PrBranchPolicy policy = new PrBranchPolicy();
+    Fact out = policy.judge(in);
+    assertThat(out.status()).isEqualTo(status);
+    assertThat(out.summary()).isEqualTo(summary);
+    List<String> items = ((Value.Paths) out.value()).paths();
+    assertThat(items).contains("1 ahead, 0 behind `upstream/main`");
+    assertThat(items.stream().anyMatch(i -> i.startsWith("stale: its last commit is "))).isEqualTo(staleLine);
+    assertThat(out.evidence()).isEqualTo(in.evidence());
+  }
+
+  @Test
+  void anUnknownMergeSaysWhyAndOtherPrFactsPassUntouched() {
+    Fact unknown = new PrBranchPolicy().judge(branch(1, 1, Value.Merge.UNKNOWN, "git merge-tree failed: boom", 0));
+    assertThat(unknown.reason()).isEqualTo("git merge-tree failed: boom");
+    Fact stale = new PrBranchPolicy().judge(branch(1, 1, Value.Merge.CLEAN, "", 44));
+    assertThat(((Value.Paths) stale.value()).paths()).contains(
+        "stale: its last commit is 44 days older than `upstream/main`");
+    Fact pull = Fact.info("pr.pr-x.pull", new Value.Text("open"), "`pr/x`: PR #1 open", PolicyFacts.EV);
+    assertThat(new PrBranchPolicy().covers(pull.id())).isTrue();
+    assertThat(new PrBranchPolicy().judge(pull)).isSameAs(pull);
+    assertThat(new MergeConflictPolicy().covers(FactId.of("upstream.merge-base-age"))).isFalse();
+  }
+}
