@@ -28,8 +28,10 @@ class SmokeCollectorTest {
     env = TestEnv.isolated(tmp.resolve("home"));
   }
 
+  /** One run per smoke: these tests judge a single run; determinism (two runs) has its own tests. */
   private Fact smoke(Path repo, String command, String extra) {
-    String yaml = "smokes:\n  - name: smokes\n    command: '" + command.replace("'", "''") + "'\n" + extra;
+    String yaml = "happypath:\n  determinism_runs: 1\nsmokes:\n  - name: smokes\n    command: '"
+        + command.replace("'", "''") + "'\n" + extra;
     FactSet facts = Collecting.run(new SmokeCollector(), repo, yaml, env, true);
     return facts.get("smoke.smokes").orElseThrow();
   }
