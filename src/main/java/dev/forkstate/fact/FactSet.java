@@ -44,7 +44,11 @@ public final class FactSet {
 
   /** The first non-empty command among these facts: what reproduces a finding that rests on them, or "". */
   public String firstCommand(List<FactId> ids) {
-    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).map(Fact::command)
-        .filter(c -> !c.isEmpty()).findFirst().orElse("");
+    // The command of the fact that decided: the worst status among them (the first such in order). A check that is
+    // FAIL for its imports must not show the copy-paste rule's `command -v` only because that fact sorts first.
+    List<Fact> withCommand = ids.stream().map(byId::get).filter(java.util.Objects::nonNull)
+        .filter(f -> !f.command().isEmpty()).toList();
+    return withCommand.stream().reduce((a, b) -> b.status().severity() > a.status().severity() ? b : a)
+        .map(Fact::command).orElse("");
   }
 }

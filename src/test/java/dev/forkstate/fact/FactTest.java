@@ -46,4 +46,15 @@ class FactTest {
     assertThat(Status.worst(Status.UNKNOWN, Status.FAIL)).isEqualTo(Status.FAIL);
     assertThat(Status.worst(Status.SKIPPED, Status.PASS)).isEqualTo(Status.SKIPPED);
   }
+
+  /** Found on a real fork: "HAPPYPATH rules: 8 unguarded optional imports" showed the copy-paste rule's command. */
+  @Test
+  void theCommandShownForSeveralFactsIsTheDecidingOnes() {
+    FactSet set = new FactSet(java.util.List.of(
+        Fact.of("happypath.copy-paste", Status.PASS, Value.none(), "ok", Evidence.ofCommand("command -v cat git")),
+        Fact.of("happypath.imports", Status.FAIL, Value.none(), "8 unguarded", Evidence.ofCommand("git diff x")),
+        Fact.of("happypath.flags", Status.FAIL, Value.none(), "2 flags", Evidence.ofCommand("git diff y"))));
+    assertThat(set.firstCommand(set.all().stream().map(Fact::id).toList())).isEqualTo("git diff y");
+    assertThat(set.firstCommand(java.util.List.of(FactId.of("happypath.copy-paste")))).isEqualTo("command -v cat git");
+  }
 }
