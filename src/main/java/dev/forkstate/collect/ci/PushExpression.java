@@ -3,11 +3,13 @@ package dev.forkstate.collect.ci;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A GitHub Actions expression (an {@code if:} or {@code continue-on-error:} value) evaluated for one situation: a
- * push to the fork branch on which every earlier step passed. Anything that depends on more than that (matrix
+ * push to the fork branch on which every earlier step passed. The caller may add context values it knows for that
+ * situation ({@link NeedsResults}: the jobs this one needs succeeded). Anything that depends on more than that (matrix
  * values, secrets, inputs, other event fields) is UNKNOWN, and UNKNOWN spreads through operators except where the
  * other side settles the answer ({@code false && x} is false whatever x is). Text that does not parse is UNKNOWN too:
  * the caller quotes it instead of guessing.
@@ -22,15 +24,22 @@ public final class PushExpression {
 
   private final List<String> tokens;
   private final String branch;
+  private final Map<String, Object> extra;
   private int pos;
 
-  private PushExpression(List<String> tokens, String branch) {
+  private PushExpression(List<String> tokens, String branch, Map<String, Object> known) {
     this.tokens = tokens;
     this.branch = branch;
+    this.extra = known;
   }
 
   /** {@code branch} may be null: then the ref-dependent parts are UNKNOWN. */
   public static Truth evaluate(String text, String branch) {
+    return evaluate(text, branch, Map.of());
+  }
+
+  /** With more context values known for the situation, keyed by their lower-case path ("needs.build.result"). */
+  public static Truth evaluate(String text, String branch, Map<String, Object> known) {
     Optional<String> body = unwrap(text.strip());
     if (body.isEmpty()) {
       return Truth.UNKNOWN;
@@ -40,7 +49,7 @@ public final class PushExpression {
       if (tokens.size() > MAX_TOKENS) {
         return Truth.UNKNOWN;
       }
-      PushExpression e = new PushExpression(tokens, branch);
+      PushExpression e = new PushExpression(tokens, branch, known);
       Object v = e.or();
       if (e.pos != e.tokens.size()) {
         return Truth.UNKNOWN;
@@ -240,7 +249,7 @@ public final class PushExpression {
       case "github.head_ref", "github.base_ref" -> ""; // set only for pull request events
       case "github.ref" -> branch == null ? UNSET : "refs/heads/" + branch;
       case "github.ref_name" -> branch == null ? UNSET : branch;
-      default -> UNSET;
+      default -> extra.containsKey(p) ? extra.get(p) : UNSET;
     };
   }
 }

@@ -38,7 +38,8 @@ final class SmokeWiring {
     for (Map.Entry<RunStep, String> c : candidates.entrySet()) {
       List<String> blockers = new ArrayList<>();
       List<String> unknowns = new ArrayList<>();
-      gates(wf, c.getKey(), branch, blockers, unknowns);
+      RunStep r = c.getKey();
+      gates(wf, r.job(), r.jobBody(), r.step(), branch, blockers, unknowns);
       if (blockers.isEmpty() && unknowns.isEmpty()) {
         Node at = c.getKey().node();
         return Fact.of(ID, Status.PASS, new Value.Text(wf.at(at)), c.getValue(), show);
@@ -96,13 +97,15 @@ final class SmokeWiring {
   }
 
   /** What may keep the step from running, or its failure from failing the run, on a push to the branch. */
-  private static void gates(WorkflowFile wf, RunStep r, String branch, List<String> blockers, List<String> unknowns) {
-    String job = "job " + code(r.job());
-    for (Node body : List.of(r.jobBody(), r.step())) {
-      String who = body == r.step() ? "the step" : job;
+  private static void gates(WorkflowFile wf, String jobId, Node jobBody, Node step, String branch,
+      List<String> blockers, List<String> unknowns) {
+    String job = "job " + code(jobId);
+    Map<String, Object> needs = NeedsResults.of(wf, jobBody, branch);
+    for (Node body : step == null ? List.of(jobBody) : List.of(jobBody, step)) {
+      String who = body == step ? "the step" : job;
       WorkflowFile.get(body, "if").ifPresent(n -> {
         String expr = WorkflowFile.scalar(n);
-        Truth t = PushExpression.evaluate(expr, branch);
+        Truth t = PushExpression.evaluate(expr, branch, needs);
         String said = who + " runs only if " + code(expr) + " (" + wf.at(n) + ")";
         if (t == Truth.FALSE) {
           blockers.add(said + ", which is false on a push to " + (branch == null ? "the fork branch" : code(branch)));
@@ -112,7 +115,7 @@ final class SmokeWiring {
       });
       WorkflowFile.get(body, "continue-on-error").ifPresent(n -> {
         String value = WorkflowFile.scalar(n);
-        Truth t = PushExpression.evaluate(value, branch);
+        Truth t = PushExpression.evaluate(value, branch, needs);
         String said = who + " has `continue-on-error: " + value.replace("`", "'") + "` (" + wf.at(n) + ")";
         if (t == Truth.TRUE) {
           blockers.add(said + ": a failing smoke would not fail the run");

@@ -105,4 +105,19 @@ class SmokeWiringTest {
     assertThat(f.summary()).startsWith("job `smokes` runs pytest on tests/smoke (" + WF + ":6), but the step runs "
         + "only if `failure()`");
   }
+
+  @Test
+  void aJobGatedOnAnEarlierGreenJobIsEvaluated() throws Exception {
+    String yaml = "on: push\njobs:\n  unit:\n    runs-on: ubuntu-latest\n    steps: [{run: pytest tests/unit}]\n"
+        + "  smokes:\n    needs: unit\n    if: needs.unit.result == 'success'\n    steps:\n"
+        + "      - run: pytest -q tests/smoke\n";
+    WorkflowFile wf = WorkflowFile.parse(WF, yaml);
+    assertThat(SmokeWiring.fact(wf, RunStep.all(wf), List.of(SMOKE), "fork/stable", SHOW).status())
+        .isEqualTo(Status.PASS);
+    // The needed job is skipped on a push, so the result is not 'success' there: not guessed.
+    WorkflowFile skipped = WorkflowFile.parse(WF, yaml.replace("  unit:\n", "  unit:\n    if: github.event_name "
+        + "== 'pull_request'\n"));
+    assertThat(SmokeWiring.fact(skipped, RunStep.all(skipped), List.of(SMOKE), "fork/stable", SHOW).status())
+        .isEqualTo(Status.UNKNOWN);
+  }
 }
