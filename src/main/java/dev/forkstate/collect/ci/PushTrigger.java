@@ -9,23 +9,49 @@ import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * {@code ci.workflow.push-trigger}: does a push to the fork branch start the workflow, read as GitHub reads
  * {@code on:}? Branch filters are matched with GitHub's own pattern rules ({@link FilterPattern}), in order; a
- * filter GitHub would reject, or a pattern with no documented meaning, is never read as a match.
+ * filter GitHub would reject, or a pattern with no documented meaning, is never read as a match. A {@code paths:}
+ * filter makes the answer depend on what the push changes ({@link PathsFilter}). This reads the workflow's own
+ * trigger only; {@link CallerTrigger} follows the workflows that call it.
  */
 final class PushTrigger {
   static final String ID = "ci.workflow.push-trigger";
 
   private PushTrigger() {}
 
-  static Fact fact(WorkflowFile wf, String branch, Evidence show) {
-    Optional<Node> on = WorkflowFile.get(wf.root(), "on").or(() -> WorkflowFile.get(wf.root(), "true"));
+  /** The {@code on:} node; "true" too, in case a YAML 1.1 reader made the key a boolean. */
+  static Optional<Node> on(WorkflowFile wf) {
+    return WorkflowFile.get(wf.root(), "on").or(() -> WorkflowFile.get(wf.root(), "true"));
+  }
+
+  /** The events named under {@code on:}, in any of its three forms (a name, a list, a mapping). */
+  static Set<String> events(WorkflowFile wf) {
+    Set<String> out = new LinkedHashSet<>();
+    on(wf).ifPresent(trig -> {
+      if (trig instanceof ScalarNode sc) {
+        out.add(sc.getValue());
+      }
+      WorkflowFile.items(trig).forEach(n -> out.add(WorkflowFile.scalar(n)));
+      for (NodeTuple t : WorkflowFile.entries(trig)) {
+        out.add(WorkflowFile.scalar(t.getKeyNode()));
+      }
+    });
+    return out;
+  }
+
+  static Fact fact(WorkflowFile wf, String branch, Supplier<WatchedFiles> watched, Evidence show) {
+    Optional<Node> on = on(wf);
     if (on.isEmpty()) {
       return fail(ID, "no `on:` triggers in " + wf.path(), show);
     }
@@ -66,7 +92,7 @@ final class PushTrigger {
     }
     Node list = branches.or(() -> ignored).orElse(null);
     if (list == null) {
-      return pass(wf.at(push), branch, also, show);
+      return pass(wf, wf.at(push), branch, also, filters, watched, show);
     }
     String key = branches.isPresent() ? "`branches`" : "`branches-ignore`";
     List<FilterPattern> patterns;
@@ -81,7 +107,7 @@ final class PushTrigger {
     if (ignored.isPresent()) {
       return matched
           ? fail(ID, "`branches-ignore` excludes " + code(branch) + " (" + wf.at(list) + ")", show)
-          : pass(wf.at(push), branch, also, show);
+          : pass(wf, wf.at(push), branch, also, filters, watched, show);
     }
     if (!matched && !patterns.isEmpty() && patterns.stream().allMatch(FilterPattern::negated)) {
       return fail(ID, "the push trigger's branches list only `!` patterns (" + wf.at(list) + "), which include "
@@ -91,10 +117,10 @@ final class PushTrigger {
       return fail(ID, "the push trigger's branches do not include " + code(branch) + " (" + wf.at(list) + ")",
           show);
     }
-    return pass(wf.at(list), branch, also, show);
+    return pass(wf, wf.at(list), branch, also, filters, watched, show);
   }
 
-  private static List<FilterPattern> compile(Node list) throws FilterPattern.Malformed {
+  static List<FilterPattern> compile(Node list) throws FilterPattern.Malformed {
     List<Node> items = list instanceof ScalarNode ? List.of(list) : WorkflowFile.items(list);
     if (!(list instanceof ScalarNode) && items.isEmpty() && !WorkflowFile.entries(list).isEmpty()) {
       throw new FilterPattern.Malformed("(a mapping)", "a branch filter is a list of patterns");
@@ -109,8 +135,25 @@ final class PushTrigger {
     return out;
   }
 
-  private static Fact pass(String where, String branch, String also, Evidence show) {
-    return Fact.of(ID, Status.PASS, new Value.Text(where), "pushes to " + code(branch) + " trigger it (" + where
-        + ")" + also, show);
+  /** The branch passes the filters; a paths filter may still keep some pushes from starting the workflow. */
+  private static Fact pass(WorkflowFile wf, String where, String branch, String also, Node filters,
+      Supplier<WatchedFiles> watched, Evidence show) {
+    String pushes = "pushes to " + code(branch) + " trigger it (" + where + ")";
+    Optional<PathsFilter.Reading> paths = PathsFilter.read(wf, filters, watched);
+    if (paths.isEmpty()) {
+      return Fact.of(ID, Status.PASS, new Value.Text(where), pushes + also, show);
+    }
+    PathsFilter.Reading r = paths.get();
+    List<Evidence> ev = new ArrayList<>(List.of(show));
+    ev.addAll(r.evidence());
+    return switch (r.status()) {
+      case FAIL -> fail(ID, r.detail(), show);
+      case UNKNOWN -> new Fact(FactId.of(ID), Status.UNKNOWN, Value.none(), pushes, r.detail(), ev);
+      case PASS -> new Fact(FactId.of(ID), Status.PASS, new Value.Text(where), pushes + " " + r.limit() + ", "
+          + r.detail() + also, "", ev);
+      default -> new Fact(FactId.of(ID), Status.WARN, new Value.Text(where), pushes + " " + r.limit() + "; "
+          + r.detail() + also, "a push that changes only files the `paths` filter leaves out does not run the "
+          + "workflow, so a green run says nothing about it", ev);
+    };
   }
 }

@@ -2,9 +2,11 @@ package dev.forkstate.collect.ci;
 
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
+import dev.forkstate.collect.GitCli;
 import dev.forkstate.collect.refs.ReferenceCollector;
 import dev.forkstate.collect.smoke.SmokeCommand;
 import dev.forkstate.config.Settings;
+import dev.forkstate.exec.CommandResult;
 import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
@@ -12,8 +14,10 @@ import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -62,10 +66,10 @@ public final class WorkflowCollector implements Collector {
     List<Fact> out = new ArrayList<>();
     out.add(Fact.of("ci.workflow.file", Status.PASS, new Value.Text(path), code(path) + " parses",
         show));
-    out.add(PushTrigger.fact(wf, s.forkBranch().value(), show));
+    List<String> smokes = s.smokes().stream().map(Settings.Smoke::command).toList();
+    out.add(PushTrigger.fact(wf, s.forkBranch().value(), watched(ctx, smokes), show));
     List<RunStep> runs = RunStep.all(wf);
-    out.add(SmokeWiring.fact(wf, runs, s.smokes().stream().map(Settings.Smoke::command).toList(),
-        s.forkBranch().value(), show));
+    out.add(SmokeWiring.fact(wf, runs, smokes, s.forkBranch().value(), show));
     out.add(python(wf, s.ciJob().value(), show));
     out.add(testPaths(ctx, runs, show));
     out.add(conditional(wf, show));
@@ -99,6 +103,29 @@ public final class WorkflowCollector implements Collector {
   /** "3.12" matches "3.12", "3.12.4", "python:3.12-slim", not "3.1" or "3.120". */
   static boolean mentionsVersion(String text, String version) {
     return text.matches(".*(?<![0-9.])" + java.util.regex.Pattern.quote(version) + "(?![0-9]).*");
+  }
+
+  /**
+   * The files a {@code paths:} filter must let through, listed only if a filter is met (one git call): tracked files
+   * under the smoke paths, and the package's Python files.
+   */
+  private static Supplier<WatchedFiles> watched(CollectContext ctx, List<String> smokes) {
+    return new Supplier<>() {
+      private WatchedFiles memo;
+
+      @Override
+      public synchronized WatchedFiles get() {
+        if (memo == null) {
+          List<String> paths = smokes.stream().flatMap(c -> SmokeCommand.parse(c).testPaths().stream()).distinct()
+              .toList();
+          CommandResult r = ctx.git().run(List.of("ls-files", "-z"), "git ls-files");
+          String bad = GitCli.unreadable(r, "git ls-files failed: ");
+          memo = bad.isEmpty() ? WatchedFiles.of(Arrays.stream(r.stdout().split("\0")).filter(f -> !f.isEmpty())
+              .toList(), paths, r.evidence()) : WatchedFiles.unreadable(bad, r.evidence());
+        }
+        return memo;
+      }
+    };
   }
 
   private static Fact testPaths(CollectContext ctx, List<RunStep> runs, Evidence show) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.Status;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The push trigger read from workflow text as GitHub reads it; no repository needed. */
@@ -13,7 +14,9 @@ class PushTriggerTest {
   private static final Evidence SHOW = Evidence.ofCommand("cat " + WF);
 
   private static Fact trigger(String yaml, String branch) throws WorkflowFile.Unreadable {
-    return PushTrigger.fact(WorkflowFile.parse(WF, yaml), branch, SHOW);
+    return PushTrigger.fact(WorkflowFile.parse(WF, yaml), branch, () -> {
+      throw new AssertionError("no paths filter here, so no file list is needed");
+    }, SHOW);
   }
 
   @Test
@@ -95,5 +98,66 @@ class PushTriggerTest {
         .isEqualTo(Status.UNKNOWN);
     assertThat(trigger("on:\n  push:\n    branches: [[a, b]]\njobs: {}\n", "fork/stable").status())
         .isEqualTo(Status.UNKNOWN);
+  }
+
+  // A5: a paths filter means only some pushes start the workflow.
+  private static final List<String> TRACKED = List.of("README.md", "docs/index.md", "pkg/__init__.py", "pkg/core.py",
+      "pkg/data.json", "tests/smoke/conftest.py", "tests/smoke/test_a.py", "tests/unit/test_b.py");
+
+  private static Fact withPaths(String filter) throws WorkflowFile.Unreadable {
+    String yaml = "on:\n  push:\n    branches: [fork/stable]\n" + filter + "jobs: {}\n";
+    return PushTrigger.fact(WorkflowFile.parse(WF, yaml), "fork/stable",
+        () -> WatchedFiles.of(TRACKED, List.of("tests/smoke"), Evidence.ofCommand("git ls-files")), SHOW);
+  }
+
+  @Test
+  void aPathsFilterThatLeavesOutSmokeFilesIsWarnNamingTheFilter() throws Exception {
+    Fact f = withPaths("    paths: ['pkg/**', 'tests/unit/**']\n");
+    assertThat(f.status()).isEqualTo(Status.WARN);
+    assertThat(f.summary()).isEqualTo("pushes to `fork/stable` trigger it (" + WF + ":3) only when they touch: "
+        + "pkg/**, tests/unit/** (" + WF + ":4); a push that changes only `tests/smoke/conftest.py` does not run it "
+        + "(2 of the 4 tracked files in tests/smoke, pkg are outside the filter)");
+    assertThat(f.evidence()).extracting(Evidence::command).contains("git ls-files");
+  }
+
+  @Test
+  void aPathsFilterCoveringTheSmokesAndThePackageIsPassAndSaysSo() throws Exception {
+    Fact f = withPaths("    paths: ['**.py', 'tests/**']\n");
+    assertThat(f.status()).isEqualTo(Status.PASS);
+    assertThat(f.summary()).isEqualTo("pushes to `fork/stable` trigger it (" + WF + ":3) only when they touch: **.py, "
+        + "tests/** (" + WF + ":4), which covers the smoke paths and the package: tests/smoke, pkg (4 tracked files)");
+  }
+
+  @Test
+  void pathsIgnoreIsReadTheOtherWayRound() throws Exception {
+    assertThat(withPaths("    paths-ignore: ['docs/**', '**.md']\n").status()).isEqualTo(Status.PASS);
+    Fact f = withPaths("    paths-ignore: ['tests/**']\n");
+    assertThat(f.status()).isEqualTo(Status.WARN);
+    assertThat(f.summary()).contains("unless they touch only: tests/** (" + WF + ":4)")
+        .contains("`tests/smoke/conftest.py` does not run it");
+  }
+
+  @Test
+  void aPathsFilterThatCannotBeCheckedIsWarnNeverPass() throws Exception {
+    String yaml = "on:\n  push:\n    paths: ['**']\njobs: {}\n";
+    Fact f = PushTrigger.fact(WorkflowFile.parse(WF, yaml), "fork/stable",
+        () -> WatchedFiles.of(TRACKED, List.of(), Evidence.ofCommand("git ls-files")), SHOW);
+    assertThat(f.status()).isEqualTo(Status.WARN);
+    assertThat(f.summary()).contains("only when they touch: ** (" + WF + ":3)")
+        .contains("could not check").contains("no smoke test paths");
+    Fact gitFailed = PushTrigger.fact(WorkflowFile.parse(WF, yaml), "fork/stable",
+        () -> WatchedFiles.unreadable("git ls-files failed: not a git repository", Evidence.ofCommand("git ls-files")),
+        SHOW);
+    assertThat(gitFailed.status()).isEqualTo(Status.WARN);
+  }
+
+  @Test
+  void pathsWithPathsIgnoreIsRejectedAndAMalformedPathIsUnknown() throws Exception {
+    Fact both = withPaths("    paths: ['pkg/**']\n    paths-ignore: ['docs/**']\n");
+    assertThat(both.status()).isEqualTo(Status.FAIL);
+    assertThat(both.summary()).contains("both `paths` and `paths-ignore`");
+    Fact bad = withPaths("    paths: ['pkg/[x']\n");
+    assertThat(bad.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(bad.reason()).contains("`pkg/[x`").contains(WF + ":4");
   }
 }

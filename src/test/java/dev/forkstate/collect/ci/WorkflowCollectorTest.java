@@ -139,6 +139,21 @@ class WorkflowCollectorTest {
   }
 
   @Test
+  void aPathsFilterIsCheckedAgainstTheTrackedFiles() {
+    // A5: the filter is held against what git tracks under the smoke paths and in the package.
+    repo.write("pkg/__init__.py", "").write("pkg/core.py", "X = 1\n");
+    String wf = "on:\n  push:\n    branches: [fork/stable]\n    paths: [%s]\njobs: {}\n";
+    Fact narrow = fact(collect(wf.formatted("'pkg/**'")), "ci.workflow.push-trigger");
+    assertThat(narrow.status()).isEqualTo(Status.WARN);
+    assertThat(narrow.summary()).contains("only when they touch: pkg/** (" + WF + ":4)")
+        .contains("`tests/smoke/test_a.py` does not run it");
+    assertThat(narrow.evidence()).extracting(e -> e.command()).contains("git ls-files");
+    Fact wide = fact(collect(wf.formatted("'**.py'")), "ci.workflow.push-trigger");
+    assertThat(wide.status()).isEqualTo(Status.PASS);
+    assertThat(wide.summary()).contains("only when they touch: **.py").contains("tests/smoke, pkg (3 tracked files)");
+  }
+
+  @Test
   void versionsMatchWholeNumbersOnly() {
     assertThat(WorkflowCollector.mentionsVersion("3.12", "3.12")).isTrue();
     assertThat(WorkflowCollector.mentionsVersion("python:3.12-slim", "3.12")).isTrue();
