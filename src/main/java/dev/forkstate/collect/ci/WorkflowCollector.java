@@ -27,7 +27,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * file:line it came from, whether pushes to the fork branch trigger it, whether it runs the smokes, whether it has
  * a job for the required Python version, whether the test paths it names are committed, and which jobs may fail or
  * be skipped without failing the run. The trigger ({@link PushTrigger}) and the smoke step ({@link SmokeWiring}) are
- * read as GitHub reads them: filter patterns, {@code if:} and {@code continue-on-error} included.
+ * read as GitHub reads them: filter patterns, {@code if:} and {@code continue-on-error} included. A reusable
+ * workflow is triggered through the workflows in {@code .github/workflows} that call it ({@link CallerTrigger}).
  */
 public final class WorkflowCollector implements Collector {
   static final List<String> IDS = List.of("ci.workflow.conditional-jobs", "ci.workflow.file", "ci.workflow.python",
@@ -66,8 +67,9 @@ public final class WorkflowCollector implements Collector {
     List<Fact> out = new ArrayList<>();
     out.add(Fact.of("ci.workflow.file", Status.PASS, new Value.Text(path), code(path) + " parses",
         show));
+    WorkflowSet set = WorkflowSet.read(ctx.repo());
     List<String> smokes = s.smokes().stream().map(Settings.Smoke::command).toList();
-    out.add(PushTrigger.fact(wf, s.forkBranch().value(), watched(ctx, smokes), show));
+    out.add(CallerTrigger.fact(wf, set, s.forkBranch().value(), watched(ctx, smokes), show));
     List<RunStep> runs = RunStep.all(wf);
     out.add(SmokeWiring.fact(wf, runs, smokes, s.forkBranch().value(), show));
     out.add(python(wf, s.ciJob().value(), show));

@@ -139,6 +139,52 @@ class WorkflowCollectorTest {
   }
 
   @Test
+  void aReusableWorkflowIsJudgedThroughItsCallerInTheRepository() {
+    // B5 on files: the configured workflow only runs when ci.yml calls it, on pushes to the fork branch.
+    repo.write(".github/workflows/ci.yml", """
+        on:
+          push:
+            branches: [fork/stable]
+        jobs:
+          unit:
+            runs-on: ubuntu-latest
+            steps: [{run: pytest -q tests/unit}]
+          smokes:
+            needs: unit
+            if: needs.unit.result == 'success'
+            uses: ./.github/workflows/fork-smokes.yml
+            with:
+              pythons: '["3.12"]'
+        """);
+    FactSet f = collect("""
+        on:
+          workflow_call:
+            inputs:
+              pythons: {type: string, default: '["3.11"]'}
+        jobs:
+          smokes:
+            runs-on: ubuntu-latest
+            strategy:
+              matrix:
+                python-version: ${{ fromJson(inputs.pythons) }}
+            steps:
+              - run: PYTHONPATH=$(pwd) pytest -q tests/smoke
+        """);
+    Fact trigger = fact(f, "ci.workflow.push-trigger");
+    assertThat(trigger.status()).isEqualTo(Status.PASS);
+    assertThat(trigger.summary()).startsWith("called by job `smokes` of .github/workflows/ci.yml "
+        + "(.github/workflows/ci.yml:11)").endsWith("pushes to `fork/stable` trigger it (.github/workflows/ci.yml:3)");
+    assertThat(fact(f, "ci.workflow.runs-smokes").status()).isEqualTo(Status.PASS);
+  }
+
+  @Test
+  void withNoCallerInTheRepositoryAReusableWorkflowFails() {
+    FactSet f = collect("on: workflow_call\njobs:\n  s:\n    steps: [{run: pytest -q tests/smoke}]\n");
+    assertThat(fact(f, "ci.workflow.push-trigger").status()).isEqualTo(Status.FAIL);
+    assertThat(fact(f, "ci.workflow.push-trigger").summary()).endsWith("no workflow in .github/workflows calls it");
+  }
+
+  @Test
   void aPathsFilterIsCheckedAgainstTheTrackedFiles() {
     // A5: the filter is held against what git tracks under the smoke paths and in the package.
     repo.write("pkg/__init__.py", "").write("pkg/core.py", "X = 1\n");
