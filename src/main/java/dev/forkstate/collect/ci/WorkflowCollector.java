@@ -20,7 +20,6 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Step 2 of the seed, without the network: is the workflow wired? Reads the workflow file and says, each with the
@@ -28,7 +27,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * a job for the required Python version, whether the test paths it names are committed, and which jobs may fail or
  * be skipped without failing the run. The trigger ({@link PushTrigger}) and the smoke step ({@link SmokeWiring}) are
  * read as GitHub reads them: filter patterns, {@code if:} and {@code continue-on-error} included. A reusable
- * workflow is triggered through the workflows in {@code .github/workflows} that call it ({@link CallerTrigger}).
+ * workflow is judged through the workflows in {@code .github/workflows} that call it ({@link CallerTrigger},
+ * {@link WorkflowInputs}).
  */
 public final class WorkflowCollector implements Collector {
   static final List<String> IDS = List.of("ci.workflow.conditional-jobs", "ci.workflow.file", "ci.workflow.python",
@@ -72,34 +72,10 @@ public final class WorkflowCollector implements Collector {
     out.add(CallerTrigger.fact(wf, set, s.forkBranch().value(), watched(ctx, smokes), show));
     List<RunStep> runs = RunStep.all(wf);
     out.add(SmokeWiring.fact(wf, runs, smokes, s.forkBranch().value(), show));
-    out.add(python(wf, s.ciJob().value(), show));
+    out.add(RequiredPython.fact(wf, set.callersOf(path), s.ciJob().value(), show));
     out.add(testPaths(ctx, runs, show));
     out.add(conditional(wf, show));
     return out;
-  }
-
-  private static Fact python(WorkflowFile wf, String version, Evidence show) {
-    String id = "ci.workflow.python";
-    for (NodeTuple job : WorkflowFile.entries(WorkflowFile.get(wf.root(), "jobs").orElse(null))) {
-      Node body = job.getValueNode();
-      String jobId = WorkflowFile.scalar(job.getKeyNode());
-      List<ScalarNode> candidates = new ArrayList<>();
-      WorkflowFile.get(body, "name").ifPresent(n -> candidates.addAll(WorkflowFile.scalars(n)));
-      WorkflowFile.get(body, "strategy").flatMap(st -> WorkflowFile.get(st, "matrix"))
-          .ifPresent(m -> candidates.addAll(WorkflowFile.scalars(m)));
-      for (Node step : WorkflowFile.items(WorkflowFile.get(body, "steps").orElse(null))) {
-        WorkflowFile.get(step, "with").flatMap(w -> WorkflowFile.get(w, "python-version"))
-            .ifPresent(v -> candidates.addAll(WorkflowFile.scalars(v)));
-      }
-      WorkflowFile.get(body, "container").ifPresent(c -> candidates.addAll(WorkflowFile.scalars(c)));
-      for (ScalarNode c : candidates) {
-        if (mentionsVersion(c.getValue(), version)) {
-          return Fact.of(id, Status.PASS, new Value.Text(wf.at(c)), "job " + code(jobId) + " runs Python "
-              + version + " (" + wf.at(c) + ")", show);
-        }
-      }
-    }
-    return fail(id, "no job or matrix entry for Python " + version + " in " + wf.path(), show);
   }
 
   /** "3.12" matches "3.12", "3.12.4", "python:3.12-slim", not "3.1" or "3.120". */

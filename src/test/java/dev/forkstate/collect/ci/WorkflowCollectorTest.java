@@ -140,7 +140,7 @@ class WorkflowCollectorTest {
 
   @Test
   void aReusableWorkflowIsJudgedThroughItsCallerInTheRepository() {
-    // B5 on files: the configured workflow only runs when ci.yml calls it, on pushes to the fork branch.
+    // B5 and B6 on files: the configured workflow only runs when ci.yml calls it, on pushes to the fork branch.
     repo.write(".github/workflows/ci.yml", """
         on:
           push:
@@ -174,6 +174,9 @@ class WorkflowCollectorTest {
     assertThat(trigger.status()).isEqualTo(Status.PASS);
     assertThat(trigger.summary()).startsWith("called by job `smokes` of .github/workflows/ci.yml "
         + "(.github/workflows/ci.yml:11)").endsWith("pushes to `fork/stable` trigger it (.github/workflows/ci.yml:3)");
+    Fact python = fact(f, "ci.workflow.python");
+    assertThat(python.status()).isEqualTo(Status.PASS);
+    assertThat(python.summary()).contains("is `3.12` from job `smokes` of .github/workflows/ci.yml");
     assertThat(fact(f, "ci.workflow.runs-smokes").status()).isEqualTo(Status.PASS);
   }
 
