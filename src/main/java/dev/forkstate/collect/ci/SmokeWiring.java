@@ -14,13 +14,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * {@code ci.workflow.runs-smokes}: does a step run the smokes so that a failing smoke turns a push to the fork
  * branch red? A step that only prints the command, that an {@code if:} (its own or its job's) skips on that push,
  * or whose failure {@code continue-on-error} swallows, does not: FAIL. An {@code if:} or
- * {@code continue-on-error} forkstate cannot evaluate is UNKNOWN, with the expression quoted.
+ * {@code continue-on-error} forkstate cannot evaluate is UNKNOWN, with the expression quoted. So is "no step runs
+ * them" when a step that runs on the push hands the testing to tox, nox, make, a local action or a reusable workflow
+ * ({@link Delegation}): those may run the smokes, and forkstate does not read them.
  */
 final class SmokeWiring {
   static final String ID = "ci.workflow.runs-smokes";
@@ -55,18 +58,40 @@ final class SmokeWiring {
       return new Fact(FactId.of(ID), Status.UNKNOWN, Value.none(), doubtful + " under a condition forkstate cannot "
           + "evaluate", String.join("; ", doubts), List.of(show));
     }
-    if (!failed.isEmpty()) {
-      return fail(ID, String.join("; ", failed), show);
+    Optional<String> seen = failed.isEmpty() ? printedOnly(wf, runs, smokes) : Optional.of(String.join("; ", failed));
+    List<String> delegated = delegations(wf, branch);
+    if (!delegated.isEmpty()) {
+      return new Fact(FactId.of(ID), Status.UNKNOWN, Value.none(), seen.orElse("no step runs the smoke command "
+          + "itself (" + runs.size() + " run steps read)"), String.join("; ", delegated) + "; that may run the "
+          + "smokes, so forkstate cannot tell", List.of(show));
     }
+    return fail(ID, seen.orElse("no step runs the smoke command or its test paths (" + runs.size()
+        + " run steps read)"), show);
+  }
+
+  private static Optional<String> printedOnly(WorkflowFile wf, List<RunStep> runs, List<String> smokes) {
     for (String smoke : smokes) {
       for (RunStep r : runs) {
         if (normalise(r.script()).contains(normalise(smoke)) || runsPaths(r.script(), smoke)) {
-          return fail(ID, "job " + code(r.job()) + " only prints or comments out " + code(smoke) + " ("
-              + wf.at(r.node()) + "); no step runs it", show);
+          return Optional.of("job " + code(r.job()) + " only prints or comments out " + code(smoke)
+              + " (" + wf.at(r.node()) + "); no step runs it");
         }
       }
     }
-    return fail(ID, "no step runs the smoke command or its test paths (" + runs.size() + " run steps read)", show);
+    return Optional.empty();
+  }
+
+  /** The delegating steps and jobs that may run on a push to the branch and fail it: gates that block drop one. */
+  private static List<String> delegations(WorkflowFile wf, String branch) {
+    List<String> out = new ArrayList<>();
+    for (Delegation d : Delegation.all(wf)) {
+      List<String> blockers = new ArrayList<>();
+      gates(wf, d.job(), d.jobBody(), d.step(), branch, blockers, new ArrayList<>());
+      if (blockers.isEmpty()) {
+        out.add(d.what());
+      }
+    }
+    return out;
   }
 
   /** The steps whose executed text runs a smoke command, or pytest on all its paths, with what they run. */

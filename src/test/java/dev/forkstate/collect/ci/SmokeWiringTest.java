@@ -106,6 +106,56 @@ class SmokeWiringTest {
         + "only if `failure()`");
   }
 
+  // B7: a step that hands the testing to tox, nox, make, a local action or a reusable workflow may run the smokes.
+  @Test
+  void aStepThatDelegatesToToxIsUnknownNotFail() throws Exception {
+    Fact f = wiring("      - run: pip install tox\n      - run: tox -e py312\n");
+    assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(f.summary()).isEqualTo("no step runs the smoke command itself (2 run steps read)");
+    assertThat(f.reason()).isEqualTo("job `smokes` runs `tox -e py312` (" + WF + ":7), which delegates to tox; "
+        + "forkstate does not read tox.ini; that may run the smokes, so forkstate cannot tell");
+    assertThat(wiring("      - run: |\n          set -e\n          python -m nox -s tests\n").reason())
+        .contains("delegates to nox; forkstate does not read noxfile.py");
+    assertThat(wiring("      - run: PYTHON=python3.12 make test\n").reason())
+        .contains("delegates to make; forkstate does not read the Makefile");
+    assertThat(wiring("      - run: uv run tox\n").status()).isEqualTo(Status.UNKNOWN);
+  }
+
+  @Test
+  void anActionThatDelegatesIsUnknownToo() throws Exception {
+    Fact local = wiring("      - uses: ./.github/actions/run-tests\n");
+    assertThat(local.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(local.reason()).contains("uses the local action `./.github/actions/run-tests` (" + WF + ":6)");
+    // celery's smoke-tests.yml runs tox through a retry action.
+    Fact retry = wiring("      - uses: nick-fields/retry@v3\n        with:\n          max_attempts: 5\n"
+        + "          command: |\n            tox --verbose -e \"3.12-smoke\" -- -n auto\n");
+    assertThat(retry.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(retry.reason()).contains("passes `tox --verbose -e 3.12-smoke -- -n auto` to `nick-fields/retry@v3`");
+    assertThat(wiring("      - uses: actions/checkout@v4\n").status()).isEqualTo(Status.FAIL);
+  }
+
+  @Test
+  void aJobThatCallsAReusableWorkflowIsUnknown() throws Exception {
+    String yaml = "on: push\njobs:\n  unit:\n    runs-on: ubuntu-latest\n    steps: [{run: pytest -q tests/unit}]\n"
+        + "  smokes:\n    uses: ./.github/workflows/smoke-tests.yml\n";
+    WorkflowFile wf = WorkflowFile.parse(WF, yaml);
+    Fact f = SmokeWiring.fact(wf, RunStep.all(wf), List.of(SMOKE), "fork/stable", SHOW);
+    assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(f.reason()).contains("job `smokes` calls `./.github/workflows/smoke-tests.yml` (" + WF + ":7), which "
+        + "forkstate does not follow for this fact; set `ci.workflow` to it to check it");
+  }
+
+  @Test
+  void withoutADelegatingStepThatRunsOnPushFailStays() throws Exception {
+    Fact none = wiring("      - run: pytest -q tests/unit\n      - run: echo tox\n");
+    assertThat(none.status()).isEqualTo(Status.FAIL);
+    assertThat(none.summary()).isEqualTo("no step runs the smoke command or its test paths (2 run steps read)");
+    Fact prOnly = wiring("      - if: github.event_name == 'pull_request'\n        run: tox\n");
+    assertThat(prOnly.status()).isEqualTo(Status.FAIL);
+    Fact swallowed = wiring("      - run: tox\n        continue-on-error: true\n");
+    assertThat(swallowed.status()).isEqualTo(Status.FAIL);
+  }
+
   @Test
   void aJobGatedOnAnEarlierGreenJobIsEvaluated() throws Exception {
     String yaml = "on: push\njobs:\n  unit:\n    runs-on: ubuntu-latest\n    steps: [{run: pytest tests/unit}]\n"
