@@ -49,7 +49,7 @@ public final class Gaps {
     List<Fact> unknown = facts.all().stream().filter(f -> f.status() == Status.UNKNOWN).toList();
     if (!unknown.isEmpty()) {
       out.add(new Observation(GAP, Status.UNKNOWN, Phrase.of("Not measured: ")
-          .then(Phrase.codes(unknown.stream().map(f -> f.id().value()).toList(), ", ")), "",
+          .then(Phrase.items(Phrase.Kind.CODE, unknown.stream().map(f -> f.id().value()).toList(), ", ")), "",
           unknown.stream().map(Fact::id).toList()));
     }
     return out;

@@ -62,7 +62,7 @@ public final class NextSteps {
     List<Observation> out = new ArrayList<>();
     for (List<Fact> group : groups.values()) {
       Fact first = group.get(0);
-      Phrase ids = Phrase.codes(group.stream().map(f -> f.id().value()).toList(), ", ");
+      Phrase ids = Phrase.items(Phrase.Kind.CODE, group.stream().map(f -> f.id().value()).toList(), ", ");
       out.add(new Observation(kind, first.status(), Phrase.describing(ids, first), first.command(),
           group.stream().map(Fact::id).toList()));
     }
