@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.forkstate.report.CodeSpan;
 import dev.forkstate.verify.CheckedClaim;
 import dev.forkstate.verify.Claim;
 import dev.forkstate.verify.Verdict;

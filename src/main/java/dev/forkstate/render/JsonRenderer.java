@@ -11,6 +11,7 @@ import dev.forkstate.check.RunVerdict;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.PhraseJson;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import dev.forkstate.fact.ValueJson;
@@ -132,7 +133,8 @@ public final class JsonRenderer implements Renderer {
     for (Line line : s.lines()) {
       ObjectNode ln = lines.addObject();
       if (line instanceof Line.Bullet b) {
-        ln.put("kind", "bullet").put("depth", b.depth()).put("text", b.text()).put("command", b.command());
+        ln.put("kind", "bullet").put("depth", b.depth()).put("command", b.command());
+        PhraseJson.put(ln, "text", b.text());
         if (b.status() == null) {
           ln.putNull("status");
         } else {
@@ -142,10 +144,12 @@ public final class JsonRenderer implements Renderer {
       } else if (line instanceof Line.Quote q) {
         ln.put("kind", "quote").put("text", q.text());
       } else if (line instanceof Line.Cited c) {
-        ln.put("kind", "cited").put("depth", c.depth()).put("text", c.text());
+        ln.put("kind", "cited").put("depth", c.depth());
+        PhraseJson.put(ln, "text", c.text());
         ids(ln.putArray("facts"), c.cites());
       } else if (line instanceof Line.Note note) {
-        ln.put("kind", "note").put("fact", note.id().value()).put("text", note.text()).put("command", note.command());
+        ln.put("kind", "note").put("fact", note.id().value()).put("command", note.command());
+        PhraseJson.put(ln, "text", note.text());
         if (note.status() == null) {
           ln.putNull("status");
         } else {

@@ -6,6 +6,7 @@ import static dev.forkstate.report.Bullets.plain;
 import dev.forkstate.check.Finding;
 import dev.forkstate.check.RunVerdict;
 import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,7 +53,7 @@ final class ExecutiveSummary implements SectionWriter {
           ? "none can be named: the previous report carries no forkstate facts" : "none: this is the first report")));
       return;
     }
-    List<String> changes = FactChanges.between(previous.facts().get(), FactDigest.of(facts.all()));
+    List<Phrase> changes = FactChanges.between(previous.facts().get(), FactDigest.of(facts.all()));
     out.add(plain(0, "Changes since the last report:" + (changes.isEmpty() ? " none" : "")));
     changes.forEach(c -> out.add(plain(1, c)));
   }

@@ -1,5 +1,6 @@
 package dev.forkstate.report;
 
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,8 @@ public final class FactChanges {
 
   private FactChanges() {}
 
-  public static List<String> between(FactDigest before, FactDigest now) {
-    List<String> out = new ArrayList<>();
+  public static List<Phrase> between(FactDigest before, FactDigest now) {
+    List<Phrase> out = new ArrayList<>();
     for (String id : new TreeSet<>(now.facts().keySet())) {
       // Only a run with per-test outcomes says anything test by test; a smoke that crashed says it by its status.
       if (id.startsWith("smoke.") && before.facts().containsKey(id)
@@ -38,43 +39,43 @@ public final class FactChanges {
       Optional<Long> n = count(now.facts().get(id));
       if (b.isPresent() && n.isPresent() && !b.equals(n)) {
         long delta = n.get() - b.get();
-        out.add(COUNT_LABELS.get(id) + ": " + b.get() + " → " + n.get() + " (" + (delta > 0 ? "+" : "") + delta
-            + ")");
+        out.add(Phrase.of(COUNT_LABELS.get(id) + ": " + b.get() + " → " + n.get() + " (" + (delta > 0 ? "+" : "")
+            + delta + ")"));
       }
     }
     FactDigest.Entry tagsNow = now.facts().get("git.tags.at-head");
     if (tagsNow != null) {
-      added(before.facts().get("git.tags.at-head"), tagsNow).forEach(t -> out.add("new tag at HEAD: "
-          + CodeSpan.of(t)));
+      added(before.facts().get("git.tags.at-head"), tagsNow).forEach(t -> out.add(Phrase.of("new tag at HEAD: ")
+          .then(Phrase.Kind.REF, t)));
     }
     FactDigest.Entry flagsBefore = before.facts().get("happypath.flags");
     FactDigest.Entry flagsNow = now.facts().get("happypath.flags");
     if (flagsNow != null && flagsBefore != null) {
-      added(flagsBefore, flagsNow).forEach(f -> out.add("new flag: " + f));
+      added(flagsBefore, flagsNow).forEach(f -> out.add(Phrase.of("new flag: " + f)));
     }
     changedValue(before, now, "git.head.sha", "HEAD").ifPresent(out::add);
     for (String id : new TreeSet<>(now.facts().keySet())) {
       FactDigest.Entry b = before.facts().get(id);
       FactDigest.Entry n = now.facts().get(id);
       if (b == null) {
-        out.add("newly measured: " + CodeSpan.of(id) + " " + n.status());
+        out.add(Phrase.of("newly measured: ").then(Phrase.Kind.CODE, id).then(" " + n.status()));
       } else if (!b.sameStatus(n)) {
-        out.add(CodeSpan.of(id) + ": " + b.status() + " → " + n.status());
+        out.add(Phrase.of(Phrase.Kind.CODE, id).then(": " + b.status() + " → " + n.status()));
       }
     }
     new TreeSet<>(before.facts().keySet()).stream().filter(id -> !now.facts().containsKey(id))
-        .forEach(id -> out.add("no longer measured: " + CodeSpan.of(id)));
+        .forEach(id -> out.add(Phrase.of("no longer measured: ").then(Phrase.Kind.CODE, id)));
     return out;
   }
 
-  private static java.util.Optional<String> changedValue(FactDigest before, FactDigest now, String id, String label) {
+  private static Optional<Phrase> changedValue(FactDigest before, FactDigest now, String id, String label) {
     FactDigest.Entry b = before.facts().get(id);
     FactDigest.Entry n = now.facts().get(id);
     if (b == null || n == null || b.value().equals(n.value())) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(label + ": " + CodeSpan.of(shortSha(b.value())) + " → "
-        + CodeSpan.of(shortSha(n.value())));
+    return Optional.of(Phrase.of(label + ": ").then(Phrase.Kind.SHA, shortSha(b.value())).then(" → ")
+        .then(Phrase.Kind.SHA, shortSha(n.value())));
   }
 
   private static String shortSha(String v) {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
+import dev.forkstate.render.MarkdownText;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -20,12 +22,17 @@ class FactChangesTest {
         Evidence.ofCommand("git diff"));
   }
 
+  /** The changes as the report shows them. */
+  private static List<String> markdown(List<Phrase> changes) {
+    return changes.stream().map(MarkdownText::of).toList();
+  }
+
   @Test
   void aNewFlagIsNamed() {
     FactDigest before = FactDigest.of(List.of(flags(Status.FAIL, "env var `A` read in `x.py`")));
     FactDigest now = FactDigest.of(List.of(flags(Status.FAIL, "env var `A` read in `x.py`",
         "env var `B` read in `y.py`")));
-    assertThat(FactChanges.between(before, now)).containsExactly("new flag: env var `B` read in `y.py`");
+    assertThat(markdown(FactChanges.between(before, now))).containsExactly("new flag: env var `B` read in `y.py`");
   }
 
   @Test
@@ -54,7 +61,7 @@ class FactChangesTest {
         .orElseThrow();
     FactDigest now = FactDigest.of(List.of(smokes(Status.FAIL, new Value.Tests(1, 1, 0, 1, List.of(failed("t::a"),
         new Value.TestCase("t::c", "skipped", "no GPU")), List.of("t::b")))));
-    assertThat(FactChanges.between(before, now)).containsExactly("newly failing: `t::a`", "fixed: `t::b`",
+    assertThat(markdown(FactChanges.between(before, now))).containsExactly("newly failing: `t::a`", "fixed: `t::b`",
         "now skipped: `t::c`", "no longer run: `t::d`");
   }
 
@@ -63,7 +70,7 @@ class FactChangesTest {
     FactDigest before = FactDigest.of(List.of(smokes(Status.FAIL, new Value.Tests(0, 1, 0, 0,
         List.of(failed("t::a"))))));
     FactDigest now = FactDigest.of(List.of(Fact.unknown("smoke.smokes", "pytest crashed")));
-    assertThat(FactChanges.between(before, now)).containsExactly("`smoke.smokes`: FAIL → UNKNOWN");
+    assertThat(markdown(FactChanges.between(before, now))).containsExactly("`smoke.smokes`: FAIL → UNKNOWN");
   }
 
   @Test
