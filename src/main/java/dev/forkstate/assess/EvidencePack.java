@@ -44,7 +44,7 @@ public final class EvidencePack {
     ArrayNode checks = root.putArray("required_checks");
     findings.stream().filter(Finding::required).forEach(f -> {
       ObjectNode n = checks.addObject().put("check", f.checkId()).put("status", f.status().name())
-          .put("reason", f.reason());
+          .put("reason", f.reason().plain());
       ArrayNode on = n.putArray("based_on_fact_ids");
       f.basedOn().forEach(id -> on.add(id.value()));
     });

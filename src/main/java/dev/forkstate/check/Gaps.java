@@ -27,7 +27,7 @@ public final class Gaps {
     List<Observation> out = new ArrayList<>();
     findings.stream().filter(f -> f.checkId().equals("upstream-merged")).findFirst()
         .filter(f -> f.status() != Status.PASS).ifPresent(f -> out.add(new Observation(GAP, f.status(),
-            Phrase.of("Upstream drift: " + f.reason()), facts.firstCommand(f.basedOn()), f.basedOn())));
+            Phrase.of("Upstream drift: ").then(f.reason()), facts.firstCommand(f.basedOn()), f.basedOn())));
     facts.get("upstream.files.modified").filter(f -> f.value() instanceof Value.Changes ch && !ch.files().isEmpty())
         .ifPresent(f -> {
           Value.Changes ch = (Value.Changes) f.value();

@@ -44,8 +44,9 @@ public final class Risks {
     facts.get("git.shallow").filter(f -> f.status() == Status.WARN).ifPresent(f ->
         out.add(Observation.ofFact(RISK, "History:", f)));
     facts.get("upstream.merge-preview").filter(f -> f.status() == Status.FAIL || f.status() == Status.WARN)
-        .ifPresent(f -> out.add(new Observation(RISK, f.status(), Phrase.of("Merge conflicts ahead: " + f.summary()
-            + ". Mitigation: merge upstream now, in small steps, or move the fork's edits behind a seam"),
+        .ifPresent(f -> out.add(new Observation(RISK, f.status(), Phrase.of("Merge conflicts ahead: ")
+            .then(f.summaryPhrase()).then(". Mitigation: merge upstream now, in small steps, or move the fork's edits "
+                + "behind a seam"),
             f.command(), List.of(f.id()))));
     facts.withPrefix("pr.").stream().filter(f -> f.status() == Status.WARN).forEach(f ->
         out.add(Observation.ofFact(RISK, "PR branch:", f)));

@@ -83,8 +83,8 @@ public record Phrase(List<Part> parts) {
   /** Phrases joined by a separator. */
   public static Phrase join(List<Phrase> phrases, String separator) {
     Phrase out = EMPTY;
-    for (Phrase p : phrases) {
-      out = out.parts.isEmpty() ? p : out.then(separator).then(p);
+    for (int i = 0; i < phrases.size(); i++) {
+      out = (i == 0 ? out : out.then(separator)).then(phrases.get(i));
     }
     return out;
   }

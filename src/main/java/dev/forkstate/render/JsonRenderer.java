@@ -99,7 +99,8 @@ public final class JsonRenderer implements Renderer {
   private ObjectNode finding(Finding f) {
     ObjectNode n = mapper.createObjectNode();
     n.put("checkId", f.checkId()).put("label", f.label()).put("title", f.title()).put("status", f.status().name())
-        .put("reason", f.reason()).put("required", f.required());
+        .put("required", f.required());
+    PhraseJson.put(n, "reason", f.reason());
     if (f.status() == Status.SKIPPED) {
       n.put("skip", f.skip().name());
     }

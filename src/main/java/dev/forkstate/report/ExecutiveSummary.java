@@ -41,7 +41,7 @@ final class ExecutiveSummary implements SectionWriter {
     out.add(bullet(0, verdict.status(), "Verdict: " + verdict.sentence(), "", List.of()));
     for (String id : HEADLINE_CHECKS) {
       findings.stream().filter(f -> f.checkId().equals(id)).findFirst().ifPresent(f -> out.add(bullet(0,
-          f.status(), f.label() + ": " + f.reason(), facts.firstCommand(f.basedOn()), f.basedOn())));
+          f.status(), Phrase.of(f.label() + ": ").then(f.reason()), facts.firstCommand(f.basedOn()), f.basedOn())));
     }
     changesSinceLastReport(out);
     return out;
