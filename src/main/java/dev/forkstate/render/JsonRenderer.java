@@ -122,7 +122,8 @@ public final class JsonRenderer implements Renderer {
 
   private void points(ArrayNode into, List<Assessment.Point> points) {
     for (Assessment.Point p : points) {
-      ObjectNode pn = into.addObject().put("text", p.text());
+      ObjectNode pn = into.addObject();
+      PhraseJson.put(pn, "text", p.text());
       ids(pn.putArray("cites"), p.cites());
     }
   }

@@ -52,7 +52,7 @@ final class ComparisonVsUpstream implements SectionWriter {
     out.add(new Line.Quote(assessment.prompt()));
     out.add(plain(0, answerHeader(assessment)));
     for (Assessment.Point p : assessment.points()) {
-      out.add(new Line.Cited(1, Phrase.of(p.text()), p.cites()));
+      out.add(new Line.Cited(1, p.text(), p.cites()));
     }
     if (!assessment.dropped().isEmpty()) {
       out.add(plain(1, "Dropped by the checks:"));

@@ -23,7 +23,7 @@ final class ModelDraft {
         any = true;
       }
       String prefix = keys.length > 1 ? Character.toUpperCase(key.charAt(0)) + key.substring(1) + ": " : "";
-      points.forEach(p -> out.add(new Line.Cited(1, Phrase.of(prefix + p.text()), p.cites())));
+      points.forEach(p -> out.add(new Line.Cited(1, Phrase.of(prefix).then(p.text()), p.cites())));
     }
     return out;
   }
