@@ -64,6 +64,8 @@ public final class EvidencePack {
       n.put("value", t.text());
     } else if (v instanceof Value.Paths p) {
       capped(n.putArray("items"), p.paths(), n);
+    } else if (v instanceof Value.Items it) {
+      capped(n.putArray("items"), it.plain(), n);
     } else if (v instanceof Value.Changes ch) {
       n.put("files", ch.files().size()).put("lines_added", ch.added()).put("lines_deleted", ch.deleted());
       capped(n.putArray("items"), ch.files().stream().map(f -> f.path() + " +" + f.added() + " -" + f.deleted())

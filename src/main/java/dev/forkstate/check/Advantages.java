@@ -32,7 +32,7 @@ public final class Advantages {
         out.add(Observation.ofFact(ADVANTAGE, "Release is named:", f)));
     passing(findings, "upstream-merged").ifPresent(f -> out.add(new Observation(ADVANTAGE, f.status(),
         Phrase.of("Current with upstream: ").then(f.reason()), facts.firstCommand(f.basedOn()), f.basedOn())));
-    facts.get("python.guarded-imports").filter(f -> f.value() instanceof Value.Paths p && !p.paths().isEmpty())
+    facts.get("python.guarded-imports").filter(f -> f.value() instanceof Value.Items it && !it.items().isEmpty())
         .ifPresent(f -> out.add(Observation.ofFact(ADVANTAGE, "Import-time robustness:", f)));
     facts.get("tests.added-folders").filter(f -> f.value() instanceof Value.Paths p && !p.paths().isEmpty())
         .ifPresent(f -> out.add(Observation.ofFact(ADVANTAGE, "Own tests:", f)));

@@ -54,14 +54,20 @@ final class Bullets {
   /** The items a fact lists (violations, modules), one sub-bullet each at {@code depth}, at most {@code max}. */
   static List<Line> items(Fact f, int depth, int max) {
     List<Line> out = new ArrayList<>();
-    if (!(f.value() instanceof Value.Paths p)) {
-      return out;
-    }
-    p.paths().stream().limit(max).forEach(item -> out.add(plain(depth, item)));
-    if (p.paths().size() > max) {
-      out.add(plain(depth, "… and " + (p.paths().size() - max) + " more in the JSON"));
+    List<Phrase> entries = entries(f.value());
+    entries.stream().limit(max).forEach(item -> out.add(plain(depth, item)));
+    if (entries.size() > max) {
+      out.add(plain(depth, "… and " + (entries.size() - max) + " more in the JSON"));
     }
     return out;
+  }
+
+  /** The entries of a list value: names shown as they are, statements with their items; none for other values. */
+  static List<Phrase> entries(Value v) {
+    if (v instanceof Value.Paths p) {
+      return p.paths().stream().map(Phrase::of).toList();
+    }
+    return v instanceof Value.Items it ? it.items() : List.of();
   }
 
   /** A setting with where it came from, so a reader can tell a configured value from a detected one. */

@@ -110,9 +110,7 @@ final class ComparisonVsUpstream implements SectionWriter {
     for (String id : UPSTREAMABILITY) {
       facts.get(id).ifPresent(f -> {
         out.add(Bullets.fact(1, f, ""));
-        if (f.value() instanceof Value.Paths p) {
-          p.paths().stream().limit(Bullets.MAX_ITEMS).forEach(item -> out.add(plain(2, item)));
-        }
+        Bullets.entries(f.value()).stream().limit(Bullets.MAX_ITEMS).forEach(item -> out.add(plain(2, item)));
       });
     }
     if (!prs.isEmpty()) {

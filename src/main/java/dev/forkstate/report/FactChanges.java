@@ -3,6 +3,7 @@ package dev.forkstate.report;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,12 +47,12 @@ public final class FactChanges {
     FactDigest.Entry tagsNow = now.facts().get("git.tags.at-head");
     if (tagsNow != null) {
       added(before.facts().get("git.tags.at-head"), tagsNow).forEach(t -> out.add(Phrase.of("new tag at HEAD: ")
-          .then(Phrase.Kind.REF, t)));
+          .then(Phrase.Kind.REF, t.plain())));
     }
     FactDigest.Entry flagsBefore = before.facts().get("happypath.flags");
     FactDigest.Entry flagsNow = now.facts().get("happypath.flags");
     if (flagsNow != null && flagsBefore != null) {
-      added(flagsBefore, flagsNow).forEach(f -> out.add(Phrase.of("new flag: " + f)));
+      added(flagsBefore, flagsNow).forEach(f -> out.add(Phrase.of("new flag: ").then(f)));
     }
     changedValue(before, now, "git.head.sha", "HEAD").ifPresent(out::add);
     for (String id : new TreeSet<>(now.facts().keySet())) {
@@ -113,14 +114,30 @@ public final class FactChanges {
   }
 
   /**
-   * The names listed now and not before, sorted. Both lists whole when both entries have the value; else both as a
-   * facts line caps them, so a long list cut at different places does not read as new names.
+   * The entries listed now and not before, compared by plain text, sorted; each as this run states it (with its
+   * items, when this run has the value). Both lists whole when both entries have the value; else both as a facts
+   * line caps them, so a long list cut at different places does not read as new entries.
    */
-  private static List<String> added(FactDigest.Entry before, FactDigest.Entry now) {
-    boolean whole = before != null && before.typed() instanceof Value.Paths && now.typed() instanceof Value.Paths;
+  private static List<Phrase> added(FactDigest.Entry before, FactDigest.Entry now) {
+    boolean whole = before != null && isList(before.typed()) && isList(now.typed());
     Set<String> old = before == null ? Set.of()
-        : Set.copyOf(whole ? ((Value.Paths) before.typed()).paths() : before.items());
-    List<String> is = whole ? ((Value.Paths) now.typed()).paths() : now.items();
-    return is.stream().filter(x -> !old.contains(x)).sorted().toList();
+        : Set.copyOf(whole ? entries(before).stream().map(Phrase::plain).toList() : before.items());
+    List<Phrase> is = entries(now).stream().limit(whole ? Long.MAX_VALUE : FactDigest.MAX_ITEMS).toList();
+    return is.stream().filter(x -> !old.contains(x.plain())).sorted(Comparator.comparing(Phrase::plain)).toList();
+  }
+
+  private static boolean isList(Value v) {
+    return v instanceof Value.Paths || v instanceof Value.Items;
+  }
+
+  /** The entry's list: from its value when it has one, else the facts line's items as words. */
+  private static List<Phrase> entries(FactDigest.Entry e) {
+    if (e.typed() instanceof Value.Paths p) {
+      return p.paths().stream().map(Phrase::of).toList();
+    }
+    if (e.typed() instanceof Value.Items it) {
+      return it.items();
+    }
+    return e.items().stream().map(Phrase::of).toList();
   }
 }

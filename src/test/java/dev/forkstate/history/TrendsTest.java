@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
+import dev.forkstate.support.Shown;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class TrendsTest {
     // History measures (INFO); TrendPolicy judges 45 days > 30 as WARN.
     assertThat(since.status()).isEqualTo(Status.INFO);
     assertThat(since.value()).isEqualTo(new dev.forkstate.fact.Value.Count(45));
-    assertThat(f.get("history.flaky").orElseThrow().summary())
+    assertThat(Shown.summary(f.get("history.flaky").orElseThrow()))
         .isEqualTo("flaky smokes in 2 of 3 runs: `tests/smoke/test_a.py::test_x`");
     assertThat(f.get("history.behind").orElseThrow().summary()).endsWith("10 → 14 → 20 (drifting: +10)");
     assertThat(f.get("history.behind").orElseThrow().value())

@@ -10,6 +10,7 @@ import dev.forkstate.fact.Value;
 import dev.forkstate.render.MarkdownText;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,8 +18,10 @@ import org.junit.jupiter.api.Test;
  * bounded on a big fork.
  */
 class FactChangesTest {
-  private static Fact flags(Status s, String... items) {
-    return Fact.of("happypath.flags", s, new Value.Paths(List.of(items)), items.length + " new flags",
+  private static Fact flags(Status s, String... names) {
+    List<Phrase> items = Stream.of(names).map(n -> Phrase.of("env var ").then(Phrase.Kind.NAME, n)
+        .then(" read in ").then(Phrase.Kind.PATH, n.toLowerCase(java.util.Locale.ROOT) + ".py")).toList();
+    return Fact.of("happypath.flags", s, new Value.Items(items), names.length + " new flags",
         Evidence.ofCommand("git diff"));
   }
 
@@ -29,10 +32,43 @@ class FactChangesTest {
 
   @Test
   void aNewFlagIsNamed() {
-    FactDigest before = FactDigest.of(List.of(flags(Status.FAIL, "env var `A` read in `x.py`")));
-    FactDigest now = FactDigest.of(List.of(flags(Status.FAIL, "env var `A` read in `x.py`",
-        "env var `B` read in `y.py`")));
-    assertThat(markdown(FactChanges.between(before, now))).containsExactly("new flag: env var `B` read in `y.py`");
+    FactDigest before = FactDigest.of(List.of(flags(Status.FAIL, "A")));
+    FactDigest now = FactDigest.of(List.of(flags(Status.FAIL, "A", "B")));
+    assertThat(markdown(FactChanges.between(before, now))).containsExactly("new flag: env var `B` read in `b.py`");
+    // Read back from this version's facts line the items are plain text; the new one still shows its items.
+    FactDigest line = FactDigest.fromCommentJson(before.toCommentJson()).orElseThrow();
+    assertThat(line.facts().get("happypath.flags").items()).containsExactly("env var A read in a.py");
+    assertThat(markdown(FactChanges.between(line, now))).containsExactly("new flag: env var `B` read in `b.py`");
+  }
+
+  /**
+   * A report written before facts were typed carried its items as Markdown. Read as plain text, an unchanged fact
+   * is unchanged: no item reads as new, and `forkstate check` sees the same statuses.
+   */
+  @Test
+  void anOldFactsLineWithMarkdownItemsComparesEqualForUnchangedFacts() {
+    String oldLine = "{\"capability.extras\":{\"s\":\"PASS\",\"v\":\"2\",\"i\":[\"path `minillm/extras/cache.py`\","
+        + "\"test `tests/smoke/test_extras.py::test_x`\"]},\"happypath.flags\":{\"s\":\"FAIL\",\"v\":\"1\","
+        + "\"i\":[\"env var `A` read in `a.py`\"]},\"upstream.patches.fork-only\":{\"s\":\"INFO\",\"v\":\"1\","
+        + "\"i\":[\"`(root)`: 1 commit\"]},\"git.tags.at-head\":{\"s\":\"PASS\",\"v\":\"1\",\"i\":[\"v1\"]}}";
+    FactDigest old = FactDigest.fromCommentJson(oldLine).orElseThrow();
+    assertThat(old.facts().get("capability.extras").items()).containsExactly("path minillm/extras/cache.py",
+        "test tests/smoke/test_extras.py::test_x");
+    assertThat(old.facts().get("upstream.patches.fork-only").items()).containsExactly("(root): 1 commit");
+    Fact capability = Fact.of("capability.extras", Status.PASS, new Value.Items(List.of(
+        Phrase.of("path ").then(Phrase.Kind.PATH, "minillm/extras/cache.py"),
+        Phrase.of("test ").then(Phrase.Kind.TEST_ID, "tests/smoke/test_extras.py::test_x"))), "VERIFIED extras",
+        Evidence.ofCommand("git ls-tree"));
+    Fact areas = Fact.info("upstream.patches.fork-only", new Value.Items(List.of(Phrase.of(Phrase.Kind.PATH, "(root)")
+        .then(": 1 commit"))), "1 of 1 fork commits", Evidence.ofCommand("git cherry"));
+    Fact tags = Fact.of("git.tags.at-head", Status.PASS, new Value.Paths(List.of("v1")), "tags at HEAD: v1",
+        Evidence.ofCommand("git tag --points-at HEAD"));
+    FactDigest now = FactDigest.of(List.of(capability, flags(Status.FAIL, "A"), areas, tags));
+    for (String id : now.facts().keySet()) {
+      assertThat(now.facts().get(id).items()).as(id).isEqualTo(old.facts().get(id).items());
+      assertThat(now.facts().get(id).sameStatus(old.facts().get(id))).as(id).isTrue();
+    }
+    assertThat(FactChanges.between(old, now)).isEmpty();
   }
 
   @Test

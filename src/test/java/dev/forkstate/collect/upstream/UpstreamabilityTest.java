@@ -171,7 +171,7 @@ class UpstreamabilityTest {
     Value.Branch old = (Value.Branch) branches.get("pr.pr-old-docs").orElseThrow().value();
     assertThat(old.lagDays()).isEqualTo(44);
     assertThat(old.merge()).isEqualTo(Value.Merge.CLEAN);
-    assertThat(old.lines()).noneMatch(l -> l.startsWith("stale"));
+    assertThat(old.lines()).noneMatch(l -> l.plain().startsWith("stale"));
     Value.Branch typo = (Value.Branch) branches.get("pr.pr-fix-typo").orElseThrow().value();
     assertThat(typo.patches()).isEqualTo(1);
     assertThat(typo.ownPatches()).isZero();
