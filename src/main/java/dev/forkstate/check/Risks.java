@@ -29,8 +29,8 @@ public final class Risks {
     facts.get("upstream.files.modified").filter(f -> f.value() instanceof Value.Changes).ifPresent(m ->
         ConflictSites.heaviest((Value.Changes) m.value()).stream().filter(f -> f.added() + f.deleted() > 0)
             .forEach(f -> out.add(new Observation(RISK, Status.WARN, Phrase.of("Conflict risk in ")
-                .then(Phrase.Kind.PATH, f.path()).then(" (+" + f.added() + " -" + f.deleted() + " fork lines in an upstream file)"
-                    + ". Mitigation: keep the edit behind a seam, or upstream it"),
+                .then(Phrase.Kind.PATH, f.path()).then(" (+" + f.added() + " -" + f.deleted()
+                    + " fork lines in an upstream file). Mitigation: keep the edit behind a seam, or upstream it"),
                 "git diff $(git merge-base HEAD " + upstreamRef + ") HEAD -- " + ShellQuote.quote(f.path()),
                 List.of(FactId.of("upstream.files.modified"))))));
     int skipped = SmokeCounts.skipped(facts);
