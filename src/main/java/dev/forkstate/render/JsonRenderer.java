@@ -22,7 +22,8 @@ import java.util.List;
 
 /**
  * The versioned JSON document: our own contract (camelCase, sorted keys, schemaVersion), built from the report
- * model, never from a library's DTOs. Unlike the Markdown it keeps durations, for history and debugging.
+ * model, never from a library's DTOs. Unlike the Markdown it keeps durations, for history and debugging. Text is
+ * never Markdown: every summary, reason and line text is plain, with its parts beside it ({@link PhraseJson}).
  */
 public final class JsonRenderer implements Renderer {
   private final ObjectMapper mapper = new ObjectMapper()
@@ -58,8 +59,8 @@ public final class JsonRenderer implements Renderer {
     ObjectNode n = mapper.createObjectNode();
     n.put("id", f.id().value());
     n.put("status", f.status().name());
-    n.put("summary", f.summary());
-    n.put("reason", f.reason());
+    PhraseJson.put(n, "summary", f.summaryPhrase());
+    PhraseJson.put(n, "reason", f.reasonPhrase());
     n.set("value", value(f.value()));
     ArrayNode ev = n.putArray("evidence");
     for (Evidence e : f.evidence()) {
