@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.collect.CommandWords;
 import dev.forkstate.collect.python.PyModule;
-import dev.forkstate.fact.Value;
 import dev.forkstate.support.Shown;
 import java.nio.file.Path;
 import java.util.List;

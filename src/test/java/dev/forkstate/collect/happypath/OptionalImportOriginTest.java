@@ -7,7 +7,6 @@ import dev.forkstate.collect.python.ImportOrigin;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
-import dev.forkstate.fact.Value;
 import dev.forkstate.support.Collecting;
 import dev.forkstate.support.Repos;
 import dev.forkstate.support.TestEnv;
