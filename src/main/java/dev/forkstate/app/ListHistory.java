@@ -9,9 +9,11 @@ import dev.forkstate.config.ForkstateConfig;
 import dev.forkstate.config.SettingsResolver;
 import dev.forkstate.error.UserError;
 import dev.forkstate.exec.CommandRunner;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.history.HistoryStore;
 import dev.forkstate.history.RunFacts;
 import dev.forkstate.history.Trends;
+import dev.forkstate.render.MarkdownText;
 import dev.forkstate.report.FactChanges;
 import dev.forkstate.report.FactDigest;
 import dev.forkstate.secret.Redactor;
@@ -43,11 +45,11 @@ public final class ListHistory {
       HistoryStore.Run b = store.get(to).orElseThrow(() -> noRun(to));
       FactDigest before = digest(a.typedFacts().orElseThrow(() -> unreadable(from)));
       FactDigest after = digest(b.typedFacts().orElseThrow(() -> unreadable(to)));
-      List<String> changes = FactChanges.between(before, after);
+      List<Phrase> changes = FactChanges.between(before, after);
       StringBuilder out = new StringBuilder("run " + a.id() + " (" + a.time() + ", " + shortSha(a.commit())
           + ") → run " + b.id() + " (" + b.time() + ", " + shortSha(b.commit()) + "):" + (changes.isEmpty()
           ? " no changes" : "") + "\n");
-      changes.forEach(c -> out.append("- ").append(c).append('\n'));
+      changes.forEach(c -> out.append("- ").append(MarkdownText.of(c)).append('\n'));
       return redactor.redact(out.toString());
     } catch (HistoryStore.Unavailable e) {
       throw new UserError(e.getMessage(), null, "move the file aside to start a new history");

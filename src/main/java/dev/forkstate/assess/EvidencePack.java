@@ -44,7 +44,7 @@ public final class EvidencePack {
     ArrayNode checks = root.putArray("required_checks");
     findings.stream().filter(Finding::required).forEach(f -> {
       ObjectNode n = checks.addObject().put("check", f.checkId()).put("status", f.status().name())
-          .put("reason", f.reason());
+          .put("reason", f.reason().plain());
       ArrayNode on = n.putArray("based_on_fact_ids");
       f.basedOn().forEach(id -> on.add(id.value()));
     });
@@ -64,6 +64,8 @@ public final class EvidencePack {
       n.put("value", t.text());
     } else if (v instanceof Value.Paths p) {
       capped(n.putArray("items"), p.paths(), n);
+    } else if (v instanceof Value.Items it) {
+      capped(n.putArray("items"), it.plain(), n);
     } else if (v instanceof Value.Changes ch) {
       n.put("files", ch.files().size()).put("lines_added", ch.added()).put("lines_deleted", ch.deleted());
       capped(n.putArray("items"), ch.files().stream().map(f -> f.path() + " +" + f.added() + " -" + f.deleted())

@@ -6,6 +6,7 @@ import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.Noun;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
@@ -55,8 +56,8 @@ public final class RuleAssessor {
     Optional<Long> ahead = facts.count("upstream.ahead");
     Optional<Long> behind = facts.count("upstream.behind");
     if (ahead.isEmpty() || behind.isEmpty()) {
-      return Optional.of(new Assessment.Point("Drift from upstream is unknown: "
-          + facts.get("upstream.behind").map(Fact::reason).orElse("not measured") + ".",
+      return Optional.of(new Assessment.Point(Phrase.of("Drift from upstream is unknown: ")
+          .then(facts.get("upstream.behind").map(Fact::reasonPhrase).orElse(Phrase.of("not measured"))).then("."),
           List.of(FactId.of("upstream.behind"))));
     }
     String tail = behind.get() == 0 ? "it has every upstream commit."
@@ -92,19 +93,21 @@ public final class RuleAssessor {
     Status worst = smokes.stream().map(Fact::status).reduce(Status.PASS, Status::worst);
     int skipped = smokes.stream().filter(f -> f.value() instanceof Value.Tests)
         .mapToInt(f -> ((Value.Tests) f.value()).skipped()).sum();
-    String text = switch (worst) {
-      case PASS -> "Smokes pass" + (skipped > 0 ? ", but " + Noun.count(skipped, "test") + " skipped, proving nothing." : ".");
-      case FAIL -> "Smokes fail: the fork's own paved road is broken right now.";
-      default -> "Smokes are not proven green (" + worst + "): " + smokes.stream().filter(f -> f.status() == worst)
-          .map(f -> f.reason().isBlank() ? f.summary() : f.reason()).findFirst().orElse("") + ".";
+    Phrase text = switch (worst) {
+      case PASS -> Phrase.of("Smokes pass" + (skipped > 0 ? ", but " + Noun.count(skipped, "test")
+          + " skipped, proving nothing." : "."));
+      case FAIL -> Phrase.of("Smokes fail: the fork's own paved road is broken right now.");
+      default -> Phrase.of("Smokes are not proven green (" + worst + "): ").then(smokes.stream()
+          .filter(f -> f.status() == worst).map(f -> f.reason().isBlank() ? f.summaryPhrase() : f.reasonPhrase())
+          .findFirst().orElse(Phrase.empty())).then(".");
     };
     return Optional.of(new Assessment.Point(text, ids));
   }
 
   private static Optional<Assessment.Point> ci(FactSet facts) {
     return facts.get("ci.run.last-push").filter(f -> f.status() != Status.PASS)
-        .map(f -> new Assessment.Point("CI on the last push is " + f.status() + " (" + f.reason()
-            + "): no claim of green CI can be made.", List.of(f.id())));
+        .map(f -> new Assessment.Point(Phrase.of("CI on the last push is " + f.status() + " (")
+            .then(f.reasonPhrase()).then("): no claim of green CI can be made."), List.of(f.id())));
   }
 
   private static Optional<Value.Changes> changes(FactSet facts, String id) {

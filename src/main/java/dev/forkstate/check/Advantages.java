@@ -20,7 +20,7 @@ public final class Advantages {
   public static List<Observation> of(FactSet facts, List<Finding> findings) {
     List<Observation> out = new ArrayList<>();
     passing(findings, "smokes-pass").ifPresent(f -> out.add(new Observation(ADVANTAGE, Status.PASS,
-        Phrase.of("Smoke suite green: " + f.reason()), facts.firstCommand(f.basedOn()), f.basedOn())));
+        Phrase.of("Smoke suite green: ").then(f.reason()), facts.firstCommand(f.basedOn()), f.basedOn())));
     facts.get("upstream.files.added").filter(f -> f.value() instanceof Value.Changes ch && !ch.files().isEmpty())
         .ifPresent(f -> {
           Value.Changes ch = (Value.Changes) f.value();
@@ -31,8 +31,8 @@ public final class Advantages {
     facts.get("git.tags.at-head").filter(f -> f.status() == Status.PASS).ifPresent(f ->
         out.add(Observation.ofFact(ADVANTAGE, "Release is named:", f)));
     passing(findings, "upstream-merged").ifPresent(f -> out.add(new Observation(ADVANTAGE, f.status(),
-        Phrase.of("Current with upstream: " + f.reason()), facts.firstCommand(f.basedOn()), f.basedOn())));
-    facts.get("python.guarded-imports").filter(f -> f.value() instanceof Value.Paths p && !p.paths().isEmpty())
+        Phrase.of("Current with upstream: ").then(f.reason()), facts.firstCommand(f.basedOn()), f.basedOn())));
+    facts.get("python.guarded-imports").filter(f -> f.value() instanceof Value.Items it && !it.items().isEmpty())
         .ifPresent(f -> out.add(Observation.ofFact(ADVANTAGE, "Import-time robustness:", f)));
     facts.get("tests.added-folders").filter(f -> f.value() instanceof Value.Paths p && !p.paths().isEmpty())
         .ifPresent(f -> out.add(Observation.ofFact(ADVANTAGE, "Own tests:", f)));

@@ -2,9 +2,11 @@ package dev.forkstate.check;
 
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.Noun;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -22,31 +24,32 @@ final class CandidateVerdict {
 
   /** Each candidate is allowed when any of its keys is in the allowance, else it breaks the rule. */
   static Fact allowing(Fact measured, Value.Candidates c, Set<String> allowance, Wording w) {
-    List<String> bad = new ArrayList<>();
-    List<String> allowed = new ArrayList<>();
+    List<Phrase> bad = new ArrayList<>();
+    List<Phrase> allowed = new ArrayList<>();
     for (Value.Candidate item : c.found()) {
       (item.keys().stream().anyMatch(allowance::contains) ? allowed : bad).add(item.text());
     }
     return of(measured, bad, allowed, c.unread(), w);
   }
 
-  static Fact of(Fact measured, List<String> bad, List<String> allowed, List<String> unread, Wording w) {
-    String allowedNote = allowed.isEmpty() ? "" : "; allowed by " + w.allowedWhere() + ": " + String.join("; ",
-        allowed.stream().sorted().limit(ALLOWED_SHOWN).toList()) + (allowed.size() > ALLOWED_SHOWN ? " and "
-        + (allowed.size() - ALLOWED_SHOWN) + " more" : "");
+  static Fact of(Fact measured, List<Phrase> bad, List<Phrase> allowed, List<String> unread, Wording w) {
+    Phrase allowedNote = allowed.isEmpty() ? Phrase.empty() : Phrase.of("; allowed by " + w.allowedWhere() + ": ")
+        .then(Phrase.join(allowed.stream().sorted(Comparator.comparing(Phrase::plain)).limit(ALLOWED_SHOWN)
+            .toList(), "; "))
+        .then(allowed.size() > ALLOWED_SHOWN ? " and " + (allowed.size() - ALLOWED_SHOWN) + " more" : "");
     if (bad.isEmpty() && !unread.isEmpty()) {
       // A file that did not parse was not checked: no violation found is not the same as none there.
-      return new Fact(measured.id(), Status.UNKNOWN, new Value.Paths(List.of()), "no violation in the files that "
-          + "parse" + allowedNote, Noun.count(unread.size(), "changed Python file") + " did not parse, so "
-          + (unread.size() == 1 ? "it was" : "they were") + " not checked: " + String.join("; ", unread),
-          measured.evidence());
+      return new Fact(measured.id(), Status.UNKNOWN, new Value.Items(List.of()), Phrase.of("no violation in the "
+          + "files that parse").then(allowedNote), Phrase.of(Noun.count(unread.size(), "changed Python file")
+          + " did not parse, so " + (unread.size() == 1 ? "it was" : "they were") + " not checked: "
+          + String.join("; ", unread)), measured.evidence());
     }
     if (bad.isEmpty()) {
-      return new Fact(measured.id(), Status.PASS, new Value.Paths(List.of()), (allowed.isEmpty() ? w.clean()
-          : "only allowed ones") + allowedNote, "", measured.evidence());
+      return new Fact(measured.id(), Status.PASS, new Value.Items(List.of()), Phrase.of(allowed.isEmpty()
+          ? w.clean() : "only allowed ones").then(allowedNote), Phrase.empty(), measured.evidence());
     }
     // The violations are the value (the report lists them one per line); the summary counts them.
-    return new Fact(measured.id(), Status.FAIL, new Value.Paths(bad), Noun.count(bad.size(), w.noun()) + allowedNote,
-        "", measured.evidence());
+    return new Fact(measured.id(), Status.FAIL, new Value.Items(bad), Phrase.of(Noun.count(bad.size(), w.noun()))
+        .then(allowedNote), Phrase.empty(), measured.evidence());
   }
 }

@@ -2,6 +2,7 @@ package dev.forkstate.check;
 
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import java.util.List;
 
@@ -12,5 +13,10 @@ public interface Check {
   Verdict evaluate(FactSet facts);
 
   /** The answer before the config says whether the check is required. */
-  record Verdict(Status status, String reason, List<FactId> basedOn) {}
+  record Verdict(Status status, Phrase reason, List<FactId> basedOn) {
+    /** An answer whose reason is plain words. */
+    public Verdict(Status status, String reason, List<FactId> basedOn) {
+      this(status, Phrase.of(reason), basedOn);
+    }
+  }
 }

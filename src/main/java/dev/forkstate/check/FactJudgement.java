@@ -3,6 +3,7 @@ package dev.forkstate.check;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import java.util.List;
 import java.util.Optional;
@@ -24,20 +25,21 @@ final class FactJudgement {
       worst = Status.worst(worst, f.status());
     }
     Status w = worst;
-    List<String> reasons = facts.stream().filter(f -> f.status() == w).map(FactJudgement::describe).distinct()
+    List<Phrase> reasons = facts.stream().filter(f -> f.status() == w).map(FactJudgement::describe).distinct()
         .toList();
     // Many passing facts read better as a count; what is wrong is always spelled out.
-    String reason = w == Status.PASS && reasons.size() > 2 ? "all " + facts.size() + " measured facts pass"
-        : String.join("; ", reasons);
+    Phrase reason = w == Status.PASS && reasons.size() > 2 ? Phrase.of("all " + facts.size() + " measured facts pass")
+        : Phrase.join(reasons, "; ");
     return new Check.Verdict(worst, reason, facts.stream().map(Fact::id).toList());
   }
 
   /** Summary and, where it adds something, the reason. */
-  private static String describe(Fact f) {
+  private static Phrase describe(Fact f) {
     if (f.reason().isBlank() || f.reason().equals(f.summary())) {
-      return f.summary();
+      return f.summaryPhrase();
     }
-    return f.summary().isBlank() ? f.reason() : f.summary() + " (" + f.reason() + ")";
+    return f.summary().isBlank() ? f.reasonPhrase()
+        : f.summaryPhrase().then(" (").then(f.reasonPhrase()).then(")");
   }
 
   static Check.Verdict single(FactSet facts, String id) {

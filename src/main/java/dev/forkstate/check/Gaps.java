@@ -27,7 +27,7 @@ public final class Gaps {
     List<Observation> out = new ArrayList<>();
     findings.stream().filter(f -> f.checkId().equals("upstream-merged")).findFirst()
         .filter(f -> f.status() != Status.PASS).ifPresent(f -> out.add(new Observation(GAP, f.status(),
-            Phrase.of("Upstream drift: " + f.reason()), facts.firstCommand(f.basedOn()), f.basedOn())));
+            Phrase.of("Upstream drift: ").then(f.reason()), facts.firstCommand(f.basedOn()), f.basedOn())));
     facts.get("upstream.files.modified").filter(f -> f.value() instanceof Value.Changes ch && !ch.files().isEmpty())
         .ifPresent(f -> {
           Value.Changes ch = (Value.Changes) f.value();
@@ -49,7 +49,7 @@ public final class Gaps {
     List<Fact> unknown = facts.all().stream().filter(f -> f.status() == Status.UNKNOWN).toList();
     if (!unknown.isEmpty()) {
       out.add(new Observation(GAP, Status.UNKNOWN, Phrase.of("Not measured: ")
-          .then(Phrase.codes(unknown.stream().map(f -> f.id().value()).toList(), ", ")), "",
+          .then(Phrase.items(Phrase.Kind.CODE, unknown.stream().map(f -> f.id().value()).toList(), ", ")), "",
           unknown.stream().map(Fact::id).toList()));
     }
     return out;

@@ -3,6 +3,7 @@ package dev.forkstate.check;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Noun;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.List;
@@ -28,15 +29,16 @@ final class MergeConflictPolicy implements Policy {
       return measured;
     }
     if (c.files().isEmpty()) {
-      return new Fact(measured.id(), Status.PASS, new Value.Paths(List.of()), measured.summary(), "",
-          measured.evidence());
+      return new Fact(measured.id(), Status.PASS, new Value.Items(List.of()), measured.summaryPhrase(),
+          Phrase.empty(), measured.evidence());
     }
     long heavy = c.files().stream().filter(f -> f.forkLines() >= HEAVY_LINES).count();
-    List<String> items = c.files().stream().map(f -> "`" + f.path() + "` (" + (f.kinds().isEmpty() ? "conflict"
-        : String.join(", ", f.kinds())) + "; fork changed " + Noun.count(f.forkLines(), "line") + ")").toList();
-    String summary = measured.summary() + (heavy == 0 ? "" : ", " + heavy + " of them heavily changed by the fork ("
-        + HEAVY_LINES + "+ lines)");
-    return new Fact(measured.id(), heavy == 0 ? Status.WARN : Status.FAIL, new Value.Paths(items), summary, "",
-        measured.evidence());
+    List<Phrase> items = c.files().stream().map(f -> Phrase.of(Phrase.Kind.PATH, f.path()).then(" ("
+        + (f.kinds().isEmpty() ? "conflict" : String.join(", ", f.kinds())) + "; fork changed "
+        + Noun.count(f.forkLines(), "line") + ")")).toList();
+    Phrase summary = measured.summaryPhrase().then(heavy == 0 ? "" : ", " + heavy + " of them heavily changed by "
+        + "the fork (" + HEAVY_LINES + "+ lines)");
+    return new Fact(measured.id(), heavy == 0 ? Status.WARN : Status.FAIL, new Value.Items(items), summary,
+        Phrase.empty(), measured.evidence());
   }
 }

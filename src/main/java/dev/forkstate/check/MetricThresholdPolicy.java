@@ -1,8 +1,11 @@
 package dev.forkstate.check;
 
+import static dev.forkstate.fact.Phrase.Kind.CODE;
+
 import dev.forkstate.config.ForkstateConfig;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.List;
@@ -43,7 +46,7 @@ final class MetricThresholdPolicy implements Policy {
     }
     Optional<Double> v = Optional.ofNullable(n.byPath().get(t.metric()));
     if (v.isEmpty()) {
-      return unknown(measured, "no number at `" + t.metric() + "` in the command's JSON");
+      return unknown(measured, Phrase.of("no number at ").then(CODE, t.metric()).then(" in the command's JSON"));
     }
     return t.relativeTo() != null ? relative(measured, t, v.get(), n) : bounded(measured, t, v.get());
   }
@@ -51,26 +54,28 @@ final class MetricThresholdPolicy implements Policy {
   private static Fact relative(Fact measured, ForkstateConfig.ThresholdConfig t, double v, Value.Numbers n) {
     Double ref = n.byPath().get(t.relativeTo());
     if (ref == null || ref == 0 || t.withinPct() == null) {
-      return unknown(measured, ref == null || ref == 0 ? "no non-zero number at `" + t.relativeTo()
-          + "` to compare with" : "no within_pct for `" + t.metric() + "` relative to `" + t.relativeTo() + "`");
+      return unknown(measured, ref == null || ref == 0
+          ? Phrase.of("no non-zero number at ").then(CODE, t.relativeTo()).then(" to compare with")
+          : Phrase.of("no within_pct for ").then(CODE, t.metric()).then(" relative to ").then(CODE, t.relativeTo()));
     }
     double pct = (v - ref) / Math.abs(ref) * 100;
     boolean ok = Math.abs(pct) <= t.withinPct();
-    return new Fact(measured.id(), ok ? Status.PASS : Status.FAIL, new Value.Text(show(pct)), "`" + t.metric()
-        + "` = " + show(v) + " vs `" + t.relativeTo() + "` = " + show(ref) + ": " + (pct > 0 ? "+" : "") + show(pct)
-        + "% (limit ±" + show(t.withinPct()) + "%)", "", measured.evidence());
+    return new Fact(measured.id(), ok ? Status.PASS : Status.FAIL, new Value.Text(show(pct)), Phrase.of(CODE,
+        t.metric()).then(" = " + show(v) + " vs ").then(CODE, t.relativeTo()).then(" = " + show(ref) + ": "
+        + (pct > 0 ? "+" : "") + show(pct) + "% (limit ±" + show(t.withinPct()) + "%)"), Phrase.empty(),
+        measured.evidence());
   }
 
   private static Fact bounded(Fact measured, ForkstateConfig.ThresholdConfig t, double v) {
     boolean ok = (t.min() == null || v >= t.min()) && (t.max() == null || v <= t.max());
     String bounds = (t.min() == null ? "" : "min " + show(t.min())) + (t.min() != null && t.max() != null ? ", " : "")
         + (t.max() == null ? "" : "max " + show(t.max()));
-    return new Fact(measured.id(), ok ? Status.PASS : Status.FAIL, new Value.Text(show(v)), "`" + t.metric() + "` = "
-        + show(v) + " (" + bounds + ")", "", measured.evidence());
+    return new Fact(measured.id(), ok ? Status.PASS : Status.FAIL, new Value.Text(show(v)), Phrase.of(CODE,
+        t.metric()).then(" = " + show(v) + " (" + bounds + ")"), Phrase.empty(), measured.evidence());
   }
 
-  private static Fact unknown(Fact measured, String why) {
-    return new Fact(measured.id(), Status.UNKNOWN, Value.none(), "", why, measured.evidence());
+  private static Fact unknown(Fact measured, Phrase why) {
+    return new Fact(measured.id(), Status.UNKNOWN, Value.none(), Phrase.empty(), why, measured.evidence());
   }
 
   private static String show(double d) {

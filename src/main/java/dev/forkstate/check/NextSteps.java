@@ -42,7 +42,7 @@ public final class NextSteps {
     return findings.stream().filter(f -> f.status() == Status.FAIL)
         .filter(f -> f.basedOn().stream().map(id -> facts.get(id.value())).flatMap(Optional::stream)
             .noneMatch(fact -> fact.status() == Status.FAIL))
-        .map(f -> new Observation(Kind.NOW, Status.FAIL, Phrase.of(f.label() + ": " + f.reason()),
+        .map(f -> new Observation(Kind.NOW, Status.FAIL, Phrase.of(f.label() + ": ").then(f.reason()),
             facts.firstCommand(f.basedOn()), f.basedOn()))
         .toList();
   }
@@ -52,17 +52,17 @@ public final class NextSteps {
    * UNKNOWN for want of an upstream ref, say) share a step that names them all.
    */
   private static List<Observation> grouped(FactSet facts, Kind kind) {
-    LinkedHashMap<List<String>, List<Fact>> groups = new LinkedHashMap<>();
+    LinkedHashMap<List<Object>, List<Fact>> groups = new LinkedHashMap<>();
     for (Fact f : facts.all()) {
       if (STATUSES.get(kind).contains(f.status())) {
-        groups.computeIfAbsent(List.of(f.status().name(), f.summary(), f.reason(), f.command()),
+        groups.computeIfAbsent(List.of(f.status(), f.summaryPhrase(), f.reasonPhrase(), f.command()),
             k -> new ArrayList<>()).add(f);
       }
     }
     List<Observation> out = new ArrayList<>();
     for (List<Fact> group : groups.values()) {
       Fact first = group.get(0);
-      Phrase ids = Phrase.codes(group.stream().map(f -> f.id().value()).toList(), ", ");
+      Phrase ids = Phrase.items(Phrase.Kind.CODE, group.stream().map(f -> f.id().value()).toList(), ", ");
       out.add(new Observation(kind, first.status(), Phrase.describing(ids, first), first.command(),
           group.stream().map(Fact::id).toList()));
     }

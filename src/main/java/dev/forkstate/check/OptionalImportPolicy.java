@@ -2,6 +2,7 @@ package dev.forkstate.check;
 
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
@@ -37,11 +38,11 @@ final class OptionalImportPolicy implements Policy {
     }
     Set<String> optional = new TreeSet<>(optionalModules);
     optional.addAll(c.listed());
-    List<String> bad = new ArrayList<>();
+    List<Phrase> bad = new ArrayList<>();
     for (Value.Candidate item : c.found()) {
       if (item.keys().stream().anyMatch(optional::contains)) {
-        // The scan says "package `x` imported unguarded ..."; that it is optional is this rule's finding.
-        bad.add("optional " + item.text());
+        // The scan says "package x imported unguarded ..."; that it is optional is this rule's finding.
+        bad.add(Phrase.of("optional ").then(item.text()));
       }
     }
     return CandidateVerdict.of(measured, bad, List.of(), c.unread(), WORDING);

@@ -2,6 +2,7 @@ package dev.forkstate.check;
 
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
@@ -27,27 +28,29 @@ final class PrBranchPolicy implements Policy {
     if (measured.status() != Status.INFO || !(measured.value() instanceof Value.Branch b)) {
       return measured;
     }
-    String name = "`" + b.name() + "`";
-    String up = "`" + b.upstream() + "`";
+    Phrase name = Phrase.of(Phrase.Kind.BRANCH, b.name());
+    Phrase up = Phrase.of(Phrase.Kind.REF, b.upstream());
     if (b.patches() == 0) {
-      return new Fact(measured.id(), Status.WARN, new Value.Paths(b.lines()), name + ": no commit ahead of " + up
-          + ": nothing to propose; delete it", "", measured.evidence());
+      return new Fact(measured.id(), Status.WARN, new Value.Items(b.lines()), name.then(": no commit ahead of ")
+          .then(up).then(": nothing to propose; delete it"), Phrase.empty(), measured.evidence());
     }
     boolean landed = b.ownPatches() == 0;
     boolean conflicts = b.merge() == Value.Merge.CONFLICTS;
     boolean stale = !landed && b.lagDays() > STALE_DAYS;
-    List<String> items = new ArrayList<>(b.lines());
+    List<Phrase> items = new ArrayList<>(b.lines());
     if (stale) {
-      items.add("stale: its last commit is " + b.lagDays() + " days older than " + up);
+      items.add(Phrase.of("stale: its last commit is " + b.lagDays() + " days older than ").then(up));
     }
     Status status = landed ? Status.PASS : conflicts || stale ? Status.WARN
         : b.merge() == Value.Merge.UNKNOWN ? Status.UNKNOWN : Status.PASS;
     // An unknown merge is never summed up as "ready": that would be a green sentence on an unanswered question.
-    String summary = name + ": " + (landed ? "landed upstream; delete the branch"
-        : conflicts ? "conflicts with " + up + ": rebase it" : stale ? "stale: rebase or close it"
-        : status == Status.UNKNOWN ? "merge into " + up + " not known" : "ready: merges cleanly into " + up);
-    String reason = status != Status.UNKNOWN ? "" : b.mergeWhy().isBlank() ? "the merge into " + up
-        + " could not be previewed" : b.mergeWhy();
-    return new Fact(measured.id(), status, new Value.Paths(items), summary, reason, measured.evidence());
+    Phrase summary = name.then(": ").then(landed ? Phrase.of("landed upstream; delete the branch")
+        : conflicts ? Phrase.of("conflicts with ").then(up).then(": rebase it")
+        : stale ? Phrase.of("stale: rebase or close it")
+        : status == Status.UNKNOWN ? Phrase.of("merge into ").then(up).then(" not known")
+        : Phrase.of("ready: merges cleanly into ").then(up));
+    Phrase reason = status != Status.UNKNOWN ? Phrase.empty() : b.mergeWhy().isBlank()
+        ? Phrase.of("the merge into ").then(up).then(" could not be previewed") : Phrase.of(b.mergeWhy());
+    return new Fact(measured.id(), status, new Value.Items(items), summary, reason, measured.evidence());
   }
 }

@@ -29,8 +29,8 @@ public final class Risks {
     facts.get("upstream.files.modified").filter(f -> f.value() instanceof Value.Changes).ifPresent(m ->
         ConflictSites.heaviest((Value.Changes) m.value()).stream().filter(f -> f.added() + f.deleted() > 0)
             .forEach(f -> out.add(new Observation(RISK, Status.WARN, Phrase.of("Conflict risk in ")
-                .thenCode(f.path()).then(" (+" + f.added() + " -" + f.deleted() + " fork lines in an upstream file)"
-                    + ". Mitigation: keep the edit behind a seam, or upstream it"),
+                .then(Phrase.Kind.PATH, f.path()).then(" (+" + f.added() + " -" + f.deleted()
+                    + " fork lines in an upstream file). Mitigation: keep the edit behind a seam, or upstream it"),
                 "git diff $(git merge-base HEAD " + upstreamRef + ") HEAD -- " + ShellQuote.quote(f.path()),
                 List.of(FactId.of("upstream.files.modified"))))));
     int skipped = SmokeCounts.skipped(facts);
@@ -44,8 +44,9 @@ public final class Risks {
     facts.get("git.shallow").filter(f -> f.status() == Status.WARN).ifPresent(f ->
         out.add(Observation.ofFact(RISK, "History:", f)));
     facts.get("upstream.merge-preview").filter(f -> f.status() == Status.FAIL || f.status() == Status.WARN)
-        .ifPresent(f -> out.add(new Observation(RISK, f.status(), Phrase.of("Merge conflicts ahead: " + f.summary()
-            + ". Mitigation: merge upstream now, in small steps, or move the fork's edits behind a seam"),
+        .ifPresent(f -> out.add(new Observation(RISK, f.status(), Phrase.of("Merge conflicts ahead: ")
+            .then(f.summaryPhrase()).then(". Mitigation: merge upstream now, in small steps, or move the fork's edits "
+                + "behind a seam"),
             f.command(), List.of(f.id()))));
     facts.withPrefix("pr.").stream().filter(f -> f.status() == Status.WARN).forEach(f ->
         out.add(Observation.ofFact(RISK, "PR branch:", f)));

@@ -92,7 +92,7 @@ public record RunVerdict(List<Finding> required, List<Finding> blocking, List<Fi
       s.append("; with warnings: ").append(named(warned, withReasons));
     }
     if (!notVerified.isEmpty()) {
-      boolean offline = notVerified.stream().allMatch(f -> f.reason().startsWith("offline"));
+      boolean offline = notVerified.stream().allMatch(f -> f.reason().plain().startsWith("offline"));
       s.append("; not verified (").append(offline ? "offline" : "as asked").append("): ")
           .append(String.join(", ", notVerified.stream().map(Finding::checkId).toList()));
     }
@@ -100,7 +100,8 @@ public record RunVerdict(List<Finding> required, List<Finding> blocking, List<Fi
   }
 
   private static String named(List<Finding> fs, boolean withReasons) {
+    // Plain text: the line goes to a terminal and into the JSON, where an item is shown as it is.
     return String.join(withReasons ? "; " : ", ", fs.stream().map(f -> f.checkId() + " " + f.status()
-        + (!withReasons || f.reason().isBlank() ? "" : " (" + f.reason() + ")")).toList());
+        + (!withReasons || f.reason().isBlank() ? "" : " (" + f.reason().plain() + ")")).toList());
   }
 }

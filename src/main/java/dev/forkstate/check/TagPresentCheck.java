@@ -1,6 +1,7 @@
 package dev.forkstate.check;
 
 import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public final class TagPresentCheck implements Check {
     }
     var ids = List.of(atHead.get().id(), nearest.get().id());
     if (atHead.get().status() == Status.PASS) {
-      return new Verdict(Status.PASS, atHead.get().summary(), List.of(atHead.get().id()));
+      return new Verdict(Status.PASS, atHead.get().summaryPhrase(), List.of(atHead.get().id()));
     }
     if (atHead.get().status() != Status.WARN) {
       // WARN is the collector's "measured: no tag at HEAD"; anything else (UNKNOWN, a skip) speaks for itself.
@@ -35,10 +36,12 @@ public final class TagPresentCheck implements Check {
     }
     if (nearest.get().status() != Status.INFO) {
       // Not a plain measurement (skipped, or judged elsewhere): it cannot show that a tag exists.
-      return new Verdict(Status.UNKNOWN, "the nearest tag was not measured: " + nearest.get().reason(), ids);
+      return new Verdict(Status.UNKNOWN, Phrase.of("the nearest tag was not measured: ")
+          .then(nearest.get().reasonPhrase()), ids);
     }
     if (nearest.get().value() instanceof dev.forkstate.fact.Value.Text) {
-      return new Verdict(Status.WARN, "no tag at HEAD; " + nearest.get().summary() + " is older", ids);
+      return new Verdict(Status.WARN, Phrase.of("no tag at HEAD; ").then(nearest.get().summaryPhrase())
+          .then(" is older"), ids);
     }
     return new Verdict(Status.FAIL, "no tag at all is reachable from HEAD", ids);
   }

@@ -39,6 +39,6 @@ final class TrendPolicy implements Policy {
     } else {
       return m;
     }
-    return new Fact(m.id(), judged, m.value(), m.summary(), m.reason(), m.evidence());
+    return new Fact(m.id(), judged, m.value(), m.summaryPhrase(), m.reasonPhrase(), m.evidence());
   }
 }

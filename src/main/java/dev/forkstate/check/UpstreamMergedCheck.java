@@ -34,6 +34,6 @@ public final class UpstreamMergedCheck implements Check {
     if (f.status() != Status.INFO || !(f.value() instanceof Value.Count c)) {
       return FactJudgement.worstOf(List.of(f), FACT + " holds no count");
     }
-    return new Verdict(c.n() == 0 ? Status.PASS : Status.WARN, f.summary(), List.of(f.id()));
+    return new Verdict(c.n() == 0 ? Status.PASS : Status.WARN, f.summaryPhrase(), List.of(f.id()));
   }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** What a fact measured. Sealed so renderers handle every shape. */
 public sealed interface Value
-    permits Value.Text, Value.Count, Value.Flag, Value.Paths, Value.Changes, Value.Tests, Value.Commits,
+    permits Value.Text, Value.Count, Value.Flag, Value.Paths, Value.Items, Value.Changes, Value.Tests, Value.Commits,
     Value.Candidates, Value.Numbers, Value.Conflicts, Value.Branch, Value.Series, Value.None {
 
   record Text(String text) implements Value {}
@@ -20,10 +20,25 @@ public sealed interface Value
 
   record Flag(boolean on) implements Value {}
 
-  /** A sorted list of paths or names. */
+  /** A sorted list of paths or names, each shown as it is. */
   record Paths(List<String> paths) implements Value {
     public Paths {
       paths = paths.stream().sorted().toList();
+    }
+  }
+
+  /**
+   * A list of short statements that name items ("path `x` is not committed", "`minillm/`: 3 commits"), sorted by
+   * their plain text. A list of bare paths or names is {@link Paths}.
+   */
+  record Items(List<Phrase> items) implements Value {
+    public Items {
+      items = items.stream().sorted(java.util.Comparator.comparing(Phrase::plain)).toList();
+    }
+
+    /** Each entry's plain text, in order. */
+    public List<String> plain() {
+      return items.stream().map(Phrase::plain).toList();
     }
   }
 
@@ -98,14 +113,14 @@ public sealed interface Value
    */
   record Candidates(List<Candidate> found, List<String> listed, List<String> unread) implements Value {
     public Candidates {
-      found = found.stream().sorted(java.util.Comparator.comparing(Candidate::text)).toList();
+      found = found.stream().sorted(java.util.Comparator.comparing(c -> c.text().plain())).toList();
       listed = listed.stream().distinct().sorted().toList();
       unread = List.copyOf(unread);
     }
   }
 
   /** One finding: its line for the report, and the names (a flag, {@code Qual.fn(param)}, a package) it goes by. */
-  record Candidate(String text, List<String> keys) {
+  record Candidate(Phrase text, List<String> keys) {
     public Candidate {
       keys = List.copyOf(keys);
     }
@@ -143,7 +158,7 @@ public sealed interface Value
    * equivalent upstream), how a merge into upstream would go ({@code mergeWhy} says why it is not known), and how many
    * days its last commit is older than upstream's.
    */
-  record Branch(String name, String upstream, List<String> lines, long patches, long ownPatches, Merge merge,
+  record Branch(String name, String upstream, List<Phrase> lines, long patches, long ownPatches, Merge merge,
       String mergeWhy, long lagDays) implements Value {
     public Branch {
       lines = List.copyOf(lines);

@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * A {@link Value} as JSON and back: {"type": "tests", "passed": 5, ...}. One shape for the JSON report and the run
- * history, so a value reads the same wherever it was written.
+ * history, so a value reads the same wherever it was written. A list of statements ({@link Value.Items}) is written
+ * as a "paths" list of their plain text, as lists always were, plus "items": each one's text and parts
+ * ({@link PhraseJson}); a reader that knows only "paths" reads it as before.
  */
 public final class ValueJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -32,6 +34,12 @@ public final class ValueJson {
       n.put("type", "paths");
       ArrayNode a = n.putArray("paths");
       p.paths().forEach(a::add);
+    } else if (v instanceof Value.Items it) {
+      n.put("type", "paths");
+      ArrayNode a = n.putArray("paths");
+      it.plain().forEach(a::add);
+      ArrayNode items = n.putArray("items");
+      it.items().forEach(phrase -> items.add(item(phrase)));
     } else if (v instanceof Value.Changes ch) {
       n.put("type", "changes").put("added", ch.added()).put("deleted", ch.deleted());
       ArrayNode a = n.putArray("files");
@@ -66,13 +74,26 @@ public final class ValueJson {
       case "series" -> new Value.Series(java.util.stream.StreamSupport.stream(n.path("values").spliterator(), false)
           .map(JsonNode::asLong).toList());
       case "flag" -> new Value.Flag(n.path("on").asBoolean());
-      case "paths" -> new Value.Paths(texts(n.path("paths")));
+      case "paths" -> n.has("items") ? new Value.Items(items(n.path("items"))) : new Value.Paths(texts(n.path("paths")));
       case "changes" -> new Value.Changes(files(n.path("files")));
       case "tests" -> new Value.Tests(n.path("passed").asInt(), n.path("failed").asInt(), n.path("errors").asInt(),
           n.path("skipped").asInt(), cases(n.path("notable")), texts(n.path("passedIds")));
       case "commits" -> new Value.Commits(commits(n.path("commits")), n.path("total").asLong());
       default -> Value.none();
     };
+  }
+
+  /** One entry of a list: {"text": plain text, "parts": its parts}. */
+  private static ObjectNode item(Phrase p) {
+    ObjectNode n = NODES.objectNode().put("text", p.plain());
+    n.set("parts", PhraseJson.parts(p));
+    return n;
+  }
+
+  private static List<Phrase> items(JsonNode a) {
+    List<Phrase> out = new ArrayList<>();
+    a.forEach(x -> out.add(PhraseJson.read(x.path("parts"))));
+    return out;
   }
 
   private static List<String> texts(JsonNode a) {

@@ -3,6 +3,7 @@ package dev.forkstate.history;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forkstate.fact.LegacyMarkdown;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ final class LegacyDigest {
           Integer.parseInt(tests.group(3)), Integer.parseInt(tests.group(4)), notable);
     }
     if (!items.isEmpty()) {
-      return new Value.Paths(items);
+      return LegacyMarkdown.value(new Value.Paths(items));
     }
     if (NUMBER.matcher(text).matches()) {
       return new Value.Count(Long.parseLong(text));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.forkstate.fact.LegacyMarkdown;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.ValueJson;
 import dev.forkstate.secret.Redactor;
@@ -55,8 +56,9 @@ public final class RunFactsJson {
       }
       SortedMap<String, RunFacts.Entry> out = new TreeMap<>();
       for (JsonNode n : root.path("facts")) {
+        // Rows written before items were typed hold Markdown lists; they read as lists of phrases.
         out.put(n.path("id").asText(), new RunFacts.Entry(status(n.path("status").asText()),
-            ValueJson.read(n.path("value"))));
+            LegacyMarkdown.value(ValueJson.read(n.path("value")))));
       }
       return Optional.of(new RunFacts(out));
     } catch (JsonProcessingException e) {

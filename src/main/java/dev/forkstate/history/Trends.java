@@ -5,6 +5,7 @@ import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Noun;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
@@ -63,18 +64,20 @@ public final class Trends {
     }
     Optional<RunFacts.Entry> determinism = facts.get("happypath.determinism");
     boolean flaky = determinism.map(e -> e.status() == Status.FAIL).orElse(false);
-    List<String> flakyTests = determinism.map(RunFacts.Entry::value).filter(v -> v instanceof Value.Paths)
-        .map(v -> testIds(((Value.Paths) v).paths())).orElse(List.of());
+    List<String> flakyTests = determinism.map(RunFacts.Entry::value).filter(v -> v instanceof Value.Items)
+        .map(v -> testIds(((Value.Items) v).items())).orElse(List.of());
     return new Point(time, commit, green, measured, facts.count("upstream.behind").orElse(null), flaky,
         ran == 0 ? null : (double) passed / ran, flakyTests, facts.text("upstream.last-merge").orElse(""));
   }
 
   /**
-   * The determinism fact's paths, as test ids. Its collector lists each as "`tests/x.py::t` (passed, failed)" (the
-   * outcome per run), so the id is taken from between the backticks.
+   * The determinism fact's entries, as test ids. Its collector lists each as the test id and its outcome per run
+   * ("tests/x.py::t (passed, failed)"); the id is the entry's first item (a test id; in a run recorded before items
+   * were typed, the one code span).
    */
-  private static List<String> testIds(List<String> items) {
-    return items.stream().map(i -> i.replaceAll("^`([^`]*)`.*$", "$1")).toList();
+  private static List<String> testIds(List<Phrase> items) {
+    return items.stream().map(i -> i.first(Phrase.Kind.TEST_ID).or(() -> i.first(Phrase.Kind.CODE))
+        .orElse(i.plain())).toList();
   }
 
   /** The trend facts; {@code points} oldest first, this run last. */
@@ -116,9 +119,9 @@ public final class Trends {
     java.util.TreeSet<String> seen = new java.util.TreeSet<>();
     points.forEach(p -> seen.addAll(p.flakyTests()));
     out.add(new Fact(FactId.of("history.flaky"), flaky == 0 ? Status.PASS : Status.WARN,
-        new Value.Paths(List.copyOf(seen)), flaky == 0 ? "no flaky smokes in the window" : "flaky smokes in " + flaky
-        + " of " + Noun.count(points.size(), "run") + (seen.isEmpty() ? "" : ": " + String.join(", ",
-        seen.stream().map(t -> "`" + t + "`").toList())), "", List.of(ev)));
+        new Value.Paths(List.copyOf(seen)), flaky == 0 ? Phrase.of("no flaky smokes in the window")
+        : Phrase.of("flaky smokes in " + flaky + " of " + Noun.count(points.size(), "run") + (seen.isEmpty() ? ""
+        : ": ")).then(Phrase.items(Phrase.Kind.TEST_ID, List.copyOf(seen), ", ")), Phrase.empty(), List.of(ev)));
     drift(points, ev).ifPresent(out::add);
     sinceUpstream(points.get(points.size() - 1), ev).ifPresent(out::add);
     return out;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.forkstate.report.CodeSpan;
+import dev.forkstate.fact.PhraseJson;
 import dev.forkstate.verify.CheckedClaim;
 import dev.forkstate.verify.Claim;
 import dev.forkstate.verify.Verdict;
@@ -24,7 +24,8 @@ public final class ClaimTable {
     for (CheckedClaim c : claims) {
       md.append("| ").append(c.claim().line() == 0 ? "-" : Integer.toString(c.claim().line())).append(" | ")
           .append(cell(describe(c.claim()))).append(" | **").append(c.verdict()).append("** | ")
-          .append(cell(c.evidence() + (c.command().isEmpty() ? "" : " · " + CodeSpan.of(c.command()))))
+          .append(cell(MarkdownText.of(c.evidence())
+              + (c.command().isEmpty() ? "" : " · " + CodeSpan.of(c.command()))))
           .append(" |\n");
     }
     md.append('\n').append(summary(claims)).append('\n');
@@ -37,9 +38,10 @@ public final class ClaimTable {
     root.put("schemaVersion", 1).put("report", reportName);
     ArrayNode arr = root.putArray("claims");
     for (CheckedClaim c : claims) {
-      arr.addObject().put("line", c.claim().line()).put("kind", c.claim().kind().name())
+      ObjectNode claim = arr.addObject().put("line", c.claim().line()).put("kind", c.claim().kind().name())
           .put("subject", c.claim().subject()).put("command", c.claim().command())
-          .put("verdict", c.verdict().name()).put("evidence", c.evidence()).put("evidenceCommand", c.command());
+          .put("verdict", c.verdict().name()).put("evidenceCommand", c.command());
+      PhraseJson.put(claim, "evidence", c.evidence());
     }
     ObjectNode counts = root.putObject("counts");
     counts(claims).forEach((k, v) -> counts.put(k.name(), v));

@@ -11,6 +11,7 @@ import dev.forkstate.check.RunVerdict;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.PhraseJson;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import dev.forkstate.fact.ValueJson;
@@ -21,7 +22,8 @@ import java.util.List;
 
 /**
  * The versioned JSON document: our own contract (camelCase, sorted keys, schemaVersion), built from the report
- * model, never from a library's DTOs. Unlike the Markdown it keeps durations, for history and debugging.
+ * model, never from a library's DTOs. Unlike the Markdown it keeps durations, for history and debugging. Text is
+ * never Markdown: every summary, reason and line text is plain, with its parts beside it ({@link PhraseJson}).
  */
 public final class JsonRenderer implements Renderer {
   private final ObjectMapper mapper = new ObjectMapper()
@@ -57,8 +59,8 @@ public final class JsonRenderer implements Renderer {
     ObjectNode n = mapper.createObjectNode();
     n.put("id", f.id().value());
     n.put("status", f.status().name());
-    n.put("summary", f.summary());
-    n.put("reason", f.reason());
+    PhraseJson.put(n, "summary", f.summaryPhrase());
+    PhraseJson.put(n, "reason", f.reasonPhrase());
     n.set("value", value(f.value()));
     ArrayNode ev = n.putArray("evidence");
     for (Evidence e : f.evidence()) {
@@ -98,7 +100,8 @@ public final class JsonRenderer implements Renderer {
   private ObjectNode finding(Finding f) {
     ObjectNode n = mapper.createObjectNode();
     n.put("checkId", f.checkId()).put("label", f.label()).put("title", f.title()).put("status", f.status().name())
-        .put("reason", f.reason()).put("required", f.required());
+        .put("required", f.required());
+    PhraseJson.put(n, "reason", f.reason());
     if (f.status() == Status.SKIPPED) {
       n.put("skip", f.skip().name());
     }
@@ -120,7 +123,8 @@ public final class JsonRenderer implements Renderer {
 
   private void points(ArrayNode into, List<Assessment.Point> points) {
     for (Assessment.Point p : points) {
-      ObjectNode pn = into.addObject().put("text", p.text());
+      ObjectNode pn = into.addObject();
+      PhraseJson.put(pn, "text", p.text());
       ids(pn.putArray("cites"), p.cites());
     }
   }
@@ -132,7 +136,8 @@ public final class JsonRenderer implements Renderer {
     for (Line line : s.lines()) {
       ObjectNode ln = lines.addObject();
       if (line instanceof Line.Bullet b) {
-        ln.put("kind", "bullet").put("depth", b.depth()).put("text", b.text()).put("command", b.command());
+        ln.put("kind", "bullet").put("depth", b.depth()).put("command", b.command());
+        PhraseJson.put(ln, "text", b.text());
         if (b.status() == null) {
           ln.putNull("status");
         } else {
@@ -142,10 +147,12 @@ public final class JsonRenderer implements Renderer {
       } else if (line instanceof Line.Quote q) {
         ln.put("kind", "quote").put("text", q.text());
       } else if (line instanceof Line.Cited c) {
-        ln.put("kind", "cited").put("depth", c.depth()).put("text", c.text());
+        ln.put("kind", "cited").put("depth", c.depth());
+        PhraseJson.put(ln, "text", c.text());
         ids(ln.putArray("facts"), c.cites());
       } else if (line instanceof Line.Note note) {
-        ln.put("kind", "note").put("fact", note.id().value()).put("text", note.text()).put("command", note.command());
+        ln.put("kind", "note").put("fact", note.id().value()).put("command", note.command());
+        PhraseJson.put(ln, "text", note.text());
         if (note.status() == null) {
           ln.putNull("status");
         } else {

@@ -4,7 +4,6 @@ import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Status;
 import dev.forkstate.render.update.Markers;
 import dev.forkstate.render.update.ReportMerger;
-import dev.forkstate.report.CodeSpan;
 import dev.forkstate.report.FactDigest;
 import dev.forkstate.report.Line;
 import dev.forkstate.report.Report;
@@ -41,14 +40,14 @@ public final class MarkdownRenderer implements Renderer {
         } else if (line instanceof Line.Quote q) {
           q.text().lines().forEach(l -> md.append("  > ").append(l).append('\n'));
         } else if (line instanceof Line.Cited c) {
-          md.append("  ".repeat(c.depth())).append("- ").append(c.text());
+          md.append("  ".repeat(c.depth())).append("- ").append(MarkdownText.of(c.text()));
           c.cites().forEach(id -> md.append(footnoteRef(id)));
           md.append('\n');
         } else if (line instanceof Line.Note n) {
           // A blank line first, or the definition would continue the list item above it.
           md.append(previous instanceof Line.Note ? "" : "\n").append("[^").append(n.id().value()).append("]: ");
           md.append(badge(n.status()));
-          md.append(n.text().isEmpty() ? n.id().value() : n.text());
+          md.append(n.text().isEmpty() ? n.id().value() : MarkdownText.of(n.text()));
           if (!n.command().isEmpty()) {
             md.append(" · ").append(CodeSpan.of(n.command()));
           }
@@ -82,9 +81,10 @@ public final class MarkdownRenderer implements Renderer {
 
   private static void bullet(StringBuilder md, Line.Bullet b) {
     md.append("  ".repeat(b.depth())).append("- ").append(badge(b.status()));
-    md.append(b.text());
+    md.append(MarkdownText.of(b.text()));
     if (!b.command().isEmpty()) {
-      md.append(b.text().endsWith(": ") ? "" : " · ").append(CodeSpan.of(b.command()));
+      // A text that ends in ": " introduces the command itself ("All 57 facts with their evidence: `...`").
+      md.append(b.text().plain().endsWith(": ") ? "" : " · ").append(CodeSpan.of(b.command()));
     } else if (!b.facts().isEmpty() && b.status() == null) {
       md.append(" [").append(b.facts().stream().map(FactId::value).collect(Collectors.joining(", "))).append(']');
     }

@@ -11,42 +11,39 @@ import dev.forkstate.fact.Value;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * The line formatter every section writer shares: a fact, an observation, a setting or a plain note as a bullet,
- * and a phrase as Markdown.
- */
+/** The line formatter every section writer shares: a fact, an observation, a setting or a plain note as a bullet. */
 final class Bullets {
   /** How many items (violations, modules, paths) a fact lists under its bullet before pointing to the JSON. */
   static final int MAX_ITEMS = 12;
 
   private Bullets() {}
 
-  static Line bullet(int depth, Status status, String text, String command, List<FactId> ids) {
+  static Line bullet(int depth, Status status, Phrase text, String command, List<FactId> ids) {
     return new Line.Bullet(depth, status, text, command, ids);
   }
 
+  /** A bullet of plain words. */
+  static Line bullet(int depth, Status status, String words, String command, List<FactId> ids) {
+    return bullet(depth, status, Phrase.of(words), command, ids);
+  }
+
   /** A bullet that states no measurement: no badge, no command, no facts. */
-  static Line plain(int depth, String text) {
+  static Line plain(int depth, Phrase text) {
     return bullet(depth, null, text, "", List.of());
+  }
+
+  static Line plain(int depth, String words) {
+    return plain(depth, Phrase.of(words));
   }
 
   /** A fact as a bullet: label, summary, and the reason when it adds something ({@link Phrase#describing}). */
   static Line fact(int depth, Fact f, String label) {
-    return bullet(depth, f.status(), markdown(Phrase.describing(label, f)), f.command(), List.of(f.id()));
+    return bullet(depth, f.status(), Phrase.describing(label, f), f.command(), List.of(f.id()));
   }
 
   /** A judged observation (an advantage, a gap, a risk, a step) as a bullet. */
   static Line observation(int depth, Observation o) {
-    return bullet(depth, o.status(), markdown(o.text()), o.command(), o.basedOn());
-  }
-
-  /** A phrase as Markdown inline text: its code fenced, its words as they are. */
-  static String markdown(Phrase phrase) {
-    StringBuilder md = new StringBuilder();
-    for (Phrase.Part part : phrase.parts()) {
-      md.append(part instanceof Phrase.Code c ? CodeSpan.of(c.text()) : part.text());
-    }
-    return md.toString();
+    return bullet(depth, o.status(), o.text(), o.command(), o.basedOn());
   }
 
   /** The fact with this id as a bullet, when it was measured. */
@@ -57,18 +54,25 @@ final class Bullets {
   /** The items a fact lists (violations, modules), one sub-bullet each at {@code depth}, at most {@code max}. */
   static List<Line> items(Fact f, int depth, int max) {
     List<Line> out = new ArrayList<>();
-    if (!(f.value() instanceof Value.Paths p)) {
-      return out;
-    }
-    p.paths().stream().limit(max).forEach(item -> out.add(plain(depth, item)));
-    if (p.paths().size() > max) {
-      out.add(plain(depth, "… and " + (p.paths().size() - max) + " more in the JSON"));
+    List<Phrase> entries = entries(f.value());
+    entries.stream().limit(max).forEach(item -> out.add(plain(depth, item)));
+    if (entries.size() > max) {
+      out.add(plain(depth, "… and " + (entries.size() - max) + " more in the JSON"));
     }
     return out;
   }
 
+  /** The entries of a list value: names shown as they are, statements with their items; none for other values. */
+  static List<Phrase> entries(Value v) {
+    if (v instanceof Value.Paths p) {
+      return p.paths().stream().map(Phrase::of).toList();
+    }
+    return v instanceof Value.Items it ? it.items() : List.of();
+  }
+
   /** A setting with where it came from, so a reader can tell a configured value from a detected one. */
-  static String setting(Setting s) {
-    return s.isSet() ? CodeSpan.of(s.value()) + " (" + s.source() + ")" : "not set (" + s.source() + ")";
+  static Phrase setting(Setting s, Phrase.Kind kind) {
+    return s.isSet() ? Phrase.of(kind, s.value()).then(" (" + s.source() + ")")
+        : Phrase.of("not set (" + s.source() + ")");
   }
 }

@@ -6,6 +6,7 @@ import static dev.forkstate.report.Bullets.plain;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Noun;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +51,8 @@ final class CapabilitiesSection implements SectionWriter {
         agg[0]++;
         agg[1] += f.added();
       }
-      byDir.forEach((dir, agg) -> out.add(plain(1, CodeSpan.of(dir) + ": " + Noun.count(agg[0], "file") + ", +"
-          + agg[1] + " lines")));
+      byDir.forEach((dir, agg) -> out.add(plain(1, Phrase.of(Phrase.Kind.PATH, dir).then(": "
+          + Noun.count(agg[0], "file") + ", +" + agg[1] + " lines"))));
     } else {
       Bullets.addFact(out, facts, 0, "upstream.files.added", "Files the fork added:");
     }

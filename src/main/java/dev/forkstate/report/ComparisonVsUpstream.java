@@ -10,6 +10,7 @@ import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Noun;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
@@ -93,8 +94,8 @@ final class ComparisonVsUpstream implements SectionWriter {
       }
       out.add(Bullets.fact(1, f.get(), ""));
       if (!id.endsWith("added") && f.get().value() instanceof Value.Changes ch) {
-        ConflictSites.heaviest(ch).forEach(fc -> out.add(bullet(2, null, CodeSpan.of(fc.path()) + " +"
-            + fc.added() + " -" + fc.deleted(), "", List.of(f.get().id()))));
+        ConflictSites.heaviest(ch).forEach(fc -> out.add(bullet(2, null, Phrase.of(Phrase.Kind.PATH, fc.path())
+            .then(" +" + fc.added() + " -" + fc.deleted()), "", List.of(f.get().id()))));
       }
     }
   }
@@ -109,9 +110,7 @@ final class ComparisonVsUpstream implements SectionWriter {
     for (String id : UPSTREAMABILITY) {
       facts.get(id).ifPresent(f -> {
         out.add(Bullets.fact(1, f, ""));
-        if (f.value() instanceof Value.Paths p) {
-          p.paths().stream().limit(Bullets.MAX_ITEMS).forEach(item -> out.add(plain(2, item)));
-        }
+        Bullets.entries(f.value()).stream().limit(Bullets.MAX_ITEMS).forEach(item -> out.add(plain(2, item)));
       });
     }
     if (!prs.isEmpty()) {
@@ -131,7 +130,7 @@ final class ComparisonVsUpstream implements SectionWriter {
     for (FactId id : cited) {
       Optional<Fact> f = facts.get(id.value());
       if (f.isEmpty()) {
-        out.add(new Line.Note(id, Status.UNKNOWN, "not measured in this run", ""));
+        out.add(new Line.Note(id, Status.UNKNOWN, Phrase.of("not measured in this run"), ""));
         continue;
       }
       Line.Bullet b = (Line.Bullet) Bullets.fact(0, f.get(), "");

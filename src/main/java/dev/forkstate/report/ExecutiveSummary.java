@@ -6,6 +6,7 @@ import static dev.forkstate.report.Bullets.plain;
 import dev.forkstate.check.Finding;
 import dev.forkstate.check.RunVerdict;
 import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +41,7 @@ final class ExecutiveSummary implements SectionWriter {
     out.add(bullet(0, verdict.status(), "Verdict: " + verdict.sentence(), "", List.of()));
     for (String id : HEADLINE_CHECKS) {
       findings.stream().filter(f -> f.checkId().equals(id)).findFirst().ifPresent(f -> out.add(bullet(0,
-          f.status(), f.label() + ": " + f.reason(), facts.firstCommand(f.basedOn()), f.basedOn())));
+          f.status(), Phrase.of(f.label() + ": ").then(f.reason()), facts.firstCommand(f.basedOn()), f.basedOn())));
     }
     changesSinceLastReport(out);
     return out;
@@ -52,7 +53,7 @@ final class ExecutiveSummary implements SectionWriter {
           ? "none can be named: the previous report carries no forkstate facts" : "none: this is the first report")));
       return;
     }
-    List<String> changes = FactChanges.between(previous.facts().get(), FactDigest.of(facts.all()));
+    List<Phrase> changes = FactChanges.between(previous.facts().get(), FactDigest.of(facts.all()));
     out.add(plain(0, "Changes since the last report:" + (changes.isEmpty() ? " none" : "")));
     changes.forEach(c -> out.add(plain(1, c)));
   }

@@ -1,7 +1,9 @@
 package dev.forkstate.report;
 
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +25,8 @@ public final class FactChanges {
 
   private FactChanges() {}
 
-  public static List<String> between(FactDigest before, FactDigest now) {
-    List<String> out = new ArrayList<>();
+  public static List<Phrase> between(FactDigest before, FactDigest now) {
+    List<Phrase> out = new ArrayList<>();
     for (String id : new TreeSet<>(now.facts().keySet())) {
       // Only a run with per-test outcomes says anything test by test; a smoke that crashed says it by its status.
       if (id.startsWith("smoke.") && before.facts().containsKey(id)
@@ -38,43 +40,43 @@ public final class FactChanges {
       Optional<Long> n = count(now.facts().get(id));
       if (b.isPresent() && n.isPresent() && !b.equals(n)) {
         long delta = n.get() - b.get();
-        out.add(COUNT_LABELS.get(id) + ": " + b.get() + " → " + n.get() + " (" + (delta > 0 ? "+" : "") + delta
-            + ")");
+        out.add(Phrase.of(COUNT_LABELS.get(id) + ": " + b.get() + " → " + n.get() + " (" + (delta > 0 ? "+" : "")
+            + delta + ")"));
       }
     }
     FactDigest.Entry tagsNow = now.facts().get("git.tags.at-head");
     if (tagsNow != null) {
-      added(before.facts().get("git.tags.at-head"), tagsNow).forEach(t -> out.add("new tag at HEAD: "
-          + CodeSpan.of(t)));
+      added(before.facts().get("git.tags.at-head"), tagsNow).forEach(t -> out.add(Phrase.of("new tag at HEAD: ")
+          .then(Phrase.Kind.REF, t.plain())));
     }
     FactDigest.Entry flagsBefore = before.facts().get("happypath.flags");
     FactDigest.Entry flagsNow = now.facts().get("happypath.flags");
     if (flagsNow != null && flagsBefore != null) {
-      added(flagsBefore, flagsNow).forEach(f -> out.add("new flag: " + f));
+      added(flagsBefore, flagsNow).forEach(f -> out.add(Phrase.of("new flag: ").then(f)));
     }
     changedValue(before, now, "git.head.sha", "HEAD").ifPresent(out::add);
     for (String id : new TreeSet<>(now.facts().keySet())) {
       FactDigest.Entry b = before.facts().get(id);
       FactDigest.Entry n = now.facts().get(id);
       if (b == null) {
-        out.add("newly measured: " + CodeSpan.of(id) + " " + n.status());
+        out.add(Phrase.of("newly measured: ").then(Phrase.Kind.CODE, id).then(" " + n.status()));
       } else if (!b.sameStatus(n)) {
-        out.add(CodeSpan.of(id) + ": " + b.status() + " → " + n.status());
+        out.add(Phrase.of(Phrase.Kind.CODE, id).then(": " + b.status() + " → " + n.status()));
       }
     }
     new TreeSet<>(before.facts().keySet()).stream().filter(id -> !now.facts().containsKey(id))
-        .forEach(id -> out.add("no longer measured: " + CodeSpan.of(id)));
+        .forEach(id -> out.add(Phrase.of("no longer measured: ").then(Phrase.Kind.CODE, id)));
     return out;
   }
 
-  private static java.util.Optional<String> changedValue(FactDigest before, FactDigest now, String id, String label) {
+  private static Optional<Phrase> changedValue(FactDigest before, FactDigest now, String id, String label) {
     FactDigest.Entry b = before.facts().get(id);
     FactDigest.Entry n = now.facts().get(id);
     if (b == null || n == null || b.value().equals(n.value())) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(label + ": " + CodeSpan.of(shortSha(b.value())) + " → "
-        + CodeSpan.of(shortSha(n.value())));
+    return Optional.of(Phrase.of(label + ": ").then(Phrase.Kind.SHA, shortSha(b.value())).then(" → ")
+        .then(Phrase.Kind.SHA, shortSha(n.value())));
   }
 
   private static String shortSha(String v) {
@@ -112,14 +114,30 @@ public final class FactChanges {
   }
 
   /**
-   * The names listed now and not before, sorted. Both lists whole when both entries have the value; else both as a
-   * facts line caps them, so a long list cut at different places does not read as new names.
+   * The entries listed now and not before, compared by plain text, sorted; each as this run states it (with its
+   * items, when this run has the value). Both lists whole when both entries have the value; else both as a facts
+   * line caps them, so a long list cut at different places does not read as new entries.
    */
-  private static List<String> added(FactDigest.Entry before, FactDigest.Entry now) {
-    boolean whole = before != null && before.typed() instanceof Value.Paths && now.typed() instanceof Value.Paths;
+  private static List<Phrase> added(FactDigest.Entry before, FactDigest.Entry now) {
+    boolean whole = before != null && isList(before.typed()) && isList(now.typed());
     Set<String> old = before == null ? Set.of()
-        : Set.copyOf(whole ? ((Value.Paths) before.typed()).paths() : before.items());
-    List<String> is = whole ? ((Value.Paths) now.typed()).paths() : now.items();
-    return is.stream().filter(x -> !old.contains(x)).sorted().toList();
+        : Set.copyOf(whole ? entries(before).stream().map(Phrase::plain).toList() : before.items());
+    List<Phrase> is = entries(now).stream().limit(whole ? Long.MAX_VALUE : FactDigest.MAX_ITEMS).toList();
+    return is.stream().filter(x -> !old.contains(x.plain())).sorted(Comparator.comparing(Phrase::plain)).toList();
+  }
+
+  private static boolean isList(Value v) {
+    return v instanceof Value.Paths || v instanceof Value.Items;
+  }
+
+  /** The entry's list: from its value when it has one, else the facts line's items as words. */
+  private static List<Phrase> entries(FactDigest.Entry e) {
+    if (e.typed() instanceof Value.Paths p) {
+      return p.paths().stream().map(Phrase::of).toList();
+    }
+    if (e.typed() instanceof Value.Items it) {
+      return it.items();
+    }
+    return e.items().stream().map(Phrase::of).toList();
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.LegacyMarkdown;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
@@ -66,6 +67,9 @@ public record FactDigest(Map<String, Entry> facts) {
       } else if (v instanceof Value.Paths p) {
         // Capped: the hidden line must stay small on a big fork; the count is exact.
         return new Entry(s, Integer.toString(p.paths().size()), p.paths().stream().limit(MAX_ITEMS).toList(), v);
+      } else if (v instanceof Value.Items it) {
+        // Plain text: the line carries what the items say, not how a renderer showed them.
+        return new Entry(s, Integer.toString(it.items().size()), it.plain().stream().limit(MAX_ITEMS).toList(), v);
       } else if (v instanceof Value.Changes ch) {
         return new Entry(s, ch.files().size() + " files +" + ch.added() + " -" + ch.deleted(), List.of(), v);
       } else if (v instanceof Value.Commits cs) {
@@ -107,7 +111,11 @@ public record FactDigest(Map<String, Entry> facts) {
     }
   }
 
-  /** Reads what {@link #toCommentJson()} wrote; empty when it is not that (a hand edit, another tool's). */
+  /**
+   * Reads what {@link #toCommentJson()} wrote; empty when it is not that (a hand edit, another tool's). Items are
+   * read as plain text: reports written before facts were typed carried them as Markdown ("path `x.py`"), and an
+   * unchanged fact must compare equal with this run's "path x.py".
+   */
   public static Optional<FactDigest> fromCommentJson(String json) {
     try {
       JsonNode root = JSON.readTree(json);
@@ -118,7 +126,7 @@ public record FactDigest(Map<String, Entry> facts) {
       for (var it = root.fields(); it.hasNext(); ) {
         var f = it.next();
         List<String> items = new ArrayList<>();
-        f.getValue().path("i").forEach(x -> items.add(x.asText()));
+        f.getValue().path("i").forEach(x -> items.add(LegacyMarkdown.plain(x.asText())));
         out.put(f.getKey(), new Entry(f.getValue().path("s").asText(), f.getValue().path("v").asText(), items));
       }
       return Optional.of(new FactDigest(out));

@@ -5,6 +5,7 @@ import static dev.forkstate.report.Bullets.setting;
 
 import dev.forkstate.config.Settings;
 import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +32,7 @@ final class HappyPathAlignment implements SectionWriter {
   @Override
   public List<Line> lines() {
     List<Line> out = new ArrayList<>();
-    out.add(plain(0, "Guide: " + setting(settings.guide())));
+    out.add(plain(0, Phrase.of("Guide: ").then(setting(settings.guide(), Phrase.Kind.PATH))));
     facts.withPrefix("ref.guide.").forEach(f -> out.add(Bullets.fact(0, f, "")));
     for (List<String> rule : RULES) {
       facts.get(rule.get(0)).ifPresent(f -> {

@@ -1,17 +1,18 @@
 package dev.forkstate.report;
 
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import java.util.List;
 
-/** One line of a section. Sealed so every renderer handles every shape. */
+/** One line of a section. Sealed so every renderer handles every shape. Text is a phrase: no Markdown in it. */
 public sealed interface Line permits Line.Bullet, Line.Quote, Line.Cited, Line.Note {
 
   /**
-   * A bullet: an optional status badge, the text (Markdown inline, already safe), an optional command that
-   * reproduces it, the facts behind it, and its nesting depth (0 = top level).
+   * A bullet: an optional status badge, the text, an optional command that reproduces it, the facts behind it, and
+   * its nesting depth (0 = top level).
    */
-  record Bullet(int depth, Status status, String text, String command, List<FactId> facts) implements Line {
+  record Bullet(int depth, Status status, Phrase text, String command, List<FactId> facts) implements Line {
     public Bullet {
       facts = facts.stream().distinct().sorted().toList();
       command = command == null ? "" : command;
@@ -25,14 +26,14 @@ public sealed interface Line permits Line.Bullet, Line.Quote, Line.Cited, Line.N
    * A statement that rests on facts, shown with a short link per fact (a footnote reference): an assessment point.
    * Every id it cites has a {@link Note} in the same report.
    */
-  record Cited(int depth, String text, List<FactId> cites) implements Line {
+  record Cited(int depth, Phrase text, List<FactId> cites) implements Line {
     public Cited {
       cites = cites.stream().distinct().sorted().toList();
     }
   }
 
   /** What a cited fact measured, as the footnote a {@link Cited} line links to: status, text, command. */
-  record Note(FactId id, Status status, String text, String command) implements Line {
+  record Note(FactId id, Status status, Phrase text, String command) implements Line {
     public Note {
       command = command == null ? "" : command;
     }

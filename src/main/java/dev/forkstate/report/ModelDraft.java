@@ -1,6 +1,7 @@
 package dev.forkstate.report;
 
 import dev.forkstate.assess.Assessment;
+import dev.forkstate.fact.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,7 @@ final class ModelDraft {
         any = true;
       }
       String prefix = keys.length > 1 ? Character.toUpperCase(key.charAt(0)) + key.substring(1) + ": " : "";
-      points.forEach(p -> out.add(new Line.Cited(1, prefix + p.text(), p.cites())));
+      points.forEach(p -> out.add(new Line.Cited(1, Phrase.of(prefix).then(p.text()), p.cites())));
     }
     return out;
   }

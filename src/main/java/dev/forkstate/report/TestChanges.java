@@ -1,5 +1,6 @@
 package dev.forkstate.report;
 
+import dev.forkstate.fact.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,28 +21,28 @@ final class TestChanges {
    * @param passingNamed whether this run names every test that passed; when it does not (a run recorded before
    *     forkstate kept passing ids), a failing test missing from {@code is} may have passed or not run
    */
-  static List<String> between(Map<String, String> was, Map<String, String> is, boolean passingNamed) {
-    List<String> newlyFailing = new ArrayList<>();
-    List<String> fixed = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
-    List<String> gone = new ArrayList<>();
+  static List<Phrase> between(Map<String, String> was, Map<String, String> is, boolean passingNamed) {
+    List<Phrase> newlyFailing = new ArrayList<>();
+    List<Phrase> fixed = new ArrayList<>();
+    List<Phrase> skipped = new ArrayList<>();
+    List<Phrase> gone = new ArrayList<>();
     TreeSet<String> ids = new TreeSet<>(was.keySet());
     ids.addAll(is.keySet());
     for (String id : ids) {
       boolean failedBefore = failing(was.get(id));
       String now = is.get(id);
       if (!failedBefore && failing(now)) {
-        newlyFailing.add("newly failing: " + CodeSpan.of(id));
+        newlyFailing.add(Phrase.of("newly failing: ").then(Phrase.Kind.TEST_ID, id));
       } else if (failedBefore && "passed".equals(now)) {
-        fixed.add("fixed: " + CodeSpan.of(id));
+        fixed.add(Phrase.of("fixed: ").then(Phrase.Kind.TEST_ID, id));
       } else if (failedBefore && "skipped".equals(now)) {
-        skipped.add("now skipped: " + CodeSpan.of(id));
+        skipped.add(Phrase.of("now skipped: ").then(Phrase.Kind.TEST_ID, id));
       } else if (failedBefore && now == null) {
-        gone.add((passingNamed ? "no longer run: " : "no longer failing (passing tests not recorded): ")
-            + CodeSpan.of(id));
+        gone.add(Phrase.of(passingNamed ? "no longer run: " : "no longer failing (passing tests not recorded): ")
+            .then(Phrase.Kind.TEST_ID, id));
       }
     }
-    List<String> out = new ArrayList<>(newlyFailing);
+    List<Phrase> out = new ArrayList<>(newlyFailing);
     out.addAll(fixed);
     out.addAll(skipped);
     out.addAll(gone);

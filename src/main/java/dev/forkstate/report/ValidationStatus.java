@@ -7,6 +7,7 @@ import static dev.forkstate.report.Bullets.setting;
 import dev.forkstate.config.Settings;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
@@ -34,8 +35,9 @@ final class ValidationStatus implements SectionWriter {
   @Override
   public List<Line> lines() {
     List<Line> out = new ArrayList<>();
-    out.add(plain(0, "Settings: fork branch " + setting(settings.forkBranch()) + ", upstream "
-        + setting(settings.upstreamRef()) + ", CI workflow " + setting(settings.ciWorkflow())));
+    out.add(plain(0, Phrase.of("Settings: fork branch ").then(setting(settings.forkBranch(), Phrase.Kind.BRANCH))
+        .then(", upstream ").then(setting(settings.upstreamRef(), Phrase.Kind.REF)).then(", CI workflow ")
+        .then(setting(settings.ciWorkflow(), Phrase.Kind.PATH))));
     for (String id : GIT_FACTS) {
       Bullets.addFact(out, facts, 0, id, "");
     }
@@ -43,16 +45,16 @@ final class ValidationStatus implements SectionWriter {
       out.add(Bullets.fact(0, smoke, "Smokes (" + smoke.id().value().substring("smoke.".length()) + "):"));
       if (smoke.value() instanceof Value.Tests t) {
         for (Value.TestCase tc : t.notable()) {
-          out.add(bullet(1, tc.outcome().equals("skipped") ? Status.WARN : Status.FAIL, tc.outcome() + ": "
-              + CodeSpan.of(tc.id()) + (tc.message().isBlank() ? "" : " — " + CodeSpan.of(tc.message())),
-              "", List.of(smoke.id())));
+          Phrase line = Phrase.of(tc.outcome() + ": ").then(Phrase.Kind.TEST_ID, tc.id());
+          out.add(bullet(1, tc.outcome().equals("skipped") ? Status.WARN : Status.FAIL, tc.message().isBlank() ? line
+              : line.then(" — ").then(Phrase.Kind.CODE, tc.message()), "", List.of(smoke.id())));
         }
       }
     }
     Bullets.addFact(out, facts, 0, "live.check", "Live check:");
     Bullets.addFact(out, facts, 0, "ci.run.last-push", "CI on the last push:");
     Bullets.addFact(out, facts, 0, "ci.run.python-job", "CI job for Python " + settings.ciJob().value() + ":");
-    out.add(plain(0, "CI workflow " + setting(settings.ciWorkflow()) + ":"));
+    out.add(plain(0, Phrase.of("CI workflow ").then(setting(settings.ciWorkflow(), Phrase.Kind.PATH)).then(":")));
     for (Fact f : facts.withPrefix("ci.workflow.")) {
       out.add(Bullets.fact(1, f, ""));
     }

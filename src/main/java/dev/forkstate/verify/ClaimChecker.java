@@ -10,6 +10,7 @@ import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.CommandSpec;
 import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,15 +80,15 @@ public final class ClaimChecker {
   private CheckedClaim path(Claim c) {
     Fact f = pathFacts.get(c.subject());
     if (ReferenceCollector.isAtHead(f)) {
-      return new CheckedClaim(c, Verdict.TRUE, f.summary(), f.command());
+      return new CheckedClaim(c, Verdict.TRUE, f.summaryPhrase(), f.command());
     }
     // Not a path at HEAD; perhaps a branch such as fork/stable.
     CommandResult ref = ctx.git().run("rev-parse", "--verify", "--quiet", c.subject() + "^{commit}");
     if (ref.ok()) {
       return new CheckedClaim(c, Verdict.TRUE, "a git ref, not a path", ref.display());
     }
-    return new CheckedClaim(c, Verdict.FALSE, f.summary() + (f.reason().isBlank() ? "" : " (" + f.reason() + ")"),
-        f.command());
+    return new CheckedClaim(c, Verdict.FALSE, f.reason().isBlank() ? f.summaryPhrase()
+        : f.summaryPhrase().then(" (").then(f.reasonPhrase()).then(")"), f.command());
   }
 
   private CheckedClaim command(Claim c) {
@@ -108,7 +109,8 @@ public final class ClaimChecker {
     for (String p : namedPaths(c.command())) {
       Fact f = pathFacts.get(p);
       if (!ReferenceCollector.isAtHead(f)) {
-        return new CheckedClaim(c, Verdict.FALSE, "names " + p + ", which " + withoutSubject(f.summary()), f.command());
+        return new CheckedClaim(c, Verdict.FALSE, Phrase.of("names " + p + ", which ")
+            .then(f.summaryPhrase().afterSubject()), f.command());
       }
     }
     return new CheckedClaim(c, Verdict.TRUE, program + " is installed; every path it names is committed",
@@ -119,8 +121,9 @@ public final class ClaimChecker {
     for (String p : namedPaths(c.command())) {
       Fact f = pathFacts.get(p);
       if (!ReferenceCollector.isAtHead(f)) {
-        return new CheckedClaim(c, Verdict.FALSE, "claims \"" + c.subject() + "\", but " + p + " "
-            + withoutSubject(f.summary()) + ": the command cannot pass on a clean checkout", f.command());
+        return new CheckedClaim(c, Verdict.FALSE, Phrase.of("claims \"" + c.subject() + "\", but " + p + " ")
+            .then(f.summaryPhrase().afterSubject()).then(": the command cannot pass on a clean checkout"),
+            f.command());
       }
     }
     boolean configured = ctx.settings().smokes().stream().anyMatch(s -> s.command().equals(c.command()));
@@ -130,15 +133,16 @@ public final class ClaimChecker {
     }
     Fact result = runs.computeIfAbsent(c.command(), this::run);
     if (result.status() == Status.PASS) {
-      return new CheckedClaim(c, Verdict.TRUE, "ran it: " + result.summary(), c.command());
+      return new CheckedClaim(c, Verdict.TRUE, Phrase.of("ran it: ").then(result.summaryPhrase()), c.command());
     }
     if (result.status() == Status.FAIL) {
-      return new CheckedClaim(c, Verdict.FALSE, "ran it: " + result.summary()
-          + (result.reason().isBlank() || result.reason().equals(result.summary()) ? "" : " (" + result.reason()
-          + ")"), c.command());
+      Phrase ran = Phrase.of("ran it: ").then(result.summaryPhrase());
+      return new CheckedClaim(c, Verdict.FALSE, result.reason().isBlank()
+          || result.reason().equals(result.summary()) ? ran : ran.then(" (").then(result.reasonPhrase()).then(")"),
+          c.command());
     }
-    return new CheckedClaim(c, Verdict.UNVERIFIABLE, "ran it, but cannot tell: " + result.status() + " "
-        + (result.reason().isBlank() ? result.summary() : result.reason()), c.command());
+    return new CheckedClaim(c, Verdict.UNVERIFIABLE, Phrase.of("ran it, but cannot tell: " + result.status() + " ")
+        .then(result.reason().isBlank() ? result.summaryPhrase() : result.reasonPhrase()), c.command());
   }
 
   private Fact run(String command) {
@@ -151,8 +155,4 @@ public final class ClaimChecker {
     return CommandWords.program(command);
   }
 
-  /** "`tests/smoke` does not exist" read after the path it names: "does not exist". */
-  private static String withoutSubject(String summary) {
-    return summary.replaceAll("^`[^`]*` ", "");
-  }
 }

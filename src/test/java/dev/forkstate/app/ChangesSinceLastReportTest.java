@@ -2,12 +2,15 @@ package dev.forkstate.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.forkstate.app.demo.DemoProject;
 import dev.forkstate.app.demo.GitScript;
 import dev.forkstate.support.Repos;
 import dev.forkstate.support.TestEnv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +52,28 @@ class ChangesSinceLastReportTest {
     run(fork, env);
     assertThat(Files.readString(report)).contains("  - fixed: `tests/smoke/test_core.py::test_core`\n")
         .contains("  - `smoke.smokes`: FAIL → PASS\n");
+  }
+
+  /**
+   * The demo's report as forkstate wrote it before items were typed: its facts line lists items as Markdown
+   * ("path `minillm/extras/cache.py`", "`(root)`: 1 commit"). Nothing changed in the repository, so nothing may read
+   * as changed. FactChangesTest has the finer cases: a flag listed in Markdown, and the statuses `forkstate check`
+   * compares.
+   */
+  @Test
+  void aReportWrittenBeforeItemsWereTypedReadsAsUnchanged() throws Exception {
+    Map<String, String> env = TestEnv.isolated(tmp.resolve("home"));
+    Assumptions.assumeTrue(Stream.of(env.getOrDefault("PATH", "").split(":"))
+        .anyMatch(d -> Files.isExecutable(Path.of(d, "node"))), "node is not installed: the demo's old report ran it");
+    Path demo = DemoProject.build(tmp.resolve("demo"), env);
+    String old = Files.readString(Path.of("src/test/resources/golden/demo/before-typed-items.md"));
+    assertThat(old).contains("\"path `minillm/extras/cache.py`\"").contains("\"`(root)`: 1 commit\"");
+    Path report = demo.resolve("STATE_OF_PROJECT.md");
+    Files.writeString(report, old);
+    new GenerateReport().run(new GenerateRequest(demo, null, GenerateRequest.Format.MD, false, null, env));
+    // The one change is the trend chart, which a run writing the file draws and the old (stdout) run did not.
+    assertThat(Files.readString(report)).contains("- Changes since the last report:\n"
+        + "  - newly measured: `history.chart` INFO\n<!-- forkstate:end id=executive-summary -->");
   }
 
   private static void run(GitScript repo, Map<String, String> env) {

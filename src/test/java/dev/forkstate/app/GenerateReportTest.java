@@ -129,6 +129,74 @@ class GenerateReportTest {
     });
   }
 
+  /**
+   * The JSON carries text, never Markdown: no string outside a command's own text and output holds a code span. Each
+   * summary, reason and line text has its typed parts beside it. The CI workflow collector still writes its
+   * summaries as Markdown words (converted separately): a string may hold a code span only when that very span is in
+   * a ci.* fact's text.
+   */
+  @Test
+  void jsonTextIsPlainWithTypedParts() throws Exception {
+    GenerateResult r = new GenerateReport().run(new GenerateRequest(fork, "-", GenerateRequest.Format.JSON, false,
+        null, env));
+    JsonNode root = new ObjectMapper().readTree(r.rendered());
+    java.util.regex.Pattern span = java.util.regex.Pattern.compile("(`+)[^`]+?\\1");
+    java.util.Set<String> ciSpans = new java.util.TreeSet<>();
+    root.get("facts").forEach(f -> {
+      if (f.get("id").asText().startsWith("ci.")) {
+        for (String field : List.of("summary", "reason")) {
+          span.matcher(f.get(field).asText()).results().forEach(m -> ciSpans.add(m.group()));
+        }
+      }
+    });
+    List<String> markdown = new ArrayList<>();
+    walk(root, "", (path, text) -> {
+      if (path.matches(".*\\.evidence\\[\\d+]\\.(command|excerpt)")) {
+        return;
+      }
+      List<String> spans = span.matcher(text).results().map(java.util.regex.MatchResult::group).toList();
+      if (!spans.isEmpty() && !ciSpans.containsAll(spans)) {
+        markdown.add(path + ": " + text);
+      }
+    });
+    assertThat(markdown).isEmpty();
+
+    JsonNode branch = null;
+    for (JsonNode f : root.get("facts")) {
+      branch = f.get("id").asText().equals("git.branch.current") ? f : branch;
+      assertThat(f.has("summaryParts") && f.has("reasonParts")).as(f.get("id").asText()).isTrue();
+    }
+    assertThat(branch.get("summary").asText()).isEqualTo("on fork/stable");
+    assertThat(branch.get("summaryParts").toString()).isEqualTo("[{\"words\":\"on \"},{\"branch\":\"fork/stable\"}]");
+    JsonNode areas = null;
+    for (JsonNode f : root.get("facts")) {
+      areas = f.get("id").asText().equals("upstream.patches.fork-only") ? f : areas;
+    }
+    assertThat(areas.get("value").get("paths").get(0).asText()).isEqualTo("(root): 1 commit");
+    assertThat(areas.get("value").get("items").get(0).get("parts").toString())
+        .isEqualTo("[{\"path\":\"(root)\"},{\"words\":\": 1 commit\"}]");
+    // A quote is the configured prompt, verbatim: text with nothing in it to type.
+    root.get("sections").forEach(s -> s.get("lines").forEach(l -> {
+      if (!l.get("kind").asText().equals("quote")) {
+        assertThat(l.has("textParts")).as(l.toString()).isTrue();
+      }
+    }));
+  }
+
+  /** Every string value with its path ("facts[3].summary"), depth first. */
+  private static void walk(JsonNode n, String path, java.util.function.BiConsumer<String, String> visit) {
+    if (n.isTextual()) {
+      visit.accept(path, n.asText());
+    } else if (n.isArray()) {
+      for (int i = 0; i < n.size(); i++) {
+        walk(n.get(i), path + "[" + i + "]", visit);
+      }
+    } else if (n.isObject()) {
+      n.fields().forEachRemaining(e -> walk(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
+          visit));
+    }
+  }
+
   @Test
   void secretValuesNeverReachAnyOutput() throws Exception {
     Map<String, String> withSecret = new HashMap<>(env);

@@ -144,7 +144,7 @@ class AssessmentValidatorTest {
         + "{\"text\": \"40 commits ahead.\", \"cites\": [\"upstream.ahead\"],"
         + " \"claims\": [{\"fact\": \"upstream.ahead\", \"number\": 40}]}]}", FACTS);
     assertThat(r.readable()).isTrue();
-    assertThat(r.kept()).extracting(Assessment.Point::text).containsExactly("12 commits behind upstream.",
+    assertThat(r.kept()).extracting(p -> p.text().plain()).containsExactly("12 commits behind upstream.",
         "40 commits ahead.");
     assertThat(r.dropped()).singleElement().satisfies(d -> {
       assertThat(d.text()).isEqualTo("Smokes: 8 passed.");
@@ -167,7 +167,7 @@ class AssessmentValidatorTest {
           {"text": "12 commits behind upstream: merge soon.", "cites": ["upstream.behind"]},
           {"text": "Smokes pass.", "cites": ["smoke.smokes"]}
         ]}""", FACTS);
-    assertThat(r.kept()).extracting(Assessment.Point::text).containsExactly("12 commits behind upstream: merge soon.");
+    assertThat(r.kept()).extracting(p -> p.text().plain()).containsExactly("12 commits behind upstream: merge soon.");
     assertThat(r.dropped()).extracting(AssessmentValidator.Dropped::why)
         .containsExactly("calls smoke.smokes green (\"pass\"), but it is FAIL");
   }

@@ -1,10 +1,14 @@
 package dev.forkstate.check;
 
 import static dev.forkstate.check.PolicyFacts.candidate;
+import static dev.forkstate.fact.Phrase.Kind.CODE;
+import static dev.forkstate.fact.Phrase.Kind.NAME;
+import static dev.forkstate.fact.Phrase.Kind.PATH;
 import static dev.forkstate.check.PolicyFacts.candidates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.List;
@@ -16,18 +20,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The happy-path rules as tables: measured candidates and allowances in, judged status, summary and items out. */
 class HappyPathPoliciesTest {
-  private static final Value.Candidate ACME_MODE = candidate("env var `ACME_MODE` read in `acme/api.py`",
-      "ACME_MODE");
-  private static final Value.Candidate VERBOSE = candidate("CLI option `--verbose` in `acme/cli.py`", "--verbose");
-  private static final Value.Candidate TIMEOUT = candidate("parameter `Client.call(timeout)` added in `acme/api.py`",
-      "timeout", "Client.call(timeout)", "acme.api:Client.call(timeout)");
-  private static final Value.Candidate DEFAULT = candidate("default of `acme.api:Client.call(retries)` changed: "
-      + "`3` → `5`", "acme.api:Client.call(retries)", "Client.call(retries)");
-  private static final Value.Candidate NUMPY = candidate("package `numpy` imported unguarded at module level in "
-      + "`acme/fast.py`: importing `acme.fast` fails without it", "numpy");
-  private static final Value.Candidate JSON = candidate("package `json` imported unguarded at module level in "
-      + "`acme/fast.py`: importing `acme.fast` fails without it", "json");
+  private static final Value.Candidate ACME_MODE = candidate(Phrase.of("env var ").then(NAME, "ACME_MODE")
+      .then(" read in ").then(PATH, "acme/api.py"), "ACME_MODE");
+  private static final Value.Candidate VERBOSE = candidate(Phrase.of("CLI option ").then(NAME, "--verbose")
+      .then(" in ").then(PATH, "acme/cli.py"), "--verbose");
+  private static final Value.Candidate TIMEOUT = candidate(Phrase.of("parameter ").then(NAME, "Client.call(timeout)")
+      .then(" added in ").then(PATH, "acme/api.py"), "timeout", "Client.call(timeout)", "acme.api:Client.call(timeout)");
+  private static final Value.Candidate DEFAULT = candidate(Phrase.of("default of ")
+      .then(NAME, "acme.api:Client.call(retries)").then(" changed: ").then(CODE, "3").then(" → ").then(CODE, "5"),
+      "acme.api:Client.call(retries)", "Client.call(retries)");
+  private static final Value.Candidate NUMPY = candidate(unguarded("numpy"), "numpy");
+  private static final Value.Candidate JSON = candidate(unguarded("json"), "json");
   private static final List<String> UNREAD = List.of("acme/broken.py (SyntaxError: invalid syntax (line 1))");
+
+  private static Phrase unguarded(String pkg) {
+    return Phrase.of("package ").then(NAME, pkg).then(" imported unguarded at module level in ")
+        .then(PATH, "acme/fast.py").then(": importing ").then(NAME, "acme.fast").then(" fails without it");
+  }
 
   static Stream<Arguments> table() {
     return Stream.of(
@@ -37,12 +46,12 @@ class HappyPathPoliciesTest {
         row(new FlagPolicy(List.of()), flags(List.of(ACME_MODE, VERBOSE), List.of(), List.of()), Status.FAIL,
             "2 new flags", List.of(VERBOSE.text(), ACME_MODE.text())),
         row(new FlagPolicy(List.of("ACME_MODE")), flags(List.of(ACME_MODE), List.of(), List.of()), Status.PASS,
-            "only allowed ones; allowed by happypath.allowed_flags or the guide: " + ACME_MODE.text(), List.of()),
+            "only allowed ones; allowed by happypath.allowed_flags or the guide: " + ACME_MODE.text().plain(), List.of()),
         row(new FlagPolicy(List.of()), flags(List.of(ACME_MODE, VERBOSE), List.of("ACME_MODE"), List.of()),
-            Status.FAIL, "1 new flag; allowed by happypath.allowed_flags or the guide: " + ACME_MODE.text(),
+            Status.FAIL, "1 new flag; allowed by happypath.allowed_flags or the guide: " + ACME_MODE.text().plain(),
             List.of(VERBOSE.text())),
         row(new FlagPolicy(List.of("Client.call(timeout)")), flags(List.of(TIMEOUT), List.of(), List.of()),
-            Status.PASS, "only allowed ones; allowed by happypath.allowed_flags or the guide: " + TIMEOUT.text(),
+            Status.PASS, "only allowed ones; allowed by happypath.allowed_flags or the guide: " + TIMEOUT.text().plain(),
             List.of()),
         // an unread file: nothing found is not nothing there; something found is still a FAIL
         row(new FlagPolicy(List.of()), flags(List.of(), List.of(), UNREAD), Status.UNKNOWN,
@@ -55,19 +64,19 @@ class HappyPathPoliciesTest {
         row(new DefaultsPolicy(List.of()), defaults(List.of(DEFAULT)), Status.FAIL,
             "1 changed public default or parameter", List.of(DEFAULT.text())),
         row(new DefaultsPolicy(List.of("Client.call(retries)")), defaults(List.of(DEFAULT)), Status.PASS,
-            "only allowed ones; allowed by happypath.allowed_defaults: " + DEFAULT.text(), List.of()),
+            "only allowed ones; allowed by happypath.allowed_defaults: " + DEFAULT.text().plain(), List.of()),
         row(new DefaultsPolicy(List.of("acme.api:Client.call(retries)")), defaults(List.of(DEFAULT)), Status.PASS,
-            "only allowed ones; allowed by happypath.allowed_defaults: " + DEFAULT.text(), List.of()),
+            "only allowed ones; allowed by happypath.allowed_defaults: " + DEFAULT.text().plain(), List.of()),
         // imports: only a package known to be optional (configured, or guarded elsewhere) breaks the rule
         row(new OptionalImportPolicy(List.of()), imports(List.of(NUMPY, JSON), List.of()), Status.PASS,
             "optional packages are imported guarded (try/except ImportError)", List.of()),
         row(new OptionalImportPolicy(List.of("numpy")), imports(List.of(NUMPY, JSON), List.of()), Status.FAIL,
-            "1 unguarded optional import", List.of("optional " + NUMPY.text())),
+            "1 unguarded optional import", List.of(Phrase.of("optional ").then(NUMPY.text()))),
         row(new OptionalImportPolicy(List.of()), imports(List.of(NUMPY, JSON), List.of("numpy")), Status.FAIL,
-            "1 unguarded optional import", List.of("optional " + NUMPY.text())));
+            "1 unguarded optional import", List.of(Phrase.of("optional ").then(NUMPY.text()))));
   }
 
-  private static Arguments row(Policy p, Fact in, Status status, String summary, List<String> items) {
+  private static Arguments row(Policy p, Fact in, Status status, String summary, List<Phrase> items) {
     return Arguments.of(p, in, status, summary, items);
   }
 
@@ -85,13 +94,13 @@ class HappyPathPoliciesTest {
 
   @ParameterizedTest
   @MethodSource("table")
-  void judgesTheMeasuredCandidates(Policy policy, Fact in, Status status, String summary, List<String> items) {
+  void judgesTheMeasuredCandidates(Policy policy, Fact in, Status status, String summary, List<Phrase> items) {
     assertThat(policy.covers(in.id())).isTrue();
     Fact out = policy.judge(in);
     assertThat(out.id()).isEqualTo(in.id());
     assertThat(out.status()).isEqualTo(status);
     assertThat(out.summary()).isEqualTo(summary);
-    assertThat(((Value.Paths) out.value()).paths()).containsExactlyInAnyOrderElementsOf(items);
+    assertThat(((Value.Items) out.value()).items()).containsExactlyInAnyOrderElementsOf(items);
     assertThat(out.evidence()).isEqualTo(in.evidence());
   }
 
@@ -101,10 +110,11 @@ class HappyPathPoliciesTest {
     assertThat(unknown.reason()).isEqualTo("1 changed Python file did not parse, so it was not checked: "
         + UNREAD.get(0));
     List<Value.Candidate> many = Stream.of("A_ONE", "B_TWO", "C_THREE", "D_FOUR", "E_FIVE")
-        .map(n -> candidate("env var `" + n + "` read in `x.py`", n)).toList();
+        .map(n -> candidate(Phrase.of("env var ").then(NAME, n).then(" read in ").then(PATH, "x.py"), n)).toList();
     Fact allowed = new FlagPolicy(List.of()).judge(flags(many, many.stream().map(c -> c.keys().get(0)).toList(),
         List.of()));
     assertThat(allowed.status()).isEqualTo(Status.PASS);
-    assertThat(allowed.summary()).endsWith("env var `C_THREE` read in `x.py` and 2 more");
+    assertThat(allowed.summary()).endsWith("env var C_THREE read in x.py and 2 more");
+    assertThat(allowed.summaryPhrase().parts()).contains(new Phrase.Code(NAME, "C_THREE"));
   }
 }

@@ -8,8 +8,10 @@ import dev.forkstate.config.Settings;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
+import dev.forkstate.support.Shown;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,12 +30,16 @@ class JudgeTest {
               - {metric: p99_ms, max: 500}
       """);
 
+  private static Phrase envVar(String name) {
+    return Phrase.of("env var ").then(Phrase.Kind.NAME, name).then(" read in ").then(Phrase.Kind.PATH, "a.py");
+  }
+
   @Test
   void judgesMeasurementsWithTheConfiguredAllowancesAndLeavesOtherFactsAlone() {
-    Fact flags = candidates("happypath.flags", List.of(candidate("env var `ACME_MODE` read in `a.py`", "ACME_MODE"),
-        candidate("env var `OTHER` read in `a.py`", "OTHER")), List.of(), List.of());
-    Fact imports = candidates("happypath.imports", List.of(candidate("package `numpy` imported unguarded", "numpy")),
-        List.of(), List.of());
+    Fact flags = candidates("happypath.flags", List.of(candidate(envVar("ACME_MODE"), "ACME_MODE"),
+        candidate(envVar("OTHER"), "OTHER")), List.of(), List.of());
+    Fact imports = candidates("happypath.imports", List.of(candidate(Phrase.of("package ")
+        .then(Phrase.Kind.NAME, "numpy").then(" imported unguarded"), "numpy")), List.of(), List.of());
     Fact metric = PolicyFacts.numbers("metrics.perf.p99-ms", Map.of("p99_ms", 501.0));
     Fact behind = Fact.info("upstream.behind", new Value.Count(3), "3 commits behind", PolicyFacts.EV);
     Fact smoke = Fact.of("smoke.unit", Status.PASS, Value.none(), "1 passed", PolicyFacts.EV);
@@ -43,9 +49,9 @@ class JudgeTest {
 
     Fact f = judged.get("happypath.flags").orElseThrow();
     assertThat(f.status()).isEqualTo(Status.FAIL);
-    assertThat(((Value.Paths) f.value()).paths()).containsExactly("env var `OTHER` read in `a.py`");
+    assertThat(Shown.items(f.value())).containsExactly("env var `OTHER` read in `a.py`");
     assertThat(judged.get("happypath.imports").orElseThrow().status()).isEqualTo(Status.FAIL);
-    assertThat(judged.get("metrics.perf.p99-ms").orElseThrow().summary()).isEqualTo("`p99_ms` = 501 (max 500)");
+    assertThat(Shown.summary(judged.get("metrics.perf.p99-ms").orElseThrow())).isEqualTo("`p99_ms` = 501 (max 500)");
     // A measurement no policy covers stays a measurement: upstream.behind is judged by UpstreamMergedCheck.
     assertThat(judged.get("upstream.behind").orElseThrow()).isSameAs(behind);
     assertThat(judged.get("smoke.unit").orElseThrow()).isSameAs(smoke);
@@ -67,8 +73,7 @@ class JudgeTest {
 
   @Test
   void checksSeeTheJudgedStatus() {
-    Fact flags = candidates("happypath.flags", List.of(candidate("env var `OTHER` read in `a.py`", "OTHER")),
-        List.of(), List.of());
+    Fact flags = candidates("happypath.flags", List.of(candidate(envVar("OTHER"), "OTHER")), List.of(), List.of());
     FactSet measured = new FactSet(List.of(flags));
     // Measured only, the happy-path check has nothing judged to go on; after the judge it sees the FAIL.
     assertThat(Checks.HAPPYPATH_ALIGNED.evaluate(measured).status()).isEqualTo(Status.UNKNOWN);

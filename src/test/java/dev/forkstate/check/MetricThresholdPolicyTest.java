@@ -7,6 +7,7 @@ import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
+import dev.forkstate.support.Shown;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class MetricThresholdPolicyTest {
     assertThat(POLICY.covers(in.id())).isTrue();
     Fact out = POLICY.judge(in);
     assertThat(out.status()).isEqualTo(status);
-    assertThat(out.summary()).isEqualTo(summary);
+    assertThat(Shown.summary(out)).isEqualTo(summary);
     assertThat(out.value()).isEqualTo(new Value.Text(value));
     assertThat(out.evidence()).isEqualTo(in.evidence());
   }
@@ -62,12 +63,12 @@ class MetricThresholdPolicyTest {
   void aMissingOrZeroNumberToCompareWithIsUnknownNotPass() {
     Fact noRef = POLICY.judge(numbers(TTFT, Map.of("extracted.ttft_ms", 100.0)));
     assertThat(noRef.status()).isEqualTo(Status.UNKNOWN);
-    assertThat(noRef.reason()).isEqualTo("no non-zero number at `legacy.ttft_ms` to compare with");
+    assertThat(Shown.reason(noRef)).isEqualTo("no non-zero number at `legacy.ttft_ms` to compare with");
     Fact zero = POLICY.judge(numbers(TTFT, Map.of("extracted.ttft_ms", 0.0, "legacy.ttft_ms", 0.0)));
     assertThat(zero.status()).isEqualTo(Status.UNKNOWN);
     Fact noMetric = POLICY.judge(numbers(TTFT, Map.of("legacy.ttft_ms", 100.0)));
     assertThat(noMetric.status()).isEqualTo(Status.UNKNOWN);
-    assertThat(noMetric.reason()).isEqualTo("no number at `extracted.ttft_ms` in the command's JSON");
+    assertThat(Shown.reason(noMetric)).isEqualTo("no number at `extracted.ttft_ms` in the command's JSON");
   }
 
   @Test

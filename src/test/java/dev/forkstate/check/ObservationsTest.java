@@ -31,7 +31,7 @@ class ObservationsTest {
   }
 
   private static String plain(Phrase p) {
-    return String.join("", p.parts().stream().map(Phrase.Part::text).toList());
+    return p.plain();
   }
 
   private static List<String> texts(List<Observation> os) {
@@ -61,7 +61,7 @@ class ObservationsTest {
         + "upstream file). Mitigation: keep the edit behind a seam, or upstream it", "RISK WARN Conflict risk in "
         + "it's odd.py (+1 -0 fork lines in an upstream file). Mitigation: keep the edit behind a seam, or upstream "
         + "it");
-    assertThat(risks.get(0).text().parts().get(1)).isEqualTo(new Phrase.Code("pkg/core.py"));
+    assertThat(risks.get(0).text().parts().get(1)).isEqualTo(new Phrase.Code(Phrase.Kind.PATH, "pkg/core.py"));
     assertThat(risks).extracting(Observation::command).containsExactly(
         "git diff $(git merge-base HEAD upstream/main) HEAD -- pkg/core.py",
         "git diff $(git merge-base HEAD upstream/main) HEAD -- 'it'\\''s odd.py'");
@@ -82,7 +82,8 @@ class ObservationsTest {
         Fact.unknown("upstream.behind", "no upstream ref")));
     Observation last = Gaps.of(facts, List.of()).get(1);
     assertThat(last.text().parts()).containsExactly(new Phrase.Words("Not measured: "),
-        new Phrase.Code("upstream.ahead"), new Phrase.Words(", "), new Phrase.Code("upstream.behind"));
+        new Phrase.Code(Phrase.Kind.CODE, "upstream.ahead"), new Phrase.Words(", "),
+        new Phrase.Code(Phrase.Kind.CODE, "upstream.behind"));
     assertThat(last.basedOn()).extracting(FactId::value).containsExactly("upstream.ahead", "upstream.behind");
   }
 
@@ -100,8 +101,8 @@ class ObservationsTest {
   @Test
   void aFactIsDescribedByLabelSummaryAndReason() {
     Fact noSummary = Fact.unknown("upstream.behind", "no upstream ref");
-    assertThat(Phrase.describing("", noSummary).parts()).containsExactly(new Phrase.Code("upstream.behind"),
-        new Phrase.Words(": no upstream ref"));
+    assertThat(Phrase.describing("", noSummary).parts()).containsExactly(
+        new Phrase.Code(Phrase.Kind.CODE, "upstream.behind"), new Phrase.Words(": no upstream ref"));
     assertThat(plain(Phrase.describing("Drift:", noSummary))).isEqualTo("Drift: no upstream ref");
     Fact both = Fact.of("git.tags.at-head", Status.WARN, Value.none(), "no tag", EV).withReason("untagged");
     assertThat(plain(Phrase.describing("", both))).isEqualTo("no tag — untagged");

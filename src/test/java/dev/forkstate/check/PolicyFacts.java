@@ -6,6 +6,7 @@ import dev.forkstate.config.Settings;
 import dev.forkstate.config.SettingsResolver;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Value;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ final class PolicyFacts {
         List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of()));
   }
 
-  static Value.Candidate candidate(String text, String... keys) {
+  static Value.Candidate candidate(Phrase text, String... keys) {
     return new Value.Candidate(text, List.of(keys));
   }
 
@@ -35,14 +36,15 @@ final class PolicyFacts {
   }
 
   static Fact conflicts(Value.Conflict... files) {
+    Phrase merging = Phrase.of("merging ").then(Phrase.Kind.REF, "upstream/main").then(" into the fork ");
     return Fact.info("upstream.merge-preview", new Value.Conflicts(List.of(files)), files.length == 0
-        ? "merging `upstream/main` into the fork is clean"
-        : "merging `upstream/main` into the fork conflicts in " + files.length + " file" + (files.length == 1 ? ""
-        : "s"), EV);
+        ? merging.then("is clean")
+        : merging.then("conflicts in " + files.length + " file" + (files.length == 1 ? "" : "s")), EV);
   }
 
   static Fact branch(long patches, long own, Value.Merge merge, String why, long lagDays) {
-    return Fact.info("pr.pr-x", new Value.Branch("pr/x", "upstream/main", List.of("1 ahead, 0 behind `upstream/main`"),
-        patches, own, merge, why, lagDays), "`pr/x` measured", EV);
+    return Fact.info("pr.pr-x", new Value.Branch("pr/x", "upstream/main", List.of(Phrase.of("1 ahead, 0 behind ")
+        .then(Phrase.Kind.REF, "upstream/main")), patches, own, merge, why, lagDays),
+        Phrase.of(Phrase.Kind.BRANCH, "pr/x").then(" measured"), EV);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.forkstate.config.Settings;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Skip;
@@ -94,7 +95,7 @@ class PolicyPropertyTest {
         List<Value.Candidate> found = new ArrayList<>();
         for (int i = r.nextInt(4); i > 0; i--) {
           String key = List.of("A_FLAG", "B_FLAG", "numpy", "json", "Client.call(retries)").get(r.nextInt(5));
-          found.add(new Value.Candidate("finding " + i + " " + key, List.of(key)));
+          found.add(new Value.Candidate(Phrase.of("finding " + i + " ").then(Phrase.Kind.NAME, key), List.of(key)));
         }
         yield new Value.Candidates(found, r.nextBoolean() ? List.of() : List.of("B_FLAG", "json"),
             r.nextBoolean() ? List.of() : List.of("broken.py (SyntaxError)"));
@@ -118,7 +119,7 @@ class PolicyPropertyTest {
       default -> {
         long patches = r.nextInt(3);
         Value.Merge merge = Value.Merge.values()[r.nextInt(Value.Merge.values().length)];
-        yield new Value.Branch("pr/x", "upstream/main", List.of("line"), patches, patches == 0 ? 0
+        yield new Value.Branch("pr/x", "upstream/main", List.of(Phrase.of("line")), patches, patches == 0 ? 0
             : r.nextInt((int) patches + 1), merge, merge == Value.Merge.UNKNOWN ? "old git" : "", r.nextInt(60));
       }
     };

@@ -8,6 +8,7 @@ import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
+import dev.forkstate.render.MarkdownText;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class UpstreamPoliciesTest {
   private static final long HEAVY = MergeConflictPolicy.HEAVY_LINES;
   private static final long STALE = PrBranchPolicy.STALE_DAYS;
+
+  /** A judged list as the report shows it: the typed items in code spans, as the Markdown always had them. */
+  private static List<String> markdown(Value v) {
+    return ((Value.Items) v).items().stream().map(MarkdownText::of).toList();
+  }
 
   static Stream<Arguments> conflictTable() {
     return Stream.of(
@@ -43,8 +49,8 @@ class UpstreamPoliciesTest {
     assertThat(policy.covers(in.id())).isTrue();
     Fact out = policy.judge(in);
     assertThat(out.status()).isEqualTo(status);
-    assertThat(out.summary()).isEqualTo(summary);
-    assertThat(((Value.Paths) out.value()).paths()).containsExactlyElementsOf(items);
+    assertThat(MarkdownText.of(out.summaryPhrase())).isEqualTo(summary);
+    assertThat(markdown(out.value())).containsExactlyElementsOf(items);
   }
 
   static Stream<Arguments> branchTable() {
@@ -73,8 +79,8 @@ class UpstreamPoliciesTest {
     PrBranchPolicy policy = new PrBranchPolicy();
     Fact out = policy.judge(in);
     assertThat(out.status()).isEqualTo(status);
-    assertThat(out.summary()).isEqualTo(summary);
-    List<String> items = ((Value.Paths) out.value()).paths();
+    assertThat(MarkdownText.of(out.summaryPhrase())).isEqualTo(summary);
+    List<String> items = markdown(out.value());
     assertThat(items).contains("1 ahead, 0 behind `upstream/main`");
     assertThat(items.stream().anyMatch(i -> i.startsWith("stale: its last commit is "))).isEqualTo(staleLine);
     assertThat(out.evidence()).isEqualTo(in.evidence());
@@ -85,7 +91,7 @@ class UpstreamPoliciesTest {
     Fact unknown = new PrBranchPolicy().judge(branch(1, 1, Value.Merge.UNKNOWN, "git merge-tree failed: boom", 0));
     assertThat(unknown.reason()).isEqualTo("git merge-tree failed: boom");
     Fact stale = new PrBranchPolicy().judge(branch(1, 1, Value.Merge.CLEAN, "", 44));
-    assertThat(((Value.Paths) stale.value()).paths()).contains(
+    assertThat(markdown(stale.value())).contains(
         "stale: its last commit is 44 days older than `upstream/main`");
     Fact pull = Fact.info("pr.pr-x.pull", new Value.Text("open"), "`pr/x`: PR #1 open", PolicyFacts.EV);
     assertThat(new PrBranchPolicy().covers(pull.id())).isTrue();

@@ -16,10 +16,35 @@ class ValueJsonTest {
         new Value.Tests(2, 1, 1, 1, List.of(new Value.TestCase("t::b", "failed", "assert 1 == 2"),
             new Value.TestCase("t::c", "error", "boom"), new Value.TestCase("t::d", "skipped", "")),
             List.of("t::a", "t::e")),
-        new Value.Commits(List.of(new Value.Commit("abc", "fix it")), 7), Value.none());
+        new Value.Commits(List.of(new Value.Commit("abc", "fix it")), 7), Value.none(),
+        new Value.Items(List.of(Phrase.of(Phrase.Kind.PATH, "(root)").then(": 1 commit"),
+            Phrase.of("test ").then(Phrase.Kind.TEST_ID, "t.py::x").then(": not run by the smokes"))),
+        new Value.Items(List.of()));
     for (Value v : values) {
       assertThat(ValueJson.read(ValueJson.write(v))).isEqualTo(v);
     }
+  }
+
+  /** A list of statements is still a "paths" list of plain text for a reader that knows only that, plus items. */
+  @Test
+  void itemsKeepAPlainPathsListBesideTheirParts() {
+    var n = ValueJson.write(new Value.Items(List.of(Phrase.of("env ").then(Phrase.Kind.NAME, "ACME_MODE"))));
+    assertThat(n.toString()).isEqualTo("{\"type\":\"paths\",\"paths\":[\"env ACME_MODE\"],\"items\":[{\"text\":"
+        + "\"env ACME_MODE\",\"parts\":[{\"words\":\"env \"},{\"name\":\"ACME_MODE\"}]}]}");
+    assertThat(PhraseJson.key(Phrase.Kind.TEST_ID)).isEqualTo("testId");
+    assertThat(PhraseJson.read(PhraseJson.parts(Phrase.of(Phrase.Kind.TEST_ID, "t::x"))))
+        .isEqualTo(Phrase.of(Phrase.Kind.TEST_ID, "t::x"));
+  }
+
+  /** Lists recorded before items were typed held Markdown; they read as phrases, each code span an item. */
+  @Test
+  void anOldMarkdownListReadsAsItems() {
+    assertThat(LegacyMarkdown.value(new Value.Paths(List.of("`(root)`: 1 commit", "`` a`b ``: x"))))
+        .isEqualTo(new Value.Items(List.of(Phrase.of(Phrase.Kind.CODE, "(root)").then(": 1 commit"),
+            Phrase.of(Phrase.Kind.CODE, "a`b").then(": x"))));
+    assertThat(LegacyMarkdown.value(new Value.Paths(List.of("tests/smoke/")))).isEqualTo(
+        new Value.Paths(List.of("tests/smoke/")));
+    assertThat(LegacyMarkdown.plain("path `x.py` is not committed")).isEqualTo("path x.py is not committed");
   }
 
   @Test

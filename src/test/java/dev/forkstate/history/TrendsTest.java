@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
+import dev.forkstate.support.Shown;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,11 +30,31 @@ class TrendsTest {
     // History measures (INFO); TrendPolicy judges 45 days > 30 as WARN.
     assertThat(since.status()).isEqualTo(Status.INFO);
     assertThat(since.value()).isEqualTo(new dev.forkstate.fact.Value.Count(45));
-    assertThat(f.get("history.flaky").orElseThrow().summary())
+    assertThat(Shown.summary(f.get("history.flaky").orElseThrow()))
         .isEqualTo("flaky smokes in 2 of 3 runs: `tests/smoke/test_a.py::test_x`");
     assertThat(f.get("history.behind").orElseThrow().summary()).endsWith("10 → 14 → 20 (drifting: +10)");
     assertThat(f.get("history.behind").orElseThrow().value())
         .isEqualTo(new dev.forkstate.fact.Value.Series(List.of(10L, 14L, 20L)));
+  }
+
+  /**
+   * The flaky tests of a recorded run are read from the determinism fact's typed items; a run recorded before items
+   * were typed held them as Markdown ("`id` (passed, failed)") and reads the same.
+   */
+  @Test
+  void flakyTestsAreReadFromTypedItemsAndFromOldMarkdownRows() {
+    String old = "{\"v\":2,\"facts\":[{\"id\":\"happypath.determinism\",\"status\":\"FAIL\",\"value\":"
+        + "{\"type\":\"paths\",\"paths\":[\"`tests/x.py::t` (passed, failed)\"]}}]}";
+    assertThat(Trends.of("2026-01-01T00:00:00Z", "c", RunFactsJson.read(old).orElseThrow()).flakyTests())
+        .containsExactly("tests/x.py::t");
+    Fact now = new Fact(dev.forkstate.fact.FactId.of("happypath.determinism"), Status.FAIL,
+        new dev.forkstate.fact.Value.Items(List.of(Phrase.of(Phrase.Kind.TEST_ID, "tests/x.py::t")
+            .then(" (passed, failed)"))), Phrase.of("1 flaky test"), Phrase.empty(),
+        List.of(dev.forkstate.fact.Evidence.ofCommand("pytest")));
+    String stored = RunFactsJson.write(RunFacts.of(List.of(now)), dev.forkstate.secret.Redactor.none());
+    assertThat(stored).doesNotContain("`");
+    assertThat(Trends.of("2026-01-01T00:00:00Z", "c", RunFactsJson.read(stored).orElseThrow()).flakyTests())
+        .containsExactly("tests/x.py::t");
   }
 
   /** A2 from a real celery fork: with no run that counted smoke tests, "no flaky smokes" was a PASS. */

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.assess.Assessment;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
-import dev.forkstate.report.CodeSpan;
+import dev.forkstate.render.CodeSpan;
 import dev.forkstate.report.Line;
 import dev.forkstate.report.Report;
 import dev.forkstate.report.Section;
@@ -26,8 +27,9 @@ class MarkdownRendererTest {
   @Test
   void rendersBadgesCommandsQuotesAndCitations() {
     Report r = new Report(1, "0.1.0", "demo", "2026-01-01", List.of(new Section("s", "Executive Summary", List.of(
-        new Line.Bullet(0, Status.PASS, "on `main`", "git branch --show-current", List.of()),
-        new Line.Bullet(1, null, "a point", "", List.of(FactId.of("b.b"), FactId.of("a.a"))),
+        new Line.Bullet(0, Status.PASS, Phrase.of("on ").then(Phrase.Kind.BRANCH, "main"), "git branch --show-current",
+            List.of()),
+        new Line.Bullet(1, null, Phrase.of("a point"), "", List.of(FactId.of("b.b"), FactId.of("a.a"))),
         new Line.Quote("the prompt")))), List.of(), List.of(), Assessment.byRules("p", "rules", List.of(), ""),
         dev.forkstate.check.RunVerdict.of(List.of()));
     String md = new MarkdownRenderer().render(r);

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
+import dev.forkstate.render.MarkdownText;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,17 +18,57 @@ import org.junit.jupiter.api.Test;
  * bounded on a big fork.
  */
 class FactChangesTest {
-  private static Fact flags(Status s, String... items) {
-    return Fact.of("happypath.flags", s, new Value.Paths(List.of(items)), items.length + " new flags",
+  private static Fact flags(Status s, String... names) {
+    List<Phrase> items = Stream.of(names).map(n -> Phrase.of("env var ").then(Phrase.Kind.NAME, n)
+        .then(" read in ").then(Phrase.Kind.PATH, n.toLowerCase(java.util.Locale.ROOT) + ".py")).toList();
+    return Fact.of("happypath.flags", s, new Value.Items(items), names.length + " new flags",
         Evidence.ofCommand("git diff"));
+  }
+
+  /** The changes as the report shows them. */
+  private static List<String> markdown(List<Phrase> changes) {
+    return changes.stream().map(MarkdownText::of).toList();
   }
 
   @Test
   void aNewFlagIsNamed() {
-    FactDigest before = FactDigest.of(List.of(flags(Status.FAIL, "env var `A` read in `x.py`")));
-    FactDigest now = FactDigest.of(List.of(flags(Status.FAIL, "env var `A` read in `x.py`",
-        "env var `B` read in `y.py`")));
-    assertThat(FactChanges.between(before, now)).containsExactly("new flag: env var `B` read in `y.py`");
+    FactDigest before = FactDigest.of(List.of(flags(Status.FAIL, "A")));
+    FactDigest now = FactDigest.of(List.of(flags(Status.FAIL, "A", "B")));
+    assertThat(markdown(FactChanges.between(before, now))).containsExactly("new flag: env var `B` read in `b.py`");
+    // Read back from this version's facts line the items are plain text; the new one still shows its items.
+    FactDigest line = FactDigest.fromCommentJson(before.toCommentJson()).orElseThrow();
+    assertThat(line.facts().get("happypath.flags").items()).containsExactly("env var A read in a.py");
+    assertThat(markdown(FactChanges.between(line, now))).containsExactly("new flag: env var `B` read in `b.py`");
+  }
+
+  /**
+   * A report written before facts were typed carried its items as Markdown. Read as plain text, an unchanged fact
+   * is unchanged: no item reads as new, and `forkstate check` sees the same statuses.
+   */
+  @Test
+  void anOldFactsLineWithMarkdownItemsComparesEqualForUnchangedFacts() {
+    String oldLine = "{\"capability.extras\":{\"s\":\"PASS\",\"v\":\"2\",\"i\":[\"path `minillm/extras/cache.py`\","
+        + "\"test `tests/smoke/test_extras.py::test_x`\"]},\"happypath.flags\":{\"s\":\"FAIL\",\"v\":\"1\","
+        + "\"i\":[\"env var `A` read in `a.py`\"]},\"upstream.patches.fork-only\":{\"s\":\"INFO\",\"v\":\"1\","
+        + "\"i\":[\"`(root)`: 1 commit\"]},\"git.tags.at-head\":{\"s\":\"PASS\",\"v\":\"1\",\"i\":[\"v1\"]}}";
+    FactDigest old = FactDigest.fromCommentJson(oldLine).orElseThrow();
+    assertThat(old.facts().get("capability.extras").items()).containsExactly("path minillm/extras/cache.py",
+        "test tests/smoke/test_extras.py::test_x");
+    assertThat(old.facts().get("upstream.patches.fork-only").items()).containsExactly("(root): 1 commit");
+    Fact capability = Fact.of("capability.extras", Status.PASS, new Value.Items(List.of(
+        Phrase.of("path ").then(Phrase.Kind.PATH, "minillm/extras/cache.py"),
+        Phrase.of("test ").then(Phrase.Kind.TEST_ID, "tests/smoke/test_extras.py::test_x"))), "VERIFIED extras",
+        Evidence.ofCommand("git ls-tree"));
+    Fact areas = Fact.info("upstream.patches.fork-only", new Value.Items(List.of(Phrase.of(Phrase.Kind.PATH, "(root)")
+        .then(": 1 commit"))), "1 of 1 fork commits", Evidence.ofCommand("git cherry"));
+    Fact tags = Fact.of("git.tags.at-head", Status.PASS, new Value.Paths(List.of("v1")), "tags at HEAD: v1",
+        Evidence.ofCommand("git tag --points-at HEAD"));
+    FactDigest now = FactDigest.of(List.of(capability, flags(Status.FAIL, "A"), areas, tags));
+    for (String id : now.facts().keySet()) {
+      assertThat(now.facts().get(id).items()).as(id).isEqualTo(old.facts().get(id).items());
+      assertThat(now.facts().get(id).sameStatus(old.facts().get(id))).as(id).isTrue();
+    }
+    assertThat(FactChanges.between(old, now)).isEmpty();
   }
 
   @Test
@@ -54,7 +97,7 @@ class FactChangesTest {
         .orElseThrow();
     FactDigest now = FactDigest.of(List.of(smokes(Status.FAIL, new Value.Tests(1, 1, 0, 1, List.of(failed("t::a"),
         new Value.TestCase("t::c", "skipped", "no GPU")), List.of("t::b")))));
-    assertThat(FactChanges.between(before, now)).containsExactly("newly failing: `t::a`", "fixed: `t::b`",
+    assertThat(markdown(FactChanges.between(before, now))).containsExactly("newly failing: `t::a`", "fixed: `t::b`",
         "now skipped: `t::c`", "no longer run: `t::d`");
   }
 
@@ -63,7 +106,7 @@ class FactChangesTest {
     FactDigest before = FactDigest.of(List.of(smokes(Status.FAIL, new Value.Tests(0, 1, 0, 0,
         List.of(failed("t::a"))))));
     FactDigest now = FactDigest.of(List.of(Fact.unknown("smoke.smokes", "pytest crashed")));
-    assertThat(FactChanges.between(before, now)).containsExactly("`smoke.smokes`: FAIL → UNKNOWN");
+    assertThat(markdown(FactChanges.between(before, now))).containsExactly("`smoke.smokes`: FAIL → UNKNOWN");
   }
 
   @Test

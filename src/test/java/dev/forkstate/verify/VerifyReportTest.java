@@ -66,7 +66,9 @@ class VerifyReportTest {
         .orElseThrow();
     assertThat(green.claim().line()).isEqualTo(28);
     assertThat(green.verdict()).isEqualTo(Verdict.FALSE);
-    assertThat(green.evidence()).contains("tests/smoke").contains("cannot pass on a clean checkout");
+    assertThat(green.evidence().plain()).contains("tests/smoke").contains("cannot pass on a clean checkout");
+    // The path is named once: what the reference fact says of it follows without repeating it.
+    assertThat(green.evidence().plain()).contains("but tests/smoke does not exist: ");
     assertThat(r.exitCode()).isEqualTo(ExitCode.CHECKS_NOT_PASSING);
     assertThat(r.rendered()).contains("| 28 | \"green\": `PYTHONPATH=$(pwd) pytest -q tests/smoke` | **FALSE** |");
   }
@@ -77,17 +79,17 @@ class VerifyReportTest {
         .write("forkstate.yml", "smokes:\n  - name: other\n    command: pytest -q tests/smoke\n").commit("smokes");
     CheckedClaim unconfigured = status(verify(false, false));
     assertThat(unconfigured.verdict()).isEqualTo(Verdict.UNVERIFIABLE);
-    assertThat(unconfigured.evidence()).contains("--run");
+    assertThat(unconfigured.evidence().plain()).contains("--run");
     CheckedClaim ran = status(verify(false, true));
     assertThat(ran.verdict()).isEqualTo(Verdict.TRUE);
-    assertThat(ran.evidence()).isEqualTo("ran it: 1 passed, 0 failed, 0 errors, 0 skipped");
+    assertThat(ran.evidence().plain()).isEqualTo("ran it: 1 passed, 0 failed, 0 errors, 0 skipped");
 
     repo.write("tests/smoke/test_ok.py", "def test_ok():\n    assert False\n")
         .write("forkstate.yml", "smokes:\n  - name: smokes\n    command: PYTHONPATH=$(pwd) pytest -q tests/smoke\n")
         .commit("break it, configure it");
     CheckedClaim configured = status(verify(false, false));
     assertThat(configured.verdict()).isEqualTo(Verdict.FALSE);
-    assertThat(configured.evidence()).startsWith("ran it: 0 passed, 1 failed");
+    assertThat(configured.evidence().plain()).startsWith("ran it: 0 passed, 1 failed");
   }
 
   private static CheckedClaim status(VerifyReport.Result r) {
@@ -128,7 +130,7 @@ class VerifyReportTest {
     assertThat(r.claims()).filteredOn(c -> c.claim().kind() == Claim.Kind.COMMAND).singleElement()
         .satisfies(c -> {
           assertThat(c.verdict()).isEqualTo(Verdict.UNVERIFIABLE);
-          assertThat(c.evidence()).isEqualTo("no-such-tool-xyz is not installed on this machine");
+          assertThat(c.evidence().plain()).isEqualTo("no-such-tool-xyz is not installed on this machine");
         });
   }
 

@@ -1,5 +1,9 @@
 package dev.forkstate.collect.git;
 
+import static dev.forkstate.fact.Phrase.Kind.BRANCH;
+import static dev.forkstate.fact.Phrase.Kind.COMMAND;
+import static dev.forkstate.fact.Phrase.Kind.REF;
+
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.GitCli;
@@ -8,6 +12,8 @@ import dev.forkstate.exec.CommandResult;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.Noun;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Phrase;
+import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
@@ -55,8 +61,9 @@ public final class GitStateCollector implements Collector {
     boolean isShallow = "true".equals(GitCli.firstLine(shallow));
     return shallow.ok()
         ? Fact.of("git.shallow", isShallow ? Status.WARN : Status.PASS, new Value.Flag(isShallow),
-            isShallow ? "shallow clone: history is cut, counts may be wrong; run `git fetch --unshallow`"
-                : "full history (not a shallow clone)", shallow.evidence())
+            isShallow ? Phrase.of("shallow clone: history is cut, counts may be wrong; run ")
+                .then(COMMAND, "git fetch --unshallow") : Phrase.of("full history (not a shallow clone)"),
+            shallow.evidence())
         : Fact.unknown("git.shallow", "git could not tell: " + shallow.firstErrorLine(), shallow.evidence());
   }
 
@@ -69,8 +76,8 @@ public final class GitStateCollector implements Collector {
     if (!forkBranch.isSet()) {
       return new Fact(FactId.of("git.branch.current"), Status.UNKNOWN,
           new Value.Text(current.isEmpty() ? "(detached HEAD)" : current),
-          "on " + (current.isEmpty() ? "a detached HEAD" : "`" + current + "`"),
-          "cannot compare with the fork branch: " + forkBranch.source(), List.of(r.evidence()));
+          current.isEmpty() ? Phrase.of("on a detached HEAD") : Phrase.of("on ").then(BRANCH, current),
+          Phrase.of("cannot compare with the fork branch: " + forkBranch.source()), List.of(r.evidence()));
     }
     String expected = forkBranch.value();
     if (current.isEmpty()) {
@@ -79,17 +86,19 @@ public final class GitStateCollector implements Collector {
       String tipSha = GitCli.firstLine(tip);
       if (tip.ok() && tipSha.equals(headSha)) {
         return Fact.of("git.branch.current", Status.PASS, new Value.Text("(detached HEAD)"),
-            "detached HEAD at the tip of `" + expected + "`", r.evidence(), tip.evidence());
+            Phrase.of("detached HEAD at the tip of ").then(BRANCH, expected), r.evidence(), tip.evidence());
       }
       return new Fact(FactId.of("git.branch.current"), Status.FAIL,
-          new Value.Text("(detached HEAD)"), "detached HEAD, not on `" + expected + "`",
-          tip.ok() ? "HEAD is not the tip of " + expected : expected + " does not exist here",
+          new Value.Text("(detached HEAD)"), Phrase.of("detached HEAD, not on ").then(BRANCH, expected),
+          Phrase.of(tip.ok() ? "HEAD is not the tip of " + expected : expected + " does not exist here"),
           List.of(r.evidence(), tip.evidence()));
     }
     boolean match = current.equals(expected);
     return new Fact(FactId.of("git.branch.current"), match ? Status.PASS : Status.FAIL,
-        new Value.Text(current), "on `" + current + "`" + (match ? "" : ", expected `" + expected + "`"),
-        match ? "" : "run `git switch " + expected + "`", List.of(r.evidence()));
+        new Value.Text(current), match ? Phrase.of("on ").then(BRANCH, current)
+            : Phrase.of("on ").then(BRANCH, current).then(", expected ").then(BRANCH, expected),
+        match ? Phrase.empty() : Phrase.of("run ").then(COMMAND, "git switch " + ShellQuote.quote(expected)),
+        List.of(r.evidence()));
   }
 
   private static List<Fact> tags(GitCli git) {
@@ -97,7 +106,7 @@ public final class GitStateCollector implements Collector {
     CommandResult describe = git.run("describe", "--tags", "--always");
     facts.add(describe.ok()
         ? Fact.of("git.describe", Status.INFO, new Value.Text(GitCli.firstLine(describe)),
-            "describes as `" + GitCli.firstLine(describe) + "`", describe.evidence())
+            Phrase.of("describes as ").then(REF, GitCli.firstLine(describe)), describe.evidence())
         : Fact.unknown("git.describe", describe.firstErrorLine(), describe.evidence()));
     CommandResult atHead = git.run("tag", "--points-at", "HEAD");
     List<String> headTags = GitCli.lines(atHead);
@@ -109,7 +118,7 @@ public final class GitStateCollector implements Collector {
     CommandResult nearest = git.run("describe", "--tags", "--abbrev=0");
     String tag = GitCli.firstLine(nearest);
     if (nearest.ok()) {
-      facts.add(Fact.of("git.tags.nearest", Status.INFO, new Value.Text(tag), "nearest tag `" + tag + "`",
+      facts.add(Fact.of("git.tags.nearest", Status.INFO, new Value.Text(tag), Phrase.of("nearest tag ").then(REF, tag),
           nearest.evidence()));
     } else if (nearest.stderr().contains("No names found") || nearest.stderr().contains("No tags can describe")) {
       // A measurement, not a judgement: tag-present decides what having no tag means.
@@ -133,8 +142,8 @@ public final class GitStateCollector implements Collector {
           Fact.unknown("git.tracking.behind", "no tracking remote to compare with", up.evidence()));
     }
     String remote = GitCli.firstLine(up);
-    Fact remoteFact = Fact.of("git.tracking.remote", Status.PASS, new Value.Text(remote), "tracks `" + remote + "`",
-        up.evidence());
+    Fact remoteFact = Fact.of("git.tracking.remote", Status.PASS, new Value.Text(remote),
+        Phrase.of("tracks ").then(BRANCH, remote), up.evidence());
     CommandResult counts = git.run("rev-list", "--left-right", "--count", "HEAD...@{u}");
     String[] parts = GitCli.firstLine(counts).split("\\s+");
     if (!counts.ok() || parts.length != 2) {
@@ -146,11 +155,12 @@ public final class GitStateCollector implements Collector {
     long behind = Long.parseLong(parts[1]);
     return List.of(remoteFact,
         Fact.of("git.tracking.ahead", ahead == 0 ? Status.PASS : Status.WARN, new Value.Count(ahead),
-            ahead == 0 ? "nothing unpushed to `" + remote + "`"
-                : Noun.count(ahead, "commit") + " not pushed to `" + remote + "` (CI has not seen them)", counts.evidence()),
+            ahead == 0 ? Phrase.of("nothing unpushed to ").then(BRANCH, remote)
+                : Phrase.of(Noun.count(ahead, "commit") + " not pushed to ").then(BRANCH, remote)
+                    .then(" (CI has not seen them)"), counts.evidence()),
         Fact.of("git.tracking.behind", behind == 0 ? Status.PASS : Status.WARN, new Value.Count(behind),
-            behind == 0 ? "up to date with `" + remote + "`" : Noun.count(behind, "commit") + " behind `" + remote + "`",
-            counts.evidence()));
+            behind == 0 ? Phrase.of("up to date with ").then(BRANCH, remote)
+                : Phrase.of(Noun.count(behind, "commit") + " behind ").then(BRANCH, remote), counts.evidence()));
   }
 
   private static List<Fact> worktree(GitCli git, List<String> ownOutputs) {

@@ -1,5 +1,9 @@
 package dev.forkstate.collect.happypath;
 
+import static dev.forkstate.fact.Phrase.Kind.NAME;
+import static dev.forkstate.fact.Phrase.Kind.PATH;
+import static dev.forkstate.fact.Phrase.Kind.TEST_ID;
+
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.GitCli;
@@ -12,6 +16,7 @@ import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
@@ -59,32 +64,36 @@ public final class CapabilityCollector implements Collector {
     Map<String, Boolean> envRead = new HashMap<>();
     List<Fact> facts = new ArrayList<>();
     for (Settings.Capability cap : caps) {
-      List<String> ok = new ArrayList<>();
-      List<String> missing = new ArrayList<>();
+      List<Phrase> ok = new ArrayList<>();
+      List<Phrase> missing = new ArrayList<>();
       List<Evidence> evidence = new ArrayList<>();
       for (String p : cap.paths()) {
         Fact f = pathFacts.get(p);
-        (ReferenceCollector.isAtHead(f) ? ok : missing).add("path `" + p + "`" + (ReferenceCollector.isAtHead(f)
-            ? "" : " " + (f == null ? "not checked" : f.summary().replaceAll("^`[^`]*` ", ""))));
+        Phrase path = Phrase.of("path ").then(PATH, p);
+        // The reference fact says it of the path ("`x` does not exist"): here the path is already named.
+        (ReferenceCollector.isAtHead(f) ? ok : missing).add(ReferenceCollector.isAtHead(f) ? path
+            : path.then(" ").then(f == null ? Phrase.of("not checked") : f.summaryPhrase().afterSubject()));
         if (f != null && !f.command().isEmpty()) {
           evidence.add(Evidence.ofCommand(f.command()));
         }
       }
       for (String sym : cap.symbols()) {
         Symbols.Found found = symbols.find(sym);
-        (found.defined() ? ok : missing).add("symbol `" + sym + "`" + (found.defined() ? "" : " " + found.why()));
+        (found.defined() ? ok : missing).add(Phrase.of("symbol ").then(NAME, sym)
+            .then(found.defined() ? "" : " " + found.why()));
         evidence.add(Evidence.ofCommand(found.command()));
       }
       for (String env : cap.env()) {
         boolean read = envRead.computeIfAbsent(env, e -> ctx.git().run("grep", "-q", "-F", "-e", e, "HEAD", "--",
             "*.py").ok());
-        (read ? ok : missing).add("env `" + env + "`" + (read ? "" : " is not read anywhere in the Python code"));
+        (read ? ok : missing).add(Phrase.of("env ").then(NAME, env)
+            .then(read ? "" : " is not read anywhere in the Python code"));
         evidence.add(Evidence.ofCommand("git grep -n -F -e " + ShellQuote.quote(env) + " HEAD -- '*.py'"));
       }
       for (String test : cap.tests()) {
         String outcome = testOutcomes.getOrDefault(test, "not run by the smokes");
-        (outcome.equals("passed") ? ok : missing).add("test `" + test + "`" + (outcome.equals("passed") ? ""
-            : ": " + outcome));
+        (outcome.equals("passed") ? ok : missing).add(Phrase.of("test ").then(TEST_ID, test)
+            .then(outcome.equals("passed") ? "" : ": " + outcome));
       }
       measured.stream().filter(f -> f.id().value().startsWith("smoke.")).filter(f -> !cap.tests().isEmpty())
           .forEach(f -> f.evidence().stream().findFirst().ifPresent(evidence::add));
@@ -93,21 +102,22 @@ public final class CapabilityCollector implements Collector {
     return facts;
   }
 
-  private static Fact judge(Settings.Capability cap, List<String> ok, List<String> missing, List<Evidence> ev) {
+  private static Fact judge(Settings.Capability cap, List<Phrase> ok, List<Phrase> missing, List<Evidence> ev) {
     String id = "capability." + FactId.segment(cap.name());
     String what = cap.name() + (cap.description().isBlank() ? "" : ": " + cap.description());
     if (ok.isEmpty() && missing.isEmpty()) {
-      return new Fact(FactId.of(id), Status.FAIL, new Value.Paths(List.of()), "UNVERIFIED " + what,
+      return new Fact(FactId.of(id), Status.FAIL, new Value.Items(List.of()), "UNVERIFIED " + what,
           "no evidence listed: add paths, symbols, env or tests", List.of());
     }
     if (ev.isEmpty()) {
       ev = List.of(Evidence.ofCommand("cat forkstate.yml"));
     }
     if (missing.isEmpty()) {
-      return new Fact(FactId.of(id), Status.PASS, new Value.Paths(ok), "VERIFIED " + what, "", ev);
+      return new Fact(FactId.of(id), Status.PASS, new Value.Items(ok), "VERIFIED " + what, "", ev);
     }
-    return new Fact(FactId.of(id), ok.isEmpty() ? Status.FAIL : Status.WARN, new Value.Paths(missing),
-        (ok.isEmpty() ? "UNVERIFIED " : "PARTIAL ") + what, "not shown: " + String.join("; ", missing), ev);
+    return new Fact(FactId.of(id), ok.isEmpty() ? Status.FAIL : Status.WARN, new Value.Items(missing),
+        Phrase.of((ok.isEmpty() ? "UNVERIFIED " : "PARTIAL ") + what),
+        Phrase.of("not shown: ").then(Phrase.join(missing, "; ")), ev);
   }
 
   private Map<String, String> testOutcomes() {

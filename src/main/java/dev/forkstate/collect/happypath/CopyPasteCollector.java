@@ -8,6 +8,7 @@ import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Noun;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import dev.forkstate.fact.ShellQuote;
@@ -62,7 +63,7 @@ public final class CopyPasteCollector implements Collector {
     guideCommands.keySet().forEach(c -> paths.addAll(CommandWords.namedFiles(c)));
     Map<String, Fact> pathFacts = ReferenceCollector.classify(ctx, "copy-paste", paths);
 
-    List<String> problems = new ArrayList<>();
+    List<Phrase> problems = new ArrayList<>();
     Set<String> programs = new TreeSet<>();
     Map<String, String> all = new LinkedHashMap<>(commands);
     guideCommands.forEach(all::putIfAbsent);
@@ -70,19 +71,20 @@ public final class CopyPasteCollector implements Collector {
       String program = CommandWords.program(e.getKey());
       programs.add(program);
       if (!CommandWords.runnable(program, ctx.repo(), ctx.runner().baseEnv())) {
-        problems.add(e.getValue() + ": `" + program + "` is not installed here");
+        problems.add(Phrase.of(e.getValue() + ": ").then(Phrase.Kind.COMMAND, program).then(" is not installed here"));
       }
     }
     for (Map.Entry<String, String> e : guideCommands.entrySet()) {
       for (String p : CommandWords.namedFiles(e.getKey())) {
         Fact f = pathFacts.get(p);
         if (!ReferenceCollector.isAtHead(f)) {
-          problems.add(e.getValue() + ": names `" + p + "`, which " + (f == null ? "was not checked"
-              : f.summary().replaceAll("^`[^`]*` ", "")));
+          // The reference fact says it of the path ("`x` does not exist"): here the path is already named.
+          problems.add(Phrase.of(e.getValue() + ": names ").then(Phrase.Kind.PATH, p).then(", which ")
+              .then(f == null ? Phrase.of("was not checked") : f.summaryPhrase().afterSubject()));
         }
       }
       for (String ph : CommandWords.placeholders(e.getKey())) {
-        problems.add(e.getValue() + ": placeholder `" + ph + "` left to fill in");
+        problems.add(Phrase.of(e.getValue() + ": placeholder ").then(Phrase.Kind.CODE, ph).then(" left to fill in"));
       }
     }
     List<Evidence> evidence = new ArrayList<>();
@@ -95,11 +97,11 @@ public final class CopyPasteCollector implements Collector {
         + guideCommands.size() + " in the guide" + (guide == null ? ": no guide" : guideText.isEmpty()
             ? ": guide not readable" : "") + ")";
     if (problems.isEmpty()) {
-      return List.of(new Fact(FactId.of(ID), Status.PASS, new Value.Paths(List.of()), counted
+      return List.of(new Fact(FactId.of(ID), Status.PASS, new Value.Items(List.of()), counted
           + " paste cleanly: programs installed, files committed, no placeholders", "", evidence));
     }
-    List<String> sorted = problems.stream().distinct().sorted().toList();
-    return List.of(new Fact(FactId.of(ID), Status.FAIL, new Value.Paths(sorted), Noun.count(sorted.size(),
+    List<Phrase> sorted = problems.stream().distinct().toList();
+    return List.of(new Fact(FactId.of(ID), Status.FAIL, new Value.Items(sorted), Noun.count(sorted.size(),
         "copy-paste problem") + " in " + counted, "", evidence));
   }
 }

@@ -1,6 +1,11 @@
 package dev.forkstate.collect.happypath;
 
+import static dev.forkstate.fact.Phrase.Kind.CODE;
+import static dev.forkstate.fact.Phrase.Kind.NAME;
+import static dev.forkstate.fact.Phrase.Kind.PATH;
+
 import dev.forkstate.collect.python.PyModule;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Value.Candidate;
 import dev.forkstate.secret.Redactor;
 import java.util.ArrayList;
@@ -54,12 +59,14 @@ final class FlagAnalysis {
       for (String env : after.env()) {
         // A credential (OPENAI_API_KEY) is configuration the user must supply, not a behaviour switch.
         if (!before.env().contains(env) && !upstreamHas.contains(env) && !Redactor.looksSecret(env)) {
-          flags.add(new Candidate("env var `" + env + "` read in `" + c.path() + "`", List.of(env)));
+          flags.add(new Candidate(Phrase.of("env var ").then(NAME, env).then(" read in ").then(PATH, c.path()),
+              List.of(env)));
         }
       }
       for (String opt : after.cli()) {
         if (!before.cli().contains(opt) && !upstreamHas.contains(opt)) {
-          flags.add(new Candidate("CLI option `" + opt + "` in `" + c.path() + "`", List.of(opt)));
+          flags.add(new Candidate(Phrase.of("CLI option ").then(NAME, opt).then(" in ").then(PATH, c.path()),
+              List.of(opt)));
         }
       }
       if (!c.added()) {
@@ -68,8 +75,9 @@ final class FlagAnalysis {
       for (String pkg : after.topImports()) {
         // Whether the package is optional (so that this import breaks the module without it) is the policy's call.
         if (!before.topImports().contains(pkg)) {
-          imports.add(new Candidate("package `" + pkg + "` imported unguarded at module level in `" + c.path()
-              + "`: importing `" + c.module() + "` fails without it", List.of(pkg)));
+          imports.add(new Candidate(Phrase.of("package ").then(NAME, pkg)
+              .then(" imported unguarded at module level in ").then(PATH, c.path()).then(": importing ")
+              .then(NAME, c.module()).then(" fails without it"), List.of(pkg)));
         }
       }
     }
@@ -93,25 +101,27 @@ final class FlagAnalysis {
         }
         PyModule.Param was = oldByName.get(p.name());
         if (was == null) {
-          flags.add(new Candidate("parameter `" + qual + "(" + p.name() + ")` added in `" + c.path() + "`",
-              List.of(p.name(), qual + "(" + p.name() + ")", full + "(" + p.name() + ")")));
+          flags.add(new Candidate(Phrase.of("parameter ").then(NAME, qual + "(" + p.name() + ")").then(" added in ")
+              .then(PATH, c.path()), List.of(p.name(), qual + "(" + p.name() + ")", full + "(" + p.name() + ")")));
         } else if (!Objects.equals(was.defaultSource(), p.defaultSource())) {
-          defaults.add(new Candidate("default of `" + full + "(" + p.name() + ")` changed: "
-              + show(was.defaultSource()) + " → " + show(p.defaultSource()),
+          defaults.add(new Candidate(Phrase.of("default of ").then(NAME, full + "(" + p.name() + ")")
+              .then(" changed: ").then(show(was.defaultSource())).then(" → ").then(show(p.defaultSource())),
               List.of(full + "(" + p.name() + ")", qual + "(" + p.name() + ")")));
         }
       }
       for (PyModule.Param p : old) {
         if (!RECEIVERS.contains(p.name()) && !newByName.containsKey(p.name())) {
-          defaults.add(new Candidate("parameter `" + full + "(" + p.name() + ")` removed: callers passing it break",
+          defaults.add(new Candidate(Phrase.of("parameter ").then(NAME, full + "(" + p.name() + ")")
+              .then(" removed: callers passing it break"),
               List.of(full + "(" + p.name() + ")", qual + "(" + p.name() + ")")));
         }
       }
     }
   }
 
-  private static String show(String source) {
-    return source == null ? "(required)" : "`" + source + "`";
+  /** A default as its source text; a parameter without one is required. */
+  private static Phrase show(String source) {
+    return source == null ? Phrase.of("(required)") : Phrase.of(CODE, source);
   }
 
   private static Map<String, PyModule.Param> byName(List<PyModule.Param> ps) {
@@ -121,6 +131,6 @@ final class FlagAnalysis {
   }
 
   private static List<Candidate> sorted(List<Candidate> items) {
-    return items.stream().sorted(java.util.Comparator.comparing(Candidate::text)).toList();
+    return items.stream().sorted(java.util.Comparator.comparing(c -> c.text().plain())).toList();
   }
 }

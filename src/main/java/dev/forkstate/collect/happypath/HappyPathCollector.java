@@ -12,6 +12,7 @@ import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Noun;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.io.IOException;
@@ -63,7 +64,8 @@ public final class HappyPathCollector implements Collector {
     String upstream = ctx.settings().upstreamRef().value();
     CommandResult mb = ctx.git().run("merge-base", "HEAD", upstream);
     if (!mb.ok() || !mb.stdoutWhole()) {
-      return unknown("no merge-base with `" + upstream + "`: " + mb.firstErrorLine(), mb.evidence());
+      return unknown(Phrase.of("no merge-base with ").then(Phrase.Kind.REF, upstream)
+          .then(": " + mb.firstErrorLine()), mb.evidence());
     }
     String base = GitCli.firstLine(mb);
     String baseExpr = "$(git merge-base HEAD " + ShellQuote.quote(upstream) + ")";
@@ -87,7 +89,7 @@ public final class HappyPathCollector implements Collector {
       return unknown("git diff failed: " + listed.firstErrorLine(), listed.evidence());
     }
     // No setting in the key: the summary is measurement only, the allowances are applied by the judge.
-    String key = SummaryCache.key(PythonScanner.version(), "summary-2", base, raw.toString());
+    String key = SummaryCache.key(PythonScanner.version(), "summary-3", base, raw.toString());
     SummaryCache cache = new SummaryCache(ctx.repo().resolve(PythonScanner.CACHE_DIR).resolve("summary.json"));
     Summary summary = cache.get(key).orElse(null);
     if (summary == null) {
@@ -113,8 +115,8 @@ public final class HappyPathCollector implements Collector {
     facts.add(Fact.of("python.added-modules", Status.INFO, new Value.Paths(summary.addedModules()),
         Noun.count(summary.addedModules().size(), "Python module") + " the fork added (tests aside)",
         Evidence.ofCommand("git diff --name-only --diff-filter=A " + baseExpr + " HEAD -- '*.py'")));
-    List<String> guarded = summary.guardedImports();
-    facts.add(Fact.of("python.guarded-imports", Status.INFO, new Value.Paths(guarded), guarded.isEmpty()
+    List<Phrase> guarded = summary.guardedImports();
+    facts.add(Fact.of("python.guarded-imports", Status.INFO, new Value.Items(guarded), guarded.isEmpty()
         ? "no imports newly guarded by the fork" : Noun.count(guarded.size(), "import") + " the fork guards with "
         + "try/except ImportError", diffShown));
     facts.add(addedTestFolders(ctx, base, baseExpr, summary.testDirs()));
@@ -126,7 +128,7 @@ public final class HappyPathCollector implements Collector {
    * merge-base and the diff's blobs, so a rerun on the same commits reads one small file instead of every blob.
    */
   record Summary(List<Value.Candidate> flags, List<Value.Candidate> defaults, List<Value.Candidate> imports,
-      List<String> guardedAnywhere, List<String> addedModules, List<String> guardedImports, List<String> unparsed,
+      List<String> guardedAnywhere, List<String> addedModules, List<Phrase> guardedImports, List<String> unparsed,
       List<String> testDirs) {}
 
   private static Summary summarise(CollectContext ctx, String base, List<RawChange> raw)
@@ -187,15 +189,15 @@ public final class HappyPathCollector implements Collector {
   }
 
   /** Imports the fork put under try/except ImportError: the "import-time robustness" it adds. */
-  private static List<String> guardedImports(List<PyFileChange> changes, ImportOrigin origin) {
-    List<String> guarded = new ArrayList<>();
+  private static List<Phrase> guardedImports(List<PyFileChange> changes, ImportOrigin origin) {
+    List<Phrase> guarded = new ArrayList<>();
     for (PyFileChange c : changes) {
       if (c.after() == null) {
         continue;
       }
       PyModule before = c.before() == null ? PyModule.EMPTY : c.before();
       c.after().guardedImports().stream().filter(m -> !before.guardedImports().contains(m) && origin.dependency(m))
-          .forEach(m -> guarded.add("`" + m + "` in `" + c.path() + "`"));
+          .forEach(m -> guarded.add(Phrase.of(Phrase.Kind.NAME, m).then(" in ").then(Phrase.Kind.PATH, c.path())));
     }
     return guarded;
   }
@@ -265,7 +267,11 @@ public final class HappyPathCollector implements Collector {
     return out;
   }
 
-  private static List<Fact> unknown(String why, Evidence... ev) {
+  private static List<Fact> unknown(Phrase why, Evidence... ev) {
     return IDS.stream().map(id -> Fact.unknown(id, why, ev)).toList();
+  }
+
+  private static List<Fact> unknown(String why, Evidence... ev) {
+    return unknown(Phrase.of(why), ev);
   }
 }

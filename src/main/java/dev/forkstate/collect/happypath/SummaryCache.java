@@ -1,9 +1,18 @@
 package dev.forkstate.collect.happypath;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.forkstate.digest.Sha256;
+import dev.forkstate.fact.Phrase;
+import dev.forkstate.fact.PhraseJson;
 import dev.forkstate.write.AtomicWriter;
 import dev.forkstate.write.IgnoredDir;
 import java.io.IOException;
@@ -14,10 +23,23 @@ import java.util.Optional;
 
 /**
  * The last scan summary, under a key of everything it depends on. One entry: the warm path of a rerun on the same
- * commits; any change of key simply recomputes (from the per-blob cache, so only new blobs are parsed).
+ * commits; any change of key simply recomputes (from the per-blob cache, so only new blobs are parsed). Phrases are
+ * stored in the shape the JSON report gives them ({@link PhraseJson}), so the fact package needs no annotations.
  */
 final class SummaryCache {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new SimpleModule()
+      .addSerializer(Phrase.class, new StdSerializer<>(Phrase.class) {
+        @Override
+        public void serialize(Phrase p, JsonGenerator gen, SerializerProvider sp) throws IOException {
+          gen.writeTree(PhraseJson.parts(p));
+        }
+      })
+      .addDeserializer(Phrase.class, new StdDeserializer<>(Phrase.class) {
+        @Override
+        public Phrase deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+          return PhraseJson.read(p.readValueAsTree());
+        }
+      }));
   private final Path file;
 
   SummaryCache(Path file) {

@@ -11,6 +11,7 @@ import dev.forkstate.exec.CommandSpec;
 import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.io.IOException;
@@ -63,16 +64,16 @@ public final class MetricsCollector implements Collector {
     CommandResult r = ctx.runner().run(CommandSpec.shell(line, ctx.repo(), Map.of("PYTHONDONTWRITEBYTECODE", "1"),
         IMPORT_TIMEOUT));
     if (r.timedOut()) {
-      return new Fact(FactId.of(id), Status.FAIL, Value.none(), "`" + module + "` did not import within "
-          + IMPORT_TIMEOUT.toSeconds() + " s", "", List.of(r.evidence()));
+      return new Fact(FactId.of(id), Status.FAIL, Value.none(), Phrase.of(Phrase.Kind.NAME, module)
+          .then(" did not import within " + IMPORT_TIMEOUT.toSeconds() + " s"), Phrase.empty(), List.of(r.evidence()));
     }
     if (r.ok()) {
-      return Fact.of(id, Status.PASS, new Value.Flag(true), "`" + module + "` imports in a fresh interpreter",
-          r.evidence());
+      return Fact.of(id, Status.PASS, new Value.Flag(true), Phrase.of(Phrase.Kind.NAME, module)
+          .then(" imports in a fresh interpreter"), r.evidence());
     }
     String last = r.stderr().lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("exit " + r.exitCode());
-    return new Fact(FactId.of(id), Status.FAIL, new Value.Flag(false), "`" + module + "` fails to import: "
-        + last.strip(), "", List.of(r.evidence()));
+    return new Fact(FactId.of(id), Status.FAIL, new Value.Flag(false), Phrase.of(Phrase.Kind.NAME, module)
+        .then(" fails to import: " + last.strip()), Phrase.empty(), List.of(r.evidence()));
   }
 
   private static List<Fact> command(CollectContext ctx, ForkstateConfig.MetricCommandConfig c) {
@@ -115,7 +116,8 @@ public final class MetricsCollector implements Collector {
       }
       Optional<Double> v = number(json, t.metric());
       if (v.isEmpty()) {
-        out.add(Fact.unknown(id, "no number at `" + t.metric() + "` in the command's JSON", r.evidence()));
+        out.add(Fact.unknown(id, Phrase.of("no number at ").then(Phrase.Kind.CODE, t.metric())
+            .then(" in the command's JSON"), r.evidence()));
         continue;
       }
       out.add(measured(id, t, v.get(), json, r));
@@ -130,8 +132,8 @@ public final class MetricsCollector implements Collector {
     if (t.relativeTo() != null) {
       number(json, t.relativeTo()).ifPresent(ref -> numbers.put(t.relativeTo(), ref));
     }
-    return Fact.info(id, new Value.Numbers(numbers), "`" + t.metric() + "` = " + Value.Numbers.show(v),
-        r.evidence());
+    return Fact.info(id, new Value.Numbers(numbers), Phrase.of(Phrase.Kind.CODE, t.metric())
+        .then(" = " + Value.Numbers.show(v)), r.evidence());
   }
 
   static Optional<Double> number(JsonNode root, String path) {

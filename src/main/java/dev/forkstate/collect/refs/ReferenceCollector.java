@@ -7,6 +7,7 @@ import dev.forkstate.exec.CommandResult;
 import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.Noun;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -91,10 +92,10 @@ public final class ReferenceCollector implements Collector {
   private static Fact classify(CollectContext ctx, String id, String path) {
     Path repo = ctx.repo().toAbsolutePath().normalize();
     Path onDisk = repo.resolve(path).normalize();
-    String shown = "`" + path + "`";
+    Phrase shown = Phrase.of(Phrase.Kind.PATH, path);
     if (Path.of(path).isAbsolute() || !onDisk.startsWith(repo)) {
-      return new Fact(FactId.of(id), Status.FAIL, new Value.Text("outside"), shown + " is outside the repository",
-          "cite paths relative to the repository root", List.of(dev.forkstate.fact.Evidence.ofCommand(
+      return new Fact(FactId.of(id), Status.FAIL, new Value.Text("outside"), shown.then(" is outside the repository"),
+          Phrase.of("cite paths relative to the repository root"), List.of(dev.forkstate.fact.Evidence.ofCommand(
               "git ls-tree -r --name-only HEAD -- " + ShellQuote.quote(path))));
     }
     GitCli git = ctx.git();
@@ -106,30 +107,32 @@ public final class ReferenceCollector implements Collector {
       String unread = GitCli.unreadable(others, "git ls-files failed: ");
       if (!unread.isEmpty()) {
         // The WARN would count the untracked files under the path: a count of part of them is not one.
-        return new Fact(FactId.of(id), Status.UNKNOWN, new Value.Text("committed"), shown + " is committed; the "
-            + "untracked files under it could not be counted", unread, List.of(atHead.evidence(0), others.evidence()));
+        return new Fact(FactId.of(id), Status.UNKNOWN, new Value.Text("committed"), shown.then(" is committed; the "
+            + "untracked files under it could not be counted"), Phrase.of(unread),
+            List.of(atHead.evidence(0), others.evidence()));
       }
       long untracked = GitCli.lines(others).size();
       if (!exists) {
         return new Fact(FactId.of(id), Status.WARN, new Value.Text("deleted"),
-            shown + " is committed but deleted in the working tree", "", List.of(atHead.evidence(0)));
+            shown.then(" is committed but deleted in the working tree"), Phrase.empty(), List.of(atHead.evidence(0)));
       }
       if (untracked > 0) {
         return new Fact(FactId.of(id), Status.WARN, new Value.Text("partly-committed"),
-            shown + " is committed, but " + Noun.count(untracked, "file") + " under it " + (untracked == 1 ? "is" : "are") + " not", "",
+            shown.then(" is committed, but " + Noun.count(untracked, "file") + " under it "
+                + (untracked == 1 ? "is" : "are") + " not"), Phrase.empty(),
             List.of(atHead.evidence(0), others.evidence()));
       }
-      return Fact.of(id, Status.PASS, new Value.Text("committed"), shown + " is committed at HEAD",
+      return Fact.of(id, Status.PASS, new Value.Text("committed"), shown.then(" is committed at HEAD"),
           atHead.evidence(0));
     }
     if (!exists) {
-      return new Fact(FactId.of(id), Status.FAIL, new Value.Text("missing"), shown + " does not exist",
-          "not at HEAD and not on disk", List.of(atHead.evidence(0)));
+      return new Fact(FactId.of(id), Status.FAIL, new Value.Text("missing"), shown.then(" does not exist"),
+          Phrase.of("not at HEAD and not on disk"), List.of(atHead.evidence(0)));
     }
     CommandResult ignored = git.run("check-ignore", "-q", "--", path);
     boolean isIgnored = ignored.exitCode() != null && ignored.exitCode() == 0;
     return new Fact(FactId.of(id), Status.WARN, new Value.Text(isIgnored ? "ignored" : "untracked"),
-        shown + " exists but is not committed" + (isIgnored ? " (git-ignored)" : " (untracked)"),
-        "CI and other clones do not have it", List.of(atHead.evidence(0), ignored.evidence(0)));
+        shown.then(" exists but is not committed" + (isIgnored ? " (git-ignored)" : " (untracked)")),
+        Phrase.of("CI and other clones do not have it"), List.of(atHead.evidence(0), ignored.evidence(0)));
   }
 }

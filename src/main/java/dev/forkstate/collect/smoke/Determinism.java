@@ -5,6 +5,7 @@ import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Noun;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ final class Determinism {
       return Fact.skippedAsked(ID, "happypath.determinism_runs is 1: the smokes ran once, nothing to compare");
     }
     List<Evidence> evidence = new ArrayList<>();
-    List<String> flaky = new ArrayList<>();
+    List<Phrase> flaky = new ArrayList<>();
     int compared = 0;
     for (int s = 0; s < smokes.size(); s++) {
       List<Fact> results = runsPerSmoke.get(s);
@@ -35,8 +36,9 @@ final class Determinism {
       List<Map<String, String>> outcomes = new ArrayList<>();
       for (Fact f : results) {
         if (!(f.value() instanceof Value.Tests t)) {
-          return Fact.unknown(ID, "smoke `" + smokes.get(s).name() + "` gave no per-test outcomes in one of its "
-              + runs + " runs (" + (f.reason().isBlank() ? f.summary() : f.reason()) + ")", evidence.get(s));
+          return Fact.unknown(ID, Phrase.of("smoke ").then(Phrase.Kind.CODE, smokes.get(s).name())
+              .then(" gave no per-test outcomes in one of its " + runs + " runs (")
+              .then(f.reason().isBlank() ? f.summaryPhrase() : f.reasonPhrase()).then(")"), evidence.get(s));
         }
         outcomes.add(t.outcomes());
       }
@@ -45,16 +47,16 @@ final class Determinism {
       for (String id : ids) {
         List<String> seen = outcomes.stream().map(o -> o.getOrDefault(id, "absent")).toList();
         if (seen.stream().distinct().count() > 1) {
-          flaky.add("`" + id + "` (" + String.join(", ", seen) + ")");
+          flaky.add(Phrase.of(Phrase.Kind.TEST_ID, id).then(" (" + String.join(", ", seen) + ")"));
         }
       }
       compared += ids.size();
     }
     if (flaky.isEmpty()) {
-      return new Fact(FactId.of(ID), Status.PASS, new Value.Paths(List.of()),
+      return new Fact(FactId.of(ID), Status.PASS, new Value.Items(List.of()),
           Noun.count(compared, "test") + " gave the same outcome in each of " + runs + " runs", "", evidence);
     }
-    return new Fact(FactId.of(ID), Status.FAIL, new Value.Paths(flaky), Noun.count(flaky.size(), "flaky test")
+    return new Fact(FactId.of(ID), Status.FAIL, new Value.Items(flaky), Noun.count(flaky.size(), "flaky test")
         + " in " + runs + " runs (outcome per run)", "", evidence);
   }
 }

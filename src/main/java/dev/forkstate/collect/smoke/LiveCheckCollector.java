@@ -7,6 +7,7 @@ import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.CommandSpec;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.List;
@@ -33,7 +34,8 @@ public final class LiveCheckCollector implements Collector {
       return List.of(Fact.skipped(ID, "no live check configured or detected"));
     }
     if (ctx.offline()) {
-      return List.of(Fact.skippedAsked(ID, "offline: `" + live.command() + "` calls real services"));
+      return List.of(Fact.skippedAsked(ID, Phrase.of("offline: ").then(Phrase.Kind.COMMAND, live.command())
+          .then(" calls real services")));
     }
     Map<String, String> env = ctx.runner().baseEnv();
     List<String> missing = live.requiresEnv().stream().filter(k -> env.getOrDefault(k, "").isBlank()).toList();

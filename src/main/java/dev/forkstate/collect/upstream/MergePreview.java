@@ -2,6 +2,7 @@ package dev.forkstate.collect.upstream;
 
 import dev.forkstate.collect.GitCli;
 import dev.forkstate.exec.CommandResult;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.ShellQuote;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,10 +75,10 @@ record MergePreview(Outcome outcome, Map<String, List<String>> conflicts, String
   }
 
   /** "`a.py` (contents); `b.py` (modify/delete)". */
-  String describe() {
-    List<String> parts = new ArrayList<>();
-    conflicts.forEach((p, kinds) -> parts.add("`" + p + "`" + (kinds.isEmpty() ? "" : " (" + String.join(", ", kinds)
-        + ")")));
-    return String.join("; ", parts);
+  Phrase describe() {
+    List<Phrase> parts = new ArrayList<>();
+    conflicts.forEach((p, kinds) -> parts.add(Phrase.of(Phrase.Kind.PATH, p)
+        .then(kinds.isEmpty() ? "" : " (" + String.join(", ", kinds) + ")")));
+    return Phrase.join(parts, "; ");
   }
 }

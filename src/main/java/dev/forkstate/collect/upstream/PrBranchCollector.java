@@ -1,5 +1,8 @@
 package dev.forkstate.collect.upstream;
 
+import static dev.forkstate.fact.Phrase.Kind.BRANCH;
+import static dev.forkstate.fact.Phrase.Kind.REF;
+
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.GitCli;
@@ -9,6 +12,7 @@ import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Noun;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
@@ -92,8 +96,8 @@ public final class PrBranchCollector implements Collector {
         + " " + ShellQuote.quote(b));
     // The patch count comes from cherry's lines: a cut list would undercount them.
     if (!vsUp.ok() || !GitCli.unreadable(cherry, "").isEmpty()) {
-      return Fact.unknown(id, "git could not compare `" + b + "` with `" + upstream + "`: "
-          + (vsUp.ok() ? cherry : vsUp).firstErrorLine(), vsUp.evidence());
+      return Fact.unknown(id, Phrase.of("git could not compare ").then(BRANCH, b).then(" with ").then(REF, upstream)
+          .then(": " + (vsUp.ok() ? cherry : vsUp).firstErrorLine()), vsUp.evidence());
     }
     long[] up = counts(vsUp);
     long[] fk = counts(vsFork);
@@ -101,25 +105,27 @@ public final class PrBranchCollector implements Collector {
     long own = cherries.stream().filter(l -> l.startsWith("+")).count();
     boolean landed = !cherries.isEmpty() && own == 0;
     if (cherries.isEmpty()) {
-      return Fact.info(id, new Value.Branch(b, upstream, List.of(up[0] + " behind `" + upstream + "`"), 0, 0,
-          Value.Merge.NOT_TRIED, "", 0), "`" + b + "`: no commit ahead of `" + upstream + "`", cherry.evidence());
+      return Fact.info(id, new Value.Branch(b, upstream, List.of(Phrase.of(up[0] + " behind ").then(REF, upstream)),
+          0, 0, Value.Merge.NOT_TRIED, "", 0), Phrase.of(BRANCH, b).then(": no commit ahead of ").then(REF, upstream),
+          cherry.evidence());
     }
     String[] lastParts = GitCli.firstLine(last).split(" ");
     long lastTime = parseLong(lastParts[0]);
     String lastDate = lastParts.length > 1 ? lastParts[1] : "?";
     MergePreview preview = landed ? null : MergePreview.of(git, upstream, b, mergeTree);
 
-    List<String> items = new ArrayList<>();
-    items.add(up[1] + " ahead, " + up[0] + " behind `" + upstream + "`");
-    items.add(fk[1] + " ahead, " + fk[0] + " behind `" + fork + "`" + (merged ? "; merged into `" + fork + "`" : ""));
-    items.add("last commit " + lastDate);
-    items.add(landed ? "all its patches are already upstream" : own + " of " + Noun.count(cherries.size(), "patch")
-        + " not upstream yet");
+    List<Phrase> items = new ArrayList<>();
+    items.add(Phrase.of(up[1] + " ahead, " + up[0] + " behind ").then(REF, upstream));
+    Phrase vsForkBranch = Phrase.of(fk[1] + " ahead, " + fk[0] + " behind ").then(BRANCH, fork);
+    items.add(merged ? vsForkBranch.then("; merged into ").then(BRANCH, fork) : vsForkBranch);
+    items.add(Phrase.of("last commit " + lastDate));
+    items.add(Phrase.of(landed ? "all its patches are already upstream" : own + " of "
+        + Noun.count(cherries.size(), "patch") + " not upstream yet"));
     if (preview != null) {
       items.add(switch (preview.outcome()) {
-        case CLEAN -> "merges cleanly into `" + upstream + "`";
-        case CONFLICTS -> "conflicts with `" + upstream + "` in " + preview.describe();
-        case UNKNOWN -> "merge into `" + upstream + "` not known: " + preview.why();
+        case CLEAN -> Phrase.of("merges cleanly into ").then(REF, upstream);
+        case CONFLICTS -> Phrase.of("conflicts with ").then(REF, upstream).then(" in ").then(preview.describe());
+        case UNKNOWN -> Phrase.of("merge into ").then(REF, upstream).then(" not known: " + preview.why());
       });
     }
     long lagDays = upstreamTime > 0 && lastTime > 0 ? (upstreamTime - lastTime) / 86_400 : 0;
@@ -134,8 +140,8 @@ public final class PrBranchCollector implements Collector {
     }
     ev.add(vsUp.evidence());
     return new Fact(FactId.of(id), Status.INFO, new Value.Branch(b, upstream, items, cherries.size(), own, merge,
-        preview == null ? "" : preview.why(), lagDays), "`" + b + "`: " + own + " of " + Noun.count(cherries.size(),
-        "patch") + " not upstream yet", "", ev);
+        preview == null ? "" : preview.why(), lagDays), Phrase.of(BRANCH, b).then(": " + own + " of "
+        + Noun.count(cherries.size(), "patch") + " not upstream yet"), Phrase.empty(), ev);
   }
 
   private static long[] counts(CommandResult r) {

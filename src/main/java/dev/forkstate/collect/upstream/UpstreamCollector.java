@@ -1,5 +1,9 @@
 package dev.forkstate.collect.upstream;
 
+import static dev.forkstate.fact.Phrase.Kind.COMMAND;
+import static dev.forkstate.fact.Phrase.Kind.REF;
+import static dev.forkstate.fact.Phrase.Kind.SHA;
+
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.GitCli;
@@ -9,6 +13,7 @@ import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.Noun;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -43,7 +48,7 @@ public final class UpstreamCollector implements Collector {
     Setting ref = ctx.settings().upstreamRef();
     GitCli git = ctx.git();
     if (!ref.isSet()) {
-      return allUnknown("no upstream ref: " + ref.source());
+      return allUnknown(Phrase.of("no upstream ref: " + ref.source()));
     }
     String upstream = ref.value();
     // The three probes are independent; ask them together and read the answers in order of importance.
@@ -53,20 +58,21 @@ public final class UpstreamCollector implements Collector {
     var mbF = CompletableFuture.supplyAsync(() -> git.run("merge-base", "HEAD", upstream), ctx.pool());
     CommandResult resolved = resolvedF.join();
     if (!resolved.ok()) {
-      return allUnknown("upstream ref `" + upstream + "` does not resolve; fetch it: `git fetch "
-          + upstream.split("/")[0] + "`", resolved.evidence());
+      return allUnknown(Phrase.of("upstream ref ").then(REF, upstream).then(" does not resolve; fetch it: ")
+          .then(COMMAND, "git fetch " + ShellQuote.quote(upstream.split("/")[0])), resolved.evidence());
     }
     CommandResult shallow = shallowF.join();
     if ("true".equals(GitCli.firstLine(shallow))) {
-      return allUnknown("shallow clone: history is cut, so merge-base and counts would be wrong; run "
-          + "`git fetch --unshallow` (and `git fetch " + upstream.split("/")[0] + "`)", shallow.evidence());
+      return allUnknown(Phrase.of("shallow clone: history is cut, so merge-base and counts would be wrong; run ")
+          .then(COMMAND, "git fetch --unshallow").then(" (and ")
+          .then(COMMAND, "git fetch " + ShellQuote.quote(upstream.split("/")[0])).then(")"), shallow.evidence());
     }
     CommandResult mb = mbF.join();
     if (!mb.ok()) {
-      return allUnknown("no common history between HEAD and `" + upstream + "`", mb.evidence());
+      return allUnknown(Phrase.of("no common history between HEAD and ").then(REF, upstream), mb.evidence());
     }
     if (!mb.stdoutWhole()) {
-      return allUnknown("git merge-base: " + mb.cutReason(), mb.evidence());
+      return allUnknown(Phrase.of("git merge-base: " + mb.cutReason()), mb.evidence());
     }
     String base = GitCli.firstLine(mb);
     String baseExpr = "$(git merge-base HEAD " + ShellQuote.quote(upstream) + ")";
@@ -86,18 +92,19 @@ public final class UpstreamCollector implements Collector {
 
     List<Fact> facts = new ArrayList<>();
     facts.add(Fact.of("upstream.merge-base", Status.INFO, new Value.Text(base),
-        "fork and `" + upstream + "` share merge-base " + base.substring(0, Math.min(12, base.length())),
-        mb.evidence()));
+        Phrase.of("fork and ").then(REF, upstream).then(" share merge-base "
+            + base.substring(0, Math.min(12, base.length()))), mb.evidence()));
     CommandResult c = counts.join();
     String[] lr = GitCli.firstLine(c).split("\\s+");
     if (c.ok() && lr.length == 2) {
       long behind = Long.parseLong(lr[0]);
       long ahead = Long.parseLong(lr[1]);
       facts.add(Fact.of("upstream.ahead", Status.INFO, new Value.Count(ahead),
-          Noun.count(ahead, "fork commit") + " not in `" + upstream + "`", c.evidence()));
+          Phrase.of(Noun.count(ahead, "fork commit") + " not in ").then(REF, upstream), c.evidence()));
       facts.add(Fact.of("upstream.behind", Status.INFO, new Value.Count(behind),
-          behind == 0 ? "has every commit of `" + upstream + "`"
-              : Noun.count(behind, "commit") + " of `" + upstream + "` not merged into the fork", c.evidence()));
+          behind == 0 ? Phrase.of("has every commit of ").then(REF, upstream)
+              : Phrase.of(Noun.count(behind, "commit") + " of ").then(REF, upstream).then(" not merged into the fork"),
+          c.evidence()));
     } else {
       facts.add(Fact.unknown("upstream.ahead", "git could not count: " + c.firstErrorLine(), c.evidence()));
       facts.add(Fact.unknown("upstream.behind", "git could not count: " + c.firstErrorLine(), c.evidence()));
@@ -157,9 +164,9 @@ public final class UpstreamCollector implements Collector {
     long total = sofar.stream().filter(f -> f.id().value().equals("upstream.ahead"))
         .filter(f -> f.value() instanceof Value.Count).mapToLong(f -> ((Value.Count) f.value()).n()).findFirst()
         .orElse(list.size());
-    String summary = list.isEmpty() ? "no fork commits"
-        : Noun.count(total, "fork commit") + ", newest `" + list.get(0).sha() + "`"
-            + (total > list.size() ? " (the first " + list.size() + " are listed in the JSON)" : "");
+    Phrase summary = list.isEmpty() ? Phrase.of("no fork commits")
+        : Phrase.of(Noun.count(total, "fork commit") + ", newest ").then(SHA, list.get(0).sha())
+            .then(total > list.size() ? " (the first " + list.size() + " are listed in the JSON)" : "");
     return Fact.of("upstream.commits", Status.INFO, new Value.Commits(list, total), summary, r.evidence());
   }
 
@@ -179,7 +186,7 @@ public final class UpstreamCollector implements Collector {
     return slash < 0 ? "(root)" : path.substring(0, slash) + "/";
   }
 
-  private static List<Fact> allUnknown(String reason, Evidence... evidence) {
+  private static List<Fact> allUnknown(Phrase reason, Evidence... evidence) {
     return IDS.stream().map(id -> Fact.unknown(id, reason, evidence)).toList();
   }
 }

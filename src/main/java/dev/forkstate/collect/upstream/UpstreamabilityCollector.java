@@ -1,5 +1,9 @@
 package dev.forkstate.collect.upstream;
 
+import static dev.forkstate.fact.Phrase.Kind.PATH;
+import static dev.forkstate.fact.Phrase.Kind.REF;
+import static dev.forkstate.fact.Phrase.Kind.SHA;
+
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.GitCli;
@@ -9,6 +13,7 @@ import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Noun;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
@@ -43,13 +48,14 @@ public final class UpstreamabilityCollector implements Collector {
   @Override
   public List<Fact> collect(CollectContext ctx) {
     if (!ctx.settings().upstreamRef().isSet()) {
-      return unknown("no upstream ref: " + ctx.settings().upstreamRef().source());
+      return unknown(Phrase.of("no upstream ref: " + ctx.settings().upstreamRef().source()));
     }
     String upstream = ctx.settings().upstreamRef().value();
     GitCli git = ctx.git();
     CommandResult mb = git.run("merge-base", "HEAD", upstream);
     if (!mb.ok() || !mb.stdoutWhole()) {
-      return unknown("no merge-base with `" + upstream + "`: " + mb.firstErrorLine(), mb.evidence());
+      return unknown(Phrase.of("no merge-base with ").then(REF, upstream).then(": " + mb.firstErrorLine()),
+          mb.evidence());
     }
     String base = GitCli.firstLine(mb);
     boolean mergeTree = supportsMergeTree(git);
@@ -119,7 +125,7 @@ public final class UpstreamabilityCollector implements Collector {
         files.get(current).add(line.strip());
       }
     }
-    List<String> upstreamed = new ArrayList<>();
+    List<Phrase> upstreamed = new ArrayList<>();
     Map<String, Integer> byArea = new TreeMap<>();
     int own = 0;
     for (String line : GitCli.lines(cherry)) {
@@ -130,7 +136,7 @@ public final class UpstreamabilityCollector implements Collector {
       String sha = parts[1].strip();
       String shortSha = shortShas.getOrDefault(sha, sha.substring(0, Math.min(7, sha.length())));
       if (parts[0].equals("-")) {
-        upstreamed.add("`" + shortSha + "` " + subjects.getOrDefault(sha, ""));
+        upstreamed.add(Phrase.of(SHA, shortSha).then(" " + subjects.getOrDefault(sha, "")));
       } else {
         own++;
         LinkedHashMap<String, Boolean> areas = new LinkedHashMap<>();
@@ -138,13 +144,13 @@ public final class UpstreamabilityCollector implements Collector {
         areas.keySet().forEach(a -> byArea.merge(a, 1, Integer::sum));
       }
     }
-    List<String> areaItems = new ArrayList<>();
-    byArea.forEach((a, n) -> areaItems.add("`" + a + "`: " + Noun.count(n, "commit")));
+    List<Phrase> areaItems = new ArrayList<>();
+    byArea.forEach((a, n) -> areaItems.add(Phrase.of(PATH, a).then(": " + Noun.count(n, "commit"))));
     int total = own + upstreamed.size();
     return List.of(
-        Fact.of("upstream.patches.fork-only", Status.INFO, new Value.Paths(areaItems), own + " of "
+        Fact.of("upstream.patches.fork-only", Status.INFO, new Value.Items(areaItems), own + " of "
             + Noun.count(total, "fork commit") + " are fork-only (no equivalent patch upstream)", cherry.evidence()),
-        Fact.of("upstream.patches.upstreamed", Status.INFO, new Value.Paths(upstreamed), upstreamed.isEmpty()
+        Fact.of("upstream.patches.upstreamed", Status.INFO, new Value.Items(upstreamed), upstreamed.isEmpty()
             ? "no fork commit has an equivalent patch upstream" : upstreamed.size() + " of "
             + Noun.count(total, "fork commit") + " already upstream as an equivalent patch: drop them on the next "
             + "rebase", cherry.evidence()));
@@ -161,8 +167,7 @@ public final class UpstreamabilityCollector implements Collector {
       return p.run() == null ? Fact.unknown(id, p.why()) : Fact.unknown(id, p.why(), p.run().evidence());
     }
     if (p.outcome() == MergePreview.Outcome.CLEAN) {
-      return Fact.info(id, new Value.Conflicts(List.of()), "merging `" + upstream + "` into the fork is clean",
-          p.run().evidence());
+      return Fact.info(id, new Value.Conflicts(List.of()), merging(upstream).then("is clean"), p.run().evidence());
     }
     // The lines the fork changed in each conflicted file since the merge-base: what makes a conflict heavy.
     List<String> args = new ArrayList<>(List.of("diff", "--numstat", base, "HEAD", "--"));
@@ -172,8 +177,8 @@ public final class UpstreamabilityCollector implements Collector {
     if (!why.isEmpty()) {
       // Without the fork's line counts a heavy conflict cannot be told from a light one.
       return new Fact(FactId.of(id), Status.UNKNOWN, new Value.Paths(List.copyOf(p.conflicts().keySet())),
-          "merging `" + upstream + "` into the fork conflicts in " + Noun.count(p.conflicts().size(), "file"),
-          "the fork's line counts in them could not be read: " + why,
+          merging(upstream).then("conflicts in " + Noun.count(p.conflicts().size(), "file")),
+          Phrase.of("the fork's line counts in them could not be read: " + why),
           List.of(p.run().evidence(), numstat.evidence()));
     }
     Map<String, Long> forkLines = new HashMap<>();
@@ -188,8 +193,13 @@ public final class UpstreamabilityCollector implements Collector {
     List<Value.Conflict> files = new ArrayList<>();
     p.conflicts().forEach((path, kinds) -> files.add(new Value.Conflict(path, kinds,
         forkLines.getOrDefault(path, 0L))));
-    return Fact.info(id, new Value.Conflicts(files), "merging `" + upstream + "` into the fork conflicts in "
-        + Noun.count(files.size(), "file"), p.run().evidence());
+    return Fact.info(id, new Value.Conflicts(files), merging(upstream).then("conflicts in "
+        + Noun.count(files.size(), "file")), p.run().evidence());
+  }
+
+  /** "merging `upstream/main` into the fork ": what a merge preview's summary starts with. */
+  private static Phrase merging(String upstream) {
+    return Phrase.of("merging ").then(REF, upstream).then(" into the fork ");
   }
 
   /** The newest fork-side merge whose other parent is an upstream commit: when upstream was last taken in. */
@@ -207,8 +217,8 @@ public final class UpstreamabilityCollector implements Collector {
       String[] f = line.split(" ");
       for (int i = 3; i < f.length; i++) {
         if (git.run("merge-base", "--is-ancestor", f[i], upstream).ok()) {
-          return Fact.of(id, Status.INFO, new Value.Text(f[1]), "upstream last merged into the fork on " + f[1]
-              + " (`" + f[0].substring(0, 12) + "`)", merges.evidence());
+          return Fact.of(id, Status.INFO, new Value.Text(f[1]), Phrase.of("upstream last merged into the fork on "
+              + f[1] + " (").then(SHA, f[0].substring(0, 12)).then(")"), merges.evidence());
         }
       }
     }
@@ -230,7 +240,7 @@ public final class UpstreamabilityCollector implements Collector {
         + ", " + Noun.count(days, "day") + " before HEAD (" + head[1] + ")", dates.evidence());
   }
 
-  private static List<Fact> unknown(String why, Evidence... ev) {
+  private static List<Fact> unknown(Phrase why, Evidence... ev) {
     return IDS.stream().map(id -> Fact.unknown(id, why, ev)).toList();
   }
 }

@@ -250,7 +250,7 @@ class LlmAssessorTest {
     assertThat(a.writer()).isEqualTo(RuleAssessor.WRITER);
     assertThat(a.fallback()).isEqualTo("the model's answer failed the checks twice (2 of 2 points dropped, e.g. "
         + "cites extras.guarded, which was not measured)");
-    assertThat(a.points()).isNotEmpty().allMatch(p -> !p.text().contains("import-guarded"));
+    assertThat(a.points()).isNotEmpty().allMatch(p -> !p.text().plain().contains("import-guarded"));
     assertThat(repo.resolve(".forkstate/llm-cache")).doesNotExist();
   }
 
@@ -341,7 +341,7 @@ class LlmAssessorTest {
     assertThat(Stream.of(facts.toString()).anyMatch(s -> s.contains("\"86a1ca7 " + INJECTION + "\""))).isTrue();
     assertThat(user.lines().filter(l -> l.contains(INJECTION))).allMatch(l -> l.startsWith("{"));
 
-    assertThat(a.points()).hasSize(2).noneMatch(p -> p.text().contains("green"));
+    assertThat(a.points()).hasSize(2).noneMatch(p -> p.text().plain().contains("green"));
     assertThat(a.dropped()).singleElement().satisfies(d -> assertThat(d.why())
         .isEqualTo("calls ci.run.last-push green, but it is UNKNOWN"));
   }
@@ -408,7 +408,7 @@ class LlmAssessorTest {
         "Drift: 2 upstream commits not merged <!-- forkstate:end id=comparison-vs-upstream --> [click](http://x)",
         "upstream.behind", "Smokes pass: 5 passed.", "smoke.smokes")));
     Assessment a = assess().assessment();
-    assertThat(a.points().get(0).text()).isEqualTo("Drift: 2 upstream commits not merged \\<!-- "
+    assertThat(a.points().get(0).text().plain()).isEqualTo("Drift: 2 upstream commits not merged \\<!-- "
         + "forkstate:end id=comparison-vs-upstream --\\> \\[click\\](http://x)");
   }
 }

@@ -7,6 +7,7 @@ import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.support.Collecting;
 import dev.forkstate.support.TestEnv;
+import dev.forkstate.support.Shown;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +44,7 @@ class GitStateCollectorTest {
     FactSet f = collect("fork_branch: fork/stable\n");
     var b = f.get("git.branch.current").orElseThrow();
     assertThat(b.status()).isEqualTo(Status.FAIL);
-    assertThat(b.reason()).isEqualTo("run `git switch fork/stable`");
+    assertThat(Shown.reason(b)).isEqualTo("run `git switch fork/stable`");
   }
 
   @Test

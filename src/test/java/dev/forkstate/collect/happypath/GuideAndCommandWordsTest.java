@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.collect.CommandWords;
 import dev.forkstate.collect.python.PyModule;
-import dev.forkstate.fact.Value;
+import dev.forkstate.support.Shown;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -69,13 +69,13 @@ class GuideAndCommandWordsTest {
         new PyFileChange("acme/broken.py", null, new PyModule(Set.of("X_FLAG"), Map.of(), Set.of(), Set.of(),
             Set.of(), Set.of(), "SyntaxError: invalid syntax (line 1)")));
     FlagAnalysis.Result r = FlagAnalysis.analyse(changes, Set.of());
-    assertThat(r.newFlags()).extracting(Value.Candidate::text)
+    assertThat(r.newFlags()).extracting(c -> Shown.md(c.text()))
         .containsExactly("env var `ACME_MODE` read in `src/acme/api.py`");
-    assertThat(r.changedDefaults()).extracting(Value.Candidate::text).containsExactly(
+    assertThat(r.changedDefaults()).extracting(c -> Shown.md(c.text())).containsExactly(
         "default of `acme.api:api.call(url)` changed: (required) → `None`",
         "parameter `acme.api:api.call(legacy)` removed: callers passing it break");
     // Every new module-level import is measured; whether `numpy` is optional is OptionalImportPolicy's call.
-    assertThat(r.newImports()).singleElement().satisfies(i -> assertThat(i.text())
+    assertThat(r.newImports()).singleElement().satisfies(i -> assertThat(Shown.md(i.text()))
         .startsWith("package `numpy` imported unguarded at module level in `src/acme/api.py`"));
     assertThat(r.newImports().get(0).keys()).containsExactly("numpy");
     assertThat(FlagAnalysis.analyse(changes, Set.of("ACME_MODE")).newFlags()).isEmpty();

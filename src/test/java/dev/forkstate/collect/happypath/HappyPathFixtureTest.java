@@ -12,6 +12,7 @@ import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import dev.forkstate.support.Collecting;
 import dev.forkstate.support.TestEnv;
+import dev.forkstate.support.Shown;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -188,7 +189,7 @@ class HappyPathFixtureTest {
     assertThat(imports.found()).extracting(c -> c.keys().get(0)).contains("numpy");
     assertThat(imports.listed()).contains("redis");
     FactSet judged = Collecting.judged(new HappyPathCollector(), fork, CONFIG, env, true);
-    assertThat(((Value.Paths) judged.get("happypath.flags").orElseThrow().value()).paths()).containsExactly(
+    assertThat(Shown.items(judged.get("happypath.flags").orElseThrow().value())).containsExactly(
         "env var `ACME_FAST_PATH` read in `acme/router.py`", "parameter `call(verbose)` added in `acme/client.py`");
     assertThat(judged.get("happypath.imports").orElseThrow().status()).isEqualTo(Status.FAIL);
   }
@@ -205,13 +206,13 @@ class HappyPathFixtureTest {
     Fact agent = facts.get("capability.mini-agent").orElseThrow();
     assertThat(agent.status()).isEqualTo(Status.FAIL);
     assertThat(agent.summary()).isEqualTo("UNVERIFIED Mini agent: a small tool loop");
-    assertThat(agent.reason()).contains("path `acme/agent.py` does not exist")
+    assertThat(Shown.reason(agent)).contains("path `acme/agent.py` does not exist")
         .contains("symbol `acme.agent:run` has no module file at HEAD")
         .contains("test `tests/smoke/test_agent.py::test_loop`: not run by the smokes");
     Fact extras = facts.get("capability.extras").orElseThrow();
     assertThat(extras.status()).isEqualTo(Status.WARN);
     assertThat(extras.summary()).isEqualTo("PARTIAL Extras");
-    assertThat(extras.reason()).isEqualTo("not shown: symbol `acme.extras.images:crop` is not defined in "
+    assertThat(Shown.reason(extras)).isEqualTo("not shown: symbol `acme.extras.images:crop` is not defined in "
         + "acme/extras/images.py");
     String caps = section("Capabilities", "Validation Status");
     assertThat(caps).contains("  - **PASS** VERIFIED Router core seam: extracted path behind ACME_ROUTER_CORE")
@@ -225,7 +226,7 @@ class HappyPathFixtureTest {
     assertThat(((Value.Paths) facts.get("python.added-modules").orElseThrow().value()).paths()).containsExactly(
         "acme/extras/__init__.py", "acme/extras/cache.py: redis", "acme/extras/images.py: resize",
         "acme/router_core.py: extract");
-    assertThat(((Value.Paths) facts.get("python.guarded-imports").orElseThrow().value()).paths())
+    assertThat(Shown.items(facts.get("python.guarded-imports").orElseThrow().value()))
         .containsExactly("`redis` in `acme/extras/cache.py`");
     assertThat(facts.get("python.changes").orElseThrow().summary())
         .isEqualTo("7 Python files changed since the merge-base (5 added, 2 modified, 0 deleted)");

@@ -7,10 +7,10 @@ import dev.forkstate.collect.python.ImportOrigin;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
-import dev.forkstate.fact.Value;
 import dev.forkstate.support.Collecting;
 import dev.forkstate.support.Repos;
 import dev.forkstate.support.TestEnv;
+import dev.forkstate.support.Shown;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,8 @@ class OptionalImportOriginTest {
     FactSet f = Collecting.judged(new HappyPathCollector(), fork.dir(), "", env, true);
     Fact imports = f.get("happypath.imports").orElseThrow();
     assertThat(imports.status()).isEqualTo(Status.FAIL);
-    assertThat(((Value.Paths) imports.value()).paths()).singleElement().asString().contains("yaml");
-    assertThat(f.get("python.guarded-imports").map(x -> ((Value.Paths) x.value()).paths()).orElseThrow())
+    assertThat(Shown.items(imports.value())).singleElement().asString().contains("yaml");
+    assertThat(f.get("python.guarded-imports").map(x -> Shown.items(x.value())).orElseThrow())
         .noneMatch(p -> p.contains("`typing`") || p.contains("`lib.fast`"));
   }
 

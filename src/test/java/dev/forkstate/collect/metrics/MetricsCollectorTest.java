@@ -9,6 +9,7 @@ import dev.forkstate.fact.Value;
 import dev.forkstate.support.Collecting;
 import dev.forkstate.support.Repos;
 import dev.forkstate.support.TestEnv;
+import dev.forkstate.support.Shown;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,20 +56,20 @@ class MetricsCollectorTest {
     assertThat(fact(facts, "metrics.import.pkg").status()).isEqualTo(Status.PASS);
     Fact broken = fact(facts, "metrics.import.pkg-broken");
     assertThat(broken.status()).isEqualTo(Status.FAIL);
-    assertThat(broken.summary()).isEqualTo("`pkg.broken` fails to import: ModuleNotFoundError: No module named "
+    assertThat(Shown.summary(broken)).isEqualTo("`pkg.broken` fails to import: ModuleNotFoundError: No module named "
         + "'no_such_optional_dependency'");
     assertThat(broken.command()).isEqualTo("PYTHONPATH=$(pwd) python3 -c 'import pkg.broken'");
 
     Fact ttft = fact(facts, "metrics.parity.extracted-ttft-ms");
     assertThat(ttft.status()).isEqualTo(Status.PASS);
-    assertThat(ttft.summary()).isEqualTo("`extracted.ttft_ms` = 102 vs `legacy.ttft_ms` = 100: +2% (limit ±3%)");
+    assertThat(Shown.summary(ttft)).isEqualTo("`extracted.ttft_ms` = 102 vs `legacy.ttft_ms` = 100: +2% (limit ±3%)");
     Fact total = fact(facts, "metrics.parity.extracted-total-ms");
     assertThat(total.status()).isEqualTo(Status.FAIL);
     assertThat(total.summary()).contains("+5% (limit ±3%)");
-    assertThat(fact(facts, "metrics.parity.legacy-ttft-ms").summary()).isEqualTo("`legacy.ttft_ms` = 100 (max 150)");
+    assertThat(Shown.summary(fact(facts, "metrics.parity.legacy-ttft-ms"))).isEqualTo("`legacy.ttft_ms` = 100 (max 150)");
     Fact missing = fact(facts, "metrics.parity.extracted-p99-ms");
     assertThat(missing.status()).isEqualTo(Status.UNKNOWN);
-    assertThat(missing.reason()).isEqualTo("no number at `extracted.p99_ms` in the command's JSON");
+    assertThat(Shown.reason(missing)).isEqualTo("no number at `extracted.p99_ms` in the command's JSON");
     Fact failed = fact(facts, "metrics.broken.x");
     assertThat(failed.status()).isEqualTo(Status.UNKNOWN);
     assertThat(failed.reason()).startsWith("the command failed (exit 3)");

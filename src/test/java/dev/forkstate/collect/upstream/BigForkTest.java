@@ -10,6 +10,7 @@ import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
+import dev.forkstate.support.Shown;
 import dev.forkstate.support.Collecting;
 import dev.forkstate.support.Repos;
 import dev.forkstate.support.TestEnv;
@@ -62,7 +63,7 @@ class BigForkTest {
     Fact own = f.get("upstream.patches.fork-only").orElseThrow();
     assertThat(own.status()).isEqualTo(Status.INFO);
     // 120 folders of generated files, each touched by the one generated commit.
-    assertThat(((Value.Paths) own.value()).paths()).filteredOn(p -> p.startsWith("`plugins/")).hasSize(120)
+    assertThat(Shown.items(own.value())).filteredOn(p -> p.startsWith("`plugins/")).hasSize(120)
         .contains("`plugins/group_119/`: 1 commit");
   }
 

@@ -20,6 +20,7 @@ import dev.forkstate.fact.Value;
 import dev.forkstate.support.Collecting;
 import dev.forkstate.support.Repos;
 import dev.forkstate.support.TestEnv;
+import dev.forkstate.support.Shown;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ class UpstreamabilityTest {
   }
 
   private static List<String> items(Fact f) {
-    return ((Value.Paths) f.value()).paths();
+    return Shown.items(f.value());
   }
 
   @Test
@@ -125,28 +126,28 @@ class UpstreamabilityTest {
   void prBranchesAreClassified() {
     Fact typo = fact("pr.pr-fix-typo");
     assertThat(typo.status()).isEqualTo(Status.PASS);
-    assertThat(typo.summary()).isEqualTo("`pr/fix-typo`: landed upstream; delete the branch");
+    assertThat(Shown.summary(typo)).isEqualTo("`pr/fix-typo`: landed upstream; delete the branch");
     assertThat(items(typo)).contains("all its patches are already upstream")
         .anyMatch(i -> i.endsWith("merged into `fork/stable`"));
     Fact conflict = fact("pr.pr-conflict");
     assertThat(conflict.status()).isEqualTo(Status.WARN);
-    assertThat(conflict.summary()).isEqualTo("`pr/conflict`: conflicts with `upstream/main`: rebase it");
+    assertThat(Shown.summary(conflict)).isEqualTo("`pr/conflict`: conflicts with `upstream/main`: rebase it");
     assertThat(items(conflict)).contains("conflicts with `upstream/main` in `lib/router.py` (contents)");
     Fact clean = fact("pr.pr-clean");
     assertThat(clean.status()).isEqualTo(Status.PASS);
-    assertThat(clean.summary()).isEqualTo("`pr/clean`: ready: merges cleanly into `upstream/main`");
+    assertThat(Shown.summary(clean)).isEqualTo("`pr/clean`: ready: merges cleanly into `upstream/main`");
     assertThat(items(clean)).contains("1 ahead, 0 behind `upstream/main`");
     assertThat(md).contains("  - PR branches (pr/*):").contains("- **WARN** PR branch: `pr/conflict`: conflicts");
     Fact empty = fact("pr.pr-empty");
     assertThat(empty.status()).isEqualTo(Status.WARN);
-    assertThat(empty.summary()).isEqualTo("`pr/empty`: no commit ahead of `upstream/main`: nothing to propose; delete it");
+    assertThat(Shown.summary(empty)).isEqualTo("`pr/empty`: no commit ahead of `upstream/main`: nothing to propose; delete it");
   }
 
   @Test
   void aBranchFarBehindUpstreamIsStaleAndOldGitIsUnknownNotClean() {
     Fact old = fact("pr.pr-old-docs");
     assertThat(old.status()).isEqualTo(Status.WARN);
-    assertThat(old.summary()).isEqualTo("`pr/old-docs`: stale: rebase or close it");
+    assertThat(Shown.summary(old)).isEqualTo("`pr/old-docs`: stale: rebase or close it");
     assertThat(items(old)).contains("stale: its last commit is 44 days older than `upstream/main`",
         "merges cleanly into `upstream/main`");
     assertThat(UpstreamabilityCollector.supportsMergeTree("git version 2.37.1")).isFalse();
@@ -171,7 +172,7 @@ class UpstreamabilityTest {
     Value.Branch old = (Value.Branch) branches.get("pr.pr-old-docs").orElseThrow().value();
     assertThat(old.lagDays()).isEqualTo(44);
     assertThat(old.merge()).isEqualTo(Value.Merge.CLEAN);
-    assertThat(old.lines()).noneMatch(l -> l.startsWith("stale"));
+    assertThat(old.lines()).noneMatch(l -> l.plain().startsWith("stale"));
     Value.Branch typo = (Value.Branch) branches.get("pr.pr-fix-typo").orElseThrow().value();
     assertThat(typo.patches()).isEqualTo(1);
     assertThat(typo.ownPatches()).isZero();
@@ -188,7 +189,7 @@ class UpstreamabilityTest {
         .isEqualTo("upstream was never merged into the fork since it was cut (2026-01-01)");
     fork.git("merge", "-q", "--no-edit", "--no-ff", "upstream/main");
     Fact last = generate(fork.dir()).get("upstream.last-merge").orElseThrow();
-    assertThat(last.summary()).startsWith("upstream last merged into the fork on 2026-01-01 (`");
+    assertThat(Shown.summary(last)).startsWith("upstream last merged into the fork on 2026-01-01 (`");
   }
 
   private FactSet generate(Path repo) {
@@ -223,12 +224,12 @@ class UpstreamabilityTest {
       FactSet online = new FactSet(new GenerateReport().run(new GenerateRequest(forkDir, "-",
           GenerateRequest.Format.MD, false, config, env)).report().facts());
       Fact clean = online.get("pr.pr-clean.pull").orElseThrow();
-      assertThat(clean.summary()).isEqualTo("`pr/clean`: PR #1347 open (draft), changes requested "
+      assertThat(Shown.summary(clean)).isEqualTo("`pr/clean`: PR #1347 open (draft), changes requested "
           + "https://github.com/BerriAI/litellm/pull/1347");
       assertThat(clean.status()).isEqualTo(Status.WARN);
-      assertThat(online.get("pr.pr-fix-typo.pull").orElseThrow().summary())
+      assertThat(Shown.summary(online.get("pr.pr-fix-typo.pull").orElseThrow()))
           .isEqualTo("`pr/fix-typo`: PR #1201 merged https://github.com/BerriAI/litellm/pull/1201");
-      assertThat(online.get("pr.pr-conflict.pull").orElseThrow().summary())
+      assertThat(Shown.summary(online.get("pr.pr-conflict.pull").orElseThrow()))
           .isEqualTo("`pr/conflict`: no pull request upstream yet");
       assertThat(clean.command()).isEqualTo("gh pr list --repo BerriAI/litellm --head pr/clean --state all");
 

@@ -1,4 +1,4 @@
-package dev.forkstate.report;
+package dev.forkstate.render;
 
 /**
  * An inline code span whose backtick fence is longer than any backtick run inside, so any command or message

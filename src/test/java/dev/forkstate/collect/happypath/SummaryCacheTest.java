@@ -1,0 +1,30 @@
+package dev.forkstate.collect.happypath;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forkstate.fact.Phrase;
+import dev.forkstate.fact.Value;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The summary cache gives back what it was given, items and their kinds included: a warm run reads the same. */
+class SummaryCacheTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void aSummaryWithPhrasesReadsBackEqual() {
+    Phrase flag = Phrase.of("env var ").then(Phrase.Kind.NAME, "ACME_MODE").then(" read in ")
+        .then(Phrase.Kind.PATH, "acme/api.py");
+    HappyPathCollector.Summary s = new HappyPathCollector.Summary(List.of(new Value.Candidate(flag,
+        List.of("ACME_MODE"))), List.of(), List.of(), List.of("redis"), List.of("acme/api.py: call"),
+        List.of(Phrase.of(Phrase.Kind.NAME, "redis").then(" in ").then(Phrase.Kind.PATH, "acme/cache.py")),
+        List.of(), List.of("tests/smoke"));
+    SummaryCache cache = new SummaryCache(tmp.resolve("pyscan/summary.json"));
+    cache.put("k1", s);
+    assertThat(cache.get("k1")).contains(s);
+    assertThat(cache.get("k2")).isEmpty();
+  }
+}
