@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  * machine has not installed, and smokes that stop on it measured nothing about the fork.
  */
 final class MissingModules {
+  /** Quoted (Python 3) or bare (Python 2); a name pytest cut short ("'anthro...") matches neither. */
   private static final Pattern NOT_FOUND = Pattern.compile(
-      "(?:ModuleNotFoundError|ImportError): No module named '?([A-Za-z_][A-Za-z0-9_.]*)'?");
+      "(?:ModuleNotFoundError|ImportError): No module named (?:'([A-Za-z_][A-Za-z0-9_.]*)'|([A-Za-z_][A-Za-z0-9_.]*)"
+      + "(?=\\s|$))");
 
   private MissingModules() {}
 
@@ -24,7 +26,7 @@ final class MissingModules {
     TreeSet<String> out = new TreeSet<>();
     Matcher m = NOT_FOUND.matcher(output);
     while (m.find()) {
-      String top = m.group(1).split("\\.")[0];
+      String top = name(m).split("\\.")[0];
       if (!providedBy(repo, top)) {
         out.add(top);
       }
@@ -37,11 +39,15 @@ final class MissingModules {
     TreeSet<String> out = new TreeSet<>();
     Matcher m = NOT_FOUND.matcher(output);
     while (m.find()) {
-      if (providedBy(repo, m.group(1).split("\\.")[0])) {
-        out.add(m.group(1));
+      if (providedBy(repo, name(m).split("\\.")[0])) {
+        out.add(name(m));
       }
     }
     return List.copyOf(out);
+  }
+
+  private static String name(Matcher m) {
+    return m.group(1) != null ? m.group(1) : m.group(2);
   }
 
   private static boolean providedBy(Path repo, String top) {
