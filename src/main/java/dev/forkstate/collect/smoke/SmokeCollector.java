@@ -165,14 +165,14 @@ public final class SmokeCollector implements Collector {
           return fail(id, Value.none(), "pytest collected no tests (exit 5)", ev);
         }
         case 4 -> {
-          return fail(id, Value.none(), "pytest usage error or path not found (exit 4): " + r.firstErrorLine(), ev);
+          return fail(id, Value.none(), "pytest usage error or path not found (exit 4): " + PytestOutput.reason(r), ev);
         }
         case 3 -> {
-          return fail(id, Value.none(), "pytest internal error (exit 3): " + r.firstErrorLine(), ev);
+          return fail(id, Value.none(), "pytest internal error (exit 3): " + PytestOutput.reason(r), ev);
         }
         case 2 -> {
           return fail(id, Value.none(), "pytest was interrupted, often by a collection error (exit 2): "
-              + r.firstErrorLine(), ev);
+              + PytestOutput.reason(r), ev);
         }
         default -> { }
       }
