@@ -1,13 +1,16 @@
 package dev.forkstate.collect.ci;
 
-import static dev.forkstate.collect.ci.WorkflowCollector.code;
 import static dev.forkstate.collect.ci.WorkflowCollector.fail;
+import static dev.forkstate.fact.Phrase.Kind.BRANCH;
+import static dev.forkstate.fact.Phrase.Kind.CODE;
+import static dev.forkstate.fact.Phrase.Kind.NAME;
 
 import dev.forkstate.collect.ci.PushExpression.Truth;
 import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
@@ -40,8 +43,9 @@ final class CallerTrigger {
     if (direct.status() == Status.PASS || !PushTrigger.events(wf).contains("workflow_call")) {
       return direct;
     }
-    String called = "it runs when another workflow calls it (`workflow_call`, "
-        + wf.at(PushTrigger.on(wf).orElseThrow()) + ")";
+    Phrase called = Phrase.of("it runs when another workflow calls it (").then(NAME, "workflow_call")
+        .then(", " + wf.at(PushTrigger.on(wf).orElseThrow()) + ")");
+    Phrase notDirect = direct.summaryPhrase().then("; ").then(called);
     List<Fact> results = new ArrayList<>();
     for (WorkflowSet.CallingJob c : set.callersOf(wf.path())) {
       // Seen along this chain only: a cycle is cut (GitHub rejects one), a workflow reached twice is read twice.
@@ -58,15 +62,14 @@ final class CallerTrigger {
       return best;
     }
     if (results.isEmpty() && !set.unreadable().isEmpty()) {
-      return new Fact(FactId.of(PushTrigger.ID), Status.UNKNOWN, Value.none(), "", direct.summary() + "; " + called
-          + ", and no readable workflow calls it, but " + String.join("; ", set.unreadable()), List.of(show));
+      return new Fact(FactId.of(PushTrigger.ID), Status.UNKNOWN, Value.none(), Phrase.empty(), notDirect
+          .then(", and no readable workflow calls it, but " + String.join("; ", set.unreadable())), List.of(show));
     }
     if (results.isEmpty()) {
-      return fail(PushTrigger.ID, direct.summary() + "; " + called + ", and no workflow in " + WorkflowSet.DIR
-          + " calls it", show);
+      return fail(PushTrigger.ID, notDirect.then(", and no workflow in " + WorkflowSet.DIR + " calls it"), show);
     }
-    return fail(PushTrigger.ID, direct.summary() + "; " + called + ", and no caller runs it on a push: "
-        + String.join("; ", results.stream().map(Fact::summary).toList()), show);
+    return fail(PushTrigger.ID, notDirect.then(", and no caller runs it on a push: ")
+        .then(Phrase.join(results.stream().map(Fact::summaryPhrase).toList(), "; ")), show);
   }
 
   /** Whether pushes start {@code c}'s workflow and its calling job: the caller's trigger, then the job's if. */
@@ -76,34 +79,35 @@ final class CallerTrigger {
         + " " + ShellQuote.quote(c.file().path()));
     Fact up = trigger(c.file(), set, branch, watched, Evidence.ofCommand("cat " + ShellQuote.quote(
         c.file().path())), seen);
-    String via = c.describe() + " calls it";
+    Phrase via = c.describe().then(" calls it");
     if (up.status() == Status.FAIL) {
-      return fail(PushTrigger.ID, via + ", but in that workflow: " + up.summary(), callerShow);
+      return fail(PushTrigger.ID, via.then(", but in that workflow: ").then(up.summaryPhrase()), callerShow);
     }
     if (up.status() == Status.UNKNOWN) {
-      return new Fact(FactId.of(PushTrigger.ID), Status.UNKNOWN, Value.none(), "", via + ", but in that workflow: "
-          + up.reason(), List.of(callerShow));
+      return new Fact(FactId.of(PushTrigger.ID), Status.UNKNOWN, Value.none(), Phrase.empty(),
+          via.then(", but in that workflow: ").then(up.reasonPhrase()), List.of(callerShow));
     }
-    String gate = "";
+    Phrase gate = Phrase.empty();
     Node ifNode = WorkflowFile.get(c.body(), "if").orElse(null);
     if (ifNode != null) {
       String expr = WorkflowFile.scalar(ifNode);
-      String said = "the job runs only if " + code(expr) + " (" + c.file().at(ifNode) + ")";
+      Phrase said = Phrase.of("the job runs only if ").then(CODE, expr).then(" (" + c.file().at(ifNode) + ")");
       Truth t = PushExpression.evaluate(expr, branch, NeedsResults.of(c.file(), c.body(), branch));
       if (t == Truth.FALSE) {
-        return fail(PushTrigger.ID, via + ", but " + said + ", which is false on a push to "
-            + (branch == null ? "the fork branch" : code(branch)), callerShow);
+        return fail(PushTrigger.ID, via.then(", but ").then(said).then(", which is false on a push to ")
+            .then(branch == null ? Phrase.of("the fork branch") : Phrase.of(BRANCH, branch)), callerShow);
       }
       if (t == Truth.UNKNOWN) {
-        return new Fact(FactId.of(PushTrigger.ID), Status.UNKNOWN, Value.none(), "", via + ", but " + said
-            + ", which forkstate cannot evaluate for a push", List.of(callerShow));
+        return new Fact(FactId.of(PushTrigger.ID), Status.UNKNOWN, Value.none(), Phrase.empty(), via.then(", but ")
+            .then(said).then(", which forkstate cannot evaluate for a push"), List.of(callerShow));
       }
-      gate = "; " + said + ", true on a push whose earlier jobs pass";
+      gate = Phrase.of("; ").then(said).then(", true on a push whose earlier jobs pass");
     }
     List<Evidence> ev = new ArrayList<>(List.of(callerShow));
     ev.addAll(up.evidence());
     return new Fact(FactId.of(PushTrigger.ID), up.status(), new Value.Text(c.file().at(c.uses())),
-        "called by " + c.describe() + gate + "; in that workflow: " + up.summary(), up.reason(), ev);
+        Phrase.of("called by ").then(c.describe()).then(gate).then("; in that workflow: ").then(up.summaryPhrase()),
+        up.reasonPhrase(), ev);
   }
 
   /** One caller that runs it settles the question; a doubt beats a definite no. */

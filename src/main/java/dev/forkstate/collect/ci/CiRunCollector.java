@@ -1,6 +1,8 @@
 package dev.forkstate.collect.ci;
 
-import static dev.forkstate.collect.ci.WorkflowCollector.code;
+import static dev.forkstate.fact.Phrase.Kind.BRANCH;
+import static dev.forkstate.fact.Phrase.Kind.CODE;
+import static dev.forkstate.fact.Phrase.Kind.NAME;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.forkstate.collect.CollectContext;
@@ -12,6 +14,7 @@ import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.net.URLEncoder;
@@ -77,13 +80,13 @@ public final class CiRunCollector implements Collector {
     String remote = s.ciRemote().isSet() ? s.ciRemote().value() : trackingRemote(git, branch);
     CommandResult url = git.run("remote", "get-url", remote);
     if (!url.ok()) {
-      return both(id -> Fact.unknown(id, "remote " + code(remote) + " does not exist: " + url.firstErrorLine(),
-          url.evidence(), hand));
+      return both(id -> Fact.unknown(id, Phrase.of("remote ").then(NAME, remote).then(" does not exist: "
+          + url.firstErrorLine()), url.evidence(), hand));
     }
     Optional<GitHubRepo> parsed = GitHubRepo.fromRemoteUrl(GitCli.firstLine(url));
     if (parsed.isEmpty()) {
-      return both(id -> Fact.unknown(id, "remote " + code(remote) + " is not a GitHub repository URL",
-          url.evidence(), hand));
+      return both(id -> Fact.unknown(id, Phrase.of("remote ").then(NAME, remote)
+          .then(" is not a GitHub repository URL"), url.evidence(), hand));
     }
     GitHubRepo repo = s.ciApiUrl().isSet() ? parsed.get().withApiBase(s.ciApiUrl().value()) : parsed.get();
     GitHubApi api = new GitHubApi(repo.apiBase(), tokens.apply(repo.apiBase()), timeout);
@@ -102,33 +105,34 @@ public final class CiRunCollector implements Collector {
     JsonNode runs = api.get(runsPath).path("workflow_runs");
     Evidence hand = Evidence.ofCommand(byHand);
     if (!runs.isArray() || runs.isEmpty()) {
-      return both(id -> Fact.unknown(id, "no push run of " + file + " on " + code(branch) + " yet", hand));
+      return both(id -> Fact.unknown(id, Phrase.of("no push run of " + file + " on ").then(BRANCH, branch)
+          .then(" yet"), hand));
     }
     JsonNode run = runs.get(0); // the API lists runs newest first
     String runSha = run.path("head_sha").asText();
-    String label = "[run #" + run.path("run_number").asText() + "](" + run.path("html_url").asText() + ")";
+    Phrase label = linked("run #" + run.path("run_number").asText(), run.path("html_url").asText());
     String local = GitCli.firstLine(ctx.git().run("rev-parse", "--verify", "--quiet", branch + "^{commit}"));
     CommandResult pushedRes = ctx.git().run("rev-parse", "--verify", "--quiet", remote + "/" + branch + "^{commit}");
     String pushed = GitCli.firstLine(pushedRes);
     String rate = api.rateNote().isEmpty() ? "" : "; " + api.rateNote();
-    String which;
+    Phrase which;
     if (runSha.equals(local)) {
-      which = "the head of local " + code(branch);
+      which = Phrase.of("the head of local ").then(BRANCH, branch);
     } else if (!pushed.isEmpty() && runSha.equals(pushed)) {
       String ahead = GitCli.firstLine(ctx.git().run("rev-list", "--count", remote + "/" + branch + ".." + branch));
-      which = "the head of " + code(remote + "/" + branch) + " (as last pushed; local " + code(branch) + " is "
-          + ahead + " commits ahead and CI has not seen them)";
+      which = Phrase.of("the head of ").then(BRANCH, remote + "/" + branch).then(" (as last pushed; local ")
+          .then(BRANCH, branch).then(" is " + ahead + " commits ahead and CI has not seen them)");
     } else {
-      String why = "stale: the newest run (" + label + ") is for " + shortSha(runSha) + ", not the last push ("
-          + shortSha(pushed.isEmpty() ? local : pushed) + ")" + rate;
+      Phrase why = Phrase.of("stale: the newest run, ").then(label).then(", is for " + shortSha(runSha)
+          + ", not the last push (" + shortSha(pushed.isEmpty() ? local : pushed) + ")" + rate);
       return both(id -> Fact.unknown(id, why, hand));
     }
     String status = run.path("status").asText();
     String conclusion = run.path("conclusion").asText("");
-    Evidence runEv = new Evidence(byHand + " --limit 1", null, Duration.ZERO, label + " " + status + " "
+    Evidence runEv = new Evidence(byHand + " --limit 1", null, Duration.ZERO, label.plain() + " " + status + " "
         + conclusion, false);
     List<Fact> out = new ArrayList<>();
-    out.add(verdict(LAST_PUSH, status, conclusion, label + " for " + which + rate, runEv));
+    out.add(verdict(LAST_PUSH, status, conclusion, label.then(" for ").then(which).then(rate), runEv));
 
     String jobsPath = "/repos/" + repo.slug() + "/actions/runs/" + run.path("id").asText() + "/jobs?per_page=100";
     List<JsonNode> jobs = api.getAll(jobsPath, "jobs");
@@ -136,15 +140,16 @@ public final class CiRunCollector implements Collector {
     List<JsonNode> matched = jobs.stream().filter(j -> matches(j, matcher)).toList();
     Evidence jobsEv = Evidence.ofCommand("gh run view " + run.path("id").asText() + " --json jobs");
     if (matched.isEmpty()) {
-      out.add(Fact.unknown(JOB, "no job of " + label + " matches " + code(matcher) + " (jobs: "
-          + String.join(", ", jobs.stream().map(j -> j.path("name").asText()).sorted().toList()) + ")", jobsEv));
+      out.add(Fact.unknown(JOB, Phrase.of("no job of ").then(label).then(" matches ").then(CODE, matcher)
+          .then(" (jobs: " + String.join(", ", jobs.stream().map(j -> j.path("name").asText()).sorted().toList())
+          + ")"), jobsEv));
       return out;
     }
     List<Fact> perJob = new ArrayList<>();
     for (JsonNode j : matched) {
-      String jl = "[" + j.path("name").asText() + "](" + j.path("html_url").asText() + ")";
-      perJob.add(verdict(JOB, j.path("status").asText(), j.path("conclusion").asText(""), "job " + jl + " of "
-          + label, jobsEv));
+      Phrase job = Phrase.of("job ").then(NAME, j.path("name").asText()).then(url(j.path("html_url").asText()));
+      perJob.add(verdict(JOB, j.path("status").asText(), j.path("conclusion").asText(""), job.then(" of ")
+          .then(label), jobsEv));
     }
     out.add(perJob.stream().reduce((a, b) -> a.status().severity() >= b.status().severity() ? a : b).orElseThrow());
     return out;
@@ -155,17 +160,29 @@ public final class CiRunCollector implements Collector {
     return job.path("name").asText().toLowerCase(Locale.ROOT).contains(matcher.toLowerCase(Locale.ROOT));
   }
 
-  private static Fact verdict(String id, String status, String conclusion, String what, Evidence ev) {
+  /**
+   * What GitHub links to: its words, then the address in parentheses, as its own part. The report has no links, so
+   * the address is shown as it is (Markdown viewers make a bare address a link).
+   */
+  static Phrase linked(String words, String address) {
+    return Phrase.of(words).then(url(address));
+  }
+
+  private static Phrase url(String address) {
+    return address.isEmpty() ? Phrase.empty() : Phrase.of(" (").then(Phrase.of(address)).then(")");
+  }
+
+  private static Fact verdict(String id, String status, String conclusion, Phrase what, Evidence ev) {
     if (!status.equals("completed")) {
-      return new Fact(FactId.of(id), Status.WARN, new Value.Text(status), what + " is " + status.replace('_', ' '),
-          "not finished: cannot say green yet", List.of(ev));
+      return new Fact(FactId.of(id), Status.WARN, new Value.Text(status), what.then(" is "
+          + status.replace('_', ' ')), Phrase.of("not finished: cannot say green yet"), List.of(ev));
     }
     if (conclusion.equals("success")) {
-      return Fact.of(id, Status.PASS, new Value.Text(conclusion), what + " succeeded", ev);
+      return Fact.of(id, Status.PASS, new Value.Text(conclusion), what.then(" succeeded"), ev);
     }
     Status st = RED.contains(conclusion) ? Status.FAIL : Status.WARN;
-    return new Fact(FactId.of(id), st, new Value.Text(conclusion), what + " ended " + conclusion,
-        st == Status.FAIL ? "CI is red" : "neither green nor red: " + conclusion, List.of(ev));
+    return new Fact(FactId.of(id), st, new Value.Text(conclusion), what.then(" ended " + conclusion),
+        Phrase.of(st == Status.FAIL ? "CI is red" : "neither green nor red: " + conclusion), List.of(ev));
   }
 
   private static String trackingRemote(GitCli git, String branch) {

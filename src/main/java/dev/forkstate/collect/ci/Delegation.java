@@ -1,8 +1,11 @@
 package dev.forkstate.collect.ci;
 
-import static dev.forkstate.collect.ci.WorkflowCollector.code;
+import static dev.forkstate.fact.Phrase.Kind.COMMAND;
+import static dev.forkstate.fact.Phrase.Kind.NAME;
+import static dev.forkstate.fact.Phrase.Kind.PATH;
 
 import dev.forkstate.collect.shell.ShellLine;
+import dev.forkstate.fact.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  * @param step the step, or null for a job-level {@code uses:}
  * @param what what it delegates to and what forkstate does not read, with file:line
  */
-record Delegation(String job, Node jobBody, Node step, String what) {
+record Delegation(String job, Node jobBody, Node step, Phrase what) {
   /** The file each tool reads its commands from, for saying what forkstate did not read. */
   private static final Map<String, String> TOOLS = Map.of("tox", "tox.ini", "nox", "noxfile.py", "make",
       "the Makefile", "gmake", "the Makefile");
@@ -33,9 +36,7 @@ record Delegation(String job, Node jobBody, Node step, String what) {
     for (NodeTuple job : WorkflowFile.entries(WorkflowFile.get(wf.root(), "jobs").orElse(null))) {
       String id = WorkflowFile.scalar(job.getKeyNode());
       Node body = job.getValueNode();
-      WorkflowFile.get(body, "uses").ifPresent(u -> out.add(new Delegation(id, body, null, "job " + code(id)
-          + " calls " + code(WorkflowFile.scalar(u)) + " (" + wf.at(u) + "), which forkstate does not follow for "
-          + "this fact" + (WorkflowSet.isLocal(WorkflowFile.scalar(u)) ? "; set `ci.workflow` to it to check it" : ""))));
+      WorkflowFile.get(body, "uses").ifPresent(u -> out.add(new Delegation(id, body, null, calls(wf, id, u))));
       for (Node step : WorkflowFile.items(WorkflowFile.get(body, "steps").orElse(null))) {
         step(wf, id, body, step).ifPresent(out::add);
       }
@@ -47,9 +48,9 @@ record Delegation(String job, Node jobBody, Node step, String what) {
     Optional<Node> run = WorkflowFile.get(step, "run");
     if (run.isPresent()) {
       String script = WorkflowFile.scalar(run.get());
-      return tool(ExecutedScript.of(script)).map(t -> new Delegation(job, body, step, "job " + code(job) + " runs "
-          + code(t.command()) + " (" + wf.at(run.get()) + "), which delegates to " + t.tool() + "; forkstate does "
-          + "not read " + TOOLS.get(t.tool())));
+      return tool(ExecutedScript.of(script)).map(t -> new Delegation(job, body, step, Phrase.of("job ")
+          .then(NAME, job).then(" runs ").then(COMMAND, t.command()).then(" (" + wf.at(run.get())
+          + "), which delegates to " + t.tool() + "; forkstate does not read " + TOOLS.get(t.tool()))));
     }
     Optional<Node> uses = WorkflowFile.get(step, "uses");
     if (uses.isEmpty()) {
@@ -57,19 +58,29 @@ record Delegation(String job, Node jobBody, Node step, String what) {
     }
     String action = WorkflowFile.scalar(uses.get());
     if (WorkflowSet.isLocal(action)) {
-      return Optional.of(new Delegation(job, body, step, "job " + code(job) + " uses the local action "
-          + code(action) + " (" + wf.at(uses.get()) + "), which forkstate does not follow"));
+      return Optional.of(new Delegation(job, body, step, Phrase.of("job ").then(NAME, job)
+          .then(" uses the local action ").then(PATH, action).then(" (" + wf.at(uses.get())
+          + "), which forkstate does not follow")));
     }
     for (NodeTuple input : WorkflowFile.entries(WorkflowFile.get(step, "with").orElse(null))) {
       String value = WorkflowFile.scalar(input.getValueNode());
       Optional<Found> t = tool(ExecutedScript.of(value));
       if (t.isPresent()) {
-        return Optional.of(new Delegation(job, body, step, "job " + code(job) + " passes " + code(t.get().command())
-            + " to " + code(action) + " (" + wf.at(input.getValueNode()) + "), which delegates to " + t.get().tool()
-            + "; forkstate does not read " + TOOLS.get(t.get().tool())));
+        return Optional.of(new Delegation(job, body, step, Phrase.of("job ").then(NAME, job).then(" passes ")
+            .then(COMMAND, t.get().command()).then(" to ").then(NAME, action).then(" (" + wf.at(input.getValueNode())
+            + "), which delegates to " + t.get().tool() + "; forkstate does not read " + TOOLS.get(t.get().tool()))));
       }
     }
     return Optional.empty();
+  }
+
+  /** A job that calls a reusable workflow; a local one can be checked on its own by pointing the setting at it. */
+  private static Phrase calls(WorkflowFile wf, String job, Node uses) {
+    String target = WorkflowFile.scalar(uses);
+    Phrase p = Phrase.of("job ").then(NAME, job).then(" calls ")
+        .then(WorkflowSet.isLocal(target) ? PATH : NAME, target)
+        .then(" (" + wf.at(uses) + "), which forkstate does not follow for this fact");
+    return WorkflowSet.isLocal(target) ? p.then("; set ").then(NAME, "ci.workflow").then(" to it to check it") : p;
   }
 
   /** A delegating command: the tool and the command line as the shell split it. */

@@ -1,5 +1,8 @@
 package dev.forkstate.collect.ci;
 
+import static dev.forkstate.fact.Phrase.Kind.CODE;
+
+import dev.forkstate.fact.Phrase;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -14,8 +17,24 @@ public record FilterPattern(String source, boolean negated, Pattern regex) {
 
   /** A pattern GitHub's rules give no meaning to; the message names the pattern and what is wrong. */
   public static final class Malformed extends Exception {
+    private final transient Phrase phrase;
+
+    public Malformed(String source, Phrase why) {
+      this(Phrase.of("filter pattern ").then(CODE, source).then(" is malformed: ").then(why));
+    }
+
     public Malformed(String source, String why) {
-      super("filter pattern " + WorkflowCollector.code(source) + " is malformed: " + why);
+      this(source, Phrase.of(why));
+    }
+
+    private Malformed(Phrase phrase) {
+      super(phrase.plain());
+      this.phrase = phrase;
+    }
+
+    /** The message, with the pattern and the characters it names as items. */
+    public Phrase phrase() {
+      return phrase;
     }
   }
 
@@ -93,7 +112,8 @@ public record FilterPattern(String source, boolean negated, Pattern regex) {
       if (!repeatable) {
         // At the start, or after a wildcard or another quantifier, GitHub documents no meaning; a guess could
         // turn a filter that does not match into one that does.
-        throw new Malformed(source, "`" + c + "` at position " + (i + 1) + " has no character before it to repeat");
+        throw new Malformed(source, Phrase.of(CODE, String.valueOf(c)).then(" at position " + (i + 1)
+            + " has no character before it to repeat"));
       }
       out.append(c);
       repeatable = false;
@@ -103,11 +123,12 @@ public record FilterPattern(String source, boolean negated, Pattern regex) {
     private void set() throws Malformed {
       int close = body.indexOf(']', i + 1);
       if (close < 0) {
-        throw new Malformed(source, "the `[` at position " + (i + 1) + " is never closed");
+        throw new Malformed(source, Phrase.of("the ").then(CODE, "[").then(" at position " + (i + 1)
+            + " is never closed"));
       }
       String inside = body.substring(i + 1, close);
       if (inside.isEmpty()) {
-        throw new Malformed(source, "`[]` is empty");
+        throw new Malformed(source, Phrase.of(CODE, "[]").then(" is empty"));
       }
       out.append('[');
       for (int k = 0; k < inside.length(); k++) {
@@ -115,14 +136,16 @@ public record FilterPattern(String source, boolean negated, Pattern regex) {
         if (k + 2 < inside.length() && inside.charAt(k + 1) == '-') {
           char b = inside.charAt(k + 2);
           if (!sameRange(a, b)) {
-            throw new Malformed(source, "range `" + a + "-" + b + "` is not within a-z, A-Z or 0-9");
+            throw new Malformed(source, Phrase.of("range ").then(CODE, a + "-" + b)
+                .then(" is not within a-z, A-Z or 0-9"));
           }
           out.append(a).append('-').append(b);
           k += 2;
         } else if (isAsciiLetterOrDigit(a)) {
           out.append(a);
         } else {
-          throw new Malformed(source, "`[" + inside + "]` holds `" + a + "`; sets take only letters and digits");
+          throw new Malformed(source, Phrase.of(CODE, "[" + inside + "]").then(" holds ")
+              .then(CODE, String.valueOf(a)).then("; sets take only letters and digits"));
         }
       }
       out.append(']');
@@ -132,7 +155,7 @@ public record FilterPattern(String source, boolean negated, Pattern regex) {
 
     private void escaped() throws Malformed {
       if (i + 1 >= body.length()) {
-        throw new Malformed(source, "it ends in a lone `\\`");
+        throw new Malformed(source, Phrase.of("it ends in a lone ").then(CODE, "\\"));
       }
       i++;
       literal(body.codePointAt(i));

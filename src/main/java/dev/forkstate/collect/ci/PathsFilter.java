@@ -1,6 +1,10 @@
 package dev.forkstate.collect.ci;
 
+import static dev.forkstate.fact.Phrase.Kind.NAME;
+import static dev.forkstate.fact.Phrase.Kind.PATH;
+
 import dev.forkstate.fact.Evidence;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +23,7 @@ final class PathsFilter {
    * @param limit  what the filter allows, with its line: "only when they touch: src/**, tests/** (ci.yml:5)"
    * @param detail why that is or is not enough
    */
-  record Reading(Status status, String limit, String detail, List<Evidence> evidence) {
+  record Reading(Status status, String limit, Phrase detail, List<Evidence> evidence) {
     Reading {
       evidence = List.copyOf(evidence);
     }
@@ -35,9 +39,9 @@ final class PathsFilter {
       return Optional.empty();
     }
     if (paths.isPresent() && ignore.isPresent()) {
-      return Optional.of(new Reading(Status.FAIL, "", "the push trigger has both `paths` and `paths-ignore` ("
-          + wf.at(paths.get()) + ", " + wf.at(ignore.get()) + "); GitHub does not allow both for one event and "
-          + "rejects the workflow", List.of()));
+      return Optional.of(new Reading(Status.FAIL, "", Phrase.of("the push trigger has both ").then(NAME, "paths")
+          .then(" and ").then(NAME, "paths-ignore").then(" (" + wf.at(paths.get()) + ", " + wf.at(ignore.get())
+          + "); GitHub does not allow both for one event and rejects the workflow"), List.of()));
     }
     boolean ignoring = ignore.isPresent();
     Node list = ignore.orElseGet(paths::get);
@@ -45,16 +49,17 @@ final class PathsFilter {
     try {
       patterns = PushTrigger.compile(list);
     } catch (FilterPattern.Malformed e) {
-      return Optional.of(new Reading(Status.UNKNOWN, "", "cannot tell which pushes trigger it: the push trigger's "
-          + (ignoring ? "`paths-ignore`" : "`paths`") + " (" + wf.at(list) + "): " + e.getMessage(), List.of()));
+      return Optional.of(new Reading(Status.UNKNOWN, "", Phrase.of("cannot tell which pushes trigger it: the push "
+          + "trigger's ").then(NAME, ignoring ? "paths-ignore" : "paths").then(" (" + wf.at(list) + "): ")
+          .then(e.phrase()), List.of()));
     }
     String shown = String.join(", ", patterns.stream().map(FilterPattern::source).toList());
     String limit = (ignoring ? "unless they touch only: " : "only when they touch: ") + shown + " ("
         + wf.at(list) + ")";
     WatchedFiles w = watched.get();
     if (!w.problem().isEmpty()) {
-      return Optional.of(new Reading(Status.WARN, limit, "forkstate could not check that this covers the smoke "
-          + "paths and the package: " + w.problem(), w.evidence()));
+      return Optional.of(new Reading(Status.WARN, limit, Phrase.of("forkstate could not check that this covers "
+          + "the smoke paths and the package: " + w.problem()), w.evidence()));
     }
     List<String> missed = new ArrayList<>();
     for (String f : w.files()) {
@@ -63,12 +68,11 @@ final class PathsFilter {
       }
     }
     if (!missed.isEmpty()) {
-      return Optional.of(new Reading(Status.WARN, limit, "a push that changes only "
-          + WorkflowCollector.code(missed.get(0)) + " does not run it (" + missed.size() + " of the "
-          + w.files().size() + " tracked files in " + String.join(", ", w.areas()) + " are outside the filter)",
-          w.evidence()));
+      return Optional.of(new Reading(Status.WARN, limit, Phrase.of("a push that changes only ")
+          .then(PATH, missed.get(0)).then(" does not run it (" + missed.size() + " of the " + w.files().size()
+          + " tracked files in " + String.join(", ", w.areas()) + " are outside the filter)"), w.evidence()));
     }
-    return Optional.of(new Reading(Status.PASS, limit, "which covers the smoke paths and the package: "
-        + String.join(", ", w.areas()) + " (" + w.files().size() + " tracked files)", w.evidence()));
+    return Optional.of(new Reading(Status.PASS, limit, Phrase.of("which covers the smoke paths and the package: "
+        + String.join(", ", w.areas()) + " (" + w.files().size() + " tracked files)"), w.evidence()));
   }
 }

@@ -1,5 +1,8 @@
 package dev.forkstate.collect.ci;
 
+import static dev.forkstate.fact.Phrase.Kind.BRANCH;
+import static dev.forkstate.fact.Phrase.Kind.NAME;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
@@ -11,6 +14,7 @@ import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.net.URLEncoder;
@@ -71,8 +75,8 @@ public final class PullRequestCollector implements Collector {
       Evidence hand = Evidence.ofCommand("gh pr list --repo " + upstream.map(GitHubRepo::slug).orElse("<upstream>")
           + " --head " + ShellQuote.quote(b) + " --state all");
       if (upstream.isEmpty() || fork.isEmpty()) {
-        facts.add(Fact.unknown(id, "remote `" + (upstream.isEmpty() ? upstreamRemote : forkRemote)
-            + "` is not a GitHub repository URL", hand));
+        facts.add(Fact.unknown(id, Phrase.of("remote ").then(NAME, upstream.isEmpty() ? upstreamRemote : forkRemote)
+            .then(" is not a GitHub repository URL"), hand));
         continue;
       }
       GitHubRepo up = s.ciApiUrl().isSet() ? upstream.get().withApiBase(s.ciApiUrl().value()) : upstream.get();
@@ -99,8 +103,8 @@ public final class PullRequestCollector implements Collector {
       throw new GitHubApi.ApiError("unexpected response: the pulls endpoint did not return a list");
     }
     if (pulls.isEmpty()) {
-      return new Fact(FactId.of(id), Status.WARN, Value.none(), "`" + branch + "`: no pull request upstream yet",
-          "", List.of(hand));
+      return new Fact(FactId.of(id), Status.WARN, Value.none(), Phrase.of(BRANCH, branch)
+          .then(": no pull request upstream yet"), Phrase.empty(), List.of(hand));
     }
     JsonNode pr = pulls.get(0); // newest first
     int number = pr.path("number").asInt();
@@ -109,11 +113,11 @@ public final class PullRequestCollector implements Collector {
     boolean draft = pr.path("draft").asBoolean(false);
     String review = merged || state.equals("closed") ? "" : review(api, up, number);
     String url = pr.path("html_url").asText("");
-    String summary = "`" + branch + "`: PR #" + number + " " + state + (draft ? " (draft)" : "")
-        + (review.isEmpty() ? "" : ", " + review) + (url.isEmpty() ? "" : " " + url);
+    Phrase summary = Phrase.of(BRANCH, branch).then(": PR #" + number + " " + state + (draft ? " (draft)" : "")
+        + (review.isEmpty() ? "" : ", " + review)).then(url.isEmpty() ? "" : " ").then(url);
     Status status = merged ? Status.PASS : state.equals("closed") ? Status.WARN
         : review.equals("changes requested") ? Status.WARN : Status.PASS;
-    return new Fact(FactId.of(id), status, new Value.Text(state), summary, "", List.of(hand));
+    return new Fact(FactId.of(id), status, new Value.Text(state), summary, Phrase.empty(), List.of(hand));
   }
 
   /** The latest review of each reviewer decides: changes requested wins over approved. */

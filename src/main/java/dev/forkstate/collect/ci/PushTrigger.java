@@ -1,11 +1,14 @@
 package dev.forkstate.collect.ci;
 
-import static dev.forkstate.collect.ci.WorkflowCollector.code;
 import static dev.forkstate.collect.ci.WorkflowCollector.fail;
+import static dev.forkstate.fact.Phrase.Kind.BRANCH;
+import static dev.forkstate.fact.Phrase.Kind.CODE;
+import static dev.forkstate.fact.Phrase.Kind.NAME;
 
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
@@ -53,7 +56,7 @@ final class PushTrigger {
   static Fact fact(WorkflowFile wf, String branch, Supplier<WatchedFiles> watched, Evidence show) {
     Optional<Node> on = on(wf);
     if (on.isEmpty()) {
-      return fail(ID, "no `on:` triggers in " + wf.path(), show);
+      return fail(ID, Phrase.of("no ").then(NAME, "on:").then(" triggers in " + wf.path()), show);
     }
     Node trig = on.get();
     boolean pr = false;
@@ -70,21 +73,21 @@ final class PushTrigger {
       pr = WorkflowFile.get(trig, "pull_request").isPresent();
     }
     if (push == null) {
-      return fail(ID, "pushes do not trigger " + wf.path() + " (" + wf.at(trig) + ")", show);
+      return fail(ID, Phrase.of("pushes do not trigger " + wf.path() + " (" + wf.at(trig) + ")"), show);
     }
     String also = pr ? "; pull requests too" : "";
     Node filters = WorkflowFile.get(trig, "push").orElse(null);
     Optional<Node> branches = filters == null ? Optional.empty() : WorkflowFile.get(filters, "branches");
     Optional<Node> ignored = filters == null ? Optional.empty() : WorkflowFile.get(filters, "branches-ignore");
     if (branches.isPresent() && ignored.isPresent()) {
-      return fail(ID, "the push trigger has both `branches` and `branches-ignore` (" + wf.at(branches.get())
-          + ", " + wf.at(ignored.get()) + "); GitHub does not allow both for one event and rejects the workflow",
-          show);
+      return fail(ID, Phrase.of("the push trigger has both ").then(NAME, "branches").then(" and ")
+          .then(NAME, "branches-ignore").then(" (" + wf.at(branches.get()) + ", " + wf.at(ignored.get())
+          + "); GitHub does not allow both for one event and rejects the workflow"), show);
     }
     if (branches.isEmpty() && ignored.isEmpty() && filters != null
         && (WorkflowFile.get(filters, "tags").isPresent() || WorkflowFile.get(filters, "tags-ignore").isPresent())) {
-      return fail(ID, "the push trigger filters only tags (" + wf.at(filters) + "): with no branch filter, "
-          + "GitHub runs it for tag pushes only", show);
+      return fail(ID, Phrase.of("the push trigger filters only tags (" + wf.at(filters) + "): with no branch "
+          + "filter, GitHub runs it for tag pushes only"), show);
     }
     if (branch == null) {
       return new Fact(FactId.of(ID), Status.UNKNOWN, Value.none(), "pushes trigger it (" + wf.at(push) + ")",
@@ -94,28 +97,31 @@ final class PushTrigger {
     if (list == null) {
       return pass(wf, wf.at(push), branch, also, filters, watched, show);
     }
-    String key = branches.isPresent() ? "`branches`" : "`branches-ignore`";
+    String key = branches.isPresent() ? "branches" : "branches-ignore";
     List<FilterPattern> patterns;
     try {
       patterns = compile(list);
     } catch (FilterPattern.Malformed e) {
-      return new Fact(FactId.of(ID), Status.UNKNOWN, Value.none(), "pushes trigger it (" + wf.at(push) + ")",
-          "cannot tell whether " + code(branch) + " passes the push trigger's " + key + " (" + wf.at(list) + "): "
-          + e.getMessage(), List.of(show));
+      Phrase why = Phrase.of("cannot tell whether ").then(BRANCH, branch).then(" passes the push trigger's ")
+          .then(NAME, key).then(" (" + wf.at(list) + "): ").then(e.phrase());
+      return new Fact(FactId.of(ID), Status.UNKNOWN, Value.none(), Phrase.of("pushes trigger it (" + wf.at(push)
+          + ")"), why, List.of(show));
     }
     boolean matched = FilterPattern.selects(patterns, branch);
     if (ignored.isPresent()) {
       return matched
-          ? fail(ID, "`branches-ignore` excludes " + code(branch) + " (" + wf.at(list) + ")", show)
+          ? fail(ID, Phrase.of(NAME, "branches-ignore").then(" excludes ").then(BRANCH, branch)
+              .then(" (" + wf.at(list) + ")"), show)
           : pass(wf, wf.at(push), branch, also, filters, watched, show);
     }
     if (!matched && !patterns.isEmpty() && patterns.stream().allMatch(FilterPattern::negated)) {
-      return fail(ID, "the push trigger's branches list only `!` patterns (" + wf.at(list) + "), which include "
-          + "nothing; GitHub needs a positive pattern first, or `branches-ignore`", show);
+      return fail(ID, Phrase.of("the push trigger's branches list only ").then(CODE, "!").then(" patterns ("
+          + wf.at(list) + "), which include nothing; GitHub needs a positive pattern first, or ")
+          .then(NAME, "branches-ignore"), show);
     }
     if (!matched) {
-      return fail(ID, "the push trigger's branches do not include " + code(branch) + " (" + wf.at(list) + ")",
-          show);
+      return fail(ID, Phrase.of("the push trigger's branches do not include ").then(BRANCH, branch)
+          .then(" (" + wf.at(list) + ")"), show);
     }
     return pass(wf, wf.at(list), branch, also, filters, watched, show);
   }
@@ -138,10 +144,10 @@ final class PushTrigger {
   /** The branch passes the filters; a paths filter may still keep some pushes from starting the workflow. */
   private static Fact pass(WorkflowFile wf, String where, String branch, String also, Node filters,
       Supplier<WatchedFiles> watched, Evidence show) {
-    String pushes = "pushes to " + code(branch) + " trigger it (" + where + ")";
+    Phrase pushes = Phrase.of("pushes to ").then(BRANCH, branch).then(" trigger it (" + where + ")");
     Optional<PathsFilter.Reading> paths = PathsFilter.read(wf, filters, watched);
     if (paths.isEmpty()) {
-      return Fact.of(ID, Status.PASS, new Value.Text(where), pushes + also, show);
+      return Fact.of(ID, Status.PASS, new Value.Text(where), pushes.then(also), show);
     }
     PathsFilter.Reading r = paths.get();
     List<Evidence> ev = new ArrayList<>(List.of(show));
@@ -149,11 +155,11 @@ final class PushTrigger {
     return switch (r.status()) {
       case FAIL -> fail(ID, r.detail(), show);
       case UNKNOWN -> new Fact(FactId.of(ID), Status.UNKNOWN, Value.none(), pushes, r.detail(), ev);
-      case PASS -> new Fact(FactId.of(ID), Status.PASS, new Value.Text(where), pushes + " " + r.limit() + ", "
-          + r.detail() + also, "", ev);
-      default -> new Fact(FactId.of(ID), Status.WARN, new Value.Text(where), pushes + " " + r.limit() + "; "
-          + r.detail() + also, "a push that changes only files the `paths` filter leaves out does not run the "
-          + "workflow, so a green run says nothing about it", ev);
+      case PASS -> new Fact(FactId.of(ID), Status.PASS, new Value.Text(where), pushes.then(" " + r.limit() + ", ")
+          .then(r.detail()).then(also), Phrase.empty(), ev);
+      default -> new Fact(FactId.of(ID), Status.WARN, new Value.Text(where), pushes.then(" " + r.limit() + "; ")
+          .then(r.detail()).then(also), Phrase.of("a push that changes only files the ").then(NAME, "paths")
+          .then(" filter leaves out does not run the workflow, so a green run says nothing about it"), ev);
     };
   }
 }

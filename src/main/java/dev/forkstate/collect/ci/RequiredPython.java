@@ -1,11 +1,14 @@
 package dev.forkstate.collect.ci;
 
-import static dev.forkstate.collect.ci.WorkflowCollector.code;
 import static dev.forkstate.collect.ci.WorkflowCollector.fail;
+import static dev.forkstate.fact.Phrase.Kind.CODE;
+import static dev.forkstate.fact.Phrase.Kind.NAME;
+import static dev.forkstate.fact.Phrase.Kind.PATH;
 
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
@@ -31,10 +34,10 @@ final class RequiredPython {
   private RequiredPython() {}
 
   static Fact fact(WorkflowFile wf, List<WorkflowSet.CallingJob> callers, String version, Evidence show) {
-    List<String> doubts = new ArrayList<>();
+    List<Phrase> doubts = new ArrayList<>();
     for (NodeTuple job : WorkflowFile.entries(WorkflowFile.get(wf.root(), "jobs").orElse(null))) {
       Node body = job.getValueNode();
-      String jobId = code(WorkflowFile.scalar(job.getKeyNode()));
+      Phrase theJob = Phrase.of("job ").then(NAME, WorkflowFile.scalar(job.getKeyNode()));
       List<ScalarNode> candidates = new ArrayList<>();
       WorkflowFile.get(body, "name").ifPresent(n -> WorkflowFile.scalars(n).stream()
           .filter(s -> !s.getValue().contains("${{")).forEach(candidates::add)); // a name's expression sets no version
@@ -44,16 +47,16 @@ final class RequiredPython {
         WorkflowFile.get(step, "with").flatMap(w -> WorkflowFile.get(w, "python-version"))
             .ifPresent(v -> candidates.addAll(WorkflowFile.scalars(v)));
         WorkflowFile.get(step, "with").flatMap(w -> WorkflowFile.get(w, "python-version-file"))
-            .ifPresent(v -> doubts.add("job " + jobId + " reads its Python version from "
-                + code(WorkflowFile.scalar(v)) + " (" + wf.at(v) + "), which forkstate does not read"));
+            .ifPresent(v -> doubts.add(theJob.then(" reads its Python version from ")
+                .then(PATH, WorkflowFile.scalar(v)).then(" (" + wf.at(v) + "), which forkstate does not read")));
       }
       WorkflowFile.get(body, "container").ifPresent(c -> candidates.addAll(WorkflowFile.scalars(c)));
       for (ScalarNode c : candidates) {
         String text = c.getValue();
         if (!text.contains("${{")) {
           if (WorkflowCollector.mentionsVersion(text, version)) {
-            return Fact.of(ID, Status.PASS, new Value.Text(wf.at(c)), "job " + jobId + " runs Python " + version
-                + " (" + wf.at(c) + ")", show);
+            return Fact.of(ID, Status.PASS, new Value.Text(wf.at(c)), theJob.then(" runs Python " + version
+                + " (" + wf.at(c) + ")"), show);
           }
           continue;
         }
@@ -62,29 +65,30 @@ final class RequiredPython {
         }
         var sources = WorkflowInputs.resolve(wf, callers, text);
         if (sources.isEmpty()) {
-          doubts.add(code(text) + " (" + wf.at(c) + ") is an expression forkstate cannot evaluate");
+          doubts.add(Phrase.of(CODE, text).then(" (" + wf.at(c) + ") is an expression forkstate cannot evaluate"));
           continue;
         }
         for (WorkflowInputs.Source s : sources.get()) {
           if (s instanceof WorkflowInputs.Known k && k.values().stream()
               .anyMatch(v -> WorkflowCollector.mentionsVersion(v, version))) {
-            return Fact.of(ID, Status.PASS, new Value.Text(wf.at(c)), "job " + jobId + " runs Python " + version
-                + ": " + code(text) + " (" + wf.at(c) + ") is " + code(String.join(", ", k.values())) + " from "
-                + k.where(), show);
+            return Fact.of(ID, Status.PASS, new Value.Text(wf.at(c)), theJob.then(" runs Python " + version + ": ")
+                .then(CODE, text).then(" (" + wf.at(c) + ") is ").then(CODE, String.join(", ", k.values()))
+                .then(" from ").then(k.where()), show);
           }
           if (s instanceof WorkflowInputs.Doubt d) {
-            doubts.add(code(text) + " (" + wf.at(c) + "): " + d.why());
+            doubts.add(Phrase.of(CODE, text).then(" (" + wf.at(c) + "): ").then(d.why()));
           }
         }
       }
-      WorkflowFile.get(body, "uses").ifPresent(u -> doubts.add("job " + jobId + " calls "
-          + code(WorkflowFile.scalar(u)) + " (" + wf.at(u) + "), which forkstate does not follow for this fact"));
+      WorkflowFile.get(body, "uses").ifPresent(u -> doubts.add(theJob.then(" calls ")
+          .then(WorkflowSet.isLocal(WorkflowFile.scalar(u)) ? PATH : NAME, WorkflowFile.scalar(u))
+          .then(" (" + wf.at(u) + "), which forkstate does not follow for this fact")));
     }
     if (!doubts.isEmpty()) {
-      return new Fact(FactId.of(ID), Status.UNKNOWN, Value.none(), "no literal job or matrix entry for Python "
-          + version + " in " + wf.path(), String.join("; ", doubts), List.of(show));
+      return new Fact(FactId.of(ID), Status.UNKNOWN, Value.none(), Phrase.of("no literal job or matrix entry for "
+          + "Python " + version + " in " + wf.path()), Phrase.join(doubts, "; "), List.of(show));
     }
-    return fail(ID, "no job or matrix entry for Python " + version + " in " + wf.path(), show);
+    return fail(ID, Phrase.of("no job or matrix entry for Python " + version + " in " + wf.path()), show);
   }
 
   /** The matrix's scalars, without {@code exclude:}: an excluded version is one the job does not run. */

@@ -1,13 +1,17 @@
 package dev.forkstate.collect.ci;
 
-import static dev.forkstate.collect.ci.WorkflowCollector.code;
 import static dev.forkstate.collect.ci.WorkflowCollector.fail;
+import static dev.forkstate.fact.Phrase.Kind.BRANCH;
+import static dev.forkstate.fact.Phrase.Kind.CODE;
+import static dev.forkstate.fact.Phrase.Kind.COMMAND;
+import static dev.forkstate.fact.Phrase.Kind.NAME;
 
 import dev.forkstate.collect.ci.PushExpression.Truth;
 import dev.forkstate.collect.smoke.SmokeCommand;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
@@ -34,13 +38,13 @@ final class SmokeWiring {
     if (smokes.isEmpty()) {
       return Fact.unknown(ID, "no smoke command to look for", show);
     }
-    Map<RunStep, String> candidates = candidates(wf, runs, smokes);
-    List<String> failed = new ArrayList<>();
-    String doubtful = null;
-    List<String> doubts = List.of();
-    for (Map.Entry<RunStep, String> c : candidates.entrySet()) {
-      List<String> blockers = new ArrayList<>();
-      List<String> unknowns = new ArrayList<>();
+    Map<RunStep, Phrase> candidates = candidates(wf, runs, smokes);
+    List<Phrase> failed = new ArrayList<>();
+    Phrase doubtful = null;
+    List<Phrase> doubts = List.of();
+    for (Map.Entry<RunStep, Phrase> c : candidates.entrySet()) {
+      List<Phrase> blockers = new ArrayList<>();
+      List<Phrase> unknowns = new ArrayList<>();
       RunStep r = c.getKey();
       gates(wf, r.job(), r.jobBody(), r.step(), branch, blockers, unknowns);
       if (blockers.isEmpty() && unknowns.isEmpty()) {
@@ -48,33 +52,33 @@ final class SmokeWiring {
         return Fact.of(ID, Status.PASS, new Value.Text(wf.at(at)), c.getValue(), show);
       }
       if (!blockers.isEmpty()) {
-        failed.add(c.getValue() + ", but " + String.join(", and ", blockers));
+        failed.add(c.getValue().then(", but ").then(Phrase.join(blockers, ", and ")));
       } else if (doubtful == null) {
         doubtful = c.getValue();
         doubts = unknowns;
       }
     }
     if (doubtful != null) {
-      return new Fact(FactId.of(ID), Status.UNKNOWN, Value.none(), doubtful + " under a condition forkstate cannot "
-          + "evaluate", String.join("; ", doubts), List.of(show));
+      return new Fact(FactId.of(ID), Status.UNKNOWN, Value.none(), doubtful.then(" under a condition forkstate "
+          + "cannot evaluate"), Phrase.join(doubts, "; "), List.of(show));
     }
-    Optional<String> seen = failed.isEmpty() ? printedOnly(wf, runs, smokes) : Optional.of(String.join("; ", failed));
-    List<String> delegated = delegations(wf, branch);
+    Optional<Phrase> seen = failed.isEmpty() ? printedOnly(wf, runs, smokes) : Optional.of(Phrase.join(failed, "; "));
+    List<Phrase> delegated = delegations(wf, branch);
     if (!delegated.isEmpty()) {
-      return new Fact(FactId.of(ID), Status.UNKNOWN, Value.none(), seen.orElse("no step runs the smoke command "
-          + "itself (" + runs.size() + " run steps read)"), String.join("; ", delegated) + "; that may run the "
-          + "smokes, so forkstate cannot tell", List.of(show));
+      return new Fact(FactId.of(ID), Status.UNKNOWN, Value.none(), seen.orElse(Phrase.of("no step runs the smoke "
+          + "command itself (" + runs.size() + " run steps read)")), Phrase.join(delegated, "; ").then("; that may "
+          + "run the smokes, so forkstate cannot tell"), List.of(show));
     }
-    return fail(ID, seen.orElse("no step runs the smoke command or its test paths (" + runs.size()
-        + " run steps read)"), show);
+    return fail(ID, seen.orElse(Phrase.of("no step runs the smoke command or its test paths (" + runs.size()
+        + " run steps read)")), show);
   }
 
-  private static Optional<String> printedOnly(WorkflowFile wf, List<RunStep> runs, List<String> smokes) {
+  private static Optional<Phrase> printedOnly(WorkflowFile wf, List<RunStep> runs, List<String> smokes) {
     for (String smoke : smokes) {
       for (RunStep r : runs) {
         if (normalise(r.script()).contains(normalise(smoke)) || runsPaths(r.script(), smoke)) {
-          return Optional.of("job " + code(r.job()) + " only prints or comments out " + code(smoke)
-              + " (" + wf.at(r.node()) + "); no step runs it");
+          return Optional.of(Phrase.of("job ").then(NAME, r.job()).then(" only prints or comments out ")
+              .then(COMMAND, smoke).then(" (" + wf.at(r.node()) + "); no step runs it"));
         }
       }
     }
@@ -82,10 +86,10 @@ final class SmokeWiring {
   }
 
   /** The delegating steps and jobs that may run on a push to the branch and fail it: gates that block drop one. */
-  private static List<String> delegations(WorkflowFile wf, String branch) {
-    List<String> out = new ArrayList<>();
+  private static List<Phrase> delegations(WorkflowFile wf, String branch) {
+    List<Phrase> out = new ArrayList<>();
     for (Delegation d : Delegation.all(wf)) {
-      List<String> blockers = new ArrayList<>();
+      List<Phrase> blockers = new ArrayList<>();
       gates(wf, d.job(), d.jobBody(), d.step(), branch, blockers, new ArrayList<>());
       if (blockers.isEmpty()) {
         out.add(d.what());
@@ -95,20 +99,21 @@ final class SmokeWiring {
   }
 
   /** The steps whose executed text runs a smoke command, or pytest on all its paths, with what they run. */
-  private static Map<RunStep, String> candidates(WorkflowFile wf, List<RunStep> runs, List<String> smokes) {
-    Map<RunStep, String> out = new LinkedHashMap<>();
+  private static Map<RunStep, Phrase> candidates(WorkflowFile wf, List<RunStep> runs, List<String> smokes) {
+    Map<RunStep, Phrase> out = new LinkedHashMap<>();
     for (String smoke : smokes) {
       for (RunStep r : runs) {
         if (normalise(r.executed()).contains(normalise(smoke))) {
-          out.putIfAbsent(r, "job " + code(r.job()) + " runs " + code(smoke) + " (" + wf.at(r.node()) + ")");
+          out.putIfAbsent(r, Phrase.of("job ").then(NAME, r.job()).then(" runs ").then(COMMAND, smoke)
+              .then(" (" + wf.at(r.node()) + ")"));
         }
       }
     }
     for (String smoke : smokes) {
       for (RunStep r : runs) {
         if (runsPaths(r.executed(), smoke)) {
-          out.putIfAbsent(r, "job " + code(r.job()) + " runs pytest on "
-              + String.join(", ", SmokeCommand.parse(smoke).testPaths()) + " (" + wf.at(r.node()) + ")");
+          out.putIfAbsent(r, Phrase.of("job ").then(NAME, r.job()).then(" runs pytest on "
+              + String.join(", ", SmokeCommand.parse(smoke).testPaths()) + " (" + wf.at(r.node()) + ")"));
         }
       }
     }
@@ -123,29 +128,30 @@ final class SmokeWiring {
 
   /** What may keep the step from running, or its failure from failing the run, on a push to the branch. */
   private static void gates(WorkflowFile wf, String jobId, Node jobBody, Node step, String branch,
-      List<String> blockers, List<String> unknowns) {
-    String job = "job " + code(jobId);
+      List<Phrase> blockers, List<Phrase> unknowns) {
+    Phrase job = Phrase.of("job ").then(NAME, jobId);
     Map<String, Object> needs = NeedsResults.of(wf, jobBody, branch);
     for (Node body : step == null ? List.of(jobBody) : List.of(jobBody, step)) {
-      String who = body == step ? "the step" : job;
+      Phrase who = body == step ? Phrase.of("the step") : job;
       WorkflowFile.get(body, "if").ifPresent(n -> {
         String expr = WorkflowFile.scalar(n);
         Truth t = PushExpression.evaluate(expr, branch, needs);
-        String said = who + " runs only if " + code(expr) + " (" + wf.at(n) + ")";
+        Phrase said = who.then(" runs only if ").then(CODE, expr).then(" (" + wf.at(n) + ")");
         if (t == Truth.FALSE) {
-          blockers.add(said + ", which is false on a push to " + (branch == null ? "the fork branch" : code(branch)));
+          blockers.add(said.then(", which is false on a push to ").then(branch == null ? Phrase.of("the fork branch")
+              : Phrase.of(BRANCH, branch)));
         } else if (t == Truth.UNKNOWN) {
-          unknowns.add(said + ", which forkstate cannot evaluate for a push");
+          unknowns.add(said.then(", which forkstate cannot evaluate for a push"));
         }
       });
       WorkflowFile.get(body, "continue-on-error").ifPresent(n -> {
         String value = WorkflowFile.scalar(n);
         Truth t = PushExpression.evaluate(value, branch, needs);
-        String said = who + " has `continue-on-error: " + value.replace("`", "'") + "` (" + wf.at(n) + ")";
+        Phrase said = who.then(" has ").then(CODE, "continue-on-error: " + value).then(" (" + wf.at(n) + ")");
         if (t == Truth.TRUE) {
-          blockers.add(said + ": a failing smoke would not fail the run");
+          blockers.add(said.then(": a failing smoke would not fail the run"));
         } else if (t == Truth.UNKNOWN) {
-          unknowns.add(said + ", which forkstate cannot evaluate; if true, a failing smoke would not fail the run");
+          unknowns.add(said.then(", which forkstate cannot evaluate; if true, a failing smoke would not fail the run"));
         }
       });
     }

@@ -1,5 +1,8 @@
 package dev.forkstate.collect.ci;
 
+import static dev.forkstate.fact.Phrase.Kind.CODE;
+import static dev.forkstate.fact.Phrase.Kind.PATH;
+
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.GitCli;
@@ -11,6 +14,7 @@ import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
@@ -65,7 +69,7 @@ public final class WorkflowCollector implements Collector {
       return out;
     }
     List<Fact> out = new ArrayList<>();
-    out.add(Fact.of("ci.workflow.file", Status.PASS, new Value.Text(path), code(path) + " parses",
+    out.add(Fact.of("ci.workflow.file", Status.PASS, new Value.Text(path), Phrase.of(PATH, path).then(" parses"),
         show));
     WorkflowSet set = WorkflowSet.read(ctx.repo());
     List<String> smokes = s.smokes().stream().map(Settings.Smoke::command).toList();
@@ -136,32 +140,27 @@ public final class WorkflowCollector implements Collector {
 
   private static Fact conditional(WorkflowFile wf, Evidence show) {
     String id = "ci.workflow.conditional-jobs";
-    List<String> notes = new ArrayList<>();
+    List<Phrase> notes = new ArrayList<>();
     for (NodeTuple job : WorkflowFile.entries(WorkflowFile.get(wf.root(), "jobs").orElse(null))) {
       String jobId = WorkflowFile.scalar(job.getKeyNode());
       Node body = job.getValueNode();
       WorkflowFile.get(body, "continue-on-error").filter(n -> !WorkflowFile.scalar(n).equals("false"))
-          .ifPresent(n -> notes.add(jobId + ": continue-on-error (" + wf.at(n) + ")"));
-      WorkflowFile.get(body, "if").ifPresent(n -> notes.add(jobId + ": runs only if "
-          + code(WorkflowFile.scalar(n)) + " (" + wf.at(n) + ")"));
+          .ifPresent(n -> notes.add(Phrase.of(jobId + ": continue-on-error (" + wf.at(n) + ")")));
+      WorkflowFile.get(body, "if").ifPresent(n -> notes.add(Phrase.of(jobId + ": runs only if ")
+          .then(CODE, WorkflowFile.scalar(n)).then(" (" + wf.at(n) + ")")));
       for (Node step : WorkflowFile.items(WorkflowFile.get(body, "steps").orElse(null))) {
         WorkflowFile.get(step, "continue-on-error").filter(n -> !WorkflowFile.scalar(n).equals("false"))
-            .ifPresent(n -> notes.add(jobId + ": a step may fail silently (" + wf.at(n) + ")"));
+            .ifPresent(n -> notes.add(Phrase.of(jobId + ": a step may fail silently (" + wf.at(n) + ")")));
       }
     }
     if (notes.isEmpty()) {
-      return Fact.of(id, Status.PASS, new Value.Paths(List.of()), "no job may fail or be skipped silently", show);
+      return Fact.of(id, Status.PASS, new Value.Items(List.of()), "no job may fail or be skipped silently", show);
     }
-    return new Fact(FactId.of(id), Status.WARN, new Value.Paths(notes), String.join("; ", notes),
-        "a green run may not have run these", List.of(show));
+    return new Fact(FactId.of(id), Status.WARN, new Value.Items(notes), Phrase.join(notes, "; "),
+        Phrase.of("a green run may not have run these"), List.of(show));
   }
 
-  /** A name in backticks, as every collector writes names in summaries. */
-  static String code(String s) {
-    return "`" + s.replace("`", "'") + "`";
-  }
-
-  static Fact fail(String id, String why, Evidence show) {
+  static Fact fail(String id, Phrase why, Evidence show) {
     return new Fact(FactId.of(id), Status.FAIL, Value.none(), why, why, List.of(show));
   }
 

@@ -1,11 +1,13 @@
 package dev.forkstate.collect.ci;
 
-import static dev.forkstate.collect.ci.WorkflowCollector.code;
+import static dev.forkstate.fact.Phrase.Kind.CODE;
+import static dev.forkstate.fact.Phrase.Kind.NAME;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forkstate.fact.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,14 +35,14 @@ final class WorkflowInputs {
   sealed interface Source permits Known, Doubt {}
 
   /** @param values the strings the expression yields (a JSON array's items); {@code where} says who set them */
-  record Known(List<String> values, String where) implements Source {
+  record Known(List<String> values, Phrase where) implements Source {
     Known {
       values = List.copyOf(values);
     }
   }
 
   /** Why this source cannot be evaluated. */
-  record Doubt(String why) implements Source {}
+  record Doubt(Phrase why) implements Source {}
 
   private WorkflowInputs() {}
 
@@ -59,26 +61,27 @@ final class WorkflowInputs {
       if (passed.isEmpty()) {
         defaulted = true;
       } else {
-        out.add(value(passed.get(), json, c.describe() + " passes " + code(name) + " (" + c.file().at(passed.get())
-            + ")"));
+        out.add(value(passed.get(), json, c.describe().then(" passes ").then(NAME, name)
+            .then(" (" + c.file().at(passed.get()) + ")")));
       }
     }
     if (defaulted) {
       Optional<Node> dflt = PushTrigger.on(wf).flatMap(on -> WorkflowFile.get(on, "workflow_call"))
           .flatMap(call -> WorkflowFile.get(call, "inputs")).flatMap(in -> WorkflowFile.get(in, name))
           .flatMap(input -> WorkflowFile.get(input, "default"));
-      out.add(dflt.map(d -> value(d, json, "input " + code(name) + "'s default (" + wf.at(d) + ")"))
-          .orElseGet(() -> new Doubt("input " + code(name) + " has no default under `on.workflow_call.inputs` and "
-              + (callers.isEmpty() ? "no workflow calls this one" : "a caller does not pass it"))));
+      Phrase input = Phrase.of("input ").then(NAME, name);
+      out.add(dflt.map(d -> value(d, json, input.then("'s default (" + wf.at(d) + ")")))
+          .orElseGet(() -> new Doubt(input.then(" has no default under ").then(NAME, "on.workflow_call.inputs")
+              .then(callers.isEmpty() ? " and no workflow calls this one" : " and a caller does not pass it"))));
     }
     return Optional.of(out);
   }
 
-  private static Source value(Node n, boolean json, String where) {
+  private static Source value(Node n, boolean json, Phrase where) {
     String text = WorkflowFile.scalar(n);
+    Phrase as = where.then(" as ").then(CODE, text.isEmpty() ? "(not a single value)" : text);
     if (!(n instanceof ScalarNode) || text.contains("${{")) {
-      return new Doubt(where + " as " + code(text.isEmpty() ? "(not a single value)" : text)
-          + ", which forkstate cannot evaluate");
+      return new Doubt(as.then(", which forkstate cannot evaluate"));
     }
     if (!json) {
       return new Known(List.of(text), where);
@@ -86,7 +89,7 @@ final class WorkflowInputs {
     try {
       JsonNode parsed = JSON.readTree(text);
       if (parsed == null) {
-        return new Doubt(where + " as " + code(text) + ", which is not JSON");
+        return new Doubt(as.then(", which is not JSON"));
       }
       List<String> values = new ArrayList<>();
       for (JsonNode item : parsed.isArray() ? parsed : List.of(parsed)) {
@@ -96,8 +99,8 @@ final class WorkflowInputs {
       }
       return new Known(values, where);
     } catch (JsonProcessingException e) {
-      return new Doubt(where + " as " + code(text) + ", which is not valid JSON: "
-          + e.getOriginalMessage().toLowerCase(Locale.ROOT).lines().findFirst().orElse(""));
+      return new Doubt(as.then(", which is not valid JSON: "
+          + e.getOriginalMessage().toLowerCase(Locale.ROOT).lines().findFirst().orElse("")));
     }
   }
 }

@@ -1,5 +1,8 @@
 package dev.forkstate.collect.ci;
 
+import static dev.forkstate.fact.Phrase.Kind.NAME;
+
+import dev.forkstate.fact.Phrase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +25,8 @@ record WorkflowSet(List<WorkflowFile> files, List<String> unreadable) {
 
   /** A job that calls a workflow: {@code jobs.<job>.uses: ./.github/workflows/<file>}. */
   record CallingJob(WorkflowFile file, String job, Node body, Node uses) {
-    String describe() {
-      return "job " + WorkflowCollector.code(job) + " of " + file.path() + " (" + file.at(uses) + ")";
+    Phrase describe() {
+      return Phrase.of("job ").then(NAME, job).then(" of " + file.path() + " (" + file.at(uses) + ")");
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.Status;
+import dev.forkstate.support.Shown;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class CallerTriggerTest {
             uses: ./.github/workflows/fork-smokes.yml
         """);
     assertThat(f.status()).isEqualTo(Status.PASS);
-    assertThat(f.summary()).isEqualTo("called by job `smokes` of " + CALLER + " (" + CALLER + ":7); in that "
+    assertThat(Shown.summary(f)).isEqualTo("called by job `smokes` of " + CALLER + " (" + CALLER + ":7); in that "
         + "workflow: pushes to `fork/stable` trigger it (" + CALLER + ":1)");
     assertThat(f.command()).isEqualTo("grep -nF -- ./.github/workflows/fork-smokes.yml " + CALLER);
   }
@@ -59,7 +60,7 @@ class CallerTriggerTest {
   void noCallerIsFailAndSaysSo() throws Exception {
     Fact f = trigger(REUSABLE, CALLER, "on: push\njobs:\n  other:\n    uses: ./.github/workflows/other.yml\n");
     assertThat(f.status()).isEqualTo(Status.FAIL);
-    assertThat(f.summary()).isEqualTo("pushes do not trigger " + TARGET + " (" + TARGET + ":2); it runs when "
+    assertThat(Shown.summary(f)).isEqualTo("pushes do not trigger " + TARGET + " (" + TARGET + ":2); it runs when "
         + "another workflow calls it (`workflow_call`, " + TARGET + ":2), and no workflow in .github/workflows "
         + "calls it");
   }
@@ -73,7 +74,7 @@ class CallerTriggerTest {
             uses: ./.github/workflows/fork-smokes.yml
         """);
     assertThat(f.status()).isEqualTo(Status.FAIL);
-    assertThat(f.summary()).contains("no caller runs it on a push: job `smokes` of " + CALLER + " (" + CALLER
+    assertThat(Shown.summary(f)).contains("no caller runs it on a push: job `smokes` of " + CALLER + " (" + CALLER
         + ":4) calls it, but in that workflow: the push trigger's branches do not include `fork/stable`");
   }
 
@@ -92,15 +93,15 @@ class CallerTriggerTest {
         """;
     Fact prOnly = trigger(REUSABLE, CALLER, caller.formatted("github.event_name == 'pull_request'"));
     assertThat(prOnly.status()).isEqualTo(Status.FAIL);
-    assertThat(prOnly.summary()).contains("the job runs only if `github.event_name == 'pull_request'` (" + CALLER
+    assertThat(Shown.summary(prOnly)).contains("the job runs only if `github.event_name == 'pull_request'` (" + CALLER
         + ":8), which is false on a push to `fork/stable`");
     Fact matrix = trigger(REUSABLE, CALLER, caller.formatted("matrix.python == '3.12'"));
     assertThat(matrix.status()).isEqualTo(Status.UNKNOWN);
-    assertThat(matrix.reason()).contains("`matrix.python == '3.12'`").contains("cannot evaluate");
+    assertThat(Shown.reason(matrix)).contains("`matrix.python == '3.12'`").contains("cannot evaluate");
     // celery's own gate: it only waits for an earlier job to be green.
     Fact afterUnit = trigger(REUSABLE, CALLER, caller.formatted("needs.unit.result == 'success'"));
     assertThat(afterUnit.status()).isEqualTo(Status.PASS);
-    assertThat(afterUnit.summary()).contains("the job runs only if `needs.unit.result == 'success'` (" + CALLER
+    assertThat(Shown.summary(afterUnit)).contains("the job runs only if `needs.unit.result == 'success'` (" + CALLER
         + ":8), true on a push whose earlier jobs pass");
   }
 
@@ -109,7 +110,7 @@ class CallerTriggerTest {
     String unclear = "on: {push: {branches: ['fork/[x']}}\njobs:\n  s:\n    uses: ./.github/workflows/fork-smokes.yml\n";
     Fact f = trigger(REUSABLE, CALLER, unclear);
     assertThat(f.status()).isEqualTo(Status.UNKNOWN);
-    assertThat(f.reason()).contains("job `s` of " + CALLER).contains("`fork/[x`");
+    assertThat(Shown.reason(f)).contains("job `s` of " + CALLER).contains("`fork/[x`");
     Fact settled = trigger(REUSABLE, CALLER, unclear, ".github/workflows/push.yml",
         "on: push\njobs:\n  s:\n    uses: ./.github/workflows/fork-smokes.yml\n");
     assertThat(settled.status()).isEqualTo(Status.PASS);
@@ -129,7 +130,7 @@ class CallerTriggerTest {
           m: {uses: ./.github/workflows/middle.yml}
         """);
     assertThat(f.status()).isEqualTo(Status.PASS);
-    assertThat(f.summary()).contains("called by job `s` of .github/workflows/middle.yml")
+    assertThat(Shown.summary(f)).contains("called by job `s` of .github/workflows/middle.yml")
         .contains("called by job `m` of .github/workflows/top.yml");
   }
 

@@ -14,8 +14,10 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.forkstate.app.demo.GitScript;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.support.Collecting;
+import dev.forkstate.support.Shown;
 import dev.forkstate.support.TestEnv;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,12 +122,18 @@ class CiRunCollectorTest {
     FactSet f = collect();
     Fact run = fact(f, CiRunCollector.LAST_PUSH);
     assertThat(run.status()).isEqualTo(Status.PASS);
-    assertThat(run.summary()).contains("[run #562](https://github.com/acme/litellm/actions/runs/30433642)")
-        .contains("head of local `fork/stable`").endsWith("succeeded");
+    // The report has no links: the run's address follows its number, as text a Markdown viewer links by itself.
+    assertThat(run.summary()).isEqualTo("run #562 (https://github.com/acme/litellm/actions/runs/30433642) for the "
+        + "head of local fork/stable succeeded");
+    assertThat(Shown.summary(run)).isEqualTo("run #562 (https://github.com/acme/litellm/actions/runs/30433642) for "
+        + "the head of local `fork/stable` succeeded");
+    assertThat(run.summaryPhrase().first(Phrase.Kind.BRANCH)).contains("fork/stable");
     Fact job = fact(f, CiRunCollector.JOB);
     assertThat(job.status()).isEqualTo(Status.PASS);
-    assertThat(job.summary()).contains("[smokes (3.12)](https://github.com/acme/litellm/actions/runs/30433642/job/"
-        + "399444497)");
+    assertThat(Shown.summary(job)).isEqualTo("job `smokes (3.12)` (https://github.com/acme/litellm/actions/runs/"
+        + "30433642/job/399444497) of run #562 (https://github.com/acme/litellm/actions/runs/30433642) succeeded");
+    assertThat(run.evidence().get(0).excerpt()).isEqualTo("run #562 (https://github.com/acme/litellm/actions/runs/"
+        + "30433642) completed success");
     github.verify(getRequestedFor(urlPathMatching("/repos/.*")).withHeader("Authorization",
         equalTo("Bearer " + TOKEN)));
     f.all().forEach(x -> {
@@ -160,7 +168,8 @@ class CiRunCollectorTest {
     FactSet f = collect();
     for (String id : new String[] {CiRunCollector.LAST_PUSH, CiRunCollector.JOB}) {
       assertThat(fact(f, id).status()).isEqualTo(Status.UNKNOWN);
-      assertThat(fact(f, id).reason()).startsWith("stale: the newest run").contains("111111111111")
+      assertThat(fact(f, id).reason()).startsWith("stale: the newest run, run #562 (https://github.com/acme/litellm/"
+          + "actions/runs/30433642), is for 111111111111")
           .contains(head.substring(0, 12));
     }
   }
@@ -172,8 +181,10 @@ class CiRunCollectorTest {
     stubJobs("success");
     Fact run = fact(collect(), CiRunCollector.LAST_PUSH);
     assertThat(run.status()).isEqualTo(Status.PASS);
-    assertThat(run.summary()).contains("`origin/fork/stable` (as last pushed; local `fork/stable` is 1 commits "
+    assertThat(run.summary()).contains("origin/fork/stable (as last pushed; local fork/stable is 1 commits "
         + "ahead and CI has not seen them)");
+    assertThat(Shown.summary(run)).contains("`origin/fork/stable` (as last pushed; local `fork/stable` is 1 "
+        + "commits ahead and CI has not seen them)");
   }
 
   @Test
@@ -184,7 +195,8 @@ class CiRunCollectorTest {
         Duration.ofSeconds(2)), repo.dir(), config().replace("job: \"3.12\"", "job: \"3.13\""), env, false);
     Fact job = fact(f, CiRunCollector.JOB);
     assertThat(job.status()).isEqualTo(Status.UNKNOWN);
-    assertThat(job.reason()).contains("matches `3.13`").contains("lint, smokes (3.12)");
+    assertThat(job.reason()).contains("matches 3.13 (jobs: lint, smokes (3.12))");
+    assertThat(Shown.reason(job)).contains("matches `3.13`");
   }
 
   @Test
@@ -234,7 +246,8 @@ class CiRunCollectorTest {
     repo.git("remote", "set-url", "origin", "/srv/git/litellm.git");
     Fact local = fact(collect(), CiRunCollector.LAST_PUSH);
     assertThat(local.status()).isEqualTo(Status.UNKNOWN);
-    assertThat(local.reason()).contains("is not a GitHub repository URL");
+    assertThat(local.reason()).isEqualTo("remote origin is not a GitHub repository URL");
+    assertThat(Shown.reason(local)).isEqualTo("remote `origin` is not a GitHub repository URL");
     assertThat(github.getAllServeEvents()).isEmpty();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.forkstate.fact.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -100,7 +101,8 @@ class FilterPatternTest {
       "!", "", "!?"})
   void aMalformedPatternIsRefusedByName(String pattern) {
     assertThatThrownBy(() -> FilterPattern.compile(pattern)).isInstanceOf(FilterPattern.Malformed.class)
-        .hasMessageContaining("`" + pattern + "`");
+        .hasMessageStartingWith("filter pattern " + pattern + " is malformed: ")
+        .satisfies(e -> assertThat(((FilterPattern.Malformed) e).phrase().first(Phrase.Kind.CODE)).contains(pattern));
   }
 
   private static final String LITERAL = "abcXYZ0129-_./(){}|$^,=@#%&~]:;'\"é";

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
+import dev.forkstate.support.Shown;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +26,8 @@ class PushTriggerTest {
     String yaml = "on:\n  push:\n    branches: ['feature/(x', 'release-1.0']\njobs: {}\n";
     Fact other = trigger(yaml, "fork/stable");
     assertThat(other.status()).isEqualTo(Status.FAIL);
-    assertThat(other.summary()).isEqualTo("the push trigger's branches do not include `fork/stable` (" + WF + ":3)");
+    assertThat(other.summary()).isEqualTo("the push trigger's branches do not include fork/stable (" + WF + ":3)");
+    assertThat(other.summaryPhrase().first(Phrase.Kind.BRANCH)).contains("fork/stable");
     assertThat(trigger(yaml, "feature/(x").status()).isEqualTo(Status.PASS);
     assertThat(trigger(yaml, "release-1x0").status()).isEqualTo(Status.FAIL);
   }
@@ -33,10 +36,10 @@ class PushTriggerTest {
   void aMalformedFilterIsUnknownNamingThePatternNeverPass() throws Exception {
     Fact f = trigger("on:\n  push:\n    branches: ['fork/**', 'feature/[x']\njobs: {}\n", "fork/stable");
     assertThat(f.status()).isEqualTo(Status.UNKNOWN);
-    assertThat(f.reason()).contains("`feature/[x`").contains("never closed").contains(WF + ":3");
+    assertThat(Shown.reason(f)).contains("`feature/[x`").contains("never closed").contains(WF + ":3");
     Fact ignore = trigger("on:\n  push:\n    branches-ignore: ['+x']\njobs: {}\n", "fork/stable");
     assertThat(ignore.status()).isEqualTo(Status.UNKNOWN);
-    assertThat(ignore.reason()).contains("`branches-ignore`").contains("`+x`");
+    assertThat(Shown.reason(ignore)).contains("`branches-ignore`").contains("`+x`");
   }
 
   @Test
@@ -51,7 +54,7 @@ class PushTriggerTest {
         jobs: {}
         """;
     assertThat(trigger(yaml, "fork/stable").status()).isEqualTo(Status.PASS);
-    assertThat(trigger(yaml, "fork/stable").summary()).isEqualTo("pushes to `fork/stable` trigger it (" + WF + ":4)");
+    assertThat(trigger(yaml, "fork/stable").summary()).isEqualTo("pushes to fork/stable trigger it (" + WF + ":4)");
     assertThat(trigger(yaml, "fork/v2-alpha").status()).isEqualTo(Status.FAIL);
     assertThat(trigger(yaml, "fork/keep-alpha").status()).isEqualTo(Status.PASS);
   }
@@ -60,7 +63,7 @@ class PushTriggerTest {
   void onlyNegativePatternsIncludeNothing() throws Exception {
     Fact f = trigger("on:\n  push:\n    branches: ['!main']\njobs: {}\n", "fork/stable");
     assertThat(f.status()).isEqualTo(Status.FAIL);
-    assertThat(f.summary()).contains("only `!` patterns");
+    assertThat(Shown.summary(f)).contains("only `!` patterns");
   }
 
   @Test
@@ -69,7 +72,7 @@ class PushTriggerTest {
     assertThat(trigger(yaml, "fork/stable").status()).isEqualTo(Status.PASS);
     Fact other = trigger(yaml, "fork/next");
     assertThat(other.status()).isEqualTo(Status.FAIL);
-    assertThat(other.summary()).isEqualTo("`branches-ignore` excludes `fork/next` (" + WF + ":3)");
+    assertThat(Shown.summary(other)).isEqualTo("`branches-ignore` excludes `fork/next` (" + WF + ":3)");
     assertThat(trigger("on:\n  push:\n    branches-ignore: main\njobs: {}\n", "fork/stable").status())
         .isEqualTo(Status.PASS);
   }
@@ -79,7 +82,7 @@ class PushTriggerTest {
     Fact f = trigger("on:\n  push:\n    branches: ['fork/**']\n    branches-ignore: ['main']\njobs: {}\n",
         "fork/stable");
     assertThat(f.status()).isEqualTo(Status.FAIL);
-    assertThat(f.summary()).contains("both `branches` and `branches-ignore`").contains(WF + ":3")
+    assertThat(Shown.summary(f)).contains("both `branches` and `branches-ignore`").contains(WF + ":3")
         .contains(WF + ":4");
   }
 
@@ -114,7 +117,7 @@ class PushTriggerTest {
   void aPathsFilterThatLeavesOutSmokeFilesIsWarnNamingTheFilter() throws Exception {
     Fact f = withPaths("    paths: ['pkg/**', 'tests/unit/**']\n");
     assertThat(f.status()).isEqualTo(Status.WARN);
-    assertThat(f.summary()).isEqualTo("pushes to `fork/stable` trigger it (" + WF + ":3) only when they touch: "
+    assertThat(Shown.summary(f)).isEqualTo("pushes to `fork/stable` trigger it (" + WF + ":3) only when they touch: "
         + "pkg/**, tests/unit/** (" + WF + ":4); a push that changes only `tests/smoke/conftest.py` does not run it "
         + "(2 of the 4 tracked files in tests/smoke, pkg are outside the filter)");
     assertThat(f.evidence()).extracting(Evidence::command).contains("git ls-files");
@@ -124,8 +127,9 @@ class PushTriggerTest {
   void aPathsFilterCoveringTheSmokesAndThePackageIsPassAndSaysSo() throws Exception {
     Fact f = withPaths("    paths: ['**.py', 'tests/**']\n");
     assertThat(f.status()).isEqualTo(Status.PASS);
-    assertThat(f.summary()).isEqualTo("pushes to `fork/stable` trigger it (" + WF + ":3) only when they touch: **.py, "
-        + "tests/** (" + WF + ":4), which covers the smoke paths and the package: tests/smoke, pkg (4 tracked files)");
+    assertThat(Shown.summary(f)).isEqualTo("pushes to `fork/stable` trigger it (" + WF + ":3) only when they touch: "
+        + "**.py, tests/** (" + WF + ":4), which covers the smoke paths and the package: tests/smoke, pkg (4 tracked "
+        + "files)");
   }
 
   @Test
@@ -133,7 +137,7 @@ class PushTriggerTest {
     assertThat(withPaths("    paths-ignore: ['docs/**', '**.md']\n").status()).isEqualTo(Status.PASS);
     Fact f = withPaths("    paths-ignore: ['tests/**']\n");
     assertThat(f.status()).isEqualTo(Status.WARN);
-    assertThat(f.summary()).contains("unless they touch only: tests/** (" + WF + ":4)")
+    assertThat(Shown.summary(f)).contains("unless they touch only: tests/** (" + WF + ":4)")
         .contains("`tests/smoke/conftest.py` does not run it");
   }
 
@@ -155,9 +159,9 @@ class PushTriggerTest {
   void pathsWithPathsIgnoreIsRejectedAndAMalformedPathIsUnknown() throws Exception {
     Fact both = withPaths("    paths: ['pkg/**']\n    paths-ignore: ['docs/**']\n");
     assertThat(both.status()).isEqualTo(Status.FAIL);
-    assertThat(both.summary()).contains("both `paths` and `paths-ignore`");
+    assertThat(Shown.summary(both)).contains("both `paths` and `paths-ignore`");
     Fact bad = withPaths("    paths: ['pkg/[x']\n");
     assertThat(bad.status()).isEqualTo(Status.UNKNOWN);
-    assertThat(bad.reason()).contains("`pkg/[x`").contains(WF + ":4");
+    assertThat(Shown.reason(bad)).contains("`pkg/[x`").contains(WF + ":4");
   }
 }

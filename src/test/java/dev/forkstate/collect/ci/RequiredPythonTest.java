@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.Status;
+import dev.forkstate.support.Shown;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class RequiredPythonTest {
   void theInputsDefaultIsReadWhenNoCallerPassesIt() throws Exception {
     Fact f = python(REUSABLE.formatted("default: '[\"3.11\", \"3.12\"]'"), caller(""));
     assertThat(f.status()).isEqualTo(Status.PASS);
-    assertThat(f.summary()).isEqualTo("job `smokes` runs Python 3.12: `${{ fromJson(inputs.pythons) }}` (" + WF
+    assertThat(Shown.summary(f)).isEqualTo("job `smokes` runs Python 3.12: `${{ fromJson(inputs.pythons) }}` (" + WF
         + ":12) is `3.11, 3.12` from input `pythons`'s default (" + WF + ":6)");
     assertThat(python(REUSABLE.formatted("default: '[\"3.11\", \"3.12\"]'")).status()).isEqualTo(Status.PASS);
   }
@@ -61,7 +62,7 @@ class RequiredPythonTest {
     String dflt = REUSABLE.formatted("default: '[\"3.11\"]'");
     Fact f = python(dflt, caller("    with:\n      pythons: '[\"3.12\"]'\n"));
     assertThat(f.status()).isEqualTo(Status.PASS);
-    assertThat(f.summary()).contains("from job `smokes` of " + CALLER + " (" + CALLER + ":4) passes `pythons` ("
+    assertThat(Shown.summary(f)).contains("from job `smokes` of " + CALLER + " (" + CALLER + ":4) passes `pythons` ("
         + CALLER + ":6)");
     Fact seen = python(dflt, caller("    with:\n      pythons: '[\"3.10\", \"3.11\"]'\n"));
     assertThat(seen.status()).isEqualTo(Status.FAIL); // every value was seen, and none is 3.12
@@ -72,10 +73,10 @@ class RequiredPythonTest {
     Fact passed = python(REUSABLE.formatted("default: '[\"3.11\"]'"),
         caller("    with:\n      pythons: ${{ needs.setup.outputs.pythons }}\n"));
     assertThat(passed.status()).isEqualTo(Status.UNKNOWN);
-    assertThat(passed.reason()).contains("`${{ needs.setup.outputs.pythons }}`").contains("cannot evaluate");
+    assertThat(Shown.reason(passed)).contains("`${{ needs.setup.outputs.pythons }}`").contains("cannot evaluate");
     Fact noDefault = python(REUSABLE.formatted("required: true"));
     assertThat(noDefault.status()).isEqualTo(Status.UNKNOWN);
-    assertThat(noDefault.reason()).contains("`${{ fromJson(inputs.pythons) }}` (" + WF + ":12)")
+    assertThat(Shown.reason(noDefault)).contains("`${{ fromJson(inputs.pythons) }}` (" + WF + ":12)")
         .contains("no default");
     Fact notJson = python(REUSABLE.formatted("default: '3.12, 3.13'"));
     assertThat(notJson.status()).isEqualTo(Status.UNKNOWN);
@@ -83,7 +84,7 @@ class RequiredPythonTest {
     Fact other = python("on: push\njobs:\n  t:\n    strategy:\n      matrix:\n"
         + "        py: ${{ fromJSON(needs.plan.outputs.matrix) }}\n    steps: [{run: pytest}]\n");
     assertThat(other.status()).isEqualTo(Status.UNKNOWN);
-    assertThat(other.reason()).contains("`${{ fromJSON(needs.plan.outputs.matrix) }}` (" + WF + ":6)");
+    assertThat(Shown.reason(other)).contains("`${{ fromJSON(needs.plan.outputs.matrix) }}` (" + WF + ":6)");
   }
 
   @Test
@@ -103,7 +104,7 @@ class RequiredPythonTest {
     Fact file = python("on: push\njobs:\n  t:\n    steps:\n      - uses: actions/setup-python@v5\n"
         + "        with: {python-version-file: .python-version}\n");
     assertThat(file.status()).isEqualTo(Status.UNKNOWN);
-    assertThat(file.reason()).contains("`.python-version`");
+    assertThat(Shown.reason(file)).contains("`.python-version`");
   }
 
   @Test

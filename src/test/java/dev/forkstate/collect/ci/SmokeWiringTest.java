@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
+import dev.forkstate.support.Shown;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,14 +31,14 @@ class SmokeWiringTest {
   void aPlainStepPasses() throws Exception {
     Fact f = wiring("      - run: pytest -q tests/smoke\n");
     assertThat(f.status()).isEqualTo(Status.PASS);
-    assertThat(f.summary()).isEqualTo("job `smokes` runs `pytest -q tests/smoke` (" + WF + ":6)");
+    assertThat(Shown.summary(f)).isEqualTo("job `smokes` runs `pytest -q tests/smoke` (" + WF + ":6)");
   }
 
   @Test
   void aStepIfThatExcludesPushFails() throws Exception {
     Fact f = wiring("      - if: github.event_name == 'pull_request'\n        run: pytest -q tests/smoke\n");
     assertThat(f.status()).isEqualTo(Status.FAIL);
-    assertThat(f.summary()).contains("the step runs only if `github.event_name == 'pull_request'` (" + WF + ":6)")
+    assertThat(Shown.summary(f)).contains("the step runs only if `github.event_name == 'pull_request'` (" + WF + ":6)")
         .contains("false on a push to `fork/stable`");
     assertThat(wiring("      - if: false\n        run: pytest -q tests/smoke\n").status()).isEqualTo(Status.FAIL);
     assertThat(wiring("      - if: ${{ github.ref == 'refs/heads/main' }}\n        run: pytest -q tests/smoke\n")
@@ -53,25 +55,25 @@ class SmokeWiringTest {
   void aJobIfThatExcludesPushFails() throws Exception {
     Fact f = wiring("      - run: pytest -q tests/smoke\n", "    if: ${{ github.event_name == 'pull_request' }}\n");
     assertThat(f.status()).isEqualTo(Status.FAIL);
-    assertThat(f.summary()).contains("job `smokes` runs only if").contains(WF + ":5");
+    assertThat(Shown.summary(f)).contains("job `smokes` runs only if").contains(WF + ":5");
   }
 
   @Test
   void anIfThatCannotBeEvaluatedIsUnknownWithTheExpression() throws Exception {
     Fact f = wiring("      - if: matrix.python == '3.12'\n        run: pytest -q tests/smoke\n");
     assertThat(f.status()).isEqualTo(Status.UNKNOWN);
-    assertThat(f.reason()).contains("`matrix.python == '3.12'`").contains(WF + ":6").contains("cannot evaluate");
+    assertThat(Shown.reason(f)).contains("`matrix.python == '3.12'`").contains(WF + ":6").contains("cannot evaluate");
   }
 
   @Test
   void continueOnErrorFailsOnTheStepOrTheJob() throws Exception {
     Fact step = wiring("      - run: pytest -q tests/smoke\n        continue-on-error: true\n");
     assertThat(step.status()).isEqualTo(Status.FAIL);
-    assertThat(step.summary()).contains("the step has `continue-on-error: true` (" + WF + ":7)")
+    assertThat(Shown.summary(step)).contains("the step has `continue-on-error: true` (" + WF + ":7)")
         .contains("would not fail the run");
     Fact job = wiring("      - run: pytest -q tests/smoke\n", "    continue-on-error: true\n");
     assertThat(job.status()).isEqualTo(Status.FAIL);
-    assertThat(job.summary()).contains("job `smokes` has `continue-on-error: true` (" + WF + ":5)");
+    assertThat(Shown.summary(job)).contains("job `smokes` has `continue-on-error: true` (" + WF + ":5)");
     assertThat(wiring("      - run: pytest -q tests/smoke\n        continue-on-error: false\n").status())
         .isEqualTo(Status.PASS);
     Fact matrix = wiring("      - run: pytest -q tests/smoke\n        continue-on-error: ${{ matrix.experimental }}\n");
@@ -85,7 +87,7 @@ class SmokeWiringTest {
         "run: |\n          # pytest -q tests/smoke\n          echo skipped")) {
       Fact f = wiring("      - " + run + "\n");
       assertThat(f.status()).as(run).isEqualTo(Status.FAIL);
-      assertThat(f.summary()).as(run).contains("only prints or comments out `pytest -q tests/smoke`");
+      assertThat(Shown.summary(f)).as(run).contains("only prints or comments out `pytest -q tests/smoke`");
     }
   }
 
@@ -102,7 +104,7 @@ class SmokeWiringTest {
   void aFailingGateBeatsNoStepAndIsNamed() throws Exception {
     Fact f = wiring("      - run: pytest tests/smoke\n        if: failure()\n");
     assertThat(f.status()).isEqualTo(Status.FAIL);
-    assertThat(f.summary()).startsWith("job `smokes` runs pytest on tests/smoke (" + WF + ":6), but the step runs "
+    assertThat(Shown.summary(f)).startsWith("job `smokes` runs pytest on tests/smoke (" + WF + ":6), but the step runs "
         + "only if `failure()`");
   }
 
@@ -112,7 +114,7 @@ class SmokeWiringTest {
     Fact f = wiring("      - run: pip install tox\n      - run: tox -e py312\n");
     assertThat(f.status()).isEqualTo(Status.UNKNOWN);
     assertThat(f.summary()).isEqualTo("no step runs the smoke command itself (2 run steps read)");
-    assertThat(f.reason()).isEqualTo("job `smokes` runs `tox -e py312` (" + WF + ":7), which delegates to tox; "
+    assertThat(Shown.reason(f)).isEqualTo("job `smokes` runs `tox -e py312` (" + WF + ":7), which delegates to tox; "
         + "forkstate does not read tox.ini; that may run the smokes, so forkstate cannot tell");
     assertThat(wiring("      - run: |\n          set -e\n          python -m nox -s tests\n").reason())
         .contains("delegates to nox; forkstate does not read noxfile.py");
@@ -125,12 +127,13 @@ class SmokeWiringTest {
   void anActionThatDelegatesIsUnknownToo() throws Exception {
     Fact local = wiring("      - uses: ./.github/actions/run-tests\n");
     assertThat(local.status()).isEqualTo(Status.UNKNOWN);
-    assertThat(local.reason()).contains("uses the local action `./.github/actions/run-tests` (" + WF + ":6)");
+    assertThat(Shown.reason(local)).contains("uses the local action `./.github/actions/run-tests` (" + WF + ":6)");
     // celery's smoke-tests.yml runs tox through a retry action.
     Fact retry = wiring("      - uses: nick-fields/retry@v3\n        with:\n          max_attempts: 5\n"
         + "          command: |\n            tox --verbose -e \"3.12-smoke\" -- -n auto\n");
     assertThat(retry.status()).isEqualTo(Status.UNKNOWN);
-    assertThat(retry.reason()).contains("passes `tox --verbose -e 3.12-smoke -- -n auto` to `nick-fields/retry@v3`");
+    assertThat(retry.reason()).contains("passes tox --verbose -e 3.12-smoke -- -n auto to nick-fields/retry@v3");
+    assertThat(retry.reasonPhrase().first(Phrase.Kind.COMMAND)).contains("tox --verbose -e 3.12-smoke -- -n auto");
     assertThat(wiring("      - uses: actions/checkout@v4\n").status()).isEqualTo(Status.FAIL);
   }
 
@@ -141,8 +144,8 @@ class SmokeWiringTest {
     WorkflowFile wf = WorkflowFile.parse(WF, yaml);
     Fact f = SmokeWiring.fact(wf, RunStep.all(wf), List.of(SMOKE), "fork/stable", SHOW);
     assertThat(f.status()).isEqualTo(Status.UNKNOWN);
-    assertThat(f.reason()).contains("job `smokes` calls `./.github/workflows/smoke-tests.yml` (" + WF + ":7), which "
-        + "forkstate does not follow for this fact; set `ci.workflow` to it to check it");
+    assertThat(Shown.reason(f)).contains("job `smokes` calls `./.github/workflows/smoke-tests.yml` (" + WF
+        + ":7), which forkstate does not follow for this fact; set `ci.workflow` to it to check it");
   }
 
   @Test

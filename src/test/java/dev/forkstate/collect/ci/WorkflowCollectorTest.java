@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.forkstate.app.demo.GitScript;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.support.Collecting;
+import dev.forkstate.support.Shown;
 import dev.forkstate.support.TestEnv;
 import java.nio.file.Path;
 import java.util.Map;
@@ -61,12 +63,43 @@ class WorkflowCollectorTest {
               - uses: actions/checkout@v4
               - run: PYTHONPATH=$(pwd) pytest -q tests/smoke
         """);
-    assertThat(fact(f, "ci.workflow.push-trigger").summary())
-        .isEqualTo("pushes to `fork/stable` trigger it (" + WF + ":4); pull requests too");
-    assertThat(fact(f, "ci.workflow.python").summary()).isEqualTo("job `smokes` runs Python 3.12 (" + WF + ":12)");
-    assertThat(fact(f, "ci.workflow.runs-smokes").summary()).contains("(" + WF + ":15)");
+    Fact trigger = fact(f, "ci.workflow.push-trigger");
+    assertThat(trigger.summary()).isEqualTo("pushes to fork/stable trigger it (" + WF + ":4); pull requests too");
+    assertThat(Shown.summary(trigger)).isEqualTo("pushes to `fork/stable` trigger it (" + WF + ":4); pull requests "
+        + "too");
+    assertThat(trigger.summaryPhrase().first(Phrase.Kind.BRANCH)).contains("fork/stable");
+    assertThat(fact(f, "ci.workflow.python").summary()).isEqualTo("job smokes runs Python 3.12 (" + WF + ":12)");
+    assertThat(fact(f, "ci.workflow.python").summaryPhrase().first(Phrase.Kind.NAME)).contains("smokes");
+    Fact runs = fact(f, "ci.workflow.runs-smokes");
+    assertThat(runs.summary()).isEqualTo("job smokes runs PYTHONPATH=$(pwd) pytest -q tests/smoke (" + WF + ":15)");
+    assertThat(runs.summaryPhrase().first(Phrase.Kind.COMMAND)).contains("PYTHONPATH=$(pwd) pytest -q tests/smoke");
+    assertThat(fact(f, "ci.workflow.file").summaryPhrase().first(Phrase.Kind.PATH)).contains(WF);
     assertThat(fact(f, "ci.workflow.test-paths").status()).isEqualTo(Status.PASS);
     assertThat(fact(f, "ci.workflow.conditional-jobs").status()).isEqualTo(Status.PASS);
+  }
+
+  /** Summaries and reasons are plain text: the items are typed parts, never fenced in the words. */
+  @Test
+  void noFactTextHoldsMarkdown() {
+    FactSet f = collect("""
+        on:
+          push:
+            branches: ["!fork/*"]
+        jobs:
+          test:
+            continue-on-error: ${{ matrix.experimental }}
+            if: github.event_name == 'pull_request'
+            uses: ./.github/workflows/reusable.yml
+          smokes:
+            steps:
+              - uses: actions/setup-python@v5
+                with:
+                  python-version-file: .python-version
+              - run: echo pytest -q tests/smoke
+              - run: tox -e py312
+        """);
+    f.all().forEach(x -> assertThat(x.summary() + " " + x.reason()).as(x.id().value()).doesNotContain("`"));
+    assertThat(fact(f, "ci.workflow.push-trigger").summary()).contains("branches list only ! patterns");
   }
 
   @Test
@@ -87,7 +120,7 @@ class WorkflowCollectorTest {
               - run: pytest -q tests/unit
         """);
     assertThat(fact(f, "ci.workflow.push-trigger").status()).isEqualTo(Status.FAIL);
-    assertThat(fact(f, "ci.workflow.push-trigger").summary()).contains("do not include `fork/stable`")
+    assertThat(Shown.summary(fact(f, "ci.workflow.push-trigger"))).contains("do not include `fork/stable`")
         .contains(WF + ":3");
     assertThat(fact(f, "ci.workflow.python").status()).isEqualTo(Status.FAIL);
     assertThat(fact(f, "ci.workflow.runs-smokes").status()).isEqualTo(Status.FAIL);
@@ -95,7 +128,10 @@ class WorkflowCollectorTest {
     assertThat(fact(f, "ci.workflow.test-paths").summary()).contains("tests/unit");
     Fact cond = fact(f, "ci.workflow.conditional-jobs");
     assertThat(cond.status()).isEqualTo(Status.WARN);
-    assertThat(cond.summary()).contains("test: continue-on-error (" + WF + ":7)").contains("runs only if");
+    assertThat(cond.summary()).isEqualTo("test: continue-on-error (" + WF + ":7); test: runs only if "
+        + "github.actor != 'bot' (" + WF + ":8)");
+    assertThat(Shown.items(cond.value())).containsExactly("test: continue-on-error (" + WF + ":7)",
+        "test: runs only if `github.actor != 'bot'` (" + WF + ":8)");
   }
 
   @Test
@@ -126,7 +162,7 @@ class WorkflowCollectorTest {
     assertThat(fact(f, "ci.workflow.push-trigger").status()).isEqualTo(Status.PASS);
     Fact smokes = fact(f, "ci.workflow.runs-smokes");
     assertThat(smokes.status()).isEqualTo(Status.FAIL);
-    assertThat(smokes.summary()).contains("`continue-on-error: true` (" + WF + ":10)");
+    assertThat(Shown.summary(smokes)).contains("`continue-on-error: true` (" + WF + ":10)");
     assertThat(fact(f, "ci.workflow.file").status()).isEqualTo(Status.PASS);
   }
 
@@ -172,11 +208,11 @@ class WorkflowCollectorTest {
         """);
     Fact trigger = fact(f, "ci.workflow.push-trigger");
     assertThat(trigger.status()).isEqualTo(Status.PASS);
-    assertThat(trigger.summary()).startsWith("called by job `smokes` of .github/workflows/ci.yml "
+    assertThat(Shown.summary(trigger)).startsWith("called by job `smokes` of .github/workflows/ci.yml "
         + "(.github/workflows/ci.yml:11)").endsWith("pushes to `fork/stable` trigger it (.github/workflows/ci.yml:3)");
     Fact python = fact(f, "ci.workflow.python");
     assertThat(python.status()).isEqualTo(Status.PASS);
-    assertThat(python.summary()).contains("is `3.12` from job `smokes` of .github/workflows/ci.yml");
+    assertThat(Shown.summary(python)).contains("is `3.12` from job `smokes` of .github/workflows/ci.yml");
     assertThat(fact(f, "ci.workflow.runs-smokes").status()).isEqualTo(Status.PASS);
   }
 
@@ -194,7 +230,7 @@ class WorkflowCollectorTest {
     String wf = "on:\n  push:\n    branches: [fork/stable]\n    paths: [%s]\njobs: {}\n";
     Fact narrow = fact(collect(wf.formatted("'pkg/**'")), "ci.workflow.push-trigger");
     assertThat(narrow.status()).isEqualTo(Status.WARN);
-    assertThat(narrow.summary()).contains("only when they touch: pkg/** (" + WF + ":4)")
+    assertThat(Shown.summary(narrow)).contains("only when they touch: pkg/** (" + WF + ":4)")
         .contains("`tests/smoke/test_a.py` does not run it");
     assertThat(narrow.evidence()).extracting(e -> e.command()).contains("git ls-files");
     Fact wide = fact(collect(wf.formatted("'**.py'")), "ci.workflow.push-trigger");
