@@ -8,8 +8,8 @@ import java.util.List;
  *
  * <p>What was measured and why it holds no answer are {@link Phrase}s: words and typed items, never Markdown. The
  * constructors and factories that take a String take plain words, for sentences with no item in them.
- * {@link #summary()} and {@link #reason()} give the plain text; the phrases are {@link #summaryPhrase()} and
- * {@link #reasonPhrase()} (named so while the CI collector's tests still read the summary as a String).
+ * {@link #summary()} and {@link #reason()} give the plain text (for terminals, the model's evidence pack, tests);
+ * renderers read {@link #summaryPhrase()} and {@link #reasonPhrase()} to show the items as items.
  */
 public record Fact(FactId id, Status status, Value value, Phrase summaryPhrase, Phrase reasonPhrase,
                    List<Evidence> evidence, Skip skip) {
