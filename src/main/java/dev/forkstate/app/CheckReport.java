@@ -5,6 +5,7 @@ import dev.forkstate.error.ExitCode;
 import dev.forkstate.error.UserError;
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.CommandRunner;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.render.update.ReportDocument;
 import dev.forkstate.report.FactDigest;
 import dev.forkstate.report.SectionTitles;
@@ -48,7 +49,7 @@ public final class CheckReport {
     TreeSet<String> ids = new TreeSet<>(committed.facts().keySet());
     ids.addAll(current.facts().keySet());
     for (String id : ids) {
-      if (id.startsWith("history.")) {
+      if (FactIds.HISTORY_PREFIX.matches(id)) {
         continue;
       }
       FactDigest.Entry was = committed.facts().get(id);

@@ -3,6 +3,8 @@ package dev.forkstate.app;
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.GitCli;
 import dev.forkstate.collect.happypath.HappyPathCollector;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Value;
 import dev.forkstate.collect.detect.ProjectDetector;
@@ -45,10 +47,10 @@ public final class InitConfig {
     }
     CollectContext ctx = new CollectContext(repo, s, runner, true, Runnable::run);
     FactSet facts = new FactSet(new HappyPathCollector().collect(ctx));
-    return new Additions(paths(facts, "python.added-modules"), paths(facts, "tests.added-folders"));
+    return new Additions(paths(facts, FactIds.PYTHON_ADDED_MODULES), paths(facts, FactIds.TESTS_ADDED_FOLDERS));
   }
 
-  private static List<String> paths(FactSet facts, String id) {
+  private static List<String> paths(FactSet facts, FactId id) {
     return facts.get(id).filter(f -> f.value() instanceof Value.Paths).map(f -> ((Value.Paths) f.value()).paths())
         .orElse(List.of());
   }

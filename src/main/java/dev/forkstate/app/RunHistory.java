@@ -2,6 +2,7 @@ package dev.forkstate.app;
 
 import dev.forkstate.digest.Sha256;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.history.HistoryStore;
 import dev.forkstate.history.RunFacts;
@@ -36,8 +37,8 @@ final class RunHistory implements AutoCloseable {
     this.why = why;
     this.shown = shown;
     this.time = time;
-    this.commit = measured.text("git.head.sha").orElse("");
-    this.branch = redactor.redact(measured.text("git.branch.current").orElse(""));
+    this.commit = measured.text(FactIds.GIT_HEAD_SHA).orElse("");
+    this.branch = redactor.redact(measured.text(FactIds.GIT_BRANCH_CURRENT).orElse(""));
     this.stored = RunFactsJson.write(RunFacts.of(measured.all()), redactor);
     this.digest = Sha256.hex(stored);
   }
@@ -71,7 +72,7 @@ final class RunHistory implements AutoCloseable {
    */
   List<Fact> trends(FactSet measured, String chart) {
     if (store == null) {
-      return List.of(Fact.unknown("history.runs", "history unavailable: " + why));
+      return List.of(Fact.unknown(FactIds.HISTORY_RUNS, "history unavailable: " + why));
     }
     try {
       List<HistoryStore.Run> recent = store.recent(Trends.WINDOW);
@@ -88,13 +89,14 @@ final class RunHistory implements AutoCloseable {
       this.points = List.copyOf(points);
       List<Fact> facts = new ArrayList<>(Trends.facts(points, shown));
       if (chart != null) {
-        facts.add(Fact.of("history.chart", dev.forkstate.fact.Status.INFO, new dev.forkstate.fact.Value.Text(chart),
+        facts.add(Fact.of(FactIds.HISTORY_CHART, dev.forkstate.fact.Status.INFO,
+            new dev.forkstate.fact.Value.Text(chart),
             "trend chart of the last " + points.size() + " runs",
             dev.forkstate.fact.Evidence.ofCommand("forkstate history")));
       }
       return facts;
     } catch (HistoryStore.Unavailable e) {
-      return List.of(Fact.unknown("history.runs", "history unavailable: " + e.getMessage()));
+      return List.of(Fact.unknown(FactIds.HISTORY_RUNS, "history unavailable: " + e.getMessage()));
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -160,18 +161,18 @@ public final class AssessmentValidator {
   }
 
   private static Optional<String> numbers(String text, FactSet facts) {
-    Optional<String> bad = countMismatch(text, BEHIND, facts.count("upstream.behind"), "commits behind upstream");
+    Optional<String> bad = countMismatch(text, BEHIND, facts.count(FactIds.UPSTREAM_BEHIND), "commits behind upstream");
     if (bad.isPresent()) {
       return bad;
     }
-    bad = countMismatch(text, AHEAD, facts.count("upstream.ahead"), "fork commits ahead of upstream");
+    bad = countMismatch(text, AHEAD, facts.count(FactIds.UPSTREAM_AHEAD), "fork commits ahead of upstream");
     if (bad.isPresent()) {
       return bad;
     }
     int passed = 0;
     int failed = 0;
     boolean anyTests = false;
-    for (Fact f : facts.withPrefix("smoke.")) {
+    for (Fact f : facts.withPrefix(FactIds.SMOKE_PREFIX)) {
       if (f.value() instanceof Value.Tests t) {
         passed += t.passed();
         failed += t.failed() + t.errors();

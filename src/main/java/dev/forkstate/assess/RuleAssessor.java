@@ -3,6 +3,7 @@ package dev.forkstate.assess;
 import dev.forkstate.check.Finding;
 import dev.forkstate.check.RunVerdict;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Noun;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.FactSet;
@@ -53,23 +54,23 @@ public final class RuleAssessor {
   }
 
   private static Optional<Assessment.Point> drift(FactSet facts) {
-    Optional<Long> ahead = facts.count("upstream.ahead");
-    Optional<Long> behind = facts.count("upstream.behind");
+    Optional<Long> ahead = facts.count(FactIds.UPSTREAM_AHEAD);
+    Optional<Long> behind = facts.count(FactIds.UPSTREAM_BEHIND);
     if (ahead.isEmpty() || behind.isEmpty()) {
       return Optional.of(new Assessment.Point(Phrase.of("Drift from upstream is unknown: ")
-          .then(facts.get("upstream.behind").map(Fact::reasonPhrase).orElse(Phrase.of("not measured"))).then("."),
-          List.of(FactId.of("upstream.behind"))));
+          .then(facts.get(FactIds.UPSTREAM_BEHIND).map(Fact::reasonPhrase).orElse(Phrase.of("not measured"))).then("."),
+          List.of(FactIds.UPSTREAM_BEHIND)));
     }
     String tail = behind.get() == 0 ? "it has every upstream commit."
         : Noun.count(behind.get(), "upstream commit") + " not merged, so upstream fixes and features are missing until the "
             + "next merge.";
     return Optional.of(new Assessment.Point("The fork carries " + Noun.count(ahead.get(), "commit") + " of its own; " + tail,
-        List.of(FactId.of("upstream.ahead"), FactId.of("upstream.behind"))));
+        List.of(FactIds.UPSTREAM_AHEAD, FactIds.UPSTREAM_BEHIND)));
   }
 
   private static Optional<Assessment.Point> footprint(FactSet facts) {
-    Optional<Value.Changes> added = changes(facts, "upstream.files.added");
-    Optional<Value.Changes> modified = changes(facts, "upstream.files.modified");
+    Optional<Value.Changes> added = changes(facts, FactIds.UPSTREAM_FILES_ADDED);
+    Optional<Value.Changes> modified = changes(facts, FactIds.UPSTREAM_FILES_MODIFIED);
     if (added.isEmpty() || modified.isEmpty()) {
       return Optional.empty();
     }
@@ -81,11 +82,11 @@ public final class RuleAssessor {
         : "the fork mostly edits upstream files (" + m + " modified vs " + a + " added): every upstream merge "
             + "risks conflicts there.";
     return Optional.of(new Assessment.Point("Footprint: " + Noun.count(a, "new file") + " (+" + added.get().added()
-        + " lines); " + shape, List.of(FactId.of("upstream.files.added"), FactId.of("upstream.files.modified"))));
+        + " lines); " + shape, List.of(FactIds.UPSTREAM_FILES_ADDED, FactIds.UPSTREAM_FILES_MODIFIED)));
   }
 
   private static Optional<Assessment.Point> smokes(FactSet facts) {
-    List<Fact> smokes = facts.withPrefix("smoke.");
+    List<Fact> smokes = facts.withPrefix(FactIds.SMOKE_PREFIX);
     if (smokes.isEmpty()) {
       return Optional.empty();
     }
@@ -105,12 +106,12 @@ public final class RuleAssessor {
   }
 
   private static Optional<Assessment.Point> ci(FactSet facts) {
-    return facts.get("ci.run.last-push").filter(f -> f.status() != Status.PASS)
+    return facts.get(FactIds.CI_RUN_LAST_PUSH).filter(f -> f.status() != Status.PASS)
         .map(f -> new Assessment.Point(Phrase.of("CI on the last push is " + f.status() + " (")
             .then(f.reasonPhrase()).then("): no claim of green CI can be made."), List.of(f.id())));
   }
 
-  private static Optional<Value.Changes> changes(FactSet facts, String id) {
+  private static Optional<Value.Changes> changes(FactSet facts, FactId id) {
     return facts.get(id).filter(f -> f.value() instanceof Value.Changes).map(f -> (Value.Changes) f.value());
   }
 }

@@ -2,7 +2,7 @@ package dev.forkstate.check;
 
 import static dev.forkstate.check.Observation.Kind.ADVANTAGE;
 
-import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Noun;
 import dev.forkstate.fact.Phrase;
@@ -21,24 +21,24 @@ public final class Advantages {
     List<Observation> out = new ArrayList<>();
     passing(findings, "smokes-pass").ifPresent(f -> out.add(new Observation(ADVANTAGE, Status.PASS,
         Phrase.of("Smoke suite green: ").then(f.reason()), facts.firstCommand(f.basedOn()), f.basedOn())));
-    facts.get("upstream.files.added").filter(f -> f.value() instanceof Value.Changes ch && !ch.files().isEmpty())
+    facts.get(FactIds.UPSTREAM_FILES_ADDED).filter(f -> f.value() instanceof Value.Changes ch && !ch.files().isEmpty())
         .ifPresent(f -> {
           Value.Changes ch = (Value.Changes) f.value();
           out.add(new Observation(ADVANTAGE, Status.PASS, Phrase.of("Fork code kept in "
               + Noun.count(ch.files().size(), "new file") + " (+" + ch.added() + " lines) rather than in upstream "
-              + "files"), f.command(), List.of(FactId.of("upstream.files.added"))));
+              + "files"), f.command(), List.of(FactIds.UPSTREAM_FILES_ADDED)));
         });
-    facts.get("git.tags.at-head").filter(f -> f.status() == Status.PASS).ifPresent(f ->
+    facts.get(FactIds.GIT_TAGS_AT_HEAD).filter(f -> f.status() == Status.PASS).ifPresent(f ->
         out.add(Observation.ofFact(ADVANTAGE, "Release is named:", f)));
     passing(findings, "upstream-merged").ifPresent(f -> out.add(new Observation(ADVANTAGE, f.status(),
         Phrase.of("Current with upstream: ").then(f.reason()), facts.firstCommand(f.basedOn()), f.basedOn())));
-    facts.get("python.guarded-imports").filter(f -> f.value() instanceof Value.Items it && !it.items().isEmpty())
+    facts.get(FactIds.PYTHON_GUARDED_IMPORTS).filter(f -> f.value() instanceof Value.Items it && !it.items().isEmpty())
         .ifPresent(f -> out.add(Observation.ofFact(ADVANTAGE, "Import-time robustness:", f)));
-    facts.get("tests.added-folders").filter(f -> f.value() instanceof Value.Paths p && !p.paths().isEmpty())
+    facts.get(FactIds.TESTS_ADDED_FOLDERS).filter(f -> f.value() instanceof Value.Paths p && !p.paths().isEmpty())
         .ifPresent(f -> out.add(Observation.ofFact(ADVANTAGE, "Own tests:", f)));
-    facts.get("happypath.flags").filter(f -> f.status() == Status.PASS).ifPresent(f ->
+    facts.get(FactIds.HAPPYPATH_FLAGS).filter(f -> f.status() == Status.PASS).ifPresent(f ->
         out.add(Observation.ofFact(ADVANTAGE, "Minimal surface:", f)));
-    facts.get("happypath.determinism").filter(f -> f.status() == Status.PASS).ifPresent(f ->
+    facts.get(FactIds.HAPPYPATH_DETERMINISM).filter(f -> f.status() == Status.PASS).ifPresent(f ->
         out.add(Observation.ofFact(ADVANTAGE, "Deterministic smokes:", f)));
     return out;
   }

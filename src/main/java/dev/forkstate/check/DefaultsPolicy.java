@@ -2,6 +2,7 @@ package dev.forkstate.check;
 
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Set;
  * {@code happypath.allowed_defaults} names it ({@code Qual.fn(param)} or {@code module:Qual.fn(param)}).
  */
 final class DefaultsPolicy implements Policy {
-  static final String FACT = "happypath.defaults";
+  static final FactId FACT = FactIds.HAPPYPATH_DEFAULTS;
   private static final CandidateVerdict.Wording WORDING = new CandidateVerdict.Wording(
       "public defaults and parameters unchanged", "changed public default or parameter", "happypath.allowed_defaults");
   private final Set<String> allowedDefaults;
@@ -23,7 +24,7 @@ final class DefaultsPolicy implements Policy {
 
   @Override
   public boolean covers(FactId id) {
-    return id.value().equals(FACT);
+    return id.equals(FACT);
   }
 
   @Override

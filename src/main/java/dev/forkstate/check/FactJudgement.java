@@ -42,9 +42,9 @@ final class FactJudgement {
         : f.summaryPhrase().then(" (").then(f.reasonPhrase()).then(")");
   }
 
-  static Check.Verdict single(FactSet facts, String id) {
+  static Check.Verdict single(FactSet facts, FactId id) {
     Optional<Fact> f = facts.get(id);
     return f.map(fact -> worstOf(List.of(fact), ""))
-        .orElse(new Check.Verdict(Status.UNKNOWN, "fact " + id + " was not measured", List.of(FactId.of(id))));
+        .orElse(new Check.Verdict(Status.UNKNOWN, "fact " + id + " was not measured", List.of(id)));
   }
 }

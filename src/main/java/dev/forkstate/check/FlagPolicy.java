@@ -2,6 +2,7 @@ package dev.forkstate.check;
 
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.TreeSet;
  * {@code happypath.allowed_flags} names it or the guide documents it (the names the collector read from the guide).
  */
 final class FlagPolicy implements Policy {
-  static final String FACT = "happypath.flags";
+  static final FactId FACT = FactIds.HAPPYPATH_FLAGS;
   private static final CandidateVerdict.Wording WORDING = new CandidateVerdict.Wording(
       "no new flags (env vars, public parameters, CLI options)", "new flag", "happypath.allowed_flags or the guide");
   private final Set<String> allowedFlags;
@@ -24,7 +25,7 @@ final class FlagPolicy implements Policy {
 
   @Override
   public boolean covers(FactId id) {
-    return id.value().equals(FACT);
+    return id.equals(FACT);
   }
 
   @Override

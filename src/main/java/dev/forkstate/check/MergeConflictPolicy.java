@@ -2,6 +2,7 @@ package dev.forkstate.check;
 
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Noun;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
@@ -13,13 +14,13 @@ import java.util.List;
  * conflicted file by {@link #HEAVY_LINES} lines or more (that merge means redoing the fork's own work by hand).
  */
 final class MergeConflictPolicy implements Policy {
-  static final String FACT = "upstream.merge-preview";
+  static final FactId FACT = FactIds.UPSTREAM_MERGE_PREVIEW;
   /** A conflict in a file the fork changed by this many lines or more is a FAIL-level risk. */
   static final int HEAVY_LINES = 20;
 
   @Override
   public boolean covers(FactId id) {
-    return id.value().equals(FACT);
+    return id.equals(FACT);
   }
 
   /** The measured summary says what merges into what and where it conflicts; the judgement adds how heavily. */

@@ -5,6 +5,7 @@ import static dev.forkstate.fact.Phrase.Kind.CODE;
 import dev.forkstate.config.ForkstateConfig;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -28,7 +29,7 @@ final class MetricThresholdPolicy implements Policy {
       for (ForkstateConfig.ThresholdConfig t : c.thresholds() == null ? List.<ForkstateConfig.ThresholdConfig>of()
           : c.thresholds()) {
         // The same id the collector gives the measurement: metrics.<command>.<metric>.
-        byFact.putIfAbsent(FactId.of("metrics." + FactId.segment(c.name()) + "." + FactId.segment(t.metric())), t);
+        byFact.putIfAbsent(FactIds.metric(c.name(), t.metric()), t);
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.forkstate.check;
 
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -17,7 +18,7 @@ import java.util.TreeSet;
  * business. Nothing is allowed: the fix is to guard the import.
  */
 final class OptionalImportPolicy implements Policy {
-  static final String FACT = "happypath.imports";
+  static final FactId FACT = FactIds.HAPPYPATH_IMPORTS;
   private static final CandidateVerdict.Wording WORDING = new CandidateVerdict.Wording(
       "optional packages are imported guarded (try/except ImportError)", "unguarded optional import", "");
   private final Set<String> optionalModules;
@@ -28,7 +29,7 @@ final class OptionalImportPolicy implements Policy {
 
   @Override
   public boolean covers(FactId id) {
-    return id.value().equals(FACT);
+    return id.equals(FACT);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.forkstate.check;
 
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -20,7 +21,7 @@ final class PrBranchPolicy implements Policy {
   @Override
   public boolean covers(FactId id) {
     // pr.<branch>.pull and pr.branches share the prefix; only a Branch measurement is judged.
-    return id.value().startsWith("pr.");
+    return FactIds.PR_PREFIX.matches(id);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.forkstate.check;
 
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class ReferencesExistCheck implements Check {
 
   @Override
   public Verdict evaluate(FactSet facts) {
-    List<dev.forkstate.fact.Fact> refs = facts.withPrefix("ref.");
+    List<dev.forkstate.fact.Fact> refs = facts.withPrefix(FactIds.REF_PREFIX);
     if (refs.isEmpty()) {
       return new Verdict(Status.SKIPPED, "no paths cited", List.of());
     }

@@ -2,7 +2,7 @@ package dev.forkstate.check;
 
 import static dev.forkstate.check.Observation.Kind.RISK;
 
-import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Noun;
 import dev.forkstate.fact.Phrase;
@@ -23,32 +23,32 @@ public final class Risks {
    */
   public static List<Observation> of(FactSet facts, String upstreamRef) {
     List<Observation> out = new ArrayList<>();
-    facts.count("upstream.behind").filter(n -> n > 0).ifPresent(n -> out.add(new Observation(RISK, Status.WARN,
+    facts.count(FactIds.UPSTREAM_BEHIND).filter(n -> n > 0).ifPresent(n -> out.add(new Observation(RISK, Status.WARN,
         Phrase.of("Drift: " + Noun.count(n, "upstream commit") + " not merged. Mitigation: merge upstream in small "
-            + "steps, then rerun the smokes"), "git merge " + upstreamRef, List.of(FactId.of("upstream.behind")))));
-    facts.get("upstream.files.modified").filter(f -> f.value() instanceof Value.Changes).ifPresent(m ->
+            + "steps, then rerun the smokes"), "git merge " + upstreamRef, List.of(FactIds.UPSTREAM_BEHIND))));
+    facts.get(FactIds.UPSTREAM_FILES_MODIFIED).filter(f -> f.value() instanceof Value.Changes).ifPresent(m ->
         ConflictSites.heaviest((Value.Changes) m.value()).stream().filter(f -> f.added() + f.deleted() > 0)
             .forEach(f -> out.add(new Observation(RISK, Status.WARN, Phrase.of("Conflict risk in ")
                 .then(Phrase.Kind.PATH, f.path()).then(" (+" + f.added() + " -" + f.deleted()
                     + " fork lines in an upstream file). Mitigation: keep the edit behind a seam, or upstream it"),
                 "git diff $(git merge-base HEAD " + upstreamRef + ") HEAD -- " + ShellQuote.quote(f.path()),
-                List.of(FactId.of("upstream.files.modified"))))));
+                List.of(FactIds.UPSTREAM_FILES_MODIFIED)))));
     int skipped = SmokeCounts.skipped(facts);
     if (skipped > 0) {
       out.add(new Observation(RISK, Status.WARN, Phrase.of("Coverage: " + Noun.count(skipped, "smoke test")
           + " skipped. Mitigation: provide what they need on CI (see the skip reasons in Validation Status)"), "",
           SmokeCounts.ids(facts)));
     }
-    facts.withPrefix("ref.").stream().filter(f -> f.status() != Status.PASS).forEach(f ->
+    facts.withPrefix(FactIds.REF_PREFIX).stream().filter(f -> f.status() != Status.PASS).forEach(f ->
         out.add(Observation.ofFact(RISK, "Cited path not committed:", f)));
-    facts.get("git.shallow").filter(f -> f.status() == Status.WARN).ifPresent(f ->
+    facts.get(FactIds.GIT_SHALLOW).filter(f -> f.status() == Status.WARN).ifPresent(f ->
         out.add(Observation.ofFact(RISK, "History:", f)));
-    facts.get("upstream.merge-preview").filter(f -> f.status() == Status.FAIL || f.status() == Status.WARN)
+    facts.get(FactIds.UPSTREAM_MERGE_PREVIEW).filter(f -> f.status() == Status.FAIL || f.status() == Status.WARN)
         .ifPresent(f -> out.add(new Observation(RISK, f.status(), Phrase.of("Merge conflicts ahead: ")
             .then(f.summaryPhrase()).then(". Mitigation: merge upstream now, in small steps, or move the fork's edits "
                 + "behind a seam"),
             f.command(), List.of(f.id()))));
-    facts.withPrefix("pr.").stream().filter(f -> f.status() == Status.WARN).forEach(f ->
+    facts.withPrefix(FactIds.PR_PREFIX).stream().filter(f -> f.status() == Status.WARN).forEach(f ->
         out.add(Observation.ofFact(RISK, "PR branch:", f)));
     return out;
   }

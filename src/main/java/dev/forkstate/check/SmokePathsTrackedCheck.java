@@ -1,5 +1,6 @@
 package dev.forkstate.check;
 
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import java.util.List;
@@ -17,10 +18,10 @@ public final class SmokePathsTrackedCheck implements Check {
 
   @Override
   public Verdict evaluate(FactSet facts) {
-    if (facts.withPrefix("smoke.").isEmpty() || facts.get("smoke.none").isPresent()) {
+    if (facts.withPrefix(FactIds.SMOKE_PREFIX).isEmpty() || facts.get(FactIds.SMOKE_NONE).isPresent()) {
       return new Verdict(Status.UNKNOWN, "no smoke command, so no test paths to check", List.of());
     }
-    List<dev.forkstate.fact.Fact> refs = facts.withPrefix("ref.smoke.");
+    List<dev.forkstate.fact.Fact> refs = facts.withPrefix(FactIds.REF_SMOKE_PREFIX);
     if (refs.isEmpty()) {
       return new Verdict(Status.SKIPPED, "the smoke commands name no test paths", List.of());
     }

@@ -1,5 +1,6 @@
 package dev.forkstate.check;
 
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
@@ -18,8 +19,8 @@ public final class TagPresentCheck implements Check {
 
   @Override
   public Verdict evaluate(FactSet facts) {
-    var atHead = facts.get("git.tags.at-head");
-    var nearest = facts.get("git.tags.nearest");
+    var atHead = facts.get(FactIds.GIT_TAGS_AT_HEAD);
+    var nearest = facts.get(FactIds.GIT_TAGS_NEAREST);
     if (atHead.isEmpty() || nearest.isEmpty()) {
       return new Verdict(Status.UNKNOWN, "tags were not measured", List.of());
     }

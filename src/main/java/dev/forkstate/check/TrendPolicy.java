@@ -2,6 +2,7 @@ package dev.forkstate.check;
 
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.List;
@@ -14,14 +15,14 @@ import java.util.Set;
  */
 final class TrendPolicy implements Policy {
   static final long STALE_DAYS = 30;
-  static final String PASS_RATE = "history.smoke-pass-rate";
-  static final String BEHIND = "history.behind";
-  static final String SINCE_UPSTREAM = "history.days-since-upstream";
-  private static final Set<String> IDS = Set.of(PASS_RATE, BEHIND, SINCE_UPSTREAM);
+  static final FactId PASS_RATE = FactIds.HISTORY_SMOKE_PASS_RATE;
+  static final FactId BEHIND = FactIds.HISTORY_BEHIND;
+  static final FactId SINCE_UPSTREAM = FactIds.HISTORY_DAYS_SINCE_UPSTREAM;
+  private static final Set<FactId> IDS = Set.of(PASS_RATE, BEHIND, SINCE_UPSTREAM);
 
   @Override
   public boolean covers(FactId id) {
-    return IDS.contains(id.value());
+    return IDS.contains(id);
   }
 
   @Override
@@ -30,11 +31,11 @@ final class TrendPolicy implements Policy {
       return m;
     }
     Status judged;
-    if (m.id().value().equals(PASS_RATE) && m.value() instanceof Value.Count pct) {
+    if (m.id().equals(PASS_RATE) && m.value() instanceof Value.Count pct) {
       judged = pct.n() == 100 ? Status.PASS : Status.WARN;
-    } else if (m.id().value().equals(BEHIND) && m.value() instanceof Value.Series s && !s.values().isEmpty()) {
+    } else if (m.id().equals(BEHIND) && m.value() instanceof Value.Series s && !s.values().isEmpty()) {
       judged = s.values().get(s.values().size() - 1) > s.values().get(0) ? Status.WARN : Status.PASS;
-    } else if (m.id().value().equals(SINCE_UPSTREAM) && m.value() instanceof Value.Count days) {
+    } else if (m.id().equals(SINCE_UPSTREAM) && m.value() instanceof Value.Count days) {
       judged = days.n() > STALE_DAYS ? Status.WARN : Status.PASS;
     } else {
       return m;

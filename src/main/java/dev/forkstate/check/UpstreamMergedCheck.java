@@ -1,6 +1,8 @@
 package dev.forkstate.check;
 
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -12,7 +14,7 @@ import java.util.Optional;
  * is PASS, any behind is WARN (drift, not breakage), a count that could not be taken is UNKNOWN.
  */
 public final class UpstreamMergedCheck implements Check {
-  static final String FACT = "upstream.behind";
+  static final FactId FACT = FactIds.UPSTREAM_BEHIND;
   private static final CheckInfo INFO = new CheckInfo("upstream-merged", "Upstream merged",
       "Does the fork include every upstream commit?",
       "Each upstream commit not merged is drift: a later merge gets harder and fixes are missing.",

@@ -1,6 +1,7 @@
 package dev.forkstate.collect;
 
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
 import java.util.List;
 
 /**
@@ -16,6 +17,11 @@ public interface Collector {
    * check reads (smoke., ref.smoke.) make that check UNKNOWN too.
    */
   List<String> failureIds();
+
+  /** Failure ids as the text {@link #failureIds()} returns: Strings while collect/ci still spells its ids. */
+  static List<String> ids(List<FactId> ids) {
+    return ids.stream().map(FactId::value).toList();
+  }
 
   List<Fact> collect(CollectContext ctx);
 }

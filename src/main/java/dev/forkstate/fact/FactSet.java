@@ -20,13 +20,18 @@ public final class FactSet {
     this.byId = map;
   }
 
+  public Optional<Fact> get(FactId id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  /** String id: for collect/ci's tests until the ci ids move to {@link FactIds}. */
   public Optional<Fact> get(String id) {
-    return Optional.ofNullable(byId.get(FactId.of(id)));
+    return get(FactId.of(id));
   }
 
   /** Facts whose id starts with the prefix, in id order. */
-  public List<Fact> withPrefix(String prefix) {
-    return byId.values().stream().filter(f -> f.id().value().startsWith(prefix)).toList();
+  public List<Fact> withPrefix(FactPrefix prefix) {
+    return byId.values().stream().filter(f -> prefix.matches(f.id())).toList();
   }
 
   public List<Fact> all() {
@@ -34,11 +39,11 @@ public final class FactSet {
   }
 
   /** Count value of a fact that measured one, if it did. */
-  public Optional<Long> count(String id) {
+  public Optional<Long> count(FactId id) {
     return get(id).filter(f -> f.value() instanceof Value.Count).map(f -> ((Value.Count) f.value()).n());
   }
 
-  public Optional<String> text(String id) {
+  public Optional<String> text(FactId id) {
     return get(id).filter(f -> f.value() instanceof Value.Text).map(f -> ((Value.Text) f.value()).text());
   }
 

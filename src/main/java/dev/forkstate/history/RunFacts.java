@@ -1,6 +1,8 @@
 package dev.forkstate.history;
 
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactPrefix;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.Collections;
@@ -31,26 +33,26 @@ public record RunFacts(SortedMap<String, Entry> facts) {
     return new RunFacts(new TreeMap<>());
   }
 
-  public Optional<Entry> get(String id) {
-    return Optional.ofNullable(facts.get(id));
+  public Optional<Entry> get(FactId id) {
+    return Optional.ofNullable(facts.get(id.value()));
   }
 
   /** The entries whose id starts with the prefix, in id order. */
-  public Map<String, Entry> withPrefix(String prefix) {
+  public Map<String, Entry> withPrefix(FactPrefix prefix) {
     SortedMap<String, Entry> out = new TreeMap<>();
     facts.forEach((id, e) -> {
-      if (id.startsWith(prefix)) {
+      if (prefix.matches(id)) {
         out.put(id, e);
       }
     });
     return out;
   }
 
-  public Optional<Long> count(String id) {
+  public Optional<Long> count(FactId id) {
     return get(id).map(Entry::value).filter(v -> v instanceof Value.Count).map(v -> ((Value.Count) v).n());
   }
 
-  public Optional<String> text(String id) {
+  public Optional<String> text(FactId id) {
     return get(id).map(Entry::value).filter(v -> v instanceof Value.Text).map(v -> ((Value.Text) v).text());
   }
 }

@@ -2,7 +2,7 @@ package dev.forkstate.history;
 
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
-import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Noun;
 import dev.forkstate.fact.Phrase;
@@ -51,7 +51,7 @@ public final class Trends {
    * measurement an older version stored as PASS reads the same as today's INFO.
    */
   public static Point of(String time, String commit, RunFacts facts) {
-    Map<String, RunFacts.Entry> smokes = facts.withPrefix("smoke.");
+    Map<String, RunFacts.Entry> smokes = facts.withPrefix(FactIds.SMOKE_PREFIX);
     boolean measured = smokes.values().stream().anyMatch(e -> e.value() instanceof Value.Tests);
     boolean green = measured && smokes.values().stream().allMatch(e -> e.status() == Status.PASS);
     long passed = 0;
@@ -62,12 +62,12 @@ public final class Trends {
         ran += t.passed() + t.failed() + t.errors();
       }
     }
-    Optional<RunFacts.Entry> determinism = facts.get("happypath.determinism");
+    Optional<RunFacts.Entry> determinism = facts.get(FactIds.HAPPYPATH_DETERMINISM);
     boolean flaky = determinism.map(e -> e.status() == Status.FAIL).orElse(false);
     List<String> flakyTests = determinism.map(RunFacts.Entry::value).filter(v -> v instanceof Value.Items)
         .map(v -> testIds(((Value.Items) v).items())).orElse(List.of());
-    return new Point(time, commit, green, measured, facts.count("upstream.behind").orElse(null), flaky,
-        ran == 0 ? null : (double) passed / ran, flakyTests, facts.text("upstream.last-merge").orElse(""));
+    return new Point(time, commit, green, measured, facts.count(FactIds.UPSTREAM_BEHIND).orElse(null), flaky,
+        ran == 0 ? null : (double) passed / ran, flakyTests, facts.text(FactIds.UPSTREAM_LAST_MERGE).orElse(""));
   }
 
   /**
@@ -85,40 +85,40 @@ public final class Trends {
     Evidence ev = Evidence.ofCommand("sqlite3 " + dbPath + " 'SELECT id, time, commit_sha, exit_code FROM runs "
         + "ORDER BY id DESC LIMIT " + WINDOW + "'");
     List<Fact> out = new ArrayList<>();
-    out.add(Fact.of("history.runs", Status.INFO, new Value.Count(points.size()), Noun.count(points.size(), "run")
+    out.add(Fact.of(FactIds.HISTORY_RUNS, Status.INFO, new Value.Count(points.size()), Noun.count(points.size(), "run")
         + " in the window (this one included), since " + points.get(0).time(), ev));
     List<Point> measured = points.stream().filter(Point::smokesMeasured).toList();
     if (measured.isEmpty()) {
-      out.add(Fact.unknown("history.smoke-pass-rate", "no run in the window counted smoke tests", ev));
+      out.add(Fact.unknown(FactIds.HISTORY_SMOKE_PASS_RATE, "no run in the window counted smoke tests", ev));
     } else {
       long green = measured.stream().filter(Point::smokesGreen).count();
-      out.add(new Fact(FactId.of("history.smoke-pass-rate"), Status.INFO,
+      out.add(new Fact(FactIds.HISTORY_SMOKE_PASS_RATE, Status.INFO,
           new Value.Count(Math.round(100.0 * green / measured.size())), "smokes green in " + green + " of "
           + Noun.count(measured.size(), "run") + " (" + Math.round(100.0 * green / measured.size()) + "%)", "",
           List.of(ev)));
     }
     List<Long> behind = points.stream().map(Point::behind).filter(java.util.Objects::nonNull).toList();
     if (behind.isEmpty()) {
-      out.add(Fact.unknown("history.behind", "no run in the window measured upstream drift", ev));
+      out.add(Fact.unknown(FactIds.HISTORY_BEHIND, "no run in the window measured upstream drift", ev));
     } else {
       long first = behind.get(0);
       long last = behind.get(behind.size() - 1);
       List<String> shown = behind.stream().map(String::valueOf).toList();
-      out.add(new Fact(FactId.of("history.behind"), Status.INFO, new Value.Series(behind),
+      out.add(new Fact(FactIds.HISTORY_BEHIND, Status.INFO, new Value.Series(behind),
           "commits behind upstream, oldest to newest run: " + String.join(" → ", shown)
           + (last > first ? " (drifting: +" + (last - first) + ")" : ""), "", List.of(ev)));
     }
     long flaky = points.stream().filter(Point::flaky).count();
     if (measured.isEmpty()) {
       // No run counted smoke tests, so none could be seen to flip: not "no flaky smokes".
-      out.add(Fact.unknown("history.flaky", "no run in the window counted smoke tests", ev));
+      out.add(Fact.unknown(FactIds.HISTORY_FLAKY, "no run in the window counted smoke tests", ev));
       drift(points, ev).ifPresent(out::add);
       sinceUpstream(points.get(points.size() - 1), ev).ifPresent(out::add);
       return out;
     }
     java.util.TreeSet<String> seen = new java.util.TreeSet<>();
     points.forEach(p -> seen.addAll(p.flakyTests()));
-    out.add(new Fact(FactId.of("history.flaky"), flaky == 0 ? Status.PASS : Status.WARN,
+    out.add(new Fact(FactIds.HISTORY_FLAKY, flaky == 0 ? Status.PASS : Status.WARN,
         new Value.Paths(List.copyOf(seen)), flaky == 0 ? Phrase.of("no flaky smokes in the window")
         : Phrase.of("flaky smokes in " + flaky + " of " + Noun.count(points.size(), "run") + (seen.isEmpty() ? ""
         : ": ")).then(Phrase.items(Phrase.Kind.TEST_ID, List.copyOf(seen), ", ")), Phrase.empty(), List.of(ev)));
@@ -138,11 +138,11 @@ public final class Trends {
     double days = (java.time.Instant.parse(b.time()).getEpochSecond() - java.time.Instant.parse(a.time())
         .getEpochSecond()) / 86_400.0;
     if (days < 1) {
-      return java.util.Optional.of(new Fact(FactId.of("history.drift-per-week"), Status.INFO, Value.none(),
+      return java.util.Optional.of(new Fact(FactIds.HISTORY_DRIFT_PER_WEEK, Status.INFO, Value.none(),
           "runs in the window span less than a day: no weekly rate yet", "", List.of(ev)));
     }
     double perWeek = (b.behind() - a.behind()) / days * 7;
-    return java.util.Optional.of(new Fact(FactId.of("history.drift-per-week"), perWeek > 0 ? Status.WARN
+    return java.util.Optional.of(new Fact(FactIds.HISTORY_DRIFT_PER_WEEK, perWeek > 0 ? Status.WARN
         : Status.PASS, new Value.Text(String.format(java.util.Locale.ROOT, "%.1f", perWeek)), String.format(
         java.util.Locale.ROOT, "%+.1f commits behind upstream per week (%d → %d over %.0f days)", perWeek, a.behind(),
         b.behind(), days), "", List.of(ev)));
@@ -155,7 +155,8 @@ public final class Trends {
     }
     long days = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(now.upstreamIn()),
         java.time.LocalDate.ofInstant(java.time.Instant.parse(now.time()), java.time.ZoneOffset.UTC));
-    return java.util.Optional.of(new Fact(FactId.of("history.days-since-upstream"), Status.INFO, new Value.Count(days), Noun.count(days, "day") + " since upstream code last came in ("
+    return java.util.Optional.of(new Fact(FactIds.HISTORY_DAYS_SINCE_UPSTREAM, Status.INFO, new Value.Count(days),
+        Noun.count(days, "day") + " since upstream code last came in ("
         + now.upstreamIn() + ")", "", List.of(ev)));
   }
 }

@@ -47,7 +47,7 @@ final class Bullets {
   }
 
   /** The fact with this id as a bullet, when it was measured. */
-  static void addFact(List<Line> out, FactSet facts, int depth, String id, String label) {
+  static void addFact(List<Line> out, FactSet facts, int depth, FactId id, String label) {
     facts.get(id).ifPresent(f -> out.add(fact(depth, f, label)));
   }
 

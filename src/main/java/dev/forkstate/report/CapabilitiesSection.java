@@ -4,6 +4,7 @@ import static dev.forkstate.report.Bullets.bullet;
 import static dev.forkstate.report.Bullets.plain;
 
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Noun;
 import dev.forkstate.fact.Phrase;
@@ -29,19 +30,19 @@ final class CapabilitiesSection implements SectionWriter {
   @Override
   public List<Line> lines() {
     List<Line> out = new ArrayList<>();
-    List<Fact> claimed = facts.withPrefix("capability.");
+    List<Fact> claimed = facts.withPrefix(FactIds.CAPABILITY_PREFIX);
     if (!claimed.isEmpty()) {
       out.add(plain(0, "Claimed in forkstate.yml, each checked against its evidence:"));
       claimed.forEach(f -> out.add(Bullets.fact(1, f, "")));
     } else {
-      Bullets.addFact(out, facts, 0, "capabilities.claimed", "Capability claims:");
+      Bullets.addFact(out, facts, 0, FactIds.CAPABILITIES_CLAIMED, "Capability claims:");
     }
-    facts.get("python.added-modules").ifPresent(f -> {
+    facts.get(FactIds.PYTHON_ADDED_MODULES).ifPresent(f -> {
       out.add(Bullets.fact(0, f, ""));
       out.addAll(Bullets.items(f, 1, Bullets.MAX_ITEMS));
     });
-    Bullets.addFact(out, facts, 0, "tests.added-folders", "");
-    Optional<Fact> added = facts.get("upstream.files.added");
+    Bullets.addFact(out, facts, 0, FactIds.TESTS_ADDED_FOLDERS, "");
+    Optional<Fact> added = facts.get(FactIds.UPSTREAM_FILES_ADDED);
     if (added.isPresent() && added.get().value() instanceof Value.Changes ch && !ch.files().isEmpty()) {
       out.add(bullet(0, added.get().status(), "What the fork adds, by folder (files added since the merge-base):",
           added.get().command(), List.of(added.get().id())));
@@ -54,7 +55,7 @@ final class CapabilitiesSection implements SectionWriter {
       byDir.forEach((dir, agg) -> out.add(plain(1, Phrase.of(Phrase.Kind.PATH, dir).then(": "
           + Noun.count(agg[0], "file") + ", +" + agg[1] + " lines"))));
     } else {
-      Bullets.addFact(out, facts, 0, "upstream.files.added", "Files the fork added:");
+      Bullets.addFact(out, facts, 0, FactIds.UPSTREAM_FILES_ADDED, "Files the fork added:");
     }
     return out;
   }

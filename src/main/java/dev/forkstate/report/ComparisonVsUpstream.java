@@ -8,6 +8,7 @@ import dev.forkstate.check.ConflictSites;
 import dev.forkstate.config.Settings;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Noun;
 import dev.forkstate.fact.Phrase;
@@ -23,12 +24,13 @@ import java.util.TreeSet;
  * of the fork is upstream already, and one footnote per cited fact.
  */
 final class ComparisonVsUpstream implements SectionWriter {
-  private static final List<String> DRIFT_COUNTS = List.of("upstream.merge-base", "upstream.ahead",
-      "upstream.behind", "upstream.commits", "upstream.merges", "upstream.areas");
-  private static final List<String> DRIFT_FILES = List.of("upstream.files.added", "upstream.files.modified",
-      "upstream.files.deleted");
-  private static final List<String> UPSTREAMABILITY = List.of("upstream.patches.fork-only",
-      "upstream.patches.upstreamed", "upstream.merge-preview", "upstream.last-merge", "upstream.merge-base-age");
+  private static final List<FactId> DRIFT_COUNTS = List.of(FactIds.UPSTREAM_MERGE_BASE, FactIds.UPSTREAM_AHEAD,
+      FactIds.UPSTREAM_BEHIND, FactIds.UPSTREAM_COMMITS, FactIds.UPSTREAM_MERGES, FactIds.UPSTREAM_AREAS);
+  private static final List<FactId> DRIFT_FILES = List.of(FactIds.UPSTREAM_FILES_ADDED, FactIds.UPSTREAM_FILES_MODIFIED,
+      FactIds.UPSTREAM_FILES_DELETED);
+  private static final List<FactId> UPSTREAMABILITY = List.of(FactIds.UPSTREAM_PATCHES_FORK_ONLY,
+      FactIds.UPSTREAM_PATCHES_UPSTREAMED, FactIds.UPSTREAM_MERGE_PREVIEW, FactIds.UPSTREAM_LAST_MERGE,
+      FactIds.UPSTREAM_MERGE_BASE_AGE);
 
   private final FactSet facts;
   private final Settings settings;
@@ -59,7 +61,7 @@ final class ComparisonVsUpstream implements SectionWriter {
       assessment.dropped().forEach(d -> out.add(plain(2, "\"" + d.text() + "\": " + d.why())));
     }
     out.add(plain(0, "Measured drift:"));
-    List<Fact> upstream = facts.withPrefix("upstream.");
+    List<Fact> upstream = facts.withPrefix(FactIds.UPSTREAM_PREFIX);
     // One line instead of a dozen when every upstream fact is UNKNOWN for the same reason (no upstream ref, say).
     if (!upstream.isEmpty() && upstream.stream().allMatch(f -> f.status() == Status.UNKNOWN
         && f.reason().equals(upstream.get(0).reason()))) {
@@ -84,16 +86,16 @@ final class ComparisonVsUpstream implements SectionWriter {
   }
 
   private void drift(List<Line> out) {
-    for (String id : DRIFT_COUNTS) {
+    for (FactId id : DRIFT_COUNTS) {
       Bullets.addFact(out, facts, 1, id, "");
     }
-    for (String id : DRIFT_FILES) {
+    for (FactId id : DRIFT_FILES) {
       Optional<Fact> f = facts.get(id);
       if (f.isEmpty()) {
         continue;
       }
       out.add(Bullets.fact(1, f.get(), ""));
-      if (!id.endsWith("added") && f.get().value() instanceof Value.Changes ch) {
+      if (!id.equals(FactIds.UPSTREAM_FILES_ADDED) && f.get().value() instanceof Value.Changes ch) {
         ConflictSites.heaviest(ch).forEach(fc -> out.add(bullet(2, null, Phrase.of(Phrase.Kind.PATH, fc.path())
             .then(" +" + fc.added() + " -" + fc.deleted()), "", List.of(f.get().id()))));
       }
@@ -102,12 +104,12 @@ final class ComparisonVsUpstream implements SectionWriter {
 
   /** What of the fork is upstream already, what a merge would do, and where the PR branches stand. */
   private void upstreamability(List<Line> out) {
-    List<Fact> prs = facts.withPrefix("pr.");
+    List<Fact> prs = facts.withPrefix(FactIds.PR_PREFIX);
     if (UPSTREAMABILITY.stream().noneMatch(id -> facts.get(id).isPresent()) && prs.isEmpty()) {
       return;
     }
     out.add(plain(0, "Upstreamability:"));
-    for (String id : UPSTREAMABILITY) {
+    for (FactId id : UPSTREAMABILITY) {
       facts.get(id).ifPresent(f -> {
         out.add(Bullets.fact(1, f, ""));
         Bullets.entries(f.value()).stream().limit(Bullets.MAX_ITEMS).forEach(item -> out.add(plain(2, item)));

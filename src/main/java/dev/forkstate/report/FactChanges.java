@@ -1,5 +1,7 @@
 package dev.forkstate.report;
 
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
@@ -17,11 +19,12 @@ import java.util.TreeSet;
  * every fact whose status changed. Pure and sorted. Typed values are read where the entries have them.
  */
 public final class FactChanges {
-  private static final List<String> COUNTS = List.of("upstream.ahead", "upstream.behind", "git.tracking.ahead",
-      "git.tracking.behind");
-  private static final Map<String, String> COUNT_LABELS = Map.of("upstream.ahead", "fork commits ahead of upstream",
-      "upstream.behind", "commits behind upstream", "git.tracking.ahead", "unpushed commits",
-      "git.tracking.behind", "commits behind the tracking remote");
+  private static final List<FactId> COUNTS = List.of(FactIds.UPSTREAM_AHEAD, FactIds.UPSTREAM_BEHIND,
+      FactIds.GIT_TRACKING_AHEAD, FactIds.GIT_TRACKING_BEHIND);
+  private static final Map<FactId, String> COUNT_LABELS = Map.of(FactIds.UPSTREAM_AHEAD,
+      "fork commits ahead of upstream", FactIds.UPSTREAM_BEHIND, "commits behind upstream", FactIds.GIT_TRACKING_AHEAD,
+          "unpushed commits",
+      FactIds.GIT_TRACKING_BEHIND, "commits behind the tracking remote");
 
   private FactChanges() {}
 
@@ -29,32 +32,32 @@ public final class FactChanges {
     List<Phrase> out = new ArrayList<>();
     for (String id : new TreeSet<>(now.facts().keySet())) {
       // Only a run with per-test outcomes says anything test by test; a smoke that crashed says it by its status.
-      if (id.startsWith("smoke.") && before.facts().containsKey(id)
+      if (FactIds.SMOKE_PREFIX.matches(id) && before.facts().containsKey(id)
           && now.facts().get(id).typed() instanceof Value.Tests t) {
         out.addAll(TestChanges.between(outcomes(before.facts().get(id)), t.outcomes(),
             t.passedIds().size() == t.passed()));
       }
     }
-    for (String id : COUNTS) {
-      Optional<Long> b = count(before.facts().get(id));
-      Optional<Long> n = count(now.facts().get(id));
+    for (FactId id : COUNTS) {
+      Optional<Long> b = count(before.entry(id));
+      Optional<Long> n = count(now.entry(id));
       if (b.isPresent() && n.isPresent() && !b.equals(n)) {
         long delta = n.get() - b.get();
         out.add(Phrase.of(COUNT_LABELS.get(id) + ": " + b.get() + " → " + n.get() + " (" + (delta > 0 ? "+" : "")
             + delta + ")"));
       }
     }
-    FactDigest.Entry tagsNow = now.facts().get("git.tags.at-head");
+    FactDigest.Entry tagsNow = now.entry(FactIds.GIT_TAGS_AT_HEAD);
     if (tagsNow != null) {
-      added(before.facts().get("git.tags.at-head"), tagsNow).forEach(t -> out.add(Phrase.of("new tag at HEAD: ")
+      added(before.entry(FactIds.GIT_TAGS_AT_HEAD), tagsNow).forEach(t -> out.add(Phrase.of("new tag at HEAD: ")
           .then(Phrase.Kind.REF, t.plain())));
     }
-    FactDigest.Entry flagsBefore = before.facts().get("happypath.flags");
-    FactDigest.Entry flagsNow = now.facts().get("happypath.flags");
+    FactDigest.Entry flagsBefore = before.entry(FactIds.HAPPYPATH_FLAGS);
+    FactDigest.Entry flagsNow = now.entry(FactIds.HAPPYPATH_FLAGS);
     if (flagsNow != null && flagsBefore != null) {
       added(flagsBefore, flagsNow).forEach(f -> out.add(Phrase.of("new flag: ").then(f)));
     }
-    changedValue(before, now, "git.head.sha", "HEAD").ifPresent(out::add);
+    changedValue(before, now, FactIds.GIT_HEAD_SHA, "HEAD").ifPresent(out::add);
     for (String id : new TreeSet<>(now.facts().keySet())) {
       FactDigest.Entry b = before.facts().get(id);
       FactDigest.Entry n = now.facts().get(id);
@@ -69,9 +72,9 @@ public final class FactChanges {
     return out;
   }
 
-  private static Optional<Phrase> changedValue(FactDigest before, FactDigest now, String id, String label) {
-    FactDigest.Entry b = before.facts().get(id);
-    FactDigest.Entry n = now.facts().get(id);
+  private static Optional<Phrase> changedValue(FactDigest before, FactDigest now, FactId id, String label) {
+    FactDigest.Entry b = before.entry(id);
+    FactDigest.Entry n = now.entry(id);
     if (b == null || n == null || b.value().equals(n.value())) {
       return Optional.empty();
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.LegacyMarkdown;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -27,6 +28,11 @@ public record FactDigest(Map<String, Entry> facts) {
 
   public FactDigest {
     facts = new TreeMap<>(facts);
+  }
+
+  /** The entry for this id, or null when this digest has none. */
+  public Entry entry(FactId id) {
+    return facts.get(id.value());
   }
 
   /**

@@ -4,17 +4,23 @@ import static dev.forkstate.report.Bullets.plain;
 import static dev.forkstate.report.Bullets.setting;
 
 import dev.forkstate.config.Settings;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Phrase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The guide the fork follows, and each happy-path rule with what broke it. */
 final class HappyPathAlignment implements SectionWriter {
   /** Rule fact and its label, in the order the guide states the rules. */
-  private static final List<List<String>> RULES = List.of(List.of("happypath.flags", "No new flags:"),
-      List.of("happypath.defaults", "Defaults unchanged:"), List.of("happypath.determinism", "Deterministic smokes:"),
-      List.of("happypath.copy-paste", "Copy-paste commands:"), List.of("happypath.imports", "Import-time robustness:"));
+  private static final List<Map.Entry<FactId, String>> RULES = List.of(
+      Map.entry(FactIds.HAPPYPATH_FLAGS, "No new flags:"),
+      Map.entry(FactIds.HAPPYPATH_DEFAULTS, "Defaults unchanged:"),
+      Map.entry(FactIds.HAPPYPATH_DETERMINISM, "Deterministic smokes:"),
+      Map.entry(FactIds.HAPPYPATH_COPY_PASTE, "Copy-paste commands:"),
+      Map.entry(FactIds.HAPPYPATH_IMPORTS, "Import-time robustness:"));
 
   private final FactSet facts;
   private final Settings settings;
@@ -33,14 +39,14 @@ final class HappyPathAlignment implements SectionWriter {
   public List<Line> lines() {
     List<Line> out = new ArrayList<>();
     out.add(plain(0, Phrase.of("Guide: ").then(setting(settings.guide(), Phrase.Kind.PATH))));
-    facts.withPrefix("ref.guide.").forEach(f -> out.add(Bullets.fact(0, f, "")));
-    for (List<String> rule : RULES) {
-      facts.get(rule.get(0)).ifPresent(f -> {
-        out.add(Bullets.fact(0, f, rule.get(1)));
+    facts.withPrefix(FactIds.REF_GUIDE_PREFIX).forEach(f -> out.add(Bullets.fact(0, f, "")));
+    for (Map.Entry<FactId, String> rule : RULES) {
+      facts.get(rule.getKey()).ifPresent(f -> {
+        out.add(Bullets.fact(0, f, rule.getValue()));
         out.addAll(Bullets.items(f, 1, Bullets.MAX_ITEMS));
       });
     }
-    Bullets.addFact(out, facts, 0, "python.changes", "Scope:");
+    Bullets.addFact(out, facts, 0, FactIds.PYTHON_CHANGES, "Scope:");
     return out;
   }
 }

@@ -4,6 +4,7 @@ import static dev.forkstate.report.Bullets.bullet;
 import static dev.forkstate.report.Bullets.plain;
 
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ final class ReferencesSection implements SectionWriter {
   @Override
   public List<Line> lines() {
     List<Line> out = new ArrayList<>();
-    for (Fact f : facts.withPrefix("ref.")) {
+    for (Fact f : facts.withPrefix(FactIds.REF_PREFIX)) {
       out.add(Bullets.fact(0, f, ""));
     }
     if (out.isEmpty()) {

@@ -6,6 +6,8 @@ import static dev.forkstate.report.Bullets.setting;
 
 import dev.forkstate.config.Settings;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
@@ -15,9 +17,10 @@ import java.util.List;
 
 /** The settings used, the git state, every smoke with its notable tests, the live check and CI. */
 final class ValidationStatus implements SectionWriter {
-  private static final List<String> GIT_FACTS = List.of("git.branch.current", "git.head.sha", "git.describe",
-      "git.tags.at-head", "git.tags.nearest", "git.tracking.remote", "git.tracking.ahead", "git.tracking.behind",
-      "git.worktree.dirty", "git.worktree.untracked", "git.shallow");
+  private static final List<FactId> GIT_FACTS = List.of(FactIds.GIT_BRANCH_CURRENT, FactIds.GIT_HEAD_SHA,
+      FactIds.GIT_DESCRIBE, FactIds.GIT_TAGS_AT_HEAD, FactIds.GIT_TAGS_NEAREST, FactIds.GIT_TRACKING_REMOTE,
+      FactIds.GIT_TRACKING_AHEAD, FactIds.GIT_TRACKING_BEHIND, FactIds.GIT_WORKTREE_DIRTY,
+      FactIds.GIT_WORKTREE_UNTRACKED, FactIds.GIT_SHALLOW);
 
   private final FactSet facts;
   private final Settings settings;
@@ -38,11 +41,11 @@ final class ValidationStatus implements SectionWriter {
     out.add(plain(0, Phrase.of("Settings: fork branch ").then(setting(settings.forkBranch(), Phrase.Kind.BRANCH))
         .then(", upstream ").then(setting(settings.upstreamRef(), Phrase.Kind.REF)).then(", CI workflow ")
         .then(setting(settings.ciWorkflow(), Phrase.Kind.PATH))));
-    for (String id : GIT_FACTS) {
+    for (FactId id : GIT_FACTS) {
       Bullets.addFact(out, facts, 0, id, "");
     }
-    for (Fact smoke : facts.withPrefix("smoke.")) {
-      out.add(Bullets.fact(0, smoke, "Smokes (" + smoke.id().value().substring("smoke.".length()) + "):"));
+    for (Fact smoke : facts.withPrefix(FactIds.SMOKE_PREFIX)) {
+      out.add(Bullets.fact(0, smoke, "Smokes (" + FactIds.SMOKE_PREFIX.rest(smoke.id()) + "):"));
       if (smoke.value() instanceof Value.Tests t) {
         for (Value.TestCase tc : t.notable()) {
           Phrase line = Phrase.of(tc.outcome() + ": ").then(Phrase.Kind.TEST_ID, tc.id());
@@ -51,11 +54,11 @@ final class ValidationStatus implements SectionWriter {
         }
       }
     }
-    Bullets.addFact(out, facts, 0, "live.check", "Live check:");
-    Bullets.addFact(out, facts, 0, "ci.run.last-push", "CI on the last push:");
-    Bullets.addFact(out, facts, 0, "ci.run.python-job", "CI job for Python " + settings.ciJob().value() + ":");
+    Bullets.addFact(out, facts, 0, FactIds.LIVE_CHECK, "Live check:");
+    Bullets.addFact(out, facts, 0, FactIds.CI_RUN_LAST_PUSH, "CI on the last push:");
+    Bullets.addFact(out, facts, 0, FactIds.CI_RUN_PYTHON_JOB, "CI job for Python " + settings.ciJob().value() + ":");
     out.add(plain(0, Phrase.of("CI workflow ").then(setting(settings.ciWorkflow(), Phrase.Kind.PATH)).then(":")));
-    for (Fact f : facts.withPrefix("ci.workflow.")) {
+    for (Fact f : facts.withPrefix(FactIds.CI_WORKFLOW_PREFIX)) {
       out.add(Bullets.fact(1, f, ""));
     }
     return out;

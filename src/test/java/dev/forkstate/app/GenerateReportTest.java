@@ -9,6 +9,7 @@ import dev.forkstate.app.demo.DemoProject;
 import dev.forkstate.app.demo.GitScript;
 import dev.forkstate.error.ExitCode;
 import dev.forkstate.error.UserError;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import dev.forkstate.report.SectionTitles;
@@ -77,13 +78,13 @@ class GenerateReportTest {
         null, env));
     var facts = new dev.forkstate.fact.FactSet(r.report().facts());
     GitScript git = new GitScript(fork, env, 0);
-    assertThat(facts.count("upstream.behind")).contains(
+    assertThat(facts.count(FactIds.UPSTREAM_BEHIND)).contains(
         Long.parseLong(git.git("rev-list", "--count", "HEAD..upstream/main").strip()));
-    assertThat(facts.count("upstream.ahead")).contains(
+    assertThat(facts.count(FactIds.UPSTREAM_AHEAD)).contains(
         Long.parseLong(git.git("rev-list", "--count", "upstream/main..HEAD").strip()));
-    assertThat(facts.text("git.head.sha")).contains(git.git("rev-parse", "HEAD").strip());
-    assertThat(facts.text("git.describe")).contains(git.git("describe", "--tags", "--always").strip());
-    assertThat(facts.text("upstream.merge-base")).contains(git.git("merge-base", "HEAD", "upstream/main").strip());
+    assertThat(facts.text(FactIds.GIT_HEAD_SHA)).contains(git.git("rev-parse", "HEAD").strip());
+    assertThat(facts.text(FactIds.GIT_DESCRIBE)).contains(git.git("describe", "--tags", "--always").strip());
+    assertThat(facts.text(FactIds.UPSTREAM_MERGE_BASE)).contains(git.git("merge-base", "HEAD", "upstream/main").strip());
 
     Value.Tests tests = (Value.Tests) facts.get("smoke.smokes").orElseThrow().value();
     String pytestSummary = runPytest(fork);
@@ -93,11 +94,11 @@ class GenerateReportTest {
       assertThat(pytestSummary).contains(tests.skipped() + " skipped");
     }
     assertThat(total).isEqualTo(5);
-    assertThat(facts.get("live.check").orElseThrow().status()).isEqualTo(Status.SKIPPED);
-    assertThat(facts.get("live.check").orElseThrow().reason()).isEqualTo("MINILLM_API_KEY is not set");
+    assertThat(facts.get(FactIds.LIVE_CHECK).orElseThrow().status()).isEqualTo(Status.SKIPPED);
+    assertThat(facts.get(FactIds.LIVE_CHECK).orElseThrow().reason()).isEqualTo("MINILLM_API_KEY is not set");
     // Online, but the demo's origin is a local folder: CI cannot be read, and says so.
-    assertThat(facts.get("ci.run.last-push").orElseThrow().status()).isEqualTo(Status.UNKNOWN);
-    assertThat(facts.get("ci.run.last-push").orElseThrow().reason()).contains("is not a GitHub repository URL");
+    assertThat(facts.get(FactIds.CI_RUN_LAST_PUSH).orElseThrow().status()).isEqualTo(Status.UNKNOWN);
+    assertThat(facts.get(FactIds.CI_RUN_LAST_PUSH).orElseThrow().reason()).contains("is not a GitHub repository URL");
     assertThat(r.exitCode()).isEqualTo(dev.forkstate.error.ExitCode.CHECKS_NOT_PASSING);
     assertThat(r.written()).isNull();
   }
@@ -241,9 +242,9 @@ class GenerateReportTest {
     GenerateResult r = new GenerateReport().run(new GenerateRequest(fork, "-", GenerateRequest.Format.MD, true,
         null, env));
     var facts = new dev.forkstate.fact.FactSet(r.report().facts());
-    assertThat(facts.get("ci.run.last-push").orElseThrow().status()).isEqualTo(Status.SKIPPED);
-    assertThat(facts.get("live.check").orElseThrow().reason()).startsWith("offline");
-    assertThat(facts.get("git.branch.current").orElseThrow().status()).isEqualTo(Status.PASS);
+    assertThat(facts.get(FactIds.CI_RUN_LAST_PUSH).orElseThrow().status()).isEqualTo(Status.SKIPPED);
+    assertThat(facts.get(FactIds.LIVE_CHECK).orElseThrow().reason()).startsWith("offline");
+    assertThat(facts.get(FactIds.GIT_BRANCH_CURRENT).orElseThrow().status()).isEqualTo(Status.PASS);
   }
 
   /** The README's sample is real output: every line of it appears in the demo's report. */

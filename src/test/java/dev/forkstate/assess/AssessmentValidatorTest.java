@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -17,11 +18,11 @@ import org.junit.jupiter.api.Test;
 class AssessmentValidatorTest {
   private static final Evidence EV = Evidence.ofCommand("git rev-list --left-right --count upstream/main...HEAD");
   private static final FactSet FACTS = new FactSet(List.of(
-      Fact.of("upstream.behind", Status.WARN, new Value.Count(12), "12 commits behind", EV),
-      Fact.of("upstream.ahead", Status.PASS, new Value.Count(40), "40 ahead", EV),
+      Fact.of(FactIds.UPSTREAM_BEHIND, Status.WARN, new Value.Count(12), "12 commits behind", EV),
+      Fact.of(FactIds.UPSTREAM_AHEAD, Status.PASS, new Value.Count(40), "40 ahead", EV),
       new Fact(FactId.of("smoke.smokes"), Status.FAIL, new Value.Tests(8, 1, 0, 1, List.of()), "8 passed, 1 failed",
           "", List.of(EV)),
-      Fact.unknown("ci.run.last-push", "not read"),
+      Fact.unknown(FactIds.CI_RUN_LAST_PUSH, "not read"),
       Fact.skipped("perf.bench", "no benchmark configured")));
 
   private static AssessmentValidator.Result one(String text, String cites) {
@@ -118,7 +119,7 @@ class AssessmentValidatorTest {
   void theFactsOfAClaimAreAmongThePointsCitations() {
     AssessmentValidator.Result r = claimed("upstream.ahead", "[{\"fact\": \"smoke.smokes\", \"failed\": 1}]");
     assertThat(r.kept()).singleElement().satisfies(p -> assertThat(p.cites())
-        .containsExactly(FactId.of("smoke.smokes"), FactId.of("upstream.ahead")));
+        .containsExactly(FactId.of("smoke.smokes"), FactIds.UPSTREAM_AHEAD));
   }
 
   @ParameterizedTest

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -19,18 +21,18 @@ import org.junit.jupiter.api.Test;
 class ChecksTest {
   private static final Evidence EV = Evidence.ofCommand("git status");
 
-  private static Fact fact(String id, Status s) {
+  private static Fact fact(FactId id, Status s) {
     return s == Status.UNKNOWN || s == Status.SKIPPED
-        ? new Fact(dev.forkstate.fact.FactId.of(id), s, Value.none(), "", "because", List.of(EV))
+        ? new Fact(id, s, Value.none(), "", "because", List.of(EV))
         : Fact.of(id, s, Value.none(), id + " " + s, EV);
   }
 
   private static Fact nearestTag(String tag) {
-    return Fact.info("git.tags.nearest", new Value.Text(tag), "nearest tag " + tag, EV);
+    return Fact.info(FactIds.GIT_TAGS_NEAREST, new Value.Text(tag), "nearest tag " + tag, EV);
   }
 
   private static Fact behind(long n) {
-    return Fact.info("upstream.behind", new Value.Count(n), n + " commits behind", EV);
+    return Fact.info(FactIds.UPSTREAM_BEHIND, new Value.Count(n), n + " commits behind", EV);
   }
 
   private static FactSet facts(Fact... fs) {
@@ -40,52 +42,52 @@ class ChecksTest {
   static Stream<Arguments> table() {
     return Stream.of(
         Arguments.of(Checks.SMOKES_PASS, facts(), Status.UNKNOWN),
-        Arguments.of(Checks.SMOKES_PASS, facts(fact("smoke.a", Status.PASS)), Status.PASS),
-        Arguments.of(Checks.SMOKES_PASS, facts(fact("smoke.a", Status.PASS), fact("smoke.b", Status.UNKNOWN)),
+        Arguments.of(Checks.SMOKES_PASS, facts(fact(FactIds.smoke("a"), Status.PASS)), Status.PASS),
+        Arguments.of(Checks.SMOKES_PASS, facts(fact(FactIds.smoke("a"), Status.PASS), fact(FactIds.smoke("b"), Status.UNKNOWN)),
             Status.UNKNOWN),
-        Arguments.of(Checks.SMOKES_PASS, facts(fact("smoke.a", Status.FAIL), fact("smoke.b", Status.UNKNOWN)),
+        Arguments.of(Checks.SMOKES_PASS, facts(fact(FactIds.smoke("a"), Status.FAIL), fact(FactIds.smoke("b"), Status.UNKNOWN)),
             Status.FAIL),
-        Arguments.of(Checks.SMOKES_PASS, facts(fact("smoke.a", Status.WARN)), Status.WARN),
+        Arguments.of(Checks.SMOKES_PASS, facts(fact(FactIds.smoke("a"), Status.WARN)), Status.WARN),
         Arguments.of(Checks.FORK_BRANCH_CHECKED_OUT, facts(), Status.UNKNOWN),
-        Arguments.of(Checks.FORK_BRANCH_CHECKED_OUT, facts(fact("git.branch.current", Status.PASS)), Status.PASS),
-        Arguments.of(Checks.FORK_BRANCH_CHECKED_OUT, facts(fact("git.branch.current", Status.UNKNOWN)),
+        Arguments.of(Checks.FORK_BRANCH_CHECKED_OUT, facts(fact(FactIds.GIT_BRANCH_CURRENT, Status.PASS)), Status.PASS),
+        Arguments.of(Checks.FORK_BRANCH_CHECKED_OUT, facts(fact(FactIds.GIT_BRANCH_CURRENT, Status.UNKNOWN)),
             Status.UNKNOWN),
         Arguments.of(new TagPresentCheck(), facts(), Status.UNKNOWN),
-        Arguments.of(new TagPresentCheck(), facts(fact("git.tags.at-head", Status.PASS), nearestTag("v1")),
+        Arguments.of(new TagPresentCheck(), facts(fact(FactIds.GIT_TAGS_AT_HEAD, Status.PASS), nearestTag("v1")),
             Status.PASS),
-        Arguments.of(new TagPresentCheck(), facts(fact("git.tags.at-head", Status.WARN), nearestTag("v1")),
+        Arguments.of(new TagPresentCheck(), facts(fact(FactIds.GIT_TAGS_AT_HEAD, Status.WARN), nearestTag("v1")),
             Status.WARN),
-        Arguments.of(new TagPresentCheck(), facts(fact("git.tags.at-head", Status.WARN),
-            fact("git.tags.nearest", Status.INFO)), Status.FAIL),
-        Arguments.of(new TagPresentCheck(), facts(fact("git.tags.at-head", Status.UNKNOWN), nearestTag("v1")),
+        Arguments.of(new TagPresentCheck(), facts(fact(FactIds.GIT_TAGS_AT_HEAD, Status.WARN),
+            fact(FactIds.GIT_TAGS_NEAREST, Status.INFO)), Status.FAIL),
+        Arguments.of(new TagPresentCheck(), facts(fact(FactIds.GIT_TAGS_AT_HEAD, Status.UNKNOWN), nearestTag("v1")),
             Status.UNKNOWN),
-        Arguments.of(new TagPresentCheck(), facts(fact("git.tags.at-head", Status.WARN),
-            fact("git.tags.nearest", Status.UNKNOWN)), Status.UNKNOWN),
+        Arguments.of(new TagPresentCheck(), facts(fact(FactIds.GIT_TAGS_AT_HEAD, Status.WARN),
+            fact(FactIds.GIT_TAGS_NEAREST, Status.UNKNOWN)), Status.UNKNOWN),
         Arguments.of(new SmokePathsTrackedCheck(), facts(), Status.UNKNOWN),
-        Arguments.of(new SmokePathsTrackedCheck(), facts(fact("smoke.none", Status.UNKNOWN)), Status.UNKNOWN),
-        Arguments.of(new SmokePathsTrackedCheck(), facts(fact("smoke.a", Status.PASS),
-            fact("ref.smoke.tests", Status.WARN)), Status.FAIL),
-        Arguments.of(new SmokePathsTrackedCheck(), facts(fact("smoke.a", Status.PASS),
-            fact("ref.smoke.tests", Status.PASS)), Status.PASS),
-        Arguments.of(new SmokePathsTrackedCheck(), facts(fact("smoke.a", Status.PASS)), Status.SKIPPED),
+        Arguments.of(new SmokePathsTrackedCheck(), facts(fact(FactIds.SMOKE_NONE, Status.UNKNOWN)), Status.UNKNOWN),
+        Arguments.of(new SmokePathsTrackedCheck(), facts(fact(FactIds.smoke("a"), Status.PASS),
+            fact(FactIds.ref("smoke", "tests"), Status.WARN)), Status.FAIL),
+        Arguments.of(new SmokePathsTrackedCheck(), facts(fact(FactIds.smoke("a"), Status.PASS),
+            fact(FactIds.ref("smoke", "tests"), Status.PASS)), Status.PASS),
+        Arguments.of(new SmokePathsTrackedCheck(), facts(fact(FactIds.smoke("a"), Status.PASS)), Status.SKIPPED),
         Arguments.of(new ReferencesExistCheck(), facts(), Status.SKIPPED),
-        Arguments.of(new ReferencesExistCheck(), facts(fact("ref.config.x", Status.FAIL),
-            fact("ref.guide.y", Status.PASS)), Status.FAIL),
+        Arguments.of(new ReferencesExistCheck(), facts(fact(FactIds.ref("config", "x"), Status.FAIL),
+            fact(FactIds.ref("guide", "y"), Status.PASS)), Status.FAIL),
         Arguments.of(Checks.CI_LAST_PUSH_GREEN, facts(), Status.UNKNOWN),
-        Arguments.of(Checks.CI_LAST_PUSH_GREEN, facts(fact("ci.run.last-push", Status.SKIPPED),
-            fact("ci.run.python-job", Status.UNKNOWN)), Status.UNKNOWN),
+        Arguments.of(Checks.CI_LAST_PUSH_GREEN, facts(fact(FactIds.CI_RUN_LAST_PUSH, Status.SKIPPED),
+            fact(FactIds.CI_RUN_PYTHON_JOB, Status.UNKNOWN)), Status.UNKNOWN),
         Arguments.of(Checks.UPSTREAM_MERGED, facts(behind(2)), Status.WARN),
         Arguments.of(Checks.UPSTREAM_MERGED, facts(behind(0)), Status.PASS),
-        Arguments.of(Checks.UPSTREAM_MERGED, facts(fact("upstream.behind", Status.UNKNOWN)), Status.UNKNOWN),
+        Arguments.of(Checks.UPSTREAM_MERGED, facts(fact(FactIds.UPSTREAM_BEHIND, Status.UNKNOWN)), Status.UNKNOWN),
         Arguments.of(Checks.UPSTREAM_MERGED, facts(), Status.UNKNOWN),
         // Measurements alone judge nothing: a check fed only INFO facts is UNKNOWN, never PASS.
-        Arguments.of(Checks.SMOKES_PASS, facts(fact("smoke.a", Status.INFO)), Status.UNKNOWN),
-        Arguments.of(Checks.HAPPYPATH_ALIGNED, facts(fact("happypath.a", Status.INFO)), Status.UNKNOWN),
-        Arguments.of(Checks.SMOKES_PASS, facts(fact("smoke.a", Status.INFO), fact("smoke.b", Status.PASS)),
+        Arguments.of(Checks.SMOKES_PASS, facts(fact(FactIds.smoke("a"), Status.INFO)), Status.UNKNOWN),
+        Arguments.of(Checks.HAPPYPATH_ALIGNED, facts(fact(FactId.of("happypath.a"), Status.INFO)), Status.UNKNOWN),
+        Arguments.of(Checks.SMOKES_PASS, facts(fact(FactIds.smoke("a"), Status.INFO), fact(FactIds.smoke("b"), Status.PASS)),
             Status.PASS),
-        Arguments.of(Checks.LIVE_CHECK_PASSES, facts(fact("live.check", Status.SKIPPED)), Status.SKIPPED),
-        Arguments.of(Checks.WORKTREE_CLEAN, facts(fact("git.worktree.dirty", Status.PASS),
-            fact("git.worktree.untracked", Status.WARN)), Status.WARN));
+        Arguments.of(Checks.LIVE_CHECK_PASSES, facts(fact(FactIds.LIVE_CHECK, Status.SKIPPED)), Status.SKIPPED),
+        Arguments.of(Checks.WORKTREE_CLEAN, facts(fact(FactIds.GIT_WORKTREE_DIRTY, Status.PASS),
+            fact(FactIds.GIT_WORKTREE_UNTRACKED, Status.WARN)), Status.WARN));
   }
 
   @ParameterizedTest
@@ -97,9 +99,10 @@ class ChecksTest {
   /** Whatever the mix, a check never says PASS when any input fact it used is UNKNOWN. */
   @Test
   void unknownInputNeverBecomesPass() {
-    List<String> ids = List.of("git.branch.current", "git.tags.at-head", "git.tags.nearest", "smoke.a",
-        "ref.smoke.t", "ref.config.c", "ci.run.last-push", "ci.run.python-job", "upstream.behind", "live.check",
-        "git.worktree.dirty", "git.worktree.untracked");
+    List<FactId> ids = List.of(FactIds.GIT_BRANCH_CURRENT, FactIds.GIT_TAGS_AT_HEAD, FactIds.GIT_TAGS_NEAREST,
+        FactIds.smoke("a"), FactIds.ref("smoke", "t"), FactIds.ref("config", "c"), FactIds.CI_RUN_LAST_PUSH,
+        FactIds.CI_RUN_PYTHON_JOB, FactIds.UPSTREAM_BEHIND, FactIds.LIVE_CHECK, FactIds.GIT_WORKTREE_DIRTY,
+        FactIds.GIT_WORKTREE_UNTRACKED);
     for (int mask = 0; mask < (1 << ids.size()); mask += 7) {
       List<Fact> fs = new ArrayList<>();
       for (int i = 0; i < ids.size(); i++) {

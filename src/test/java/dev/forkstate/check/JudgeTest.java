@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.forkstate.config.Settings;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
@@ -36,26 +37,26 @@ class JudgeTest {
 
   @Test
   void judgesMeasurementsWithTheConfiguredAllowancesAndLeavesOtherFactsAlone() {
-    Fact flags = candidates("happypath.flags", List.of(candidate(envVar("ACME_MODE"), "ACME_MODE"),
+    Fact flags = candidates(FactIds.HAPPYPATH_FLAGS, List.of(candidate(envVar("ACME_MODE"), "ACME_MODE"),
         candidate(envVar("OTHER"), "OTHER")), List.of(), List.of());
-    Fact imports = candidates("happypath.imports", List.of(candidate(Phrase.of("package ")
+    Fact imports = candidates(FactIds.HAPPYPATH_IMPORTS, List.of(candidate(Phrase.of("package ")
         .then(Phrase.Kind.NAME, "numpy").then(" imported unguarded"), "numpy")), List.of(), List.of());
-    Fact metric = PolicyFacts.numbers("metrics.perf.p99-ms", Map.of("p99_ms", 501.0));
-    Fact behind = Fact.info("upstream.behind", new Value.Count(3), "3 commits behind", PolicyFacts.EV);
+    Fact metric = PolicyFacts.numbers(FactIds.metric("perf", "p99_ms"), Map.of("p99_ms", 501.0));
+    Fact behind = Fact.info(FactIds.UPSTREAM_BEHIND, new Value.Count(3), "3 commits behind", PolicyFacts.EV);
     Fact smoke = Fact.of("smoke.unit", Status.PASS, Value.none(), "1 passed", PolicyFacts.EV);
-    Fact unknownFlags = Fact.unknown("happypath.defaults", "no merge-base");
+    Fact unknownFlags = Fact.unknown(FactIds.HAPPYPATH_DEFAULTS, "no merge-base");
 
     FactSet judged = Judge.apply(new FactSet(List.of(flags, imports, metric, behind, smoke, unknownFlags)), SETTINGS);
 
-    Fact f = judged.get("happypath.flags").orElseThrow();
+    Fact f = judged.get(FactIds.HAPPYPATH_FLAGS).orElseThrow();
     assertThat(f.status()).isEqualTo(Status.FAIL);
     assertThat(Shown.items(f.value())).containsExactly("env var `OTHER` read in `a.py`");
-    assertThat(judged.get("happypath.imports").orElseThrow().status()).isEqualTo(Status.FAIL);
+    assertThat(judged.get(FactIds.HAPPYPATH_IMPORTS).orElseThrow().status()).isEqualTo(Status.FAIL);
     assertThat(Shown.summary(judged.get("metrics.perf.p99-ms").orElseThrow())).isEqualTo("`p99_ms` = 501 (max 500)");
     // A measurement no policy covers stays a measurement: upstream.behind is judged by UpstreamMergedCheck.
-    assertThat(judged.get("upstream.behind").orElseThrow()).isSameAs(behind);
+    assertThat(judged.get(FactIds.UPSTREAM_BEHIND).orElseThrow()).isSameAs(behind);
     assertThat(judged.get("smoke.unit").orElseThrow()).isSameAs(smoke);
-    assertThat(judged.get("happypath.defaults").orElseThrow()).isSameAs(unknownFlags);
+    assertThat(judged.get(FactIds.HAPPYPATH_DEFAULTS).orElseThrow()).isSameAs(unknownFlags);
     assertThat(judged.all()).extracting(Fact::id).containsExactlyElementsOf(
         new FactSet(List.of(flags, imports, metric, behind, smoke, unknownFlags)).all().stream().map(Fact::id)
             .toList());
@@ -73,7 +74,7 @@ class JudgeTest {
 
   @Test
   void checksSeeTheJudgedStatus() {
-    Fact flags = candidates("happypath.flags", List.of(candidate(envVar("OTHER"), "OTHER")), List.of(), List.of());
+    Fact flags = candidates(FactIds.HAPPYPATH_FLAGS, List.of(candidate(envVar("OTHER"), "OTHER")), List.of(), List.of());
     FactSet measured = new FactSet(List.of(flags));
     // Measured only, the happy-path check has nothing judged to go on; after the judge it sees the FAIL.
     assertThat(Checks.HAPPYPATH_ALIGNED.evaluate(measured).status()).isEqualTo(Status.UNKNOWN);

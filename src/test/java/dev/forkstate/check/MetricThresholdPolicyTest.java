@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import dev.forkstate.support.Shown;
@@ -28,7 +29,7 @@ class MetricThresholdPolicyTest {
               - {metric: coverage.pct, min: 80}
               - {metric: rss.mb, min: 10, max: 20}
       """).metrics());
-  private static final String TTFT = "metrics.parity.extracted-ttft-ms";
+  private static final FactId TTFT = FactIds.metric("parity", "extracted.ttft_ms");
 
   static Stream<Arguments> table() {
     return Stream.of(
@@ -38,13 +39,13 @@ class MetricThresholdPolicyTest {
             "`extracted.ttft_ms` = 97 vs `legacy.ttft_ms` = 100: -3% (limit ±3%)", "-3"),
         Arguments.of(numbers(TTFT, Map.of("extracted.ttft_ms", 105.5, "legacy.ttft_ms", 100.0)), Status.FAIL,
             "`extracted.ttft_ms` = 105.50 vs `legacy.ttft_ms` = 100: +5.50% (limit ±3%)", "5.50"),
-        Arguments.of(numbers("metrics.parity.legacy-ttft-ms", Map.of("legacy.ttft_ms", 100.0)), Status.PASS,
+        Arguments.of(numbers(FactIds.metric("parity", "legacy-ttft-ms"), Map.of("legacy.ttft_ms", 100.0)), Status.PASS,
             "`legacy.ttft_ms` = 100 (max 150)", "100"),
-        Arguments.of(numbers("metrics.parity.legacy-ttft-ms", Map.of("legacy.ttft_ms", 151.0)), Status.FAIL,
+        Arguments.of(numbers(FactIds.metric("parity", "legacy-ttft-ms"), Map.of("legacy.ttft_ms", 151.0)), Status.FAIL,
             "`legacy.ttft_ms` = 151 (max 150)", "151"),
-        Arguments.of(numbers("metrics.parity.coverage-pct", Map.of("coverage.pct", 79.99)), Status.FAIL,
+        Arguments.of(numbers(FactIds.metric("parity", "coverage-pct"), Map.of("coverage.pct", 79.99)), Status.FAIL,
             "`coverage.pct` = 79.99 (min 80)", "79.99"),
-        Arguments.of(numbers("metrics.parity.rss-mb", Map.of("rss.mb", 20.0)), Status.PASS,
+        Arguments.of(numbers(FactIds.metric("parity", "rss-mb"), Map.of("rss.mb", 20.0)), Status.PASS,
             "`rss.mb` = 20 (min 10, max 20)", "20"));
   }
 
@@ -76,6 +77,6 @@ class MetricThresholdPolicyTest {
     assertThat(POLICY.covers(FactId.of("metrics.parity"))).isFalse();
     assertThat(POLICY.covers(FactId.of("metrics.import.pkg"))).isFalse();
     assertThat(POLICY.covers(FactId.of("metrics.other.extracted-ttft-ms"))).isFalse();
-    assertThat(new MetricThresholdPolicy(null).covers(FactId.of(TTFT))).isFalse();
+    assertThat(new MetricThresholdPolicy(null).covers(TTFT)).isFalse();
   }
 }

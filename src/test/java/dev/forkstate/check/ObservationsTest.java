@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
@@ -26,7 +27,7 @@ class ObservationsTest {
   }
 
   private static Fact modified(Value.FileChange... files) {
-    return Fact.info("upstream.files.modified", new Value.Changes(List.of(files)), files.length + " modified",
+    return Fact.info(FactIds.UPSTREAM_FILES_MODIFIED, new Value.Changes(List.of(files)), files.length + " modified",
         Evidence.ofCommand("git diff --numstat"));
   }
 
@@ -78,8 +79,8 @@ class ObservationsTest {
 
   @Test
   void everyUnknownFactIsAGapNamedByItsId() {
-    FactSet facts = new FactSet(List.of(Fact.unknown("upstream.ahead", "no upstream ref"),
-        Fact.unknown("upstream.behind", "no upstream ref")));
+    FactSet facts = new FactSet(List.of(Fact.unknown(FactIds.UPSTREAM_AHEAD, "no upstream ref"),
+        Fact.unknown(FactIds.UPSTREAM_BEHIND, "no upstream ref")));
     Observation last = Gaps.of(facts, List.of()).get(1);
     assertThat(last.text().parts()).containsExactly(new Phrase.Words("Not measured: "),
         new Phrase.Code(Phrase.Kind.CODE, "upstream.ahead"), new Phrase.Words(", "),
@@ -89,9 +90,9 @@ class ObservationsTest {
 
   @Test
   void nextStepsGroupFactsThatShareAProblem() {
-    FactSet facts = new FactSet(List.of(Fact.unknown("upstream.ahead", "no upstream ref"),
-        Fact.unknown("upstream.behind", "no upstream ref"), Fact.of("git.branch.current", Status.FAIL,
-            new Value.Text("main"), "on main", EV), Fact.skipped("live.check", "no live check configured")));
+    FactSet facts = new FactSet(List.of(Fact.unknown(FactIds.UPSTREAM_AHEAD, "no upstream ref"),
+        Fact.unknown(FactIds.UPSTREAM_BEHIND, "no upstream ref"), Fact.of(FactIds.GIT_BRANCH_CURRENT, Status.FAIL,
+            new Value.Text("main"), "on main", EV), Fact.skipped(FactIds.LIVE_CHECK, "no live check configured")));
     assertThat(texts(NextSteps.of(facts, List.of()))).containsExactly(
         "NOW FAIL git.branch.current on main",
         "NEXT UNKNOWN upstream.ahead, upstream.behind no upstream ref",
@@ -100,11 +101,11 @@ class ObservationsTest {
 
   @Test
   void aFactIsDescribedByLabelSummaryAndReason() {
-    Fact noSummary = Fact.unknown("upstream.behind", "no upstream ref");
+    Fact noSummary = Fact.unknown(FactIds.UPSTREAM_BEHIND, "no upstream ref");
     assertThat(Phrase.describing("", noSummary).parts()).containsExactly(
         new Phrase.Code(Phrase.Kind.CODE, "upstream.behind"), new Phrase.Words(": no upstream ref"));
     assertThat(plain(Phrase.describing("Drift:", noSummary))).isEqualTo("Drift: no upstream ref");
-    Fact both = Fact.of("git.tags.at-head", Status.WARN, Value.none(), "no tag", EV).withReason("untagged");
+    Fact both = Fact.of(FactIds.GIT_TAGS_AT_HEAD, Status.WARN, Value.none(), "no tag", EV).withReason("untagged");
     assertThat(plain(Phrase.describing("", both))).isEqualTo("no tag — untagged");
     assertThat(plain(Phrase.describing("Tag:", Fact.of("x.y", Status.WARN, Value.none(), "", EV))))
         .isEqualTo("Tag:");
@@ -112,9 +113,9 @@ class ObservationsTest {
 
   @Test
   void aFailingCheckWithNoFailingFactIsInNowAfterTheFailingFacts() {
-    FactSet facts = new FactSet(List.of(Fact.of("git.tags.at-head", Status.WARN, new Value.Count(0),
-        "no tag points at HEAD", Evidence.ofCommand("git tag --points-at HEAD")), Fact.info("git.tags.nearest",
-        Value.none(), "", EV).withReason("no tag reachable"), Fact.of("git.branch.current", Status.FAIL,
+    FactSet facts = new FactSet(List.of(Fact.of(FactIds.GIT_TAGS_AT_HEAD, Status.WARN, new Value.Count(0),
+        "no tag points at HEAD", Evidence.ofCommand("git tag --points-at HEAD")), Fact.info(FactIds.GIT_TAGS_NEAREST,
+        Value.none(), "", EV).withReason("no tag reachable"), Fact.of(FactIds.GIT_BRANCH_CURRENT, Status.FAIL,
         new Value.Text("main"), "on main", EV)));
     List<Finding> findings = List.of(
         finding("fork-branch-checked-out", Status.FAIL, "on main", "git.branch.current"),

@@ -6,6 +6,8 @@ import dev.forkstate.config.Settings;
 import dev.forkstate.config.SettingsResolver;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Value;
 import java.util.List;
@@ -27,23 +29,23 @@ final class PolicyFacts {
     return new Value.Candidate(text, List.of(keys));
   }
 
-  static Fact candidates(String id, List<Value.Candidate> found, List<String> listed, List<String> unread) {
+  static Fact candidates(FactId id, List<Value.Candidate> found, List<String> listed, List<String> unread) {
     return Fact.info(id, new Value.Candidates(found, listed, unread), found.size() + " found", EV);
   }
 
-  static Fact numbers(String id, Map<String, Double> byPath) {
+  static Fact numbers(FactId id, Map<String, Double> byPath) {
     return Fact.info(id, new Value.Numbers(new TreeMap<>(byPath)), "measured", EV);
   }
 
   static Fact conflicts(Value.Conflict... files) {
     Phrase merging = Phrase.of("merging ").then(Phrase.Kind.REF, "upstream/main").then(" into the fork ");
-    return Fact.info("upstream.merge-preview", new Value.Conflicts(List.of(files)), files.length == 0
+    return Fact.info(FactIds.UPSTREAM_MERGE_PREVIEW, new Value.Conflicts(List.of(files)), files.length == 0
         ? merging.then("is clean")
         : merging.then("conflicts in " + files.length + " file" + (files.length == 1 ? "" : "s")), EV);
   }
 
   static Fact branch(long patches, long own, Value.Merge merge, String why, long lagDays) {
-    return Fact.info("pr.pr-x", new Value.Branch("pr/x", "upstream/main", List.of(Phrase.of("1 ahead, 0 behind ")
+    return Fact.info(FactId.of("pr.pr-x"), new Value.Branch("pr/x", "upstream/main", List.of(Phrase.of("1 ahead, 0 behind ")
         .then(Phrase.Kind.REF, "upstream/main")), patches, own, merge, why, lagDays),
         Phrase.of(Phrase.Kind.BRANCH, "pr/x").then(" measured"), EV);
   }

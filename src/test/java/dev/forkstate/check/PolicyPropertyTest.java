@@ -86,7 +86,7 @@ class PolicyPropertyTest {
   }
 
   private static Fact measured(Random r, String id) {
-    return Fact.info(id, anyValue(r), "measured", PolicyFacts.EV);
+    return Fact.info(FactId.of(id), anyValue(r), "measured", PolicyFacts.EV);
   }
 
   private static Value anyValue(Random r) {

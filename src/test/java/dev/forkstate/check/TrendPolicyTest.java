@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.List;
@@ -17,15 +18,15 @@ class TrendPolicyTest {
 
   static Stream<Arguments> table() {
     return Stream.of(
-        Arguments.of(Fact.info("history.smoke-pass-rate", new Value.Count(100), "green", EV), Status.PASS),
-        Arguments.of(Fact.info("history.smoke-pass-rate", new Value.Count(67), "2 of 3", EV), Status.WARN),
-        Arguments.of(Fact.info("history.behind", new Value.Series(List.of(10L, 14L, 20L)), "up", EV), Status.WARN),
-        Arguments.of(Fact.info("history.behind", new Value.Series(List.of(20L, 5L)), "down", EV), Status.PASS),
-        Arguments.of(Fact.info("history.behind", new Value.Series(List.of()), "none", EV), Status.INFO),
-        Arguments.of(Fact.info("history.days-since-upstream", new Value.Count(45), "45 days", EV), Status.WARN),
-        Arguments.of(Fact.info("history.days-since-upstream", new Value.Count(30), "30 days", EV), Status.PASS),
-        Arguments.of(Fact.unknown("history.smoke-pass-rate", "no run counted smoke tests"), Status.UNKNOWN),
-        Arguments.of(Fact.info("history.days-since-upstream", new Value.Text("45"), "shape", EV), Status.INFO));
+        Arguments.of(Fact.info(FactIds.HISTORY_SMOKE_PASS_RATE, new Value.Count(100), "green", EV), Status.PASS),
+        Arguments.of(Fact.info(FactIds.HISTORY_SMOKE_PASS_RATE, new Value.Count(67), "2 of 3", EV), Status.WARN),
+        Arguments.of(Fact.info(FactIds.HISTORY_BEHIND, new Value.Series(List.of(10L, 14L, 20L)), "up", EV), Status.WARN),
+        Arguments.of(Fact.info(FactIds.HISTORY_BEHIND, new Value.Series(List.of(20L, 5L)), "down", EV), Status.PASS),
+        Arguments.of(Fact.info(FactIds.HISTORY_BEHIND, new Value.Series(List.of()), "none", EV), Status.INFO),
+        Arguments.of(Fact.info(FactIds.HISTORY_DAYS_SINCE_UPSTREAM, new Value.Count(45), "45 days", EV), Status.WARN),
+        Arguments.of(Fact.info(FactIds.HISTORY_DAYS_SINCE_UPSTREAM, new Value.Count(30), "30 days", EV), Status.PASS),
+        Arguments.of(Fact.unknown(FactIds.HISTORY_SMOKE_PASS_RATE, "no run counted smoke tests"), Status.UNKNOWN),
+        Arguments.of(Fact.info(FactIds.HISTORY_DAYS_SINCE_UPSTREAM, new Value.Text("45"), "shape", EV), Status.INFO));
   }
 
   @ParameterizedTest

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import dev.forkstate.render.MarkdownText;
@@ -93,9 +94,9 @@ class UpstreamPoliciesTest {
     Fact stale = new PrBranchPolicy().judge(branch(1, 1, Value.Merge.CLEAN, "", 44));
     assertThat(markdown(stale.value())).contains(
         "stale: its last commit is 44 days older than `upstream/main`");
-    Fact pull = Fact.info("pr.pr-x.pull", new Value.Text("open"), "`pr/x`: PR #1 open", PolicyFacts.EV);
+    Fact pull = Fact.info(FactId.of("pr.pr-x.pull"), new Value.Text("open"), "`pr/x`: PR #1 open", PolicyFacts.EV);
     assertThat(new PrBranchPolicy().covers(pull.id())).isTrue();
     assertThat(new PrBranchPolicy().judge(pull)).isSameAs(pull);
-    assertThat(new MergeConflictPolicy().covers(FactId.of("upstream.merge-base-age"))).isFalse();
+    assertThat(new MergeConflictPolicy().covers(FactIds.UPSTREAM_MERGE_BASE_AGE)).isFalse();
   }
 }

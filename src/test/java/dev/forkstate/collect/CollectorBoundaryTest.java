@@ -7,6 +7,8 @@ import dev.forkstate.check.Finding;
 import dev.forkstate.check.RunVerdict;
 import dev.forkstate.error.ExitCode;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.support.Collecting;
@@ -63,7 +65,7 @@ class CollectorBoundaryTest {
     FactSet facts = through(new Throwing(new java.util.regex.PatternSyntaxException("Unclosed group", "feature/(x", 10),
         List.of("smoke.collector", "happypath.determinism")));
     assertThat(facts.all()).extracting(Fact::status).containsOnly(Status.UNKNOWN);
-    assertThat(facts.get("smoke.collector").orElseThrow().reason())
+    assertThat(facts.get(FactIds.SMOKE_COLLECTOR).orElseThrow().reason())
         .startsWith("forkstate's smokes measurement failed (PatternSyntaxException: Unclosed group")
         .contains("bug in forkstate");
     List<Finding> findings = Checks.evaluate(facts, List.of("smokes-pass"));

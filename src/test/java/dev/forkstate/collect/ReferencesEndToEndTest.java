@@ -8,6 +8,7 @@ import dev.forkstate.app.GenerateResult;
 import dev.forkstate.app.demo.GitScript;
 import dev.forkstate.check.Finding;
 import dev.forkstate.error.ExitCode;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.support.TestEnv;
@@ -35,10 +36,10 @@ class ReferencesEndToEndTest {
     GenerateResult r = new GenerateReport().run(new GenerateRequest(g.dir(), null, GenerateRequest.Format.MD, true,
         null, env));
     FactSet facts = new FactSet(r.report().facts());
-    assertThat(facts.get("smoke.smokes").orElseThrow().status()).isEqualTo(Status.PASS);
-    assertThat(facts.text("ref.smoke.tests-smoke")).contains("untracked");
-    assertThat(facts.get("ref.config.docs-dev-router-core-flag-md").orElseThrow().status()).isEqualTo(Status.FAIL);
-    assertThat(facts.get("ref.config.readme-md").orElseThrow().status()).isEqualTo(Status.PASS);
+    assertThat(facts.get(FactIds.smoke("smokes")).orElseThrow().status()).isEqualTo(Status.PASS);
+    assertThat(facts.text(FactIds.ref("smoke", "tests/smoke"))).contains("untracked");
+    assertThat(facts.get(FactIds.ref("config", "docs/dev/router-core-flag.md")).orElseThrow().status()).isEqualTo(Status.FAIL);
+    assertThat(facts.get(FactIds.ref("config", "README.md")).orElseThrow().status()).isEqualTo(Status.PASS);
     Finding tracked = r.report().findings().stream().filter(f -> f.checkId().equals("smoke-paths-tracked"))
         .findFirst().orElseThrow();
     assertThat(tracked.status()).isEqualTo(Status.FAIL);
@@ -59,8 +60,8 @@ class ReferencesEndToEndTest {
     GenerateResult r = new GenerateReport().run(new GenerateRequest(g.dir(), "-", GenerateRequest.Format.MD, true,
         null, env));
     FactSet facts = new FactSet(r.report().facts());
-    assertThat(facts.text("ref.smoke.tests-smoke")).contains("partly-committed");
-    assertThat(facts.get("ref.smoke.tests-smoke").orElseThrow().summary()).contains("1 file under it is not");
-    assertThat(facts.text("ref.config.local-notes-md")).contains("ignored");
+    assertThat(facts.text(FactIds.ref("smoke", "tests/smoke"))).contains("partly-committed");
+    assertThat(facts.get(FactIds.ref("smoke", "tests-smoke")).orElseThrow().summary()).contains("1 file under it is not");
+    assertThat(facts.text(FactIds.ref("config", "local-notes-md"))).contains("ignored");
   }
 }

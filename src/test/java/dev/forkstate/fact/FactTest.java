@@ -51,10 +51,10 @@ class FactTest {
   @Test
   void theCommandShownForSeveralFactsIsTheDecidingOnes() {
     FactSet set = new FactSet(java.util.List.of(
-        Fact.of("happypath.copy-paste", Status.PASS, Value.none(), "ok", Evidence.ofCommand("command -v cat git")),
-        Fact.of("happypath.imports", Status.FAIL, Value.none(), "8 unguarded", Evidence.ofCommand("git diff x")),
-        Fact.of("happypath.flags", Status.FAIL, Value.none(), "2 flags", Evidence.ofCommand("git diff y"))));
+        Fact.of(FactIds.HAPPYPATH_COPY_PASTE, Status.PASS, Value.none(), "ok", Evidence.ofCommand("command -v cat git")),
+        Fact.of(FactIds.HAPPYPATH_IMPORTS, Status.FAIL, Value.none(), "8 unguarded", Evidence.ofCommand("git diff x")),
+        Fact.of(FactIds.HAPPYPATH_FLAGS, Status.FAIL, Value.none(), "2 flags", Evidence.ofCommand("git diff y"))));
     assertThat(set.firstCommand(set.all().stream().map(Fact::id).toList())).isEqualTo("git diff y");
-    assertThat(set.firstCommand(java.util.List.of(FactId.of("happypath.copy-paste")))).isEqualTo("command -v cat git");
+    assertThat(set.firstCommand(java.util.List.of(FactIds.HAPPYPATH_COPY_PASTE))).isEqualTo("command -v cat git");
   }
 }

@@ -6,6 +6,7 @@ import dev.forkstate.app.GenerateReport;
 import dev.forkstate.app.GenerateRequest;
 import dev.forkstate.app.ListHistory;
 import dev.forkstate.app.demo.GitScript;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -79,10 +80,10 @@ class HistoryMigrationTest {
       HistoryStore.Run old = runs.get(1);
       assertThat(old.facts()).startsWith("{\"v\":2,\"facts\":[");
       RunFacts facts = old.typedFacts().orElseThrow();
-      assertThat(facts.get("upstream.behind")).contains(new RunFacts.Entry(Status.PASS, new Value.Count(4)));
-      assertThat(facts.get("git.head.sha").orElseThrow().value())
+      assertThat(facts.get(FactIds.UPSTREAM_BEHIND)).contains(new RunFacts.Entry(Status.PASS, new Value.Count(4)));
+      assertThat(facts.get(FactIds.GIT_HEAD_SHA).orElseThrow().value())
           .isEqualTo(new Value.Text("31b8ef4bef0660335f097582728fd896f3bd27e1"));
-      Value.Tests tests = (Value.Tests) facts.get("smoke.smokes").orElseThrow().value();
+      Value.Tests tests = (Value.Tests) facts.get(FactIds.smoke("smokes")).orElseThrow().value();
       assertThat(List.of(tests.passed(), tests.failed(), tests.errors(), tests.skipped()))
           .containsExactly(2, 1, 0, 1);
       assertThat(tests.outcomes()).containsExactly(
@@ -119,10 +120,10 @@ class HistoryMigrationTest {
 
     FactSet facts = new FactSet(new GenerateReport().run(new GenerateRequest(repo.dir(), null,
         GenerateRequest.Format.MD, true, null, env)).report().facts());
-    assertThat(facts.get("history.runs").orElseThrow().summary()).startsWith("2 runs in the window");
-    assertThat(facts.get("history.smoke-pass-rate").orElseThrow().summary())
+    assertThat(facts.get(FactIds.HISTORY_RUNS).orElseThrow().summary()).startsWith("2 runs in the window");
+    assertThat(facts.get(FactIds.HISTORY_SMOKE_PASS_RATE).orElseThrow().summary())
         .isEqualTo("smokes green in 1 of 2 runs (50%)");
-    assertThat(facts.get("history.behind").orElseThrow().summary())
+    assertThat(facts.get(FactIds.HISTORY_BEHIND).orElseThrow().summary())
         .isEqualTo("commits behind upstream, oldest to newest run: 4");
 
     String table = new ListHistory().run(repo.dir(), null, false, 20, env);

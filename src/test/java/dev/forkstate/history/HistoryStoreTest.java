@@ -7,6 +7,7 @@ import dev.forkstate.app.GenerateReport;
 import dev.forkstate.app.GenerateRequest;
 import dev.forkstate.app.demo.GitScript;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.secret.Redactor;
@@ -87,7 +88,7 @@ class HistoryStoreTest {
     generate(repo.dir(), env);
     repo.write("pkg/__init__.py", "VALUE = 3\n").commit("fix VALUE");
     FactSet third = generate(repo.dir(), env);
-    Fact rate = third.get("history.smoke-pass-rate").orElseThrow();
+    Fact rate = third.get(FactIds.HISTORY_SMOKE_PASS_RATE).orElseThrow();
     assertThat(rate.summary()).isEqualTo("smokes green in 1 of 3 runs (33%)");
     assertThat(rate.status()).isEqualTo(Status.WARN);
     String md = Files.readString(repo.dir().resolve("STATE_OF_PROJECT.md"));
@@ -159,7 +160,7 @@ class HistoryStoreTest {
     Files.createDirectories(repo.dir().resolve(".forkstate"));
     Files.writeString(repo.dir().resolve(".forkstate/history.db"), "garbage ".repeat(40));
     FactSet facts = generate(repo.dir(), env);
-    Fact runs = facts.get("history.runs").orElseThrow();
+    Fact runs = facts.get(FactIds.HISTORY_RUNS).orElseThrow();
     assertThat(runs.status()).isEqualTo(Status.UNKNOWN);
     assertThat(runs.reason()).startsWith("history unavailable: ").contains("not a readable SQLite database");
     assertThat(repo.dir().resolve("STATE_OF_PROJECT.md")).exists();

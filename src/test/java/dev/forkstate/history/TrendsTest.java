@@ -3,6 +3,7 @@ package dev.forkstate.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
@@ -22,18 +23,18 @@ class TrendsTest {
         p("2026-01-01T00:00:00Z", 10, List.of(), "2025-12-01"),
         p("2026-01-08T00:00:00Z", 14, List.of("tests/smoke/test_a.py::test_x"), "2025-12-01"),
         p("2026-01-15T00:00:00Z", 20, List.of("tests/smoke/test_a.py::test_x"), "2025-12-01")), "h.db"));
-    Fact drift = f.get("history.drift-per-week").orElseThrow();
+    Fact drift = f.get(FactIds.HISTORY_DRIFT_PER_WEEK).orElseThrow();
     assertThat(drift.summary()).isEqualTo("+5.0 commits behind upstream per week (10 → 20 over 14 days)");
     assertThat(drift.status()).isEqualTo(Status.WARN);
-    Fact since = f.get("history.days-since-upstream").orElseThrow();
+    Fact since = f.get(FactIds.HISTORY_DAYS_SINCE_UPSTREAM).orElseThrow();
     assertThat(since.summary()).isEqualTo("45 days since upstream code last came in (2025-12-01)");
     // History measures (INFO); TrendPolicy judges 45 days > 30 as WARN.
     assertThat(since.status()).isEqualTo(Status.INFO);
     assertThat(since.value()).isEqualTo(new dev.forkstate.fact.Value.Count(45));
-    assertThat(Shown.summary(f.get("history.flaky").orElseThrow()))
+    assertThat(Shown.summary(f.get(FactIds.HISTORY_FLAKY).orElseThrow()))
         .isEqualTo("flaky smokes in 2 of 3 runs: `tests/smoke/test_a.py::test_x`");
-    assertThat(f.get("history.behind").orElseThrow().summary()).endsWith("10 → 14 → 20 (drifting: +10)");
-    assertThat(f.get("history.behind").orElseThrow().value())
+    assertThat(f.get(FactIds.HISTORY_BEHIND).orElseThrow().summary()).endsWith("10 → 14 → 20 (drifting: +10)");
+    assertThat(f.get(FactIds.HISTORY_BEHIND).orElseThrow().value())
         .isEqualTo(new dev.forkstate.fact.Value.Series(List.of(10L, 14L, 20L)));
   }
 
@@ -47,7 +48,7 @@ class TrendsTest {
         + "{\"type\":\"paths\",\"paths\":[\"`tests/x.py::t` (passed, failed)\"]}}]}";
     assertThat(Trends.of("2026-01-01T00:00:00Z", "c", RunFactsJson.read(old).orElseThrow()).flakyTests())
         .containsExactly("tests/x.py::t");
-    Fact now = new Fact(dev.forkstate.fact.FactId.of("happypath.determinism"), Status.FAIL,
+    Fact now = new Fact(dev.forkstate.fact.FactIds.HAPPYPATH_DETERMINISM, Status.FAIL,
         new dev.forkstate.fact.Value.Items(List.of(Phrase.of(Phrase.Kind.TEST_ID, "tests/x.py::t")
             .then(" (passed, failed)"))), Phrase.of("1 flaky test"), Phrase.empty(),
         List.of(dev.forkstate.fact.Evidence.ofCommand("pytest")));
@@ -62,15 +63,15 @@ class TrendsTest {
   void noRunThatCountedSmokesIsNotFlakeFree() {
     FactSet f = new FactSet(Trends.facts(List.of(new Trends.Point("2026-01-01T00:00:00Z", "c", false, false, 3L,
         false, null, List.of(), "")), "h.db"));
-    assertThat(f.get("history.flaky").orElseThrow().status()).isEqualTo(Status.UNKNOWN);
-    assertThat(f.get("history.smoke-pass-rate").orElseThrow().status()).isEqualTo(Status.UNKNOWN);
+    assertThat(f.get(FactIds.HISTORY_FLAKY).orElseThrow().status()).isEqualTo(Status.UNKNOWN);
+    assertThat(f.get(FactIds.HISTORY_SMOKE_PASS_RATE).orElseThrow().status()).isEqualTo(Status.UNKNOWN);
   }
 
   @Test
   void aWindowOfOneDayHasNoRateAndNoDateNoAge() {
     FactSet f = new FactSet(Trends.facts(List.of(p("2026-01-01T00:00:00Z", 3, List.of(), ""),
         p("2026-01-01T05:00:00Z", 3, List.of(), "")), "h.db"));
-    assertThat(f.get("history.drift-per-week").orElseThrow().summary()).contains("less than a day");
-    assertThat(f.get("history.days-since-upstream")).isEmpty();
+    assertThat(f.get(FactIds.HISTORY_DRIFT_PER_WEEK).orElseThrow().summary()).contains("less than a day");
+    assertThat(f.get(FactIds.HISTORY_DAYS_SINCE_UPSTREAM)).isEmpty();
   }
 }

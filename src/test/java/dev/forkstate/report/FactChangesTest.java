@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -21,7 +22,7 @@ class FactChangesTest {
   private static Fact flags(Status s, String... names) {
     List<Phrase> items = Stream.of(names).map(n -> Phrase.of("env var ").then(Phrase.Kind.NAME, n)
         .then(" read in ").then(Phrase.Kind.PATH, n.toLowerCase(java.util.Locale.ROOT) + ".py")).toList();
-    return Fact.of("happypath.flags", s, new Value.Items(items), names.length + " new flags",
+    return Fact.of(FactIds.HAPPYPATH_FLAGS, s, new Value.Items(items), names.length + " new flags",
         Evidence.ofCommand("git diff"));
   }
 
@@ -37,7 +38,7 @@ class FactChangesTest {
     assertThat(markdown(FactChanges.between(before, now))).containsExactly("new flag: env var `B` read in `b.py`");
     // Read back from this version's facts line the items are plain text; the new one still shows its items.
     FactDigest line = FactDigest.fromCommentJson(before.toCommentJson()).orElseThrow();
-    assertThat(line.facts().get("happypath.flags").items()).containsExactly("env var A read in a.py");
+    assertThat(line.entry(FactIds.HAPPYPATH_FLAGS).items()).containsExactly("env var A read in a.py");
     assertThat(markdown(FactChanges.between(line, now))).containsExactly("new flag: env var `B` read in `b.py`");
   }
 
@@ -54,14 +55,14 @@ class FactChangesTest {
     FactDigest old = FactDigest.fromCommentJson(oldLine).orElseThrow();
     assertThat(old.facts().get("capability.extras").items()).containsExactly("path minillm/extras/cache.py",
         "test tests/smoke/test_extras.py::test_x");
-    assertThat(old.facts().get("upstream.patches.fork-only").items()).containsExactly("(root): 1 commit");
+    assertThat(old.entry(FactIds.UPSTREAM_PATCHES_FORK_ONLY).items()).containsExactly("(root): 1 commit");
     Fact capability = Fact.of("capability.extras", Status.PASS, new Value.Items(List.of(
         Phrase.of("path ").then(Phrase.Kind.PATH, "minillm/extras/cache.py"),
         Phrase.of("test ").then(Phrase.Kind.TEST_ID, "tests/smoke/test_extras.py::test_x"))), "VERIFIED extras",
         Evidence.ofCommand("git ls-tree"));
-    Fact areas = Fact.info("upstream.patches.fork-only", new Value.Items(List.of(Phrase.of(Phrase.Kind.PATH, "(root)")
+    Fact areas = Fact.info(FactIds.UPSTREAM_PATCHES_FORK_ONLY, new Value.Items(List.of(Phrase.of(Phrase.Kind.PATH, "(root)")
         .then(": 1 commit"))), "1 of 1 fork commits", Evidence.ofCommand("git cherry"));
-    Fact tags = Fact.of("git.tags.at-head", Status.PASS, new Value.Paths(List.of("v1")), "tags at HEAD: v1",
+    Fact tags = Fact.of(FactIds.GIT_TAGS_AT_HEAD, Status.PASS, new Value.Paths(List.of("v1")), "tags at HEAD: v1",
         Evidence.ofCommand("git tag --points-at HEAD"));
     FactDigest now = FactDigest.of(List.of(capability, flags(Status.FAIL, "A"), areas, tags));
     for (String id : now.facts().keySet()) {
@@ -74,9 +75,9 @@ class FactChangesTest {
   @Test
   void carriedItemsAreCappedButTheCountIsExact() {
     String[] many = IntStream.range(0, 500).mapToObj(i -> String.format("m%03d.py", i)).toArray(String[]::new);
-    FactDigest.Entry e = FactDigest.of(List.of(Fact.of("python.added-modules", Status.PASS,
-        new Value.Paths(List.of(many)), "500 modules", Evidence.ofCommand("git diff")))).facts()
-        .get("python.added-modules");
+    FactDigest.Entry e = FactDigest.of(List.of(Fact.of(FactIds.PYTHON_ADDED_MODULES, Status.PASS,
+        new Value.Paths(List.of(many)), "500 modules", Evidence.ofCommand("git diff"))))
+        .entry(FactIds.PYTHON_ADDED_MODULES);
     assertThat(e.value()).isEqualTo("500");
     assertThat(e.items()).hasSize(FactDigest.MAX_ITEMS);
   }
@@ -112,7 +113,7 @@ class FactChangesTest {
   @Test
   void aLongTagListCutByTheFactsLineIsNotReadAsNewTags() {
     String[] tags = IntStream.range(0, 30).mapToObj(i -> String.format("v%02d", i)).toArray(String[]::new);
-    Fact atHead = Fact.of("git.tags.at-head", Status.INFO, new Value.Paths(List.of(tags)), "",
+    Fact atHead = Fact.of(FactIds.GIT_TAGS_AT_HEAD, Status.INFO, new Value.Paths(List.of(tags)), "",
         Evidence.ofCommand("git tag --points-at HEAD"));
     FactDigest before = FactDigest.fromCommentJson(FactDigest.of(List.of(atHead)).toCommentJson()).orElseThrow();
     assertThat(FactChanges.between(before, FactDigest.of(List.of(atHead)))).isEmpty();

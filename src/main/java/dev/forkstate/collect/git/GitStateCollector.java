@@ -10,8 +10,8 @@ import dev.forkstate.collect.GitCli;
 import dev.forkstate.config.Setting;
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Noun;
-import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Status;
@@ -29,8 +29,8 @@ public final class GitStateCollector implements Collector {
 
   @Override
   public List<String> failureIds() {
-    return List.of("git.branch.current", "git.head.sha", "git.tags.at-head", "git.tags.nearest",
-        "git.worktree.dirty", "git.worktree.untracked");
+    return Collector.ids(List.of(FactIds.GIT_BRANCH_CURRENT, FactIds.GIT_HEAD_SHA, FactIds.GIT_TAGS_AT_HEAD,
+        FactIds.GIT_TAGS_NEAREST, FactIds.GIT_WORKTREE_DIRTY, FactIds.GIT_WORKTREE_UNTRACKED));
   }
 
   @Override
@@ -39,12 +39,12 @@ public final class GitStateCollector implements Collector {
     List<Fact> facts = new ArrayList<>();
     CommandResult head = git.run("rev-parse", "HEAD");
     if (!head.ok()) {
-      facts.add(Fact.unknown("git.head.sha", "HEAD does not resolve (no commits yet?): " + head.firstErrorLine(),
+      facts.add(Fact.unknown(FactIds.GIT_HEAD_SHA, "HEAD does not resolve (no commits yet?): " + head.firstErrorLine(),
           head.evidence()));
       return facts;
     }
     String sha = GitCli.firstLine(head);
-    facts.add(Fact.of("git.head.sha", Status.INFO, new Value.Text(sha), "HEAD is " + sha, head.evidence()));
+    facts.add(Fact.of(FactIds.GIT_HEAD_SHA, Status.INFO, new Value.Text(sha), "HEAD is " + sha, head.evidence()));
     // Independent groups of read-only commands: run them side by side, join in a fixed order.
     List<CompletableFuture<List<Fact>>> groups = List.of(
         CompletableFuture.supplyAsync(() -> List.of(branch(git, ctx.settings().forkBranch(), sha)), ctx.pool()),
@@ -60,21 +60,22 @@ public final class GitStateCollector implements Collector {
     CommandResult shallow = git.run("rev-parse", "--is-shallow-repository");
     boolean isShallow = "true".equals(GitCli.firstLine(shallow));
     return shallow.ok()
-        ? Fact.of("git.shallow", isShallow ? Status.WARN : Status.PASS, new Value.Flag(isShallow),
+        ? Fact.of(FactIds.GIT_SHALLOW, isShallow ? Status.WARN : Status.PASS, new Value.Flag(isShallow),
             isShallow ? Phrase.of("shallow clone: history is cut, counts may be wrong; run ")
                 .then(COMMAND, "git fetch --unshallow") : Phrase.of("full history (not a shallow clone)"),
             shallow.evidence())
-        : Fact.unknown("git.shallow", "git could not tell: " + shallow.firstErrorLine(), shallow.evidence());
+        : Fact.unknown(FactIds.GIT_SHALLOW, "git could not tell: " + shallow.firstErrorLine(), shallow.evidence());
   }
 
   private static Fact branch(GitCli git, Setting forkBranch, String headSha) {
     CommandResult r = git.run("branch", "--show-current");
     if (!r.ok()) {
-      return Fact.unknown("git.branch.current", "git could not tell the branch: " + r.firstErrorLine(), r.evidence());
+      return Fact.unknown(FactIds.GIT_BRANCH_CURRENT, "git could not tell the branch: " + r.firstErrorLine(),
+          r.evidence());
     }
     String current = GitCli.firstLine(r);
     if (!forkBranch.isSet()) {
-      return new Fact(FactId.of("git.branch.current"), Status.UNKNOWN,
+      return new Fact(FactIds.GIT_BRANCH_CURRENT, Status.UNKNOWN,
           new Value.Text(current.isEmpty() ? "(detached HEAD)" : current),
           current.isEmpty() ? Phrase.of("on a detached HEAD") : Phrase.of("on ").then(BRANCH, current),
           Phrase.of("cannot compare with the fork branch: " + forkBranch.source()), List.of(r.evidence()));
@@ -85,16 +86,16 @@ public final class GitStateCollector implements Collector {
       CommandResult tip = git.run("rev-parse", "--verify", "--quiet", expected + "^{commit}");
       String tipSha = GitCli.firstLine(tip);
       if (tip.ok() && tipSha.equals(headSha)) {
-        return Fact.of("git.branch.current", Status.PASS, new Value.Text("(detached HEAD)"),
+        return Fact.of(FactIds.GIT_BRANCH_CURRENT, Status.PASS, new Value.Text("(detached HEAD)"),
             Phrase.of("detached HEAD at the tip of ").then(BRANCH, expected), r.evidence(), tip.evidence());
       }
-      return new Fact(FactId.of("git.branch.current"), Status.FAIL,
+      return new Fact(FactIds.GIT_BRANCH_CURRENT, Status.FAIL,
           new Value.Text("(detached HEAD)"), Phrase.of("detached HEAD, not on ").then(BRANCH, expected),
           Phrase.of(tip.ok() ? "HEAD is not the tip of " + expected : expected + " does not exist here"),
           List.of(r.evidence(), tip.evidence()));
     }
     boolean match = current.equals(expected);
-    return new Fact(FactId.of("git.branch.current"), match ? Status.PASS : Status.FAIL,
+    return new Fact(FactIds.GIT_BRANCH_CURRENT, match ? Status.PASS : Status.FAIL,
         new Value.Text(current), match ? Phrase.of("on ").then(BRANCH, current)
             : Phrase.of("on ").then(BRANCH, current).then(", expected ").then(BRANCH, expected),
         match ? Phrase.empty() : Phrase.of("run ").then(COMMAND, "git switch " + ShellQuote.quote(expected)),
@@ -105,27 +106,28 @@ public final class GitStateCollector implements Collector {
     List<Fact> facts = new ArrayList<>();
     CommandResult describe = git.run("describe", "--tags", "--always");
     facts.add(describe.ok()
-        ? Fact.of("git.describe", Status.INFO, new Value.Text(GitCli.firstLine(describe)),
+        ? Fact.of(FactIds.GIT_DESCRIBE, Status.INFO, new Value.Text(GitCli.firstLine(describe)),
             Phrase.of("describes as ").then(REF, GitCli.firstLine(describe)), describe.evidence())
-        : Fact.unknown("git.describe", describe.firstErrorLine(), describe.evidence()));
+        : Fact.unknown(FactIds.GIT_DESCRIBE, describe.firstErrorLine(), describe.evidence()));
     CommandResult atHead = git.run("tag", "--points-at", "HEAD");
     List<String> headTags = GitCli.lines(atHead);
     facts.add(!GitCli.unreadable(atHead, "").isEmpty()
-        ? Fact.unknown("git.tags.at-head", atHead.firstErrorLine(), atHead.evidence())
-        : Fact.of("git.tags.at-head", headTags.isEmpty() ? Status.WARN : Status.PASS, new Value.Paths(headTags),
+        ? Fact.unknown(FactIds.GIT_TAGS_AT_HEAD, atHead.firstErrorLine(), atHead.evidence())
+        : Fact.of(FactIds.GIT_TAGS_AT_HEAD, headTags.isEmpty() ? Status.WARN : Status.PASS, new Value.Paths(headTags),
             headTags.isEmpty() ? "no tag points at HEAD" : "tags at HEAD: " + String.join(", ", headTags),
             atHead.evidence()));
     CommandResult nearest = git.run("describe", "--tags", "--abbrev=0");
     String tag = GitCli.firstLine(nearest);
     if (nearest.ok()) {
-      facts.add(Fact.of("git.tags.nearest", Status.INFO, new Value.Text(tag), Phrase.of("nearest tag ").then(REF, tag),
+      facts.add(Fact.of(FactIds.GIT_TAGS_NEAREST, Status.INFO, new Value.Text(tag), Phrase.of("nearest tag ").then(REF,
+          tag),
           nearest.evidence()));
     } else if (nearest.stderr().contains("No names found") || nearest.stderr().contains("No tags can describe")) {
       // A measurement, not a judgement: tag-present decides what having no tag means.
-      facts.add(new Fact(FactId.of("git.tags.nearest"), Status.INFO, Value.none(), "no tag reachable from HEAD", "",
+      facts.add(new Fact(FactIds.GIT_TAGS_NEAREST, Status.INFO, Value.none(), "no tag reachable from HEAD", "",
           List.of(nearest.evidence())));
     } else {
-      facts.add(Fact.unknown("git.tags.nearest", "git describe failed: " + nearest.firstErrorLine(),
+      facts.add(Fact.unknown(FactIds.GIT_TAGS_NEAREST, "git describe failed: " + nearest.firstErrorLine(),
           nearest.evidence()));
     }
     return facts;
@@ -136,29 +138,29 @@ public final class GitStateCollector implements Collector {
     if (!up.ok()) {
       String why = up.firstErrorLine();
       return List.of(
-          new Fact(FactId.of("git.tracking.remote"), Status.WARN, Value.none(),
+          new Fact(FactIds.GIT_TRACKING_REMOTE, Status.WARN, Value.none(),
               "no tracking remote", why.isEmpty() ? "the branch has no upstream" : why, List.of(up.evidence())),
-          Fact.unknown("git.tracking.ahead", "no tracking remote to compare with", up.evidence()),
-          Fact.unknown("git.tracking.behind", "no tracking remote to compare with", up.evidence()));
+          Fact.unknown(FactIds.GIT_TRACKING_AHEAD, "no tracking remote to compare with", up.evidence()),
+          Fact.unknown(FactIds.GIT_TRACKING_BEHIND, "no tracking remote to compare with", up.evidence()));
     }
     String remote = GitCli.firstLine(up);
-    Fact remoteFact = Fact.of("git.tracking.remote", Status.PASS, new Value.Text(remote),
+    Fact remoteFact = Fact.of(FactIds.GIT_TRACKING_REMOTE, Status.PASS, new Value.Text(remote),
         Phrase.of("tracks ").then(BRANCH, remote), up.evidence());
     CommandResult counts = git.run("rev-list", "--left-right", "--count", "HEAD...@{u}");
     String[] parts = GitCli.firstLine(counts).split("\\s+");
     if (!counts.ok() || parts.length != 2) {
       String why = "git could not count: " + counts.firstErrorLine();
-      return List.of(remoteFact, Fact.unknown("git.tracking.ahead", why, counts.evidence()),
-          Fact.unknown("git.tracking.behind", why, counts.evidence()));
+      return List.of(remoteFact, Fact.unknown(FactIds.GIT_TRACKING_AHEAD, why, counts.evidence()),
+          Fact.unknown(FactIds.GIT_TRACKING_BEHIND, why, counts.evidence()));
     }
     long ahead = Long.parseLong(parts[0]);
     long behind = Long.parseLong(parts[1]);
     return List.of(remoteFact,
-        Fact.of("git.tracking.ahead", ahead == 0 ? Status.PASS : Status.WARN, new Value.Count(ahead),
+        Fact.of(FactIds.GIT_TRACKING_AHEAD, ahead == 0 ? Status.PASS : Status.WARN, new Value.Count(ahead),
             ahead == 0 ? Phrase.of("nothing unpushed to ").then(BRANCH, remote)
                 : Phrase.of(Noun.count(ahead, "commit") + " not pushed to ").then(BRANCH, remote)
                     .then(" (CI has not seen them)"), counts.evidence()),
-        Fact.of("git.tracking.behind", behind == 0 ? Status.PASS : Status.WARN, new Value.Count(behind),
+        Fact.of(FactIds.GIT_TRACKING_BEHIND, behind == 0 ? Status.PASS : Status.WARN, new Value.Count(behind),
             behind == 0 ? Phrase.of("up to date with ").then(BRANCH, remote)
                 : Phrase.of(Noun.count(behind, "commit") + " behind ").then(BRANCH, remote), counts.evidence()));
   }
@@ -173,17 +175,17 @@ public final class GitStateCollector implements Collector {
     CommandResult st = git.run(args, null);
     // Counted from its lines: a cut status would undercount changed files.
     if (!GitCli.unreadable(st, "").isEmpty()) {
-      return List.of(Fact.unknown("git.worktree.dirty", st.firstErrorLine(), st.evidence()),
-          Fact.unknown("git.worktree.untracked", st.firstErrorLine(), st.evidence()));
+      return List.of(Fact.unknown(FactIds.GIT_WORKTREE_DIRTY, st.firstErrorLine(), st.evidence()),
+          Fact.unknown(FactIds.GIT_WORKTREE_UNTRACKED, st.firstErrorLine(), st.evidence()));
     }
     List<String> lines = st.stdout().lines().filter(l -> !l.isBlank()).toList();
     long untracked = lines.stream().filter(l -> l.startsWith("??")).count();
     long dirty = lines.size() - untracked;
     return List.of(
-        Fact.of("git.worktree.dirty", dirty == 0 ? Status.PASS : Status.WARN, new Value.Count(dirty),
+        Fact.of(FactIds.GIT_WORKTREE_DIRTY, dirty == 0 ? Status.PASS : Status.WARN, new Value.Count(dirty),
             dirty == 0 ? "no uncommitted changes to tracked files" : Noun.count(dirty, "tracked file") + " changed, not committed",
             st.evidence()),
-        Fact.of("git.worktree.untracked", untracked == 0 ? Status.PASS : Status.WARN, new Value.Count(untracked),
+        Fact.of(FactIds.GIT_WORKTREE_UNTRACKED, untracked == 0 ? Status.PASS : Status.WARN, new Value.Count(untracked),
             untracked == 0 ? "no untracked files" : Noun.count(untracked, "untracked path") + " (not in any commit)",
             st.evidence()));
   }

@@ -12,6 +12,7 @@ import dev.forkstate.collect.python.PythonScanner;
 import dev.forkstate.collect.refs.ReferenceCollector;
 import dev.forkstate.config.Settings;
 import dev.forkstate.exec.CommandResult;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
@@ -46,14 +47,14 @@ public final class CapabilityCollector implements Collector {
 
   @Override
   public List<String> failureIds() {
-    return List.of("capabilities.claimed");
+    return Collector.ids(List.of(FactIds.CAPABILITIES_CLAIMED));
   }
 
   @Override
   public List<Fact> collect(CollectContext ctx) {
     List<Settings.Capability> caps = ctx.settings().capabilities();
     if (caps == null) {
-      return List.of(Fact.skipped("capabilities.claimed", "no capabilities listed in forkstate.yml: the section "
+      return List.of(Fact.skipped(FactIds.CAPABILITIES_CLAIMED, "no capabilities listed in forkstate.yml: the section "
           + "lists what the fork added (forkstate init proposes a list)"));
     }
     Set<String> paths = new TreeSet<>();
@@ -95,7 +96,7 @@ public final class CapabilityCollector implements Collector {
         (outcome.equals("passed") ? ok : missing).add(Phrase.of("test ").then(TEST_ID, test)
             .then(outcome.equals("passed") ? "" : ": " + outcome));
       }
-      measured.stream().filter(f -> f.id().value().startsWith("smoke.")).filter(f -> !cap.tests().isEmpty())
+      measured.stream().filter(f -> FactIds.SMOKE_PREFIX.matches(f.id())).filter(f -> !cap.tests().isEmpty())
           .forEach(f -> f.evidence().stream().findFirst().ifPresent(evidence::add));
       facts.add(judge(cap, ok, missing, evidence));
     }
@@ -103,19 +104,19 @@ public final class CapabilityCollector implements Collector {
   }
 
   private static Fact judge(Settings.Capability cap, List<Phrase> ok, List<Phrase> missing, List<Evidence> ev) {
-    String id = "capability." + FactId.segment(cap.name());
+    FactId id = FactIds.capability(cap.name());
     String what = cap.name() + (cap.description().isBlank() ? "" : ": " + cap.description());
     if (ok.isEmpty() && missing.isEmpty()) {
-      return new Fact(FactId.of(id), Status.FAIL, new Value.Items(List.of()), "UNVERIFIED " + what,
+      return new Fact(id, Status.FAIL, new Value.Items(List.of()), "UNVERIFIED " + what,
           "no evidence listed: add paths, symbols, env or tests", List.of());
     }
     if (ev.isEmpty()) {
       ev = List.of(Evidence.ofCommand("cat forkstate.yml"));
     }
     if (missing.isEmpty()) {
-      return new Fact(FactId.of(id), Status.PASS, new Value.Items(ok), "VERIFIED " + what, "", ev);
+      return new Fact(id, Status.PASS, new Value.Items(ok), "VERIFIED " + what, "", ev);
     }
-    return new Fact(FactId.of(id), ok.isEmpty() ? Status.FAIL : Status.WARN, new Value.Items(missing),
+    return new Fact(id, ok.isEmpty() ? Status.FAIL : Status.WARN, new Value.Items(missing),
         Phrase.of((ok.isEmpty() ? "UNVERIFIED " : "PARTIAL ") + what),
         Phrase.of("not shown: ").then(Phrase.join(missing, "; ")), ev);
   }
@@ -123,7 +124,7 @@ public final class CapabilityCollector implements Collector {
   private Map<String, String> testOutcomes() {
     Map<String, String> out = new HashMap<>();
     for (Fact f : measured) {
-      if (f.id().value().startsWith("smoke.") && f.value() instanceof Value.Tests t) {
+      if (FactIds.SMOKE_PREFIX.matches(f.id()) && f.value() instanceof Value.Tests t) {
         out.putAll(t.outcomes());
       }
     }

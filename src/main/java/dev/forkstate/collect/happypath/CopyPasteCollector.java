@@ -7,6 +7,7 @@ import dev.forkstate.collect.refs.ReferenceCollector;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Noun;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
@@ -26,7 +27,7 @@ import java.util.TreeSet;
  * placeholder such as {@code <token>} unexplained. Runs after the other collectors, since it reads their commands.
  */
 public final class CopyPasteCollector implements Collector {
-  static final String ID = "happypath.copy-paste";
+  static final FactId ID = FactIds.HAPPYPATH_COPY_PASTE;
   private final List<Fact> measured;
 
   public CopyPasteCollector(List<Fact> measured) {
@@ -40,7 +41,7 @@ public final class CopyPasteCollector implements Collector {
 
   @Override
   public List<String> failureIds() {
-    return List.of("happypath.copy-paste");
+    return Collector.ids(List.of(FactIds.HAPPYPATH_COPY_PASTE));
   }
 
   @Override
@@ -97,11 +98,11 @@ public final class CopyPasteCollector implements Collector {
         + guideCommands.size() + " in the guide" + (guide == null ? ": no guide" : guideText.isEmpty()
             ? ": guide not readable" : "") + ")";
     if (problems.isEmpty()) {
-      return List.of(new Fact(FactId.of(ID), Status.PASS, new Value.Items(List.of()), counted
+      return List.of(new Fact(ID, Status.PASS, new Value.Items(List.of()), counted
           + " paste cleanly: programs installed, files committed, no placeholders", "", evidence));
     }
     List<Phrase> sorted = problems.stream().distinct().toList();
-    return List.of(new Fact(FactId.of(ID), Status.FAIL, new Value.Items(sorted), Noun.count(sorted.size(),
+    return List.of(new Fact(ID, Status.FAIL, new Value.Items(sorted), Noun.count(sorted.size(),
         "copy-paste problem") + " in " + counted, "", evidence));
   }
 }

@@ -7,6 +7,7 @@ import dev.forkstate.collect.python.PyModule;
 import dev.forkstate.collect.python.ImportOrigin;
 import dev.forkstate.collect.python.PythonScanner;
 import dev.forkstate.exec.CommandResult;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
@@ -39,8 +40,9 @@ import java.util.regex.Pattern;
  * Only the .py files that differ are scanned (by the target's python3 and its ast module), each version once per blob.
  */
 public final class HappyPathCollector implements Collector {
-  static final List<String> IDS = List.of("happypath.defaults", "happypath.flags", "happypath.imports",
-      "python.added-modules", "python.changes", "python.guarded-imports", "tests.added-folders");
+  static final List<FactId> IDS = List.of(FactIds.HAPPYPATH_DEFAULTS, FactIds.HAPPYPATH_FLAGS,
+      FactIds.HAPPYPATH_IMPORTS, FactIds.PYTHON_ADDED_MODULES, FactIds.PYTHON_CHANGES, FactIds.PYTHON_GUARDED_IMPORTS,
+      FactIds.TESTS_ADDED_FOLDERS);
   private static final int SYMBOLS_SHOWN = 8;
   /** An env-var-like name in backticks in the guide: the guide documents it (FlagPolicy allows such a flag). */
   private static final Pattern GUIDE_FLAG = Pattern.compile("`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?:=[^`]*)?`");
@@ -53,7 +55,7 @@ public final class HappyPathCollector implements Collector {
 
   @Override
   public List<String> failureIds() {
-    return IDS;
+    return Collector.ids(IDS);
   }
 
   @Override
@@ -97,7 +99,7 @@ public final class HappyPathCollector implements Collector {
         summary = summarise(ctx, base, raw);
       } catch (PythonScanner.Unavailable e) {
         List<Fact> facts = new ArrayList<>(unknown(e.getMessage(), e.run().evidence()));
-        facts.removeIf(f -> f.id().value().equals("python.changes"));
+        facts.removeIf(f -> f.id().equals(FactIds.PYTHON_CHANGES));
         facts.add(changesFact(raw, List.of(), listed));
         return facts;
       }
@@ -106,17 +108,18 @@ public final class HappyPathCollector implements Collector {
 
     List<Fact> facts = new ArrayList<>();
     facts.add(changesFact(raw, summary.unparsed(), listed));
-    facts.add(candidates("happypath.flags", summary.flags(), List.copyOf(guideFlags(ctx)), "new flag", diffShown,
+    facts.add(candidates(FactIds.HAPPYPATH_FLAGS, summary.flags(), List.copyOf(guideFlags(ctx)), "new flag", diffShown,
         summary.unparsed()));
-    facts.add(candidates("happypath.defaults", summary.defaults(), List.of(), "changed public default or parameter",
+    facts.add(candidates(FactIds.HAPPYPATH_DEFAULTS, summary.defaults(), List.of(),
+        "changed public default or parameter",
         diffShown, summary.unparsed()));
-    facts.add(candidates("happypath.imports", summary.imports(), summary.guardedAnywhere(),
+    facts.add(candidates(FactIds.HAPPYPATH_IMPORTS, summary.imports(), summary.guardedAnywhere(),
         "new unguarded module-level import", diffShown, summary.unparsed()));
-    facts.add(Fact.of("python.added-modules", Status.INFO, new Value.Paths(summary.addedModules()),
+    facts.add(Fact.of(FactIds.PYTHON_ADDED_MODULES, Status.INFO, new Value.Paths(summary.addedModules()),
         Noun.count(summary.addedModules().size(), "Python module") + " the fork added (tests aside)",
         Evidence.ofCommand("git diff --name-only --diff-filter=A " + baseExpr + " HEAD -- '*.py'")));
     List<Phrase> guarded = summary.guardedImports();
-    facts.add(Fact.of("python.guarded-imports", Status.INFO, new Value.Items(guarded), guarded.isEmpty()
+    facts.add(Fact.of(FactIds.PYTHON_GUARDED_IMPORTS, Status.INFO, new Value.Items(guarded), guarded.isEmpty()
         ? "no imports newly guarded by the fork" : Noun.count(guarded.size(), "import") + " the fork guards with "
         + "try/except ImportError", diffShown));
     facts.add(addedTestFolders(ctx, base, baseExpr, summary.testDirs()));
@@ -211,7 +214,7 @@ public final class HappyPathCollector implements Collector {
         fresh.add(dir + "/");
       }
     }
-    return Fact.of("tests.added-folders", Status.INFO, new Value.Paths(fresh),
+    return Fact.of(FactIds.TESTS_ADDED_FOLDERS, Status.INFO, new Value.Paths(fresh),
         fresh.isEmpty() ? "no new test folders" : Noun.count(fresh.size(), "new test folder") + ": "
             + String.join(", ", fresh), Evidence.ofCommand("git diff --name-only --diff-filter=A " + baseExpr
             + " HEAD -- '*test*.py'"));
@@ -228,13 +231,13 @@ public final class HappyPathCollector implements Collector {
     String summary = Noun.count(raw.size(), "Python file") + " changed since the merge-base (" + added + " added, "
         + (raw.size() - added - deleted) + " modified, " + deleted + " deleted)";
     // A count (INFO); WARN only says the happy-path rules could not read every file.
-    return new Fact(FactId.of("python.changes"), unparsed.isEmpty() ? Status.INFO : Status.WARN,
+    return new Fact(FactIds.PYTHON_CHANGES, unparsed.isEmpty() ? Status.INFO : Status.WARN,
         new Value.Count(raw.size()), summary, unparsed.isEmpty() ? "" : Noun.count(unparsed.size(), "file")
         + " did not parse, so were not checked: " + String.join("; ", unparsed), List.of(listed.evidence()));
   }
 
   /** One rule's candidates as a measurement (INFO); the policy in the check package says which break the rule. */
-  private static Fact candidates(String id, List<Value.Candidate> found, List<String> listed, String noun,
+  private static Fact candidates(FactId id, List<Value.Candidate> found, List<String> listed, String noun,
       Evidence ev, List<String> unparsed) {
     return Fact.info(id, new Value.Candidates(found, listed, unparsed), Noun.count(found.size(), noun) + " found"
         + (unparsed.isEmpty() ? "" : " in the files that parse"), ev);

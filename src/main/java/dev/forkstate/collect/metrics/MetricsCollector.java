@@ -8,6 +8,7 @@ import dev.forkstate.config.ForkstateConfig;
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.CommandRunner;
 import dev.forkstate.exec.CommandSpec;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
@@ -41,7 +42,7 @@ public final class MetricsCollector implements Collector {
 
   @Override
   public List<String> failureIds() {
-    return List.of("metrics.collector");
+    return Collector.ids(List.of(FactIds.METRICS_COLLECTOR));
   }
 
   @Override
@@ -59,12 +60,12 @@ public final class MetricsCollector implements Collector {
   }
 
   private static Fact importFact(CollectContext ctx, String module) {
-    String id = "metrics.import." + FactId.segment(module);
+    FactId id = FactIds.metricImport(module);
     String line = "PYTHONPATH=$(pwd) python3 -c " + ShellQuote.quote("import " + module);
     CommandResult r = ctx.runner().run(CommandSpec.shell(line, ctx.repo(), Map.of("PYTHONDONTWRITEBYTECODE", "1"),
         IMPORT_TIMEOUT));
     if (r.timedOut()) {
-      return new Fact(FactId.of(id), Status.FAIL, Value.none(), Phrase.of(Phrase.Kind.NAME, module)
+      return new Fact(id, Status.FAIL, Value.none(), Phrase.of(Phrase.Kind.NAME, module)
           .then(" did not import within " + IMPORT_TIMEOUT.toSeconds() + " s"), Phrase.empty(), List.of(r.evidence()));
     }
     if (r.ok()) {
@@ -72,12 +73,12 @@ public final class MetricsCollector implements Collector {
           .then(" imports in a fresh interpreter"), r.evidence());
     }
     String last = r.stderr().lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("exit " + r.exitCode());
-    return new Fact(FactId.of(id), Status.FAIL, new Value.Flag(false), Phrase.of(Phrase.Kind.NAME, module)
+    return new Fact(id, Status.FAIL, new Value.Flag(false), Phrase.of(Phrase.Kind.NAME, module)
         .then(" fails to import: " + last.strip()), Phrase.empty(), List.of(r.evidence()));
   }
 
   private static List<Fact> command(CollectContext ctx, ForkstateConfig.MetricCommandConfig c) {
-    String base = "metrics." + FactId.segment(c.name());
+    FactId base = FactIds.metric(c.name());
     Duration timeout = c.timeoutSeconds() == null ? DEFAULT_TIMEOUT : Duration.ofSeconds(c.timeoutSeconds());
     // Its JSON is parsed (a coverage report can be megabytes), so stdout gets the machine-read cap.
     CommandResult r = ctx.runner().run(CommandSpec.shell(c.command(), ctx.repo(), Map.of(), timeout),
@@ -109,7 +110,7 @@ public final class MetricsCollector implements Collector {
       return out;
     }
     for (ForkstateConfig.ThresholdConfig t : thresholds) {
-      String id = base + "." + FactId.segment(t.metric());
+      FactId id = FactIds.metric(c.name(), t.metric());
       if (why != null) {
         out.add(Fact.unknown(id, why, r.evidence()));
         continue;
@@ -126,7 +127,7 @@ public final class MetricsCollector implements Collector {
   }
 
   /** The metric and, for a parity threshold, the number it is compared with, when the JSON has one. */
-  private static Fact measured(String id, ForkstateConfig.ThresholdConfig t, double v, JsonNode json,
+  private static Fact measured(FactId id, ForkstateConfig.ThresholdConfig t, double v, JsonNode json,
       CommandResult r) {
     SortedMap<String, Double> numbers = new TreeMap<>(Map.of(t.metric(), v));
     if (t.relativeTo() != null) {

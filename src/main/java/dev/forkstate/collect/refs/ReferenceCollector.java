@@ -4,6 +4,7 @@ import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.GitCli;
 import dev.forkstate.exec.CommandResult;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.Noun;
@@ -39,20 +40,20 @@ public final class ReferenceCollector implements Collector {
 
   @Override
   public List<String> failureIds() {
-    return List.of("ref.smoke.collector");
+    return Collector.ids(List.of(FactIds.REF_SMOKE_COLLECTOR));
   }
 
   /**
-   * Stable ids: "ref." + role + "." + the path as an id segment, with a numeric suffix if two paths map to the same
+   * Stable ids: {@link FactIds#ref} of the role and the path, with a numeric suffix if two paths map to the same
    * segment.
    */
-  public static List<String> ids(List<CitedPath> sorted) {
-    List<String> ids = new ArrayList<>();
+  public static List<FactId> ids(List<CitedPath> sorted) {
+    List<FactId> ids = new ArrayList<>();
     for (CitedPath c : sorted) {
-      String base = "ref." + c.role() + "." + FactId.segment(c.path());
-      String id = base;
+      FactId base = FactIds.ref(c.role(), c.path());
+      FactId id = base;
       for (int n = 2; ids.contains(id); n++) {
-        id = base + "-" + n;
+        id = FactId.of(base.value() + "-" + n);
       }
       ids.add(id);
     }
@@ -79,22 +80,22 @@ public final class ReferenceCollector implements Collector {
 
   @Override
   public List<Fact> collect(CollectContext ctx) {
-    List<String> ids = ids(cited);
+    List<FactId> ids = ids(cited);
     List<CompletableFuture<Fact>> futures = new ArrayList<>();
     for (int i = 0; i < cited.size(); i++) {
-      String id = ids.get(i);
+      FactId id = ids.get(i);
       String path = cited.get(i).path();
       futures.add(CompletableFuture.supplyAsync(() -> classify(ctx, id, path), ctx.pool()));
     }
     return futures.stream().map(CompletableFuture::join).toList();
   }
 
-  private static Fact classify(CollectContext ctx, String id, String path) {
+  private static Fact classify(CollectContext ctx, FactId id, String path) {
     Path repo = ctx.repo().toAbsolutePath().normalize();
     Path onDisk = repo.resolve(path).normalize();
     Phrase shown = Phrase.of(Phrase.Kind.PATH, path);
     if (Path.of(path).isAbsolute() || !onDisk.startsWith(repo)) {
-      return new Fact(FactId.of(id), Status.FAIL, new Value.Text("outside"), shown.then(" is outside the repository"),
+      return new Fact(id, Status.FAIL, new Value.Text("outside"), shown.then(" is outside the repository"),
           Phrase.of("cite paths relative to the repository root"), List.of(dev.forkstate.fact.Evidence.ofCommand(
               "git ls-tree -r --name-only HEAD -- " + ShellQuote.quote(path))));
     }
@@ -107,17 +108,17 @@ public final class ReferenceCollector implements Collector {
       String unread = GitCli.unreadable(others, "git ls-files failed: ");
       if (!unread.isEmpty()) {
         // The WARN would count the untracked files under the path: a count of part of them is not one.
-        return new Fact(FactId.of(id), Status.UNKNOWN, new Value.Text("committed"), shown.then(" is committed; the "
+        return new Fact(id, Status.UNKNOWN, new Value.Text("committed"), shown.then(" is committed; the "
             + "untracked files under it could not be counted"), Phrase.of(unread),
             List.of(atHead.evidence(0), others.evidence()));
       }
       long untracked = GitCli.lines(others).size();
       if (!exists) {
-        return new Fact(FactId.of(id), Status.WARN, new Value.Text("deleted"),
+        return new Fact(id, Status.WARN, new Value.Text("deleted"),
             shown.then(" is committed but deleted in the working tree"), Phrase.empty(), List.of(atHead.evidence(0)));
       }
       if (untracked > 0) {
-        return new Fact(FactId.of(id), Status.WARN, new Value.Text("partly-committed"),
+        return new Fact(id, Status.WARN, new Value.Text("partly-committed"),
             shown.then(" is committed, but " + Noun.count(untracked, "file") + " under it "
                 + (untracked == 1 ? "is" : "are") + " not"), Phrase.empty(),
             List.of(atHead.evidence(0), others.evidence()));
@@ -126,12 +127,12 @@ public final class ReferenceCollector implements Collector {
           atHead.evidence(0));
     }
     if (!exists) {
-      return new Fact(FactId.of(id), Status.FAIL, new Value.Text("missing"), shown.then(" does not exist"),
+      return new Fact(id, Status.FAIL, new Value.Text("missing"), shown.then(" does not exist"),
           Phrase.of("not at HEAD and not on disk"), List.of(atHead.evidence(0)));
     }
     CommandResult ignored = git.run("check-ignore", "-q", "--", path);
     boolean isIgnored = ignored.exitCode() != null && ignored.exitCode() == 0;
-    return new Fact(FactId.of(id), Status.WARN, new Value.Text(isIgnored ? "ignored" : "untracked"),
+    return new Fact(id, Status.WARN, new Value.Text(isIgnored ? "ignored" : "untracked"),
         shown.then(" exists but is not committed" + (isIgnored ? " (git-ignored)" : " (untracked)")),
         Phrase.of("CI and other clones do not have it"), List.of(atHead.evidence(0), ignored.evidence(0)));
   }

@@ -4,6 +4,7 @@ import dev.forkstate.config.Settings;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Noun;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
@@ -19,7 +20,7 @@ import java.util.TreeSet;
  * cannot be judged and says so.
  */
 final class Determinism {
-  static final String ID = "happypath.determinism";
+  static final FactId ID = FactIds.HAPPYPATH_DETERMINISM;
 
   private Determinism() {}
 
@@ -53,10 +54,10 @@ final class Determinism {
       compared += ids.size();
     }
     if (flaky.isEmpty()) {
-      return new Fact(FactId.of(ID), Status.PASS, new Value.Items(List.of()),
+      return new Fact(ID, Status.PASS, new Value.Items(List.of()),
           Noun.count(compared, "test") + " gave the same outcome in each of " + runs + " runs", "", evidence);
     }
-    return new Fact(FactId.of(ID), Status.FAIL, new Value.Items(flaky), Noun.count(flaky.size(), "flaky test")
+    return new Fact(ID, Status.FAIL, new Value.Items(flaky), Noun.count(flaky.size(), "flaky test")
         + " in " + runs + " runs (outcome per run)", "", evidence);
   }
 }

@@ -7,6 +7,7 @@ import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.CommandSpec;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -15,7 +16,7 @@ import java.util.Map;
 
 /** The optional live check: calls real services, so it runs only online and when every key it needs is set. */
 public final class LiveCheckCollector implements Collector {
-  static final String ID = "live.check";
+  static final FactId ID = FactIds.LIVE_CHECK;
 
   @Override
   public String name() {
@@ -24,7 +25,7 @@ public final class LiveCheckCollector implements Collector {
 
   @Override
   public List<String> failureIds() {
-    return List.of(ID);
+    return Collector.ids(List.of(ID));
   }
 
   @Override
@@ -49,6 +50,6 @@ public final class LiveCheckCollector implements Collector {
     }
     String why = r.timedOut() ? "timed out after " + live.timeout().toSeconds() + "s; killed with its children"
         : !r.started() ? r.startError() : "exit " + r.exitCode() + ": " + r.firstErrorLine();
-    return List.of(new Fact(FactId.of(ID), Status.FAIL, Value.none(), why, why, List.of(r.evidence())));
+    return List.of(new Fact(ID, Status.FAIL, Value.none(), why, why, List.of(r.evidence())));
   }
 }

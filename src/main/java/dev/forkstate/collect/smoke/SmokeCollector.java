@@ -9,6 +9,7 @@ import dev.forkstate.exec.CommandSpec;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.io.IOException;
@@ -34,14 +35,14 @@ public final class SmokeCollector implements Collector {
 
   @Override
   public List<String> failureIds() {
-    return List.of("smoke.collector", Determinism.ID);
+    return Collector.ids(List.of(FactIds.SMOKE_COLLECTOR, Determinism.ID));
   }
 
   @Override
   public List<Fact> collect(CollectContext ctx) {
     List<Settings.Smoke> smokes = ctx.settings().smokes();
     if (smokes.isEmpty()) {
-      return List.of(Fact.unknown("smoke.none", "no smoke command configured or detected (no tests/smoke or "
+      return List.of(Fact.unknown(FactIds.SMOKE_NONE, "no smoke command configured or detected (no tests/smoke or "
           + "tests/ folder with Python files): add smokes to forkstate.yml"),
           Fact.unknown(Determinism.ID, "no smokes to run"));
     }
@@ -72,8 +73,8 @@ public final class SmokeCollector implements Collector {
     };
   }
 
-  static String factId(Settings.Smoke smoke) {
-    return "smoke." + FactId.segment(smoke.name());
+  static FactId factId(Settings.Smoke smoke) {
+    return FactIds.smoke(smoke.name());
   }
 
   /** Runs one smoke step and judges it: also used by `verify` to check a claimed "green". */
@@ -130,7 +131,7 @@ public final class SmokeCollector implements Collector {
 
   private static Fact judge(CollectContext ctx, Settings.Smoke smoke, SmokeCommand cmd, CommandResult r, Path junit,
       FileTime started) {
-    String id = factId(smoke);
+    FactId id = factId(smoke);
     Evidence ev = r.evidence(1200);
     if (r.timedOut()) {
       return fail(id, Value.none(), "timed out after " + smoke.timeout().toSeconds()
@@ -144,7 +145,7 @@ public final class SmokeCollector implements Collector {
       // pytest or python missing says nothing about the fork; another missing program is the command's own.
       String missing = notFound(r.stderr());
       return MACHINE_PROGRAMS.contains(missing)
-          ? new Fact(FactId.of(id), Status.UNKNOWN, Value.none(), "not run: " + missing + " is not installed here",
+          ? new Fact(id, Status.UNKNOWN, Value.none(), "not run: " + missing + " is not installed here",
               "command not found: " + r.firstErrorLine() + "; install it (e.g. pip install pytest) and rerun",
               List.of(ev))
           : fail(id, Value.none(), "command not found: " + r.firstErrorLine(), ev);
@@ -153,7 +154,7 @@ public final class SmokeCollector implements Collector {
       List<String> missing = MissingModules.notInstalled(r.stdout() + "\n" + r.stderr(), ctx.repo());
       if (!missing.isEmpty() && MissingModules.ownMissing(r.stdout() + "\n" + r.stderr(), ctx.repo()).isEmpty()
           && !realFailures(junit, ctx.repo())) {
-        return new Fact(FactId.of(id), Status.UNKNOWN, Value.none(), "not measured: dependencies not installed here",
+        return new Fact(id, Status.UNKNOWN, Value.none(), "not measured: dependencies not installed here",
             "pytest stopped on modules this machine lacks (" + String.join(", ", missing) + "); the repository "
             + "does not provide them, so this says nothing about the fork: install the project's dependencies "
             + "(e.g. pip install -e '.[test]') and rerun", List.of(ev));
@@ -182,7 +183,7 @@ public final class SmokeCollector implements Collector {
         return fail(id, Value.none(), "exit " + exit + ": " + r.firstErrorLine(), ev);
       }
       // Exit 0 of a command whose tests nobody counted proves no test ran: not measured, never a pass.
-      return new Fact(FactId.of(id), Status.UNKNOWN, Value.none(), "exit 0, tests not counted",
+      return new Fact(id, Status.UNKNOWN, Value.none(), "exit 0, tests not counted",
           "forkstate cannot count tests for this command; set junit_xml to the JUnit XML report it writes",
           List.of(ev));
     }
@@ -201,29 +202,29 @@ public final class SmokeCollector implements Collector {
       if (exit != 0) {
         return fail(id, Value.none(), "exit " + exit + " and " + e.getMessage(), ev);
       }
-      return new Fact(FactId.of(id), Status.UNKNOWN, Value.none(), "exit 0, results unreadable",
+      return new Fact(id, Status.UNKNOWN, Value.none(), "exit 0, results unreadable",
           e.getMessage() + "; cannot tell whether any test ran", List.of(ev));
     }
     String counts = tests.passed() + " passed, " + tests.failed() + " failed, " + tests.errors() + " errors, "
         + tests.skipped() + " skipped";
     if (tests.failed() > 0 || tests.errors() > 0 || exit != 0) {
-      return new Fact(FactId.of(id), Status.FAIL, tests, counts, exit != 0 && tests.failed() + tests.errors() == 0
+      return new Fact(id, Status.FAIL, tests, counts, exit != 0 && tests.failed() + tests.errors() == 0
           ? "exit " + exit + " although no test failed: " + r.firstErrorLine() : "", List.of(ev));
     }
     if (tests.passed() == 0) {
-      return new Fact(FactId.of(id), Status.FAIL, tests, counts, "no test ran", List.of(ev));
+      return new Fact(id, Status.FAIL, tests, counts, "no test ran", List.of(ev));
     }
     if (cmd.runs() > 1) {
       // Every pytest run writes the same --junitxml file: what is left is the last run's report only, so a failing
       // earlier run can hide behind a green last one (with ';' the shell's exit is the last run's too).
-      return new Fact(FactId.of(id), Status.UNKNOWN, tests, counts, "the command runs pytest more than once and "
+      return new Fact(id, Status.UNKNOWN, tests, counts, "the command runs pytest more than once and "
           + "only the last run's results can be read: give each pytest run its own smoke in forkstate.yml",
           List.of(ev));
     }
-    return new Fact(FactId.of(id), Status.PASS, tests, counts, "", List.of(ev));
+    return new Fact(id, Status.PASS, tests, counts, "", List.of(ev));
   }
 
-  private static Fact fail(String id, Value value, String reason, Evidence ev) {
-    return new Fact(FactId.of(id), Status.FAIL, value, reason, reason, List.of(ev));
+  private static Fact fail(FactId id, Value value, String reason, Evidence ev) {
+    return new Fact(id, Status.FAIL, value, reason, reason, List.of(ev));
   }
 }

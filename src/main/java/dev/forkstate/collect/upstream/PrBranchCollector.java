@@ -7,6 +7,7 @@ import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.GitCli;
 import dev.forkstate.exec.CommandResult;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
@@ -33,7 +34,7 @@ public final class PrBranchCollector implements Collector {
 
   @Override
   public List<String> failureIds() {
-    return List.of("pr.branches");
+    return Collector.ids(List.of(FactIds.PR_BRANCHES));
   }
 
   @Override
@@ -44,7 +45,7 @@ public final class PrBranchCollector implements Collector {
     }
     String unread = GitCli.unreadable(listed, "git for-each-ref failed: ");
     if (!unread.isEmpty()) {
-      return List.of(Fact.unknown("pr.branches", "the PR branches could not be listed: " + unread,
+      return List.of(Fact.unknown(FactIds.PR_BRANCHES, "the PR branches could not be listed: " + unread,
           listed.evidence()));
     }
     List<String> branches = GitCli.lines(listed).stream().sorted().toList();
@@ -52,7 +53,7 @@ public final class PrBranchCollector implements Collector {
       return List.of();
     }
     if (!ctx.settings().upstreamRef().isSet()) {
-      return List.of(Fact.unknown("pr.branches", "no upstream ref to compare " + Noun.count(branches.size(),
+      return List.of(Fact.unknown(FactIds.PR_BRANCHES, "no upstream ref to compare " + Noun.count(branches.size(),
           "PR branch") + " with: " + ctx.settings().upstreamRef().source()));
     }
     String upstream = ctx.settings().upstreamRef().value();
@@ -87,7 +88,7 @@ public final class PrBranchCollector implements Collector {
 
   private static Fact branch(GitCli git, String b, String upstream, String fork, boolean mergeTree,
       long upstreamTime) {
-    String id = "pr." + FactId.segment(b);
+    FactId id = FactIds.pr(b);
     CommandResult vsUp = git.run("rev-list", "--left-right", "--count", upstream + "..." + b);
     CommandResult vsFork = git.run("rev-list", "--left-right", "--count", fork + "..." + b);
     CommandResult last = git.run("log", "-1", "--format=%ct %cs", b);
@@ -139,7 +140,7 @@ public final class PrBranchCollector implements Collector {
       ev.add(preview.run().evidence());
     }
     ev.add(vsUp.evidence());
-    return new Fact(FactId.of(id), Status.INFO, new Value.Branch(b, upstream, items, cherries.size(), own, merge,
+    return new Fact(id, Status.INFO, new Value.Branch(b, upstream, items, cherries.size(), own, merge,
         preview == null ? "" : preview.why(), lagDays), Phrase.of(BRANCH, b).then(": " + own + " of "
         + Noun.count(cherries.size(), "patch") + " not upstream yet"), Phrase.empty(), ev);
   }

@@ -9,6 +9,7 @@ import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.GitCli;
 import dev.forkstate.config.Setting;
 import dev.forkstate.exec.CommandResult;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
@@ -29,9 +30,9 @@ import java.util.concurrent.CompletableFuture;
 public final class UpstreamCollector implements Collector {
   /** Enough to say what the fork carries; the total is always given. */
   static final int MAX_COMMITS = 100;
-  static final List<String> IDS = List.of("upstream.ahead", "upstream.areas", "upstream.behind",
-      "upstream.commits", "upstream.files.added", "upstream.files.deleted", "upstream.files.modified", "upstream.merge-base",
-      "upstream.merges");
+  static final List<FactId> IDS = List.of(FactIds.UPSTREAM_AHEAD, FactIds.UPSTREAM_AREAS, FactIds.UPSTREAM_BEHIND,
+      FactIds.UPSTREAM_COMMITS, FactIds.UPSTREAM_FILES_ADDED, FactIds.UPSTREAM_FILES_DELETED,
+      FactIds.UPSTREAM_FILES_MODIFIED, FactIds.UPSTREAM_MERGE_BASE, FactIds.UPSTREAM_MERGES);
 
   @Override
   public String name() {
@@ -40,7 +41,7 @@ public final class UpstreamCollector implements Collector {
 
   @Override
   public List<String> failureIds() {
-    return IDS;
+    return Collector.ids(IDS);
   }
 
   @Override
@@ -91,7 +92,7 @@ public final class UpstreamCollector implements Collector {
     CompletableFuture<CommandResult> deleted = diff(ctx, base, baseExpr, "D");
 
     List<Fact> facts = new ArrayList<>();
-    facts.add(Fact.of("upstream.merge-base", Status.INFO, new Value.Text(base),
+    facts.add(Fact.of(FactIds.UPSTREAM_MERGE_BASE, Status.INFO, new Value.Text(base),
         Phrase.of("fork and ").then(REF, upstream).then(" share merge-base "
             + base.substring(0, Math.min(12, base.length()))), mb.evidence()));
     CommandResult c = counts.join();
@@ -99,32 +100,32 @@ public final class UpstreamCollector implements Collector {
     if (c.ok() && lr.length == 2) {
       long behind = Long.parseLong(lr[0]);
       long ahead = Long.parseLong(lr[1]);
-      facts.add(Fact.of("upstream.ahead", Status.INFO, new Value.Count(ahead),
+      facts.add(Fact.of(FactIds.UPSTREAM_AHEAD, Status.INFO, new Value.Count(ahead),
           Phrase.of(Noun.count(ahead, "fork commit") + " not in ").then(REF, upstream), c.evidence()));
-      facts.add(Fact.of("upstream.behind", Status.INFO, new Value.Count(behind),
+      facts.add(Fact.of(FactIds.UPSTREAM_BEHIND, Status.INFO, new Value.Count(behind),
           behind == 0 ? Phrase.of("has every commit of ").then(REF, upstream)
               : Phrase.of(Noun.count(behind, "commit") + " of ").then(REF, upstream).then(" not merged into the fork"),
           c.evidence()));
     } else {
-      facts.add(Fact.unknown("upstream.ahead", "git could not count: " + c.firstErrorLine(), c.evidence()));
-      facts.add(Fact.unknown("upstream.behind", "git could not count: " + c.firstErrorLine(), c.evidence()));
+      facts.add(Fact.unknown(FactIds.UPSTREAM_AHEAD, "git could not count: " + c.firstErrorLine(), c.evidence()));
+      facts.add(Fact.unknown(FactIds.UPSTREAM_BEHIND, "git could not count: " + c.firstErrorLine(), c.evidence()));
     }
     facts.add(commits(log.join(), facts));
     CommandResult m = merges.join();
     String mergeCount = GitCli.firstLine(m);
     facts.add(m.ok() && mergeCount.matches("\\d+")
-        ? Fact.of("upstream.merges", Status.INFO, new Value.Count(Long.parseLong(mergeCount)),
+        ? Fact.of(FactIds.UPSTREAM_MERGES, Status.INFO, new Value.Count(Long.parseLong(mergeCount)),
             Noun.count(Long.parseLong(mergeCount), "merge commit") + " on the fork side", m.evidence())
-        : Fact.unknown("upstream.merges", m.firstErrorLine(), m.evidence()));
+        : Fact.unknown(FactIds.UPSTREAM_MERGES, m.firstErrorLine(), m.evidence()));
 
     TreeSet<String> areas = new TreeSet<>();
     List<Evidence> areaEvidence = new ArrayList<>();
     String unread = "";
     for (FileDiff entry : List.of(
-        new FileDiff("upstream.files.added", added.join(), "file", "the fork added"),
-        new FileDiff("upstream.files.modified", modified.join(), "upstream file", "the fork modified"),
-        new FileDiff("upstream.files.deleted", deleted.join(), "upstream file", "the fork deleted"))) {
-      String id = entry.id();
+        new FileDiff(FactIds.UPSTREAM_FILES_ADDED, added.join(), "file", "the fork added"),
+        new FileDiff(FactIds.UPSTREAM_FILES_MODIFIED, modified.join(), "upstream file", "the fork modified"),
+        new FileDiff(FactIds.UPSTREAM_FILES_DELETED, deleted.join(), "upstream file", "the fork deleted"))) {
+      FactId id = entry.id();
       CommandResult r = entry.result();
       // A cut numstat is a smaller list that would read as the measurement: UNKNOWN, and the size says why.
       String why = GitCli.unreadable(r, "git diff failed: ");
@@ -140,10 +141,10 @@ public final class UpstreamCollector implements Collector {
           + changes.added() + " -" + changes.deleted() + " lines)", r.evidence(0)));
     }
     facts.add(unread.isEmpty()
-        ? new Fact(FactId.of("upstream.areas"), Status.INFO, new Value.Paths(List.copyOf(areas)),
+        ? new Fact(FactIds.UPSTREAM_AREAS, Status.INFO, new Value.Paths(List.copyOf(areas)),
             areas.isEmpty() ? "no files changed since the merge-base" : "top-level areas touched: "
                 + String.join(", ", areas), "", areaEvidence)
-        : Fact.unknown("upstream.areas", "a git diff above could not be read: " + unread));
+        : Fact.unknown(FactIds.UPSTREAM_AREAS, "a git diff above could not be read: " + unread));
     return facts;
   }
 
@@ -151,7 +152,7 @@ public final class UpstreamCollector implements Collector {
   private static Fact commits(CommandResult r, List<Fact> sofar) {
     String why = GitCli.unreadable(r, "git log failed: ");
     if (!why.isEmpty()) {
-      return Fact.unknown("upstream.commits", why, r.evidence());
+      return Fact.unknown(FactIds.UPSTREAM_COMMITS, why, r.evidence());
     }
     List<Value.Commit> list = new ArrayList<>();
     for (String line : r.stdout().split("\n")) {
@@ -161,13 +162,13 @@ public final class UpstreamCollector implements Collector {
       int sp = line.indexOf(' ');
       list.add(sp < 0 ? new Value.Commit(line, "") : new Value.Commit(line.substring(0, sp), line.substring(sp + 1)));
     }
-    long total = sofar.stream().filter(f -> f.id().value().equals("upstream.ahead"))
+    long total = sofar.stream().filter(f -> f.id().equals(FactIds.UPSTREAM_AHEAD))
         .filter(f -> f.value() instanceof Value.Count).mapToLong(f -> ((Value.Count) f.value()).n()).findFirst()
         .orElse(list.size());
     Phrase summary = list.isEmpty() ? Phrase.of("no fork commits")
         : Phrase.of(Noun.count(total, "fork commit") + ", newest ").then(SHA, list.get(0).sha())
             .then(total > list.size() ? " (the first " + list.size() + " are listed in the JSON)" : "");
-    return Fact.of("upstream.commits", Status.INFO, new Value.Commits(list, total), summary, r.evidence());
+    return Fact.of(FactIds.UPSTREAM_COMMITS, Status.INFO, new Value.Commits(list, total), summary, r.evidence());
   }
 
   private static CompletableFuture<CommandResult> diff(CollectContext ctx, String base, String baseExpr,
@@ -179,7 +180,7 @@ public final class UpstreamCollector implements Collector {
         ctx.pool());
   }
 
-  private record FileDiff(String id, CommandResult result, String noun, String verb) {}
+  private record FileDiff(FactId id, CommandResult result, String noun, String verb) {}
 
   private static String area(String path) {
     int slash = path.indexOf('/');

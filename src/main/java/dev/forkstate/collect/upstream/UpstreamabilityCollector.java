@@ -8,6 +8,7 @@ import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.GitCli;
 import dev.forkstate.exec.CommandResult;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
@@ -31,8 +32,8 @@ import java.util.concurrent.CompletableFuture;
  * risky a conflict is (the fork's line count in the file) is judged in the check package (MergeConflictPolicy).
  */
 public final class UpstreamabilityCollector implements Collector {
-  static final List<String> IDS = List.of("upstream.last-merge", "upstream.merge-base-age", "upstream.merge-preview",
-      "upstream.patches.fork-only", "upstream.patches.upstreamed");
+  static final List<FactId> IDS = List.of(FactIds.UPSTREAM_LAST_MERGE, FactIds.UPSTREAM_MERGE_BASE_AGE,
+      FactIds.UPSTREAM_MERGE_PREVIEW, FactIds.UPSTREAM_PATCHES_FORK_ONLY, FactIds.UPSTREAM_PATCHES_UPSTREAMED);
   private static final long DAY = 86_400;
 
   @Override
@@ -42,7 +43,7 @@ public final class UpstreamabilityCollector implements Collector {
 
   @Override
   public List<String> failureIds() {
-    return IDS;
+    return Collector.ids(IDS);
   }
 
   @Override
@@ -106,8 +107,8 @@ public final class UpstreamabilityCollector implements Collector {
     String why = !cherryWhy.isEmpty() ? cherryWhy : GitCli.unreadable(log, "git log failed: ");
     if (!why.isEmpty()) {
       CommandResult shown = cherryWhy.isEmpty() ? log : cherry;
-      return List.of(Fact.unknown("upstream.patches.fork-only", why, shown.evidence()),
-          Fact.unknown("upstream.patches.upstreamed", why, shown.evidence()));
+      return List.of(Fact.unknown(FactIds.UPSTREAM_PATCHES_FORK_ONLY, why, shown.evidence()),
+          Fact.unknown(FactIds.UPSTREAM_PATCHES_UPSTREAMED, why, shown.evidence()));
     }
     // Keyed by full sha (what git cherry prints): a lookup, not a scan, for thousands of commits.
     Map<String, String> shortShas = new HashMap<>();
@@ -148,9 +149,9 @@ public final class UpstreamabilityCollector implements Collector {
     byArea.forEach((a, n) -> areaItems.add(Phrase.of(PATH, a).then(": " + Noun.count(n, "commit"))));
     int total = own + upstreamed.size();
     return List.of(
-        Fact.of("upstream.patches.fork-only", Status.INFO, new Value.Items(areaItems), own + " of "
+        Fact.of(FactIds.UPSTREAM_PATCHES_FORK_ONLY, Status.INFO, new Value.Items(areaItems), own + " of "
             + Noun.count(total, "fork commit") + " are fork-only (no equivalent patch upstream)", cherry.evidence()),
-        Fact.of("upstream.patches.upstreamed", Status.INFO, new Value.Items(upstreamed), upstreamed.isEmpty()
+        Fact.of(FactIds.UPSTREAM_PATCHES_UPSTREAMED, Status.INFO, new Value.Items(upstreamed), upstreamed.isEmpty()
             ? "no fork commit has an equivalent patch upstream" : upstreamed.size() + " of "
             + Noun.count(total, "fork commit") + " already upstream as an equivalent patch: drop them on the next "
             + "rebase", cherry.evidence()));
@@ -162,7 +163,7 @@ public final class UpstreamabilityCollector implements Collector {
   }
 
   private static Fact preview(CollectContext ctx, MergePreview p, String base, String upstream) {
-    String id = "upstream.merge-preview";
+    FactId id = FactIds.UPSTREAM_MERGE_PREVIEW;
     if (p.outcome() == MergePreview.Outcome.UNKNOWN) {
       return p.run() == null ? Fact.unknown(id, p.why()) : Fact.unknown(id, p.why(), p.run().evidence());
     }
@@ -176,7 +177,7 @@ public final class UpstreamabilityCollector implements Collector {
     String why = GitCli.unreadable(numstat, "git diff failed: ");
     if (!why.isEmpty()) {
       // Without the fork's line counts a heavy conflict cannot be told from a light one.
-      return new Fact(FactId.of(id), Status.UNKNOWN, new Value.Paths(List.copyOf(p.conflicts().keySet())),
+      return new Fact(id, Status.UNKNOWN, new Value.Paths(List.copyOf(p.conflicts().keySet())),
           merging(upstream).then("conflicts in " + Noun.count(p.conflicts().size(), "file")),
           Phrase.of("the fork's line counts in them could not be read: " + why),
           List.of(p.run().evidence(), numstat.evidence()));
@@ -208,7 +209,7 @@ public final class UpstreamabilityCollector implements Collector {
    * fork point (the merge-base's date).
    */
   private static Fact lastMerge(GitCli git, CommandResult merges, String upstream, String baseDate) {
-    String id = "upstream.last-merge";
+    FactId id = FactIds.UPSTREAM_LAST_MERGE;
     String why = GitCli.unreadable(merges, "git log failed: ");
     if (!why.isEmpty()) {
       return Fact.unknown(id, why, merges.evidence());
@@ -227,7 +228,7 @@ public final class UpstreamabilityCollector implements Collector {
   }
 
   private static Fact baseAge(CommandResult dates, String base) {
-    String id = "upstream.merge-base-age";
+    FactId id = FactIds.UPSTREAM_MERGE_BASE_AGE;
     List<String> lines = GitCli.lines(dates);
     String why = GitCli.unreadable(dates, "git log failed: ");
     if (!why.isEmpty() || lines.isEmpty()) {

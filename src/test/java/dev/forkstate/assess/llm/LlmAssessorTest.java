@@ -23,6 +23,7 @@ import dev.forkstate.config.Settings;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -53,14 +54,14 @@ class LlmAssessorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Evidence EV = Evidence.ofCommand("git rev-list --left-right --count upstream/main...HEAD");
   private static final FactSet FACTS = new FactSet(List.of(
-      Fact.of("upstream.ahead", Status.PASS, new Value.Count(3), "3 fork commits not in `upstream/main`", EV),
-      Fact.of("upstream.behind", Status.WARN, new Value.Count(2), "2 commits of `upstream/main` not merged", EV),
-      Fact.of("upstream.commits", Status.PASS, new Value.Commits(List.of(new Value.Commit("86a1ca7", INJECTION),
+      Fact.of(FactIds.UPSTREAM_AHEAD, Status.PASS, new Value.Count(3), "3 fork commits not in `upstream/main`", EV),
+      Fact.of(FactIds.UPSTREAM_BEHIND, Status.WARN, new Value.Count(2), "2 commits of `upstream/main` not merged", EV),
+      Fact.of(FactIds.UPSTREAM_COMMITS, Status.PASS, new Value.Commits(List.of(new Value.Commit("86a1ca7", INJECTION),
           new Value.Commit("1b2c3d4", "router_core: extract seam")), 3), "3 fork commits, newest `86a1ca7`",
           Evidence.ofCommand("git log --oneline upstream/main..HEAD")),
       new Fact(FactId.of("smoke.smokes"), Status.PASS, new Value.Tests(5, 0, 0, 0, List.of()),
           "5 passed, 0 failed, 0 errors, 0 skipped", "", List.of(Evidence.ofCommand("pytest -q tests/smoke"))),
-      Fact.unknown("ci.run.last-push", "remote `origin` is not a GitHub repository URL")));
+      Fact.unknown(FactIds.CI_RUN_LAST_PUSH, "remote `origin` is not a GitHub repository URL")));
 
   private static final String GOOD = points(
       "The fork carries 3 commits and misses 2 upstream commits: merge before they pile up.",
@@ -132,8 +133,8 @@ class LlmAssessorTest {
     assertThat(a.byModel()).isTrue();
     assertThat(a.writer()).isEqualTo("gpt-4o-mini via http://127.0.0.1:" + llm.port() + "/v1");
     assertThat(a.points()).extracting(Assessment.Point::cites).containsExactly(
-        List.of(FactId.of("upstream.ahead"), FactId.of("upstream.behind")), List.of(FactId.of("smoke.smokes")),
-        List.of(FactId.of("ci.run.last-push")));
+        List.of(FactIds.UPSTREAM_AHEAD, FactIds.UPSTREAM_BEHIND), List.of(FactId.of("smoke.smokes")),
+        List.of(FactIds.CI_RUN_LAST_PUSH));
     assertThat(a.dropped()).isEmpty();
     assertThat(a.cacheKey()).matches("[0-9a-f]{64}");
     // The request: the SDK's documented shape, the key as a bearer token, temperature 0 and JSON mode.
@@ -163,7 +164,7 @@ class LlmAssessorTest {
         (l, key) -> new OpenAiChatEndpoint(l.baseUrl(), l.model(), key, l.timeout()), waits::add);
     List<Fact> changed = new ArrayList<>(FACTS.all());
     changed.removeIf(f -> f.id().value().equals("upstream.behind"));
-    changed.add(Fact.of("upstream.behind", Status.WARN, new Value.Count(5), "5 commits not merged", EV));
+    changed.add(Fact.of(FactIds.UPSTREAM_BEHIND, Status.WARN, new Value.Count(5), "5 commits not merged", EV));
     Assessment second = writer.assess(new LlmAssessor.Request("How does our fork compare?", new FactSet(changed),
         List.of(), settings(2, Duration.ofSeconds(10), false), Map.of(KEY_ENV, KEY), repo, false, false))
         .assessment();
@@ -231,8 +232,8 @@ class LlmAssessorTest {
         .contains("\"The fork misses 3 upstream commits.\": claims upstream.behind number 3; measured 2")
         .contains("\"Smokes fail.\": claims smoke.smokes is FAIL; measured PASS");
     assertThat(a.writer()).endsWith(", after one corrective retry");
-    assertThat(a.points()).extracting(Assessment.Point::cites).containsExactly(List.of(FactId.of("upstream.behind")),
-        List.of(FactId.of("smoke.smokes")), List.of(FactId.of("ci.run.last-push")));
+    assertThat(a.points()).extracting(Assessment.Point::cites).containsExactly(List.of(FactIds.UPSTREAM_BEHIND),
+        List.of(FactId.of("smoke.smokes")), List.of(FactIds.CI_RUN_LAST_PUSH));
     assertThat(a.dropped()).isEmpty();
 
     // The corrected answer is what was cached: the same facts reuse it, with no third call.

@@ -3,6 +3,7 @@ package dev.forkstate.collect.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.app.demo.GitScript;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.support.Collecting;
@@ -35,21 +36,21 @@ class GitStateCollectorTest {
   @Test
   void onTheForkBranchIsPass() {
     FactSet f = collect("fork_branch: main\n");
-    assertThat(f.get("git.branch.current").orElseThrow().status()).isEqualTo(Status.PASS);
-    assertThat(f.text("git.head.sha")).contains(repo.git("rev-parse", "HEAD").strip());
+    assertThat(f.get(FactIds.GIT_BRANCH_CURRENT).orElseThrow().status()).isEqualTo(Status.PASS);
+    assertThat(f.text(FactIds.GIT_HEAD_SHA)).contains(repo.git("rev-parse", "HEAD").strip());
   }
 
   @Test
   void onAnotherBranchIsFailWithTheSwitchCommand() {
     FactSet f = collect("fork_branch: fork/stable\n");
-    var b = f.get("git.branch.current").orElseThrow();
+    var b = f.get(FactIds.GIT_BRANCH_CURRENT).orElseThrow();
     assertThat(b.status()).isEqualTo(Status.FAIL);
     assertThat(Shown.reason(b)).isEqualTo("run `git switch fork/stable`");
   }
 
   @Test
   void forkBranchNotConfiguredNorDetectedIsUnknown() {
-    var b = collect("").get("git.branch.current").orElseThrow();
+    var b = collect("").get(FactIds.GIT_BRANCH_CURRENT).orElseThrow();
     assertThat(b.status()).isEqualTo(Status.UNKNOWN);
     assertThat(b.reason()).contains("fork_branch");
   }
@@ -57,13 +58,13 @@ class GitStateCollectorTest {
   @Test
   void detachedAtTheForkBranchTipIsPassElsewhereFail() {
     repo.git("checkout", "-q", "--detach", "main");
-    assertThat(collect("fork_branch: main\n").get("git.branch.current").orElseThrow().status())
+    assertThat(collect("fork_branch: main\n").get(FactIds.GIT_BRANCH_CURRENT).orElseThrow().status())
         .isEqualTo(Status.PASS);
     repo.git("checkout", "-q", "--detach", "HEAD~1");
-    var b = collect("fork_branch: main\n").get("git.branch.current").orElseThrow();
+    var b = collect("fork_branch: main\n").get(FactIds.GIT_BRANCH_CURRENT).orElseThrow();
     assertThat(b.status()).isEqualTo(Status.FAIL);
     assertThat(b.summary()).contains("detached HEAD");
-    assertThat(collect("fork_branch: main\n").get("git.tracking.remote").orElseThrow().status())
+    assertThat(collect("fork_branch: main\n").get(FactIds.GIT_TRACKING_REMOTE).orElseThrow().status())
         .isEqualTo(Status.WARN);
   }
 
@@ -71,17 +72,17 @@ class GitStateCollectorTest {
   void noTagsAtAllIsFailAndATagBehindHeadIsWarn() {
     FactSet none = collect("");
     // No tag is a measurement (INFO, no value); tag-present turns it into FAIL.
-    assertThat(none.get("git.tags.nearest").orElseThrow().status()).isEqualTo(Status.INFO);
-    assertThat(none.get("git.tags.nearest").orElseThrow().value()).isInstanceOf(dev.forkstate.fact.Value.None.class);
+    assertThat(none.get(FactIds.GIT_TAGS_NEAREST).orElseThrow().status()).isEqualTo(Status.INFO);
+    assertThat(none.get(FactIds.GIT_TAGS_NEAREST).orElseThrow().value()).isInstanceOf(dev.forkstate.fact.Value.None.class);
     assertThat(new dev.forkstate.check.TagPresentCheck().evaluate(none).status()).isEqualTo(Status.FAIL);
-    assertThat(none.get("git.tags.at-head").orElseThrow().status()).isEqualTo(Status.WARN);
-    assertThat(none.text("git.describe")).contains(repo.git("rev-parse", "--short", "HEAD").strip());
+    assertThat(none.get(FactIds.GIT_TAGS_AT_HEAD).orElseThrow().status()).isEqualTo(Status.WARN);
+    assertThat(none.text(FactIds.GIT_DESCRIBE)).contains(repo.git("rev-parse", "--short", "HEAD").strip());
     repo.tag("v1");
     repo.write("c.txt", "c\n").commit("three");
     FactSet behind = collect("");
-    assertThat(behind.text("git.tags.nearest")).contains("v1");
+    assertThat(behind.text(FactIds.GIT_TAGS_NEAREST)).contains("v1");
     assertThat(new dev.forkstate.check.TagPresentCheck().evaluate(behind).status()).isEqualTo(Status.WARN);
-    assertThat(behind.text("git.describe").orElseThrow()).startsWith("v1-1-g");
+    assertThat(behind.text(FactIds.GIT_DESCRIBE).orElseThrow()).startsWith("v1-1-g");
   }
 
   @Test
@@ -90,9 +91,9 @@ class GitStateCollectorTest {
     java.nio.file.Files.writeString(repo.dir().resolve("new1.txt"), "n\n");
     java.nio.file.Files.writeString(repo.dir().resolve("new2.txt"), "n\n");
     FactSet f = collect("");
-    assertThat(f.count("git.worktree.dirty")).contains(1L);
-    assertThat(f.count("git.worktree.untracked")).contains(2L);
-    assertThat(f.get("git.worktree.dirty").orElseThrow().status()).isEqualTo(Status.WARN);
+    assertThat(f.count(FactIds.GIT_WORKTREE_DIRTY)).contains(1L);
+    assertThat(f.count(FactIds.GIT_WORKTREE_UNTRACKED)).contains(2L);
+    assertThat(f.get(FactIds.GIT_WORKTREE_DIRTY).orElseThrow().status()).isEqualTo(Status.WARN);
   }
 
   @Test
@@ -100,16 +101,16 @@ class GitStateCollectorTest {
     GitScript clone = repo.cloneTo(tmp.resolve("clone"));
     clone.write("d.txt", "d\n").commit("local only");
     FactSet f = Collecting.run(new GitStateCollector(), clone.dir(), "", env, true);
-    assertThat(f.text("git.tracking.remote")).contains("origin/main");
-    assertThat(f.count("git.tracking.ahead")).contains(1L);
-    assertThat(f.count("git.tracking.behind")).contains(0L);
-    assertThat(f.get("git.tracking.ahead").orElseThrow().summary()).contains("CI has not seen them");
+    assertThat(f.text(FactIds.GIT_TRACKING_REMOTE)).contains("origin/main");
+    assertThat(f.count(FactIds.GIT_TRACKING_AHEAD)).contains(1L);
+    assertThat(f.count(FactIds.GIT_TRACKING_BEHIND)).contains(0L);
+    assertThat(f.get(FactIds.GIT_TRACKING_AHEAD).orElseThrow().summary()).contains("CI has not seen them");
   }
 
   @Test
   void repositoryWithoutCommitsIsUnknownNotAnError() {
     GitScript empty = new GitScript(tmp.resolve("empty"), env, 0).init();
     FactSet f = Collecting.run(new GitStateCollector(), empty.dir(), "", env, true);
-    assertThat(f.get("git.head.sha").orElseThrow().status()).isEqualTo(Status.UNKNOWN);
+    assertThat(f.get(FactIds.GIT_HEAD_SHA).orElseThrow().status()).isEqualTo(Status.UNKNOWN);
   }
 }

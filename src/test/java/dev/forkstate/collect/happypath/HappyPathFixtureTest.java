@@ -7,6 +7,7 @@ import dev.forkstate.app.GenerateRequest;
 import dev.forkstate.app.GenerateResult;
 import dev.forkstate.app.demo.GitScript;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -180,22 +181,22 @@ class HappyPathFixtureTest {
   @Test
   void theCollectorMeasuresCandidatesAndTheJudgeAppliesTheAllowances() {
     FactSet measured = Collecting.run(new HappyPathCollector(), fork, CONFIG, env, true);
-    Fact flags = measured.get("happypath.flags").orElseThrow();
+    Fact flags = measured.get(FactIds.HAPPYPATH_FLAGS).orElseThrow();
     assertThat(flags.status()).isEqualTo(Status.INFO);
     Value.Candidates found = (Value.Candidates) flags.value();
     assertThat(found.found()).hasSize(4);
     assertThat(found.listed()).contains("ACME_ROUTER_CORE");
-    Value.Candidates imports = (Value.Candidates) measured.get("happypath.imports").orElseThrow().value();
+    Value.Candidates imports = (Value.Candidates) measured.get(FactIds.HAPPYPATH_IMPORTS).orElseThrow().value();
     assertThat(imports.found()).extracting(c -> c.keys().get(0)).contains("numpy");
     assertThat(imports.listed()).contains("redis");
     FactSet judged = Collecting.judged(new HappyPathCollector(), fork, CONFIG, env, true);
-    assertThat(Shown.items(judged.get("happypath.flags").orElseThrow().value())).containsExactly(
+    assertThat(Shown.items(judged.get(FactIds.HAPPYPATH_FLAGS).orElseThrow().value())).containsExactly(
         "env var `ACME_FAST_PATH` read in `acme/router.py`", "parameter `call(verbose)` added in `acme/client.py`");
-    assertThat(judged.get("happypath.imports").orElseThrow().status()).isEqualTo(Status.FAIL);
+    assertThat(judged.get(FactIds.HAPPYPATH_IMPORTS).orElseThrow().status()).isEqualTo(Status.FAIL);
   }
 
   private String copyPasteCount() {
-    Fact f = new FactSet(result.report().facts()).get("happypath.copy-paste").orElseThrow();
+    Fact f = new FactSet(result.report().facts()).get(FactIds.HAPPYPATH_COPY_PASTE).orElseThrow();
     return f.summary().substring(f.summary().indexOf(" in ") + 4);
   }
 
@@ -223,12 +224,12 @@ class HappyPathFixtureTest {
   @Test
   void discoveredAdditionsAndAdvantagesComeFromTheScan() {
     FactSet facts = new FactSet(result.report().facts());
-    assertThat(((Value.Paths) facts.get("python.added-modules").orElseThrow().value()).paths()).containsExactly(
+    assertThat(((Value.Paths) facts.get(FactIds.PYTHON_ADDED_MODULES).orElseThrow().value()).paths()).containsExactly(
         "acme/extras/__init__.py", "acme/extras/cache.py: redis", "acme/extras/images.py: resize",
         "acme/router_core.py: extract");
-    assertThat(Shown.items(facts.get("python.guarded-imports").orElseThrow().value()))
+    assertThat(Shown.items(facts.get(FactIds.PYTHON_GUARDED_IMPORTS).orElseThrow().value()))
         .containsExactly("`redis` in `acme/extras/cache.py`");
-    assertThat(facts.get("python.changes").orElseThrow().summary())
+    assertThat(facts.get(FactIds.PYTHON_CHANGES).orElseThrow().summary())
         .isEqualTo("7 Python files changed since the merge-base (5 added, 2 modified, 0 deleted)");
     assertThat(section("Advantages", "Gaps")).contains("Import-time robustness: 1 import the fork guards");
     assertThat(section("Gaps", "HAPPYPATH Alignment")).contains("**FAIL** Flag sprawl: 2 new flags")
@@ -252,9 +253,9 @@ class HappyPathFixtureTest {
     GenerateResult again = new GenerateReport().run(new GenerateRequest(fork, "-", GenerateRequest.Format.MD, true,
         null, brokenPython));
     FactSet facts = new FactSet(again.report().facts());
-    assertThat(facts.get("happypath.flags").orElseThrow().value())
-        .isEqualTo(new FactSet(result.report().facts()).get("happypath.flags").orElseThrow().value());
-    assertThat(facts.get("happypath.defaults").orElseThrow().status()).isEqualTo(Status.FAIL);
+    assertThat(facts.get(FactIds.HAPPYPATH_FLAGS).orElseThrow().value())
+        .isEqualTo(new FactSet(result.report().facts()).get(FactIds.HAPPYPATH_FLAGS).orElseThrow().value());
+    assertThat(facts.get(FactIds.HAPPYPATH_DEFAULTS).orElseThrow().status()).isEqualTo(Status.FAIL);
   }
 
   @Test
@@ -280,7 +281,7 @@ class HappyPathFixtureTest {
       GenerateResult r = new GenerateReport().run(new GenerateRequest(fork, "-", GenerateRequest.Format.MD, true,
           null, env));
       FactSet facts = new FactSet(r.report().facts());
-      assertThat(facts.withPrefix("capability.")).extracting(f -> f.id().value() + " " + f.status()).containsExactly(
+      assertThat(facts.withPrefix(FactIds.CAPABILITY_PREFIX)).extracting(f -> f.id().value() + " " + f.status()).containsExactly(
           "capability.acme-extras PASS", "capability.acme-router-core PASS");
     } finally {
       Files.writeString(config, kept);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.forkstate.app.demo.GitScript;
 import dev.forkstate.collect.python.ImportOrigin;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.support.Collecting;
@@ -34,10 +35,10 @@ class OptionalImportOriginTest {
         .write("lib/uses.py", "from typing import Any\nimport lib.a\nimport yaml\n\nX: Any = 1\n")
         .commit("fork: compat shims");
     FactSet f = Collecting.judged(new HappyPathCollector(), fork.dir(), "", env, true);
-    Fact imports = f.get("happypath.imports").orElseThrow();
+    Fact imports = f.get(FactIds.HAPPYPATH_IMPORTS).orElseThrow();
     assertThat(imports.status()).isEqualTo(Status.FAIL);
     assertThat(Shown.items(imports.value())).singleElement().asString().contains("yaml");
-    assertThat(f.get("python.guarded-imports").map(x -> Shown.items(x.value())).orElseThrow())
+    assertThat(f.get(FactIds.PYTHON_GUARDED_IMPORTS).map(x -> Shown.items(x.value())).orElseThrow())
         .noneMatch(p -> p.contains("`typing`") || p.contains("`lib.fast`"));
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.app.demo.GitScript;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.support.Collecting;
@@ -27,11 +28,11 @@ class UnparsedFileTest {
     fork.write("fork/broken.py", "import os\nFLAG = os.environ.get('SNEAKY_FLAG'\n").commit("broken");
     FactSet facts = Collecting.judged(new HappyPathCollector(), fork.dir(),
         "fork_branch: fork/stable\nupstream_ref: upstream/main\n", env, true);
-    Fact flags = facts.get("happypath.flags").orElseThrow();
+    Fact flags = facts.get(FactIds.HAPPYPATH_FLAGS).orElseThrow();
     assertThat(flags.status()).isEqualTo(Status.UNKNOWN);
     assertThat(flags.reason()).startsWith("1 changed Python file did not parse, so it was not checked: "
         + "fork/broken.py (SyntaxError: ");
-    assertThat(facts.get("happypath.defaults").orElseThrow().status()).isEqualTo(Status.UNKNOWN);
-    assertThat(facts.get("python.changes").orElseThrow().status()).isEqualTo(Status.WARN);
+    assertThat(facts.get(FactIds.HAPPYPATH_DEFAULTS).orElseThrow().status()).isEqualTo(Status.UNKNOWN);
+    assertThat(facts.get(FactIds.PYTHON_CHANGES).orElseThrow().status()).isEqualTo(Status.WARN);
   }
 }

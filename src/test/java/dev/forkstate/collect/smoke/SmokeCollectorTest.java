@@ -3,6 +3,7 @@ package dev.forkstate.collect.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -234,6 +235,6 @@ class SmokeCollectorTest {
   void noSmokeConfiguredOrDetectedIsUnknown() {
     Path repo = repo(Map.of("README.md", "x\n"));
     FactSet facts = Collecting.run(new SmokeCollector(), repo, "", env, true);
-    assertThat(facts.get("smoke.none").orElseThrow().status()).isEqualTo(Status.UNKNOWN);
+    assertThat(facts.get(FactIds.SMOKE_NONE).orElseThrow().status()).isEqualTo(Status.UNKNOWN);
   }
 }

@@ -7,6 +7,8 @@ import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.git.GitStateCollector;
 import dev.forkstate.exec.CommandRunner;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -46,21 +48,21 @@ class BigForkTest {
   @Test
   void everyAddedFileIsCountedExactly() {
     FactSet f = collect(new UpstreamCollector(), CommandRunner.MACHINE_CAP_BYTES);
-    Fact added = f.get("upstream.files.added").orElseThrow();
+    Fact added = f.get(FactIds.UPSTREAM_FILES_ADDED).orElseThrow();
     assertThat(added.status()).isEqualTo(Status.INFO);
     List<Value.FileChange> files = ((Value.Changes) added.value()).files();
     // fork/new.py from the small fork, and the generated ones.
     assertThat(files).hasSize(GENERATED + 1);
     assertThat(files.stream().filter(c -> c.path().startsWith("plugins/"))).hasSize(GENERATED);
     assertThat(added.summary()).startsWith("12001 files the fork added (+12001 -0 lines)");
-    assertThat(((Value.Paths) f.get("upstream.areas").orElseThrow().value()).paths())
+    assertThat(((Value.Paths) f.get(FactIds.UPSTREAM_AREAS).orElseThrow().value()).paths())
         .containsExactly("fork/", "lib/", "plugins/");
   }
 
   @Test
   void everyFileOfTheForkCommitIsGroupedByArea() {
     FactSet f = collect(new UpstreamabilityCollector(), CommandRunner.MACHINE_CAP_BYTES);
-    Fact own = f.get("upstream.patches.fork-only").orElseThrow();
+    Fact own = f.get(FactIds.UPSTREAM_PATCHES_FORK_ONLY).orElseThrow();
     assertThat(own.status()).isEqualTo(Status.INFO);
     // 120 folders of generated files, each touched by the one generated commit.
     assertThat(Shown.items(own.value())).filteredOn(p -> p.startsWith("`plugins/")).hasSize(120)
@@ -71,27 +73,27 @@ class BigForkTest {
   void everyChangedPathInTheStatusIsCounted() {
     // The index still has the fork's tree before the generated commit: status lists 12,000 staged deletions.
     FactSet f = collect(new GitStateCollector(), CommandRunner.MACHINE_CAP_BYTES);
-    assertThat(f.count("git.worktree.dirty")).contains((long) GENERATED);
+    assertThat(f.count(FactIds.GIT_WORKTREE_DIRTY)).contains((long) GENERATED);
   }
 
   @Test
   void withTheOldDisplayCapTheCountsAreUnknownNotSmaller() {
     int cap = CommandRunner.DEFAULT_CAP_BYTES;
     FactSet up = collect(new UpstreamCollector(), cap);
-    Fact added = up.get("upstream.files.added").orElseThrow();
+    Fact added = up.get(FactIds.UPSTREAM_FILES_ADDED).orElseThrow();
     assertThat(added.status()).isEqualTo(Status.UNKNOWN);
     assertThat(added.reason()).matches(TOO_LARGE).endsWith("cap " + cap + ")");
-    assertThat(up.get("upstream.areas").orElseThrow().status()).isEqualTo(Status.UNKNOWN);
-    assertThat(up.get("upstream.areas").orElseThrow().reason()).containsPattern(TOO_LARGE);
+    assertThat(up.get(FactIds.UPSTREAM_AREAS).orElseThrow().status()).isEqualTo(Status.UNKNOWN);
+    assertThat(up.get(FactIds.UPSTREAM_AREAS).orElseThrow().reason()).containsPattern(TOO_LARGE);
     // What fits stays measured: the fork modified one upstream file.
-    assertThat(up.get("upstream.files.modified").orElseThrow().status()).isEqualTo(Status.INFO);
-    assertThat(up.count("upstream.ahead")).contains(2L);
+    assertThat(up.get(FactIds.UPSTREAM_FILES_MODIFIED).orElseThrow().status()).isEqualTo(Status.INFO);
+    assertThat(up.count(FactIds.UPSTREAM_AHEAD)).contains(2L);
 
     FactSet patches = collect(new UpstreamabilityCollector(), cap);
-    assertThat(patches.get("upstream.patches.fork-only").orElseThrow().status()).isEqualTo(Status.UNKNOWN);
-    assertThat(patches.get("upstream.patches.fork-only").orElseThrow().reason()).containsPattern(TOO_LARGE);
+    assertThat(patches.get(FactIds.UPSTREAM_PATCHES_FORK_ONLY).orElseThrow().status()).isEqualTo(Status.UNKNOWN);
+    assertThat(patches.get(FactIds.UPSTREAM_PATCHES_FORK_ONLY).orElseThrow().reason()).containsPattern(TOO_LARGE);
 
-    Fact dirty = collect(new GitStateCollector(), cap).get("git.worktree.dirty").orElseThrow();
+    Fact dirty = collect(new GitStateCollector(), cap).get(FactIds.GIT_WORKTREE_DIRTY).orElseThrow();
     assertThat(dirty.status()).isEqualTo(Status.UNKNOWN);
     assertThat(dirty.reason()).matches(TOO_LARGE);
   }
@@ -100,10 +102,10 @@ class BigForkTest {
   void aTinyCapMakesEveryUpstreamFactUnknownWithTheSize() {
     // 20 bytes: even the merge-base sha (41 bytes) is cut, so nothing can be measured and nothing reads PASS.
     FactSet f = collect(new UpstreamCollector(), 20);
-    for (String id : UpstreamCollector.IDS) {
+    for (FactId id : UpstreamCollector.IDS) {
       Fact fact = f.get(id).orElseThrow();
-      assertThat(fact.status()).as(id).isEqualTo(Status.UNKNOWN);
-      assertThat(fact.reason()).as(id).contains("output too large (41 bytes read, cap 20)");
+      assertThat(fact.status()).as(id.value()).isEqualTo(Status.UNKNOWN);
+      assertThat(fact.reason()).as(id.value()).contains("output too large (41 bytes read, cap 20)");
     }
   }
 

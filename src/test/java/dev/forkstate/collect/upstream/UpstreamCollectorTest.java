@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.app.demo.GitScript;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -31,22 +33,22 @@ class UpstreamCollectorTest {
   void measuresDriftAndFootprintLikeGitDoes() {
     GitScript fork = Repos.fork(tmp, env)[1];
     FactSet f = Collecting.run(new UpstreamCollector(), fork.dir(), "", env, true);
-    assertThat(f.count("upstream.ahead")).contains(1L);
-    assertThat(f.count("upstream.behind")).contains(1L);
+    assertThat(f.count(FactIds.UPSTREAM_AHEAD)).contains(1L);
+    assertThat(f.count(FactIds.UPSTREAM_BEHIND)).contains(1L);
     // The collector counts; the upstream-merged check judges (WARN for any commit behind).
-    assertThat(f.get("upstream.behind").orElseThrow().status()).isEqualTo(Status.INFO);
+    assertThat(f.get(FactIds.UPSTREAM_BEHIND).orElseThrow().status()).isEqualTo(Status.INFO);
     assertThat(dev.forkstate.check.Checks.UPSTREAM_MERGED.evaluate(f).status()).isEqualTo(Status.WARN);
-    Value.Changes added = (Value.Changes) f.get("upstream.files.added").orElseThrow().value();
-    Value.Changes modified = (Value.Changes) f.get("upstream.files.modified").orElseThrow().value();
+    Value.Changes added = (Value.Changes) f.get(FactIds.UPSTREAM_FILES_ADDED).orElseThrow().value();
+    Value.Changes modified = (Value.Changes) f.get(FactIds.UPSTREAM_FILES_MODIFIED).orElseThrow().value();
     assertThat(added.files()).extracting(Value.FileChange::path).containsExactly("fork/new.py");
     assertThat(modified.files()).singleElement().satisfies(c -> {
       assertThat(c.path()).isEqualTo("lib/a.py");
       assertThat(c.added()).isEqualTo(1);
       assertThat(c.deleted()).isZero();
     });
-    assertThat(((Value.Paths) f.get("upstream.areas").orElseThrow().value()).paths())
+    assertThat(((Value.Paths) f.get(FactIds.UPSTREAM_AREAS).orElseThrow().value()).paths())
         .containsExactly("fork/", "lib/");
-    assertThat(f.get("upstream.files.modified").orElseThrow().command())
+    assertThat(f.get(FactIds.UPSTREAM_FILES_MODIFIED).orElseThrow().command())
         .isEqualTo("git diff --no-renames --numstat --diff-filter=M $(git merge-base HEAD upstream/main) HEAD");
   }
 
@@ -54,7 +56,7 @@ class UpstreamCollectorTest {
   void noUpstreamRemoteIsUnknownWithAHint() {
     GitScript plain = Repos.python(tmp.resolve("p"), env, Map.of());
     FactSet f = Collecting.run(new UpstreamCollector(), plain.dir(), "", env, true);
-    for (String id : UpstreamCollector.IDS) {
+    for (FactId id : UpstreamCollector.IDS) {
       Fact fact = f.get(id).orElseThrow();
       assertThat(fact.status()).isEqualTo(Status.UNKNOWN);
       assertThat(fact.reason()).contains("git remote add upstream");
@@ -65,7 +67,7 @@ class UpstreamCollectorTest {
   void configuredRefThatDoesNotResolveIsUnknownWithFetchHint() {
     GitScript fork = Repos.fork(tmp, env)[1];
     Fact f = Collecting.run(new UpstreamCollector(), fork.dir(), "upstream_ref: upstream/nope\n", env, true)
-        .get("upstream.behind").orElseThrow();
+        .get(FactIds.UPSTREAM_BEHIND).orElseThrow();
     assertThat(f.status()).isEqualTo(Status.UNKNOWN);
     assertThat(f.reason()).contains("does not resolve").contains("git fetch upstream");
   }
@@ -78,7 +80,7 @@ class UpstreamCollectorTest {
     shallow.git("remote", "add", "upstream", "file://" + up.dir());
     shallow.git("fetch", "-q", "--depth", "1", "upstream");
     FactSet f = Collecting.run(new UpstreamCollector(), shallow.dir(), "upstream_ref: upstream/main\n", env, true);
-    Fact behind = f.get("upstream.behind").orElseThrow();
+    Fact behind = f.get(FactIds.UPSTREAM_BEHIND).orElseThrow();
     assertThat(behind.status()).isEqualTo(Status.UNKNOWN);
     assertThat(behind.reason()).contains("git fetch --unshallow");
   }

@@ -14,6 +14,8 @@ import dev.forkstate.app.GenerateRequest;
 import dev.forkstate.app.GenerateResult;
 import dev.forkstate.app.demo.GitScript;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -91,7 +93,7 @@ class UpstreamabilityTest {
     md = r.rendered();
   }
 
-  private Fact fact(String id) {
+  private Fact fact(FactId id) {
     return facts.get(id).orElseThrow(() -> new AssertionError("no fact " + id));
   }
 
@@ -101,10 +103,10 @@ class UpstreamabilityTest {
 
   @Test
   void aCherryPickedCommitCountsAsAlreadyUpstream() {
-    Fact upstreamed = fact("upstream.patches.upstreamed");
+    Fact upstreamed = fact(FactIds.UPSTREAM_PATCHES_UPSTREAMED);
     assertThat(items(upstreamed)).containsExactly("`" + typoSha + "` utils: fix typo");
     assertThat(upstreamed.summary()).startsWith("1 of 4 fork commits already upstream");
-    Fact own = fact("upstream.patches.fork-only");
+    Fact own = fact(FactIds.UPSTREAM_PATCHES_FORK_ONLY);
     assertThat(own.summary()).isEqualTo("3 of 4 fork commits are fork-only (no equivalent patch upstream)");
     assertThat(items(own)).containsExactly("`(root)`: 1 commit", "`extras/`: 1 commit", "`lib/`: 1 commit");
     assertThat(own.command()).isEqualTo("git cherry -v upstream/main HEAD");
@@ -112,40 +114,40 @@ class UpstreamabilityTest {
 
   @Test
   void aConflictInAHeavilyEditedFileIsAFailLevelRisk() {
-    Fact preview = fact("upstream.merge-preview");
+    Fact preview = fact(FactIds.UPSTREAM_MERGE_PREVIEW);
     assertThat(preview.status()).isEqualTo(Status.FAIL);
     assertThat(items(preview)).containsExactly("`lib/router.py` (contents; fork changed 50 lines)");
     assertThat(preview.command()).isEqualTo("git merge-tree --write-tree --name-only HEAD upstream/main");
     assertThat(md).contains("**FAIL** Merge conflicts ahead: merging `upstream/main` into the fork conflicts in 1 "
         + "file, 1 of them heavily changed by the fork (20+ lines)");
-    assertThat(fact("upstream.merge-base-age").summary()).matches("merge-base [0-9a-f]{12} is from 2026-01-01, 0 "
+    assertThat(fact(FactIds.UPSTREAM_MERGE_BASE_AGE).summary()).matches("merge-base [0-9a-f]{12} is from 2026-01-01, 0 "
         + "days before HEAD \\(2026-01-01\\)");
   }
 
   @Test
   void prBranchesAreClassified() {
-    Fact typo = fact("pr.pr-fix-typo");
+    Fact typo = fact(FactIds.pr("pr-fix-typo"));
     assertThat(typo.status()).isEqualTo(Status.PASS);
     assertThat(Shown.summary(typo)).isEqualTo("`pr/fix-typo`: landed upstream; delete the branch");
     assertThat(items(typo)).contains("all its patches are already upstream")
         .anyMatch(i -> i.endsWith("merged into `fork/stable`"));
-    Fact conflict = fact("pr.pr-conflict");
+    Fact conflict = fact(FactIds.pr("pr-conflict"));
     assertThat(conflict.status()).isEqualTo(Status.WARN);
     assertThat(Shown.summary(conflict)).isEqualTo("`pr/conflict`: conflicts with `upstream/main`: rebase it");
     assertThat(items(conflict)).contains("conflicts with `upstream/main` in `lib/router.py` (contents)");
-    Fact clean = fact("pr.pr-clean");
+    Fact clean = fact(FactIds.pr("pr-clean"));
     assertThat(clean.status()).isEqualTo(Status.PASS);
     assertThat(Shown.summary(clean)).isEqualTo("`pr/clean`: ready: merges cleanly into `upstream/main`");
     assertThat(items(clean)).contains("1 ahead, 0 behind `upstream/main`");
     assertThat(md).contains("  - PR branches (pr/*):").contains("- **WARN** PR branch: `pr/conflict`: conflicts");
-    Fact empty = fact("pr.pr-empty");
+    Fact empty = fact(FactIds.pr("pr-empty"));
     assertThat(empty.status()).isEqualTo(Status.WARN);
     assertThat(Shown.summary(empty)).isEqualTo("`pr/empty`: no commit ahead of `upstream/main`: nothing to propose; delete it");
   }
 
   @Test
   void aBranchFarBehindUpstreamIsStaleAndOldGitIsUnknownNotClean() {
-    Fact old = fact("pr.pr-old-docs");
+    Fact old = fact(FactIds.pr("pr-old-docs"));
     assertThat(old.status()).isEqualTo(Status.WARN);
     assertThat(Shown.summary(old)).isEqualTo("`pr/old-docs`: stale: rebase or close it");
     assertThat(items(old)).contains("stale: its last commit is 44 days older than `upstream/main`",
@@ -163,12 +165,12 @@ class UpstreamabilityTest {
   @Test
   void theCollectorsMeasureWhatThePoliciesJudge() {
     FactSet measured = Collecting.run(new UpstreamabilityCollector(), forkDir, CONFIG, env, true);
-    Fact preview = measured.get("upstream.merge-preview").orElseThrow();
+    Fact preview = measured.get(FactIds.UPSTREAM_MERGE_PREVIEW).orElseThrow();
     assertThat(preview.status()).isEqualTo(Status.INFO);
     assertThat(preview.value()).isEqualTo(new Value.Conflicts(List.of(new Value.Conflict("lib/router.py",
         List.of("contents"), 50))));
     FactSet branches = Collecting.run(new PrBranchCollector(), forkDir, CONFIG, env, true);
-    assertThat(branches.withPrefix("pr.")).extracting(Fact::status).containsOnly(Status.INFO);
+    assertThat(branches.withPrefix(FactIds.PR_PREFIX)).extracting(Fact::status).containsOnly(Status.INFO);
     Value.Branch old = (Value.Branch) branches.get("pr.pr-old-docs").orElseThrow().value();
     assertThat(old.lagDays()).isEqualTo(44);
     assertThat(old.merge()).isEqualTo(Value.Merge.CLEAN);
@@ -184,11 +186,11 @@ class UpstreamabilityTest {
     GitScript fork = repos[1];
     fork.write("forkstate.yml", CONFIG).commit("config");
     FactSet before = generate(fork.dir());
-    assertThat(before.get("upstream.merge-preview").orElseThrow().status()).isEqualTo(Status.PASS);
-    assertThat(before.get("upstream.last-merge").orElseThrow().summary())
+    assertThat(before.get(FactIds.UPSTREAM_MERGE_PREVIEW).orElseThrow().status()).isEqualTo(Status.PASS);
+    assertThat(before.get(FactIds.UPSTREAM_LAST_MERGE).orElseThrow().summary())
         .isEqualTo("upstream was never merged into the fork since it was cut (2026-01-01)");
     fork.git("merge", "-q", "--no-edit", "--no-ff", "upstream/main");
-    Fact last = generate(fork.dir()).get("upstream.last-merge").orElseThrow();
+    Fact last = generate(fork.dir()).get(FactIds.UPSTREAM_LAST_MERGE).orElseThrow();
     assertThat(Shown.summary(last)).startsWith("upstream last merged into the fork on 2026-01-01 (`");
   }
 
@@ -241,7 +243,7 @@ class UpstreamabilityTest {
       assertThat(failed.reason()).contains("502");
 
       Fact offline = new FactSet(new GenerateReport().run(new GenerateRequest(forkDir, "-",
-          GenerateRequest.Format.MD, true, config, env)).report().facts()).get("pr.pulls").orElseThrow();
+          GenerateRequest.Format.MD, true, config, env)).report().facts()).get(FactIds.PR_PULLS).orElseThrow();
       assertThat(offline.status()).isEqualTo(Status.SKIPPED);
     } finally {
       g.git("remote", "set-url", "upstream", upstreamUrl);
