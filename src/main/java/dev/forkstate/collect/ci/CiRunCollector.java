@@ -13,6 +13,7 @@ import dev.forkstate.exec.CommandResult;
 import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
@@ -34,8 +35,8 @@ import java.util.function.Function;
  * cannot be read is UNKNOWN with the reason and the `gh` command that shows the same by hand.
  */
 public final class CiRunCollector implements Collector {
-  static final String LAST_PUSH = "ci.run.last-push";
-  static final String JOB = "ci.run.python-job";
+  static final String LAST_PUSH = FactIds.CI_RUN_LAST_PUSH.value();
+  static final String JOB = FactIds.CI_RUN_PYTHON_JOB.value();
   private static final Set<String> RED = Set.of("failure", "cancelled", "timed_out", "startup_failure",
       "action_required");
 

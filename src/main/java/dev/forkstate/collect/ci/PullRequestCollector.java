@@ -13,6 +13,7 @@ import dev.forkstate.exec.CommandResult;
 import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
@@ -49,7 +50,7 @@ public final class PullRequestCollector implements Collector {
 
   @Override
   public List<String> failureIds() {
-    return List.of("pr.pulls");
+    return List.of(FactIds.PR_PULLS.value());
   }
 
   @Override
@@ -63,7 +64,7 @@ public final class PullRequestCollector implements Collector {
       return List.of();
     }
     if (ctx.offline()) {
-      return List.of(Fact.skippedAsked("pr.pulls", "offline: pull request states need the network"));
+      return List.of(Fact.skippedAsked(FactIds.PR_PULLS, "offline: pull request states need the network"));
     }
     String upstreamRemote = s.upstreamRef().value().split("/")[0];
     String forkRemote = s.ciRemote().isSet() ? s.ciRemote().value() : "origin";
@@ -71,7 +72,7 @@ public final class PullRequestCollector implements Collector {
     Optional<GitHubRepo> fork = repo(ctx, forkRemote);
     List<Fact> facts = new ArrayList<>();
     for (String b : branches) {
-      String id = "pr." + FactId.segment(b) + ".pull";
+      String id = FactIds.prPull(b).value();
       Evidence hand = Evidence.ofCommand("gh pr list --repo " + upstream.map(GitHubRepo::slug).orElse("<upstream>")
           + " --head " + ShellQuote.quote(b) + " --state all");
       if (upstream.isEmpty() || fork.isEmpty()) {

@@ -7,6 +7,7 @@ import static dev.forkstate.fact.Phrase.Kind.NAME;
 
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
@@ -29,7 +30,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * trigger only; {@link CallerTrigger} follows the workflows that call it.
  */
 final class PushTrigger {
-  static final String ID = "ci.workflow.push-trigger";
+  static final String ID = FactIds.CI_WORKFLOW_PUSH_TRIGGER.value();
 
   private PushTrigger() {}
 

@@ -7,6 +7,7 @@ import static dev.forkstate.fact.Phrase.Kind.PATH;
 
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
@@ -26,7 +27,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * not follow, makes "no such job" UNKNOWN instead of FAIL, with the expression quoted.
  */
 final class RequiredPython {
-  static final String ID = "ci.workflow.python";
+  static final String ID = FactIds.CI_WORKFLOW_PYTHON.value();
   // Text whose every ${{ }} is a plain matrix property, such as "Python ${{ matrix.python-version }}".
   private static final Pattern MATRIX_ONLY = Pattern.compile("(?:[^$]|\\$(?!\\{\\{))*(?:\\$\\{\\{\\s*matrix\\."
       + "[A-Za-z0-9_.-]+\\s*}}(?:[^$]|\\$(?!\\{\\{))*)*");

@@ -10,6 +10,7 @@ import dev.forkstate.collect.ci.PushExpression.Truth;
 import dev.forkstate.collect.smoke.SmokeCommand;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
@@ -30,7 +31,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * ({@link Delegation}): those may run the smokes, and forkstate does not read them.
  */
 final class SmokeWiring {
-  static final String ID = "ci.workflow.runs-smokes";
+  static final String ID = FactIds.CI_WORKFLOW_RUNS_SMOKES.value();
 
   private SmokeWiring() {}
 

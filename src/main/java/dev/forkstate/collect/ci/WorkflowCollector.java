@@ -13,6 +13,7 @@ import dev.forkstate.exec.CommandResult;
 import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
@@ -35,8 +36,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  * {@link WorkflowInputs}).
  */
 public final class WorkflowCollector implements Collector {
-  static final List<String> IDS = List.of("ci.workflow.conditional-jobs", "ci.workflow.file", "ci.workflow.python",
-      "ci.workflow.push-trigger", "ci.workflow.runs-smokes", "ci.workflow.test-paths");
+  static final List<String> IDS = java.util.stream.Stream.of(FactIds.CI_WORKFLOW_CONDITIONAL_JOBS,
+      FactIds.CI_WORKFLOW_FILE, FactIds.CI_WORKFLOW_PYTHON, FactIds.CI_WORKFLOW_PUSH_TRIGGER,
+      FactIds.CI_WORKFLOW_RUNS_SMOKES, FactIds.CI_WORKFLOW_TEST_PATHS).map(FactId::value).toList();
 
   @Override
   public String name() {
@@ -62,14 +64,14 @@ public final class WorkflowCollector implements Collector {
       wf = WorkflowFile.read(ctx.repo(), path);
     } catch (WorkflowFile.Unreadable e) {
       List<Fact> out = new ArrayList<>();
-      out.add(new Fact(FactId.of("ci.workflow.file"), Status.FAIL, Value.none(), e.getMessage(), e.getMessage(),
+      out.add(new Fact(FactIds.CI_WORKFLOW_FILE, Status.FAIL, Value.none(), e.getMessage(), e.getMessage(),
           List.of(show)));
-      IDS.stream().filter(id -> !id.equals("ci.workflow.file"))
+      IDS.stream().filter(id -> !id.equals(FactIds.CI_WORKFLOW_FILE.value()))
           .forEach(id -> out.add(Fact.unknown(id, "the workflow file could not be read", show)));
       return out;
     }
     List<Fact> out = new ArrayList<>();
-    out.add(Fact.of("ci.workflow.file", Status.PASS, new Value.Text(path), Phrase.of(PATH, path).then(" parses"),
+    out.add(Fact.of(FactIds.CI_WORKFLOW_FILE, Status.PASS, new Value.Text(path), Phrase.of(PATH, path).then(" parses"),
         show));
     WorkflowSet set = WorkflowSet.read(ctx.repo());
     List<String> smokes = s.smokes().stream().map(Settings.Smoke::command).toList();
@@ -111,7 +113,7 @@ public final class WorkflowCollector implements Collector {
   }
 
   private static Fact testPaths(CollectContext ctx, List<RunStep> runs, Evidence show) {
-    String id = "ci.workflow.test-paths";
+    String id = FactIds.CI_WORKFLOW_TEST_PATHS.value();
     TreeSet<String> paths = new TreeSet<>();
     for (RunStep r : runs) {
       for (String line : r.executed().split("\n")) {
@@ -139,7 +141,7 @@ public final class WorkflowCollector implements Collector {
   }
 
   private static Fact conditional(WorkflowFile wf, Evidence show) {
-    String id = "ci.workflow.conditional-jobs";
+    String id = FactIds.CI_WORKFLOW_CONDITIONAL_JOBS.value();
     List<Phrase> notes = new ArrayList<>();
     for (NodeTuple job : WorkflowFile.entries(WorkflowFile.get(wf.root(), "jobs").orElse(null))) {
       String jobId = WorkflowFile.scalar(job.getKeyNode());
