@@ -20,8 +20,10 @@ public final class FactIds {
   public static final FactId GIT_DESCRIBE = id("git.describe");
   /** Tags pointing at HEAD. */
   public static final FactId GIT_TAGS_AT_HEAD = id("git.tags.at-head");
-  /** The nearest tag reachable from HEAD. */
+  /** The fork's newest release tag: on a commit reachable from HEAD and not from the upstream ref. */
   public static final FactId GIT_TAGS_NEAREST = id("git.tags.nearest");
+  /** The nearest upstream tag below the fork (on the merge base with the upstream ref): upstream's release. */
+  public static final FactId GIT_TAGS_UPSTREAM_BASE = id("git.tags.upstream-base");
   /** The remote branch the checked-out branch tracks. */
   public static final FactId GIT_TRACKING_REMOTE = id("git.tracking.remote");
   /** Commits not pushed to the tracking remote. */

@@ -18,7 +18,8 @@ import java.util.List;
 /** The settings used, the git state, every smoke with its notable tests, the live check and CI. */
 final class ValidationStatus implements SectionWriter {
   private static final List<FactId> GIT_FACTS = List.of(FactIds.GIT_BRANCH_CURRENT, FactIds.GIT_HEAD_SHA,
-      FactIds.GIT_DESCRIBE, FactIds.GIT_TAGS_AT_HEAD, FactIds.GIT_TAGS_NEAREST, FactIds.GIT_TRACKING_REMOTE,
+      FactIds.GIT_DESCRIBE, FactIds.GIT_TAGS_AT_HEAD, FactIds.GIT_TAGS_NEAREST, FactIds.GIT_TAGS_UPSTREAM_BASE,
+      FactIds.GIT_TRACKING_REMOTE,
       FactIds.GIT_TRACKING_AHEAD, FactIds.GIT_TRACKING_BEHIND, FactIds.GIT_WORKTREE_DIRTY,
       FactIds.GIT_WORKTREE_UNTRACKED, FactIds.GIT_SHALLOW);
 

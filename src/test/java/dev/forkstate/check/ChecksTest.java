@@ -31,6 +31,10 @@ class ChecksTest {
     return Fact.info(FactIds.GIT_TAGS_NEAREST, new Value.Text(tag), "nearest tag " + tag, EV);
   }
 
+  private static Fact upstreamBase(String tag) {
+    return Fact.info(FactIds.GIT_TAGS_UPSTREAM_BASE, new Value.Text(tag), "upstream base " + tag, EV);
+  }
+
   private static Fact behind(long n) {
     return Fact.info(FactIds.UPSTREAM_BEHIND, new Value.Count(n), n + " commits behind", EV);
   }
@@ -63,6 +67,14 @@ class ChecksTest {
             Status.UNKNOWN),
         Arguments.of(new TagPresentCheck(), facts(fact(FactIds.GIT_TAGS_AT_HEAD, Status.WARN),
             fact(FactIds.GIT_TAGS_NEAREST, Status.UNKNOWN)), Status.UNKNOWN),
+        Arguments.of(new TagPresentCheck(), facts(fact(FactIds.GIT_TAGS_AT_HEAD, Status.WARN),
+            fact(FactIds.GIT_TAGS_NEAREST, Status.INFO), upstreamBase("v1")), Status.FAIL),
+        Arguments.of(new TagPresentCheck(), facts(fact(FactIds.GIT_TAGS_AT_HEAD, Status.PASS),
+            fact(FactIds.GIT_TAGS_NEAREST, Status.INFO), upstreamBase("v1")), Status.PASS),
+        Arguments.of(new TagPresentCheck(), facts(fact(FactIds.GIT_TAGS_AT_HEAD, Status.WARN), nearestTag("v1-fork.1"),
+            upstreamBase("v1")), Status.WARN),
+        Arguments.of(new TagPresentCheck(), facts(fact(FactIds.GIT_TAGS_AT_HEAD, Status.WARN),
+            fact(FactIds.GIT_TAGS_NEAREST, Status.UNKNOWN), upstreamBase("v1")), Status.UNKNOWN),
         Arguments.of(new SmokePathsTrackedCheck(), facts(), Status.UNKNOWN),
         Arguments.of(new SmokePathsTrackedCheck(), facts(fact(FactIds.SMOKE_NONE, Status.UNKNOWN)), Status.UNKNOWN),
         Arguments.of(new SmokePathsTrackedCheck(), facts(fact(FactIds.smoke("a"), Status.PASS),

@@ -2,7 +2,6 @@ package dev.forkstate.collect.git;
 
 import static dev.forkstate.fact.Phrase.Kind.BRANCH;
 import static dev.forkstate.fact.Phrase.Kind.COMMAND;
-import static dev.forkstate.fact.Phrase.Kind.REF;
 
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
@@ -30,7 +29,8 @@ public final class GitStateCollector implements Collector {
   @Override
   public List<String> failureIds() {
     return Collector.ids(List.of(FactIds.GIT_BRANCH_CURRENT, FactIds.GIT_HEAD_SHA, FactIds.GIT_TAGS_AT_HEAD,
-        FactIds.GIT_TAGS_NEAREST, FactIds.GIT_WORKTREE_DIRTY, FactIds.GIT_WORKTREE_UNTRACKED));
+        FactIds.GIT_TAGS_NEAREST, FactIds.GIT_TAGS_UPSTREAM_BASE, FactIds.GIT_WORKTREE_DIRTY,
+        FactIds.GIT_WORKTREE_UNTRACKED));
   }
 
   @Override
@@ -48,7 +48,7 @@ public final class GitStateCollector implements Collector {
     // Independent groups of read-only commands: run them side by side, join in a fixed order.
     List<CompletableFuture<List<Fact>>> groups = List.of(
         CompletableFuture.supplyAsync(() -> List.of(branch(git, ctx.settings().forkBranch(), sha)), ctx.pool()),
-        CompletableFuture.supplyAsync(() -> tags(git), ctx.pool()),
+        CompletableFuture.supplyAsync(() -> TagFacts.measure(git, ctx.settings().upstreamRef()), ctx.pool()),
         CompletableFuture.supplyAsync(() -> tracking(git), ctx.pool()),
         CompletableFuture.supplyAsync(() -> worktree(git, ctx.ownOutputs()), ctx.pool()),
         CompletableFuture.supplyAsync(() -> List.of(shallow(git)), ctx.pool()));
@@ -100,37 +100,6 @@ public final class GitStateCollector implements Collector {
             : Phrase.of("on ").then(BRANCH, current).then(", expected ").then(BRANCH, expected),
         match ? Phrase.empty() : Phrase.of("run ").then(COMMAND, "git switch " + ShellQuote.quote(expected)),
         List.of(r.evidence()));
-  }
-
-  private static List<Fact> tags(GitCli git) {
-    List<Fact> facts = new ArrayList<>();
-    CommandResult describe = git.run("describe", "--tags", "--always");
-    facts.add(describe.ok()
-        ? Fact.of(FactIds.GIT_DESCRIBE, Status.INFO, new Value.Text(GitCli.firstLine(describe)),
-            Phrase.of("describes as ").then(REF, GitCli.firstLine(describe)), describe.evidence())
-        : Fact.unknown(FactIds.GIT_DESCRIBE, describe.firstErrorLine(), describe.evidence()));
-    CommandResult atHead = git.run("tag", "--points-at", "HEAD");
-    List<String> headTags = GitCli.lines(atHead);
-    facts.add(!GitCli.unreadable(atHead, "").isEmpty()
-        ? Fact.unknown(FactIds.GIT_TAGS_AT_HEAD, atHead.firstErrorLine(), atHead.evidence())
-        : Fact.of(FactIds.GIT_TAGS_AT_HEAD, headTags.isEmpty() ? Status.WARN : Status.PASS, new Value.Paths(headTags),
-            headTags.isEmpty() ? "no tag points at HEAD" : "tags at HEAD: " + String.join(", ", headTags),
-            atHead.evidence()));
-    CommandResult nearest = git.run("describe", "--tags", "--abbrev=0");
-    String tag = GitCli.firstLine(nearest);
-    if (nearest.ok()) {
-      facts.add(Fact.of(FactIds.GIT_TAGS_NEAREST, Status.INFO, new Value.Text(tag), Phrase.of("nearest tag ").then(REF,
-          tag),
-          nearest.evidence()));
-    } else if (nearest.stderr().contains("No names found") || nearest.stderr().contains("No tags can describe")) {
-      // A measurement, not a judgement: tag-present decides what having no tag means.
-      facts.add(new Fact(FactIds.GIT_TAGS_NEAREST, Status.INFO, Value.none(), "no tag reachable from HEAD", "",
-          List.of(nearest.evidence())));
-    } else {
-      facts.add(Fact.unknown(FactIds.GIT_TAGS_NEAREST, "git describe failed: " + nearest.firstErrorLine(),
-          nearest.evidence()));
-    }
-    return facts;
   }
 
   private static List<Fact> tracking(GitCli git) {

@@ -86,6 +86,43 @@ class GitStateCollectorTest {
   }
 
   @Test
+  void upstreamTagsAreTheForksBaseNotItsRelease() {
+    GitScript fork = dev.forkstate.support.Repos.fork(tmp.resolve("f"), env)[1];
+    String yaml = "upstream_ref: upstream/main\n";
+    // Upstream tagged v1; the fork has no tag of its own: FAIL, naming v1 as the upstream base.
+    FactSet none = Collecting.run(new GitStateCollector(), fork.dir(), yaml, env, true);
+    assertThat(none.get(FactIds.GIT_TAGS_NEAREST).orElseThrow().value())
+        .isInstanceOf(dev.forkstate.fact.Value.None.class);
+    assertThat(none.text(FactIds.GIT_TAGS_UPSTREAM_BASE)).contains("v1");
+    var fail = new dev.forkstate.check.TagPresentCheck().evaluate(none);
+    assertThat(fail.status()).isEqualTo(Status.FAIL);
+    assertThat(fail.reason().plain()).contains("upstream base").contains("v1");
+    // A fork release tag on a fork-only commit behind HEAD: WARN, naming the fork's tag.
+    fork.tag("v1-fork.1");
+    fork.write("fork/more.py", "M = 1\n").commit("more fork work");
+    FactSet behind = Collecting.run(new GitStateCollector(), fork.dir(), yaml, env, true);
+    assertThat(behind.text(FactIds.GIT_TAGS_NEAREST)).contains("v1-fork.1");
+    assertThat(behind.get(FactIds.GIT_TAGS_NEAREST).orElseThrow().command())
+        .isEqualTo("git tag --merged HEAD --no-merged upstream/main --sort=-creatordate");
+    var warn = new dev.forkstate.check.TagPresentCheck().evaluate(behind);
+    assertThat(warn.status()).isEqualTo(Status.WARN);
+    assertThat(warn.reason().plain()).contains("v1-fork.1").doesNotContain("v1 ");
+    // A tag at HEAD: PASS.
+    fork.tag("v1-fork.2");
+    FactSet at = Collecting.run(new GitStateCollector(), fork.dir(), yaml, env, true);
+    assertThat(new dev.forkstate.check.TagPresentCheck().evaluate(at).status()).isEqualTo(Status.PASS);
+  }
+
+  @Test
+  void withoutAnUpstreamRefTheReasonSaysTagsCouldNotBeToldApart() {
+    repo.tag("v1");
+    repo.write("c.txt", "c\n").commit("three");
+    var warn = new dev.forkstate.check.TagPresentCheck().evaluate(collect(""));
+    assertThat(warn.status()).isEqualTo(Status.WARN);
+    assertThat(warn.reason().plain()).contains("could not be told apart");
+  }
+
+  @Test
   void dirtyAndUntrackedAreCounted() throws Exception {
     java.nio.file.Files.writeString(repo.dir().resolve("a.txt"), "changed\n");
     java.nio.file.Files.writeString(repo.dir().resolve("new1.txt"), "n\n");
