@@ -61,7 +61,9 @@ public final class TagPresentCheck implements Check {
       return new Verdict(Status.FAIL, Phrase.of("no fork release tag at all; ").then(base.get().summaryPhrase()),
           withBase);
     }
-    return new Verdict(Status.FAIL, caveat(near.summaryPhrase(), near), ids);
+    // No tag at all, whoever's: FAIL needs no word on who owns tags.
+    return new Verdict(Status.FAIL, near.reason().isEmpty() ? near.summaryPhrase()
+        : Phrase.of("no tag at all is reachable from HEAD"), ids);
   }
 
   /** Without an upstream ref the nearest tag may be upstream's: the collector's reason says so. */
