@@ -111,8 +111,10 @@ public final class InitConfig {
     y.append("# The happy-path guide whose rules the report checks.\n");
     y.append(s.guide().isSet() ? "guide: " + quote(s.guide().value()) + "\n\n"
         : "# guide: local/docs/01_guides/HAPPYPATH_GUIDE.md\n\n");
-    y.append("# The blunt-assessment prompt, quoted verbatim in the report (typos included).\n");
-    y.append("assessment_prompt: ").append(quote(ForkstateConfig.SEED_PROMPT)).append("\n\n");
+    y.append("# The blunt-assessment prompt, quoted verbatim in the report (typos included), naming the upstream\n");
+    y.append("# project (").append(d.upstreamName() == null ? "not found: no upstream remote URL or pyproject name"
+        : d.upstreamName()).append(").\n");
+    y.append("assessment_prompt: ").append(quote(s.prompt())).append("\n\n");
     y.append("# Extra paths the report cites; each is checked to be committed.\n");
     y.append("paths: []\n\n");
     y.append("# Checks whose FAIL or UNKNOWN makes `forkstate generate` exit 1.\n");

@@ -38,6 +38,7 @@ public final class ProjectDetector {
     var tracked = CompletableFuture.supplyAsync(() -> git.run(concat(List.of("ls-files"), PATHSPECS), null), pool);
     var untracked = CompletableFuture.supplyAsync(() -> git.run(
         concat(List.of("ls-files", "--others", "--exclude-standard"), PATHSPECS), null), pool);
+    var upstreamUrl = CompletableFuture.supplyAsync(() -> git.run("remote", "get-url", "upstream"), pool);
     var top = CompletableFuture.supplyAsync(() -> git.run("rev-parse", "--show-toplevel"), pool);
 
     List<String> remotes = GitCli.lines(remotesF.join());
@@ -68,7 +69,8 @@ public final class ProjectDetector {
     String topDir = GitCli.firstLine(top.join());
     String repoName = topDir.isEmpty() ? repo.getFileName().toString() : Path.of(topDir).getFileName().toString();
     return new Detected(repoName, GitCli.firstLine(current.join()), GitCli.lines(local.join()),
-        remotes.stream().sorted().toList(), remoteBranches, workflows, smokeDirs, guides, live);
+        remotes.stream().sorted().toList(), remoteBranches, workflows, smokeDirs, guides, live,
+        UpstreamName.of(remotes.contains("upstream") ? GitCli.firstLine(upstreamUrl.join()) : null, repo));
   }
 
   /** Env var names that look like API keys, read from a script's text: what the live check needs set. */
