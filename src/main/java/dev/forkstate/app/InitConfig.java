@@ -84,16 +84,14 @@ public final class InitConfig {
       y.append("# upstream_ref: upstream/main   # ").append(s.upstreamRef().source()).append("\n\n");
     }
     y.append("# Smoke steps: shell commands run from the repository root. pytest results are read per test.\n");
-    if (s.smokes().isEmpty()) {
+    SmokeProposal smoke = SmokeProposal.of(d, added.testFolders());
+    if (smoke == null) {
       y.append("# smokes:\n#   - name: smokes\n#     command: PYTHONPATH=$(pwd) pytest -q tests/smoke\n\n");
     } else {
-      y.append("smokes:\n");
-      for (Settings.Smoke smoke : s.smokes()) {
-        y.append("  - name: ").append(quote(smoke.name())).append('\n');
-        y.append("    command: ").append(quote(smoke.command())).append('\n');
-        y.append("    timeout_seconds: ").append(smoke.timeout().toSeconds()).append('\n');
-      }
-      y.append('\n');
+      y.append("# Picked: ").append(smoke.rule()).append(".\n");
+      y.append("smokes:\n  - name: \"smokes\"\n");
+      y.append("    command: ").append(quote(smoke.command())).append('\n');
+      y.append("    timeout_seconds: ").append(smoke.timeoutSeconds()).append("\n\n");
     }
     y.append("# Optional live check against real services: runs only online and when every listed env var is set.\n");
     if (s.liveCheck() == null) {

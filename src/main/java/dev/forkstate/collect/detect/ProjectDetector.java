@@ -25,8 +25,13 @@ public final class ProjectDetector {
   private ProjectDetector() {}
 
   /** Only these paths matter to detection; asking git for them alone keeps large repositories fast. */
-  private static final List<String> PATHSPECS = List.of("--", ".github/workflows/", "tests/",
+  private static final List<String> PATHSPECS = List.of("--", ".github/workflows/", "tests/", "t/", "test/",
+      "testing/",
       ":(glob)**/*[Hh][Aa][Pp][Pp][Yy][Pp][Aa][Tt][Hh]*", ":(glob)**/*live[_-]check*.py");
+
+  /** Test folders in order of preference: smoke folders first (celery keeps its tests under t/). */
+  private static final List<String> TEST_DIRS = List.of("tests/smoke", "t/smoke", "test/smoke", "testing/smoke",
+      "tests", "t", "test", "testing");
 
   public static Detected detect(Path repo, GitCli git, Executor pool) {
     var current = CompletableFuture.supplyAsync(() -> git.run("branch", "--show-current"), pool);
@@ -52,7 +57,7 @@ public final class ProjectDetector {
     List<String> workflows = files.stream()
         .filter(f -> f.startsWith(".github/workflows/") && (f.endsWith(".yml") || f.endsWith(".yaml"))).toList();
     List<String> smokeDirs = new ArrayList<>();
-    for (String dir : List.of("tests/smoke", "tests")) {
+    for (String dir : TEST_DIRS) {
       if (files.stream().anyMatch(f -> f.startsWith(dir + "/") && f.endsWith(".py"))) {
         smokeDirs.add(dir);
       }
