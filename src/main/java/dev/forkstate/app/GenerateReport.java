@@ -82,7 +82,7 @@ public final class GenerateReport {
   private static FactSet measure(GenerateRequest req, Workspace ws, Settings settings, ReportTarget target,
       Progress progress) {
     CollectContext ctx = new CollectContext(ws.repo, settings, ws.runner, req.offline(), ws.git, ws.pool,
-        target.ownOutputs(ws.repo));
+        target.ownOutputs(ws.repo), ws.configInRepo());
     return Judge.apply(new FactSet(new CollectorPlan(ctx, ws.pool).run(progress)), settings);
   }
 

@@ -84,16 +84,14 @@ public final class InitConfig {
       y.append("# upstream_ref: upstream/main   # ").append(s.upstreamRef().source()).append("\n\n");
     }
     y.append("# Smoke steps: shell commands run from the repository root. pytest results are read per test.\n");
-    if (s.smokes().isEmpty()) {
+    SmokeProposal smoke = SmokeProposal.of(d, added.testFolders());
+    if (smoke == null) {
       y.append("# smokes:\n#   - name: smokes\n#     command: PYTHONPATH=$(pwd) pytest -q tests/smoke\n\n");
     } else {
-      y.append("smokes:\n");
-      for (Settings.Smoke smoke : s.smokes()) {
-        y.append("  - name: ").append(quote(smoke.name())).append('\n');
-        y.append("    command: ").append(quote(smoke.command())).append('\n');
-        y.append("    timeout_seconds: ").append(smoke.timeout().toSeconds()).append('\n');
-      }
-      y.append('\n');
+      y.append("# Picked: ").append(smoke.rule()).append(".\n");
+      y.append("smokes:\n  - name: \"smokes\"\n");
+      y.append("    command: ").append(quote(smoke.command())).append('\n');
+      y.append("    timeout_seconds: ").append(smoke.timeoutSeconds()).append("\n\n");
     }
     y.append("# Optional live check against real services: runs only online and when every listed env var is set.\n");
     if (s.liveCheck() == null) {
@@ -111,8 +109,10 @@ public final class InitConfig {
     y.append("# The happy-path guide whose rules the report checks.\n");
     y.append(s.guide().isSet() ? "guide: " + quote(s.guide().value()) + "\n\n"
         : "# guide: local/docs/01_guides/HAPPYPATH_GUIDE.md\n\n");
-    y.append("# The blunt-assessment prompt, quoted verbatim in the report (typos included).\n");
-    y.append("assessment_prompt: ").append(quote(ForkstateConfig.SEED_PROMPT)).append("\n\n");
+    y.append("# The blunt-assessment prompt, quoted verbatim in the report (typos included), naming the upstream\n");
+    y.append("# project (").append(d.upstreamName() == null ? "not found: no upstream remote URL or pyproject name"
+        : d.upstreamName()).append(").\n");
+    y.append("assessment_prompt: ").append(quote(s.prompt())).append("\n\n");
     y.append("# Extra paths the report cites; each is checked to be committed.\n");
     y.append("paths: []\n\n");
     y.append("# Checks whose FAIL or UNKNOWN makes `forkstate generate` exit 1.\n");

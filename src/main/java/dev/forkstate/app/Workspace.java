@@ -72,6 +72,15 @@ final class Workspace implements AutoCloseable {
     return SettingsResolver.resolve(config, join(detecting));
   }
 
+  /** The config file read, relative to the repository, when it exists inside it; else null. */
+  String configInRepo() {
+    Path abs = configFile.toAbsolutePath().normalize();
+    if (!Files.isRegularFile(abs) || !abs.startsWith(repo)) {
+      return null;
+    }
+    return repo.relativize(abs).toString().replace('\\', '/');
+  }
+
   @Override
   public void close() {
     pool.shutdownNow();

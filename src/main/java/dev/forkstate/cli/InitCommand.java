@@ -19,6 +19,8 @@ final class InitCommand extends Subcommand implements Callable<Integer> {
   public Integer call() {
     Path written = new InitConfig().run(repo, force, env());
     spec.commandLine().getOut().println(written);
+    spec.commandLine().getErr().println("forkstate: review " + written.getFileName()
+        + ", then commit it: git add " + written.getFileName() + " && git commit -m 'forkstate config'");
     return 0;
   }
 }

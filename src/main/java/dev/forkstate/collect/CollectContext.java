@@ -10,12 +10,18 @@ import java.util.concurrent.Executor;
  * What every collector may use: the repository root, the resolved settings, the one process runner and a thread
  * pool for independent commands (not the common pool: its parallelism is cores - 1, which serialises waits on 2 cores),
  * and the repository-relative paths forkstate itself writes (its report), which the working-tree facts leave out so
- * that writing a report does not change the next one.
+ * that writing a report does not change the next one; and the config file forkstate read (repository-relative, or
+ * null), which the untracked count leaves out and names on its own.
  */
 public record CollectContext(Path repo, Settings settings, CommandRunner runner, boolean offline, GitCli git,
-                             Executor pool, List<String> ownOutputs) {
+                             Executor pool, List<String> ownOutputs, String configFile) {
   public CollectContext {
     ownOutputs = ownOutputs.stream().sorted().toList();
+  }
+
+  public CollectContext(Path repo, Settings settings, CommandRunner runner, boolean offline, GitCli git,
+      Executor pool, List<String> ownOutputs) {
+    this(repo, settings, runner, offline, git, pool, ownOutputs, null);
   }
 
   public CollectContext(Path repo, Settings settings, CommandRunner runner, boolean offline, Executor pool) {

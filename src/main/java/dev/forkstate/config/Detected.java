@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * What forkstate found in the repository to fill settings the config leaves out, and to propose in `init`.
- * Lists are sorted.
+ * Lists are sorted; smoke folders are in order of preference.
  */
 public record Detected(
     String repoName,
@@ -16,4 +16,9 @@ public record Detected(
     List<String> workflows,
     List<String> smokeDirs,
     List<String> guides,
-    Map<String, List<String>> liveCheckScripts) {}
+    Map<String, List<String>> liveCheckScripts,
+    String upstreamName) {
+
+  /** @param upstreamName the upstream project's name (remote URL, else pyproject.toml), or null when unknown */
+  public Detected {}
+}

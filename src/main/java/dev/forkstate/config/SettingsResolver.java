@@ -48,7 +48,8 @@ public final class SettingsResolver {
     Setting guide = c.guide() != null ? Setting.of(c.guide(), FROM_FILE)
         : d.guides().isEmpty() ? Setting.unset("no *HAPPYPATH* guide found")
         : Setting.of(d.guides().get(0), "detected: file named *HAPPYPATH*");
-    String prompt = c.assessmentPrompt() != null ? c.assessmentPrompt() : ForkstateConfig.SEED_PROMPT;
+    String prompt = c.assessmentPrompt() != null ? c.assessmentPrompt()
+        : AssessmentPrompt.forUpstream(d.upstreamName());
     List<String> required = c.requiredChecks() != null ? c.requiredChecks() : DEFAULT_REQUIRED;
     return new Settings(project, forkBranch, upstream, smokes, live, workflow, job, apiUrl, remote, guide, prompt,
         orEmpty(c.paths()), required, llm(c.llm()), happyPath(c.happypath()), capabilities(c.capabilities()),

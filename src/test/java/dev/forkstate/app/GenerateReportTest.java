@@ -56,7 +56,7 @@ class GenerateReportTest {
     List<String> headings = md.lines().filter(l -> l.startsWith("## ")).map(l -> l.substring(3)).toList();
     assertThat(headings).containsExactlyElementsOf(SectionTitles.TITLES);
     assertThat(md).contains("  > With blunt criticalal expert-level honest assessment, How does our fork compare "
-        + "with with the original litellm\n");
+        + "with with the original minillm\n");
     assertThat(md).endsWith("\n").doesNotEndWith("\n\n");
     assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
   }

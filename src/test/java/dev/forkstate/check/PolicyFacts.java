@@ -22,7 +22,7 @@ final class PolicyFacts {
 
   static Settings settings(String yaml) {
     return SettingsResolver.resolve(new ConfigLoader().parse(yaml, "forkstate.yml"), new Detected("r", "main",
-        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of()));
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), null));
   }
 
   static Value.Candidate candidate(Phrase text, String... keys) {

@@ -134,6 +134,7 @@ class MainTest {
         .write("local/scripts/live_checks.py", "import os\nos.environ['OPENAI_API_KEY']\n")
         .commit("c");
     assertThat(run("init", "--repo", g.dir().toString())).isZero();
+    assertThat(err.toString()).contains("then commit it: git add forkstate.yml");
     String yaml = Files.readString(g.dir().resolve("forkstate.yml"));
     assertThat(yaml).contains("fork_branch: \"main\"", "pytest -q tests/smoke", ".github/workflows/ci.yml",
         "docs/HAPPYPATH_GUIDE.md", "requires_env: [OPENAI_API_KEY]", "With blunt criticalal");

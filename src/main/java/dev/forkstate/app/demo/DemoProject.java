@@ -15,7 +15,7 @@ public final class DemoProject {
 
   /** Builds the demo under {@code root} and returns the fork's work tree. */
   public static Path build(Path root, Map<String, String> env) {
-    GitScript up = new GitScript(root.resolve("upstream"), env, 0).init();
+    GitScript up = new GitScript(root.resolve("minillm"), env, 0).init();
     up.write("README.md", "# minillm\n\nA tiny LLM gateway.\n")
         .write("minillm/__init__.py", "__version__ = \"1.0.0\"\n")
         .write("minillm/router.py", ROUTER_V1)

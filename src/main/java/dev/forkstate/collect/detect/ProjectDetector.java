@@ -25,8 +25,13 @@ public final class ProjectDetector {
   private ProjectDetector() {}
 
   /** Only these paths matter to detection; asking git for them alone keeps large repositories fast. */
-  private static final List<String> PATHSPECS = List.of("--", ".github/workflows/", "tests/",
+  private static final List<String> PATHSPECS = List.of("--", ".github/workflows/", "tests/", "t/", "test/",
+      "testing/",
       ":(glob)**/*[Hh][Aa][Pp][Pp][Yy][Pp][Aa][Tt][Hh]*", ":(glob)**/*live[_-]check*.py");
+
+  /** Test folders in order of preference: smoke folders first (celery keeps its tests under t/). */
+  private static final List<String> TEST_DIRS = List.of("tests/smoke", "t/smoke", "test/smoke", "testing/smoke",
+      "tests", "t", "test", "testing");
 
   public static Detected detect(Path repo, GitCli git, Executor pool) {
     var current = CompletableFuture.supplyAsync(() -> git.run("branch", "--show-current"), pool);
@@ -38,6 +43,7 @@ public final class ProjectDetector {
     var tracked = CompletableFuture.supplyAsync(() -> git.run(concat(List.of("ls-files"), PATHSPECS), null), pool);
     var untracked = CompletableFuture.supplyAsync(() -> git.run(
         concat(List.of("ls-files", "--others", "--exclude-standard"), PATHSPECS), null), pool);
+    var upstreamUrl = CompletableFuture.supplyAsync(() -> git.run("remote", "get-url", "upstream"), pool);
     var top = CompletableFuture.supplyAsync(() -> git.run("rev-parse", "--show-toplevel"), pool);
 
     List<String> remotes = GitCli.lines(remotesF.join());
@@ -51,7 +57,7 @@ public final class ProjectDetector {
     List<String> workflows = files.stream()
         .filter(f -> f.startsWith(".github/workflows/") && (f.endsWith(".yml") || f.endsWith(".yaml"))).toList();
     List<String> smokeDirs = new ArrayList<>();
-    for (String dir : List.of("tests/smoke", "tests")) {
+    for (String dir : TEST_DIRS) {
       if (files.stream().anyMatch(f -> f.startsWith(dir + "/") && f.endsWith(".py"))) {
         smokeDirs.add(dir);
       }
@@ -68,7 +74,8 @@ public final class ProjectDetector {
     String topDir = GitCli.firstLine(top.join());
     String repoName = topDir.isEmpty() ? repo.getFileName().toString() : Path.of(topDir).getFileName().toString();
     return new Detected(repoName, GitCli.firstLine(current.join()), GitCli.lines(local.join()),
-        remotes.stream().sorted().toList(), remoteBranches, workflows, smokeDirs, guides, live);
+        remotes.stream().sorted().toList(), remoteBranches, workflows, smokeDirs, guides, live,
+        UpstreamName.of(remotes.contains("upstream") ? GitCli.firstLine(upstreamUrl.join()) : null, repo));
   }
 
   /** Env var names that look like API keys, read from a script's text: what the live check needs set. */

@@ -50,7 +50,7 @@ public final class GitStateCollector implements Collector {
         CompletableFuture.supplyAsync(() -> List.of(branch(git, ctx.settings().forkBranch(), sha)), ctx.pool()),
         CompletableFuture.supplyAsync(() -> TagFacts.measure(git, ctx.settings().upstreamRef()), ctx.pool()),
         CompletableFuture.supplyAsync(() -> tracking(git), ctx.pool()),
-        CompletableFuture.supplyAsync(() -> worktree(git, ctx.ownOutputs()), ctx.pool()),
+        CompletableFuture.supplyAsync(() -> worktree(git, ctx.ownOutputs(), ctx.configFile()), ctx.pool()),
         CompletableFuture.supplyAsync(() -> List.of(shallow(git)), ctx.pool()));
     groups.forEach(g -> facts.addAll(g.join()));
     return facts;
@@ -134,7 +134,7 @@ public final class GitStateCollector implements Collector {
                 : Phrase.of(Noun.count(behind, "commit") + " behind ").then(BRANCH, remote), counts.evidence()));
   }
 
-  private static List<Fact> worktree(GitCli git, List<String> ownOutputs) {
+  private static List<Fact> worktree(GitCli git, List<String> ownOutputs, String configFile) {
     List<String> args = new ArrayList<>(List.of("status", "--porcelain"));
     if (!ownOutputs.isEmpty()) {
       args.add("--");
@@ -147,15 +147,19 @@ public final class GitStateCollector implements Collector {
       return List.of(Fact.unknown(FactIds.GIT_WORKTREE_DIRTY, st.firstErrorLine(), st.evidence()),
           Fact.unknown(FactIds.GIT_WORKTREE_UNTRACKED, st.firstErrorLine(), st.evidence()));
     }
-    List<String> lines = st.stdout().lines().filter(l -> !l.isBlank()).toList();
+    List<String> all = st.stdout().lines().filter(l -> !l.isBlank()).toList();
+    // The config forkstate read is not a surprise: it is left out of the count and named on its own.
+    List<String> lines = all.stream().filter(l -> configFile == null || !l.equals("?? " + configFile)).toList();
+    boolean configUntracked = lines.size() < all.size();
     long untracked = lines.stream().filter(l -> l.startsWith("??")).count();
     long dirty = lines.size() - untracked;
+    String untrackedText = (untracked == 0 ? "no untracked files" : Noun.count(untracked, "untracked path")
+        + " (not in any commit)") + (configUntracked ? "; " + configFile + " is not committed: commit it" : "");
     return List.of(
         Fact.of(FactIds.GIT_WORKTREE_DIRTY, dirty == 0 ? Status.PASS : Status.WARN, new Value.Count(dirty),
             dirty == 0 ? "no uncommitted changes to tracked files" : Noun.count(dirty, "tracked file") + " changed, not committed",
             st.evidence()),
-        Fact.of(FactIds.GIT_WORKTREE_UNTRACKED, untracked == 0 ? Status.PASS : Status.WARN, new Value.Count(untracked),
-            untracked == 0 ? "no untracked files" : Noun.count(untracked, "untracked path") + " (not in any commit)",
-            st.evidence()));
+        Fact.of(FactIds.GIT_WORKTREE_UNTRACKED, untracked == 0 && !configUntracked ? Status.PASS : Status.WARN,
+            new Value.Count(untracked), untrackedText, st.evidence()));
   }
 }

@@ -134,6 +134,29 @@ class GitStateCollectorTest {
   }
 
   @Test
+  void theConfigReadIsNotCountedAsUntrackedButNamed() throws Exception {
+    java.nio.file.Files.writeString(repo.dir().resolve("forkstate.yml"), "project: x\n");
+    java.nio.file.Files.writeString(repo.dir().resolve("new1.txt"), "n\n");
+    var runner = new dev.forkstate.exec.CommandRunner(env, dev.forkstate.secret.Redactor.fromEnvironment(env));
+    var git = new dev.forkstate.collect.GitCli(repo.dir(), runner);
+    var settings = dev.forkstate.config.SettingsResolver.resolve(dev.forkstate.config.ForkstateConfig.empty(),
+        dev.forkstate.collect.detect.ProjectDetector.detect(repo.dir(), git, Runnable::run));
+    FactSet f = new FactSet(new GitStateCollector().collect(new dev.forkstate.collect.CollectContext(repo.dir(),
+        settings, runner, true, git, Runnable::run, java.util.List.of(), "forkstate.yml")));
+    var untracked = f.get(FactIds.GIT_WORKTREE_UNTRACKED).orElseThrow();
+    assertThat(f.count(FactIds.GIT_WORKTREE_UNTRACKED)).contains(1L);
+    assertThat(untracked.status()).isEqualTo(Status.WARN);
+    assertThat(Shown.summary(untracked)).isEqualTo(
+        "1 untracked path (not in any commit); forkstate.yml is not committed: commit it");
+    java.nio.file.Files.delete(repo.dir().resolve("new1.txt"));
+    f = new FactSet(new GitStateCollector().collect(new dev.forkstate.collect.CollectContext(repo.dir(),
+        settings, runner, true, git, Runnable::run, java.util.List.of(), "forkstate.yml")));
+    assertThat(f.count(FactIds.GIT_WORKTREE_UNTRACKED)).contains(0L);
+    assertThat(Shown.summary(f.get(FactIds.GIT_WORKTREE_UNTRACKED).orElseThrow()))
+        .isEqualTo("no untracked files; forkstate.yml is not committed: commit it");
+  }
+
+  @Test
   void trackingRemoteAheadAndBehind() {
     GitScript clone = repo.cloneTo(tmp.resolve("clone"));
     clone.write("d.txt", "d\n").commit("local only");
