@@ -5,7 +5,6 @@ import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
-import java.util.List;
 import java.util.Set;
 
 /**

@@ -4,7 +4,6 @@ import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.CommandWords;
 import dev.forkstate.collect.refs.ReferenceCollector;
 import dev.forkstate.collect.smoke.SmokeCollector;
-import dev.forkstate.collect.smoke.SmokeCommand;
 import dev.forkstate.config.Settings;
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.CommandSpec;
