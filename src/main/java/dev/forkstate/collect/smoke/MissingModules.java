@@ -1,6 +1,6 @@
 package dev.forkstate.collect.smoke;
 
-import java.nio.file.Files;
+import dev.forkstate.collect.python.ImportOrigin;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
@@ -19,43 +19,29 @@ final class MissingModules {
       "(?:ModuleNotFoundError|ImportError): No module named (?:'([A-Za-z_][A-Za-z0-9_.]*)'|([A-Za-z_][A-Za-z0-9_.]*)"
       + "(?=\\s|$))");
 
+  /**
+   * @param notInstalled top-level names of missing modules the repository does not provide (dependencies), sorted
+   * @param own          missing modules under a package the repository provides (the fork's own code), sorted
+   */
+  record Found(List<String> notInstalled, List<String> own) {}
+
   private MissingModules() {}
 
-  /** The top-level names of modules the output says are missing and the repository does not provide, sorted. */
-  static List<String> notInstalled(String output, Path repo) {
-    TreeSet<String> out = new TreeSet<>();
+  /** One pass over pytest's output; which names are the repository's own is {@link ImportOrigin#own}'s rule. */
+  static Found in(String output, Path repo) {
+    ImportOrigin origin = new ImportOrigin(repo);
+    TreeSet<String> notInstalled = new TreeSet<>();
+    TreeSet<String> own = new TreeSet<>();
     Matcher m = NOT_FOUND.matcher(output);
     while (m.find()) {
-      String top = name(m).split("\\.")[0];
-      if (!providedBy(repo, top)) {
-        out.add(top);
+      String name = m.group(1) != null ? m.group(1) : m.group(2);
+      String top = name.split("\\.")[0];
+      if (origin.own(top)) {
+        own.add(name);
+      } else {
+        notInstalled.add(top);
       }
     }
-    return List.copyOf(out);
-  }
-
-  /** Every module named missing is the repository's own: the fork's code does not import. */
-  static List<String> ownMissing(String output, Path repo) {
-    TreeSet<String> out = new TreeSet<>();
-    Matcher m = NOT_FOUND.matcher(output);
-    while (m.find()) {
-      if (providedBy(repo, name(m).split("\\.")[0])) {
-        out.add(name(m));
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  private static String name(Matcher m) {
-    return m.group(1) != null ? m.group(1) : m.group(2);
-  }
-
-  private static boolean providedBy(Path repo, String top) {
-    for (Path base : List.of(repo, repo.resolve("src"))) {
-      if (Files.isDirectory(base.resolve(top)) || Files.isRegularFile(base.resolve(top + ".py"))) {
-        return true;
-      }
-    }
-    return false;
+    return new Found(List.copyOf(notInstalled), List.copyOf(own));
   }
 }

@@ -151,9 +151,9 @@ public final class SmokeCollector implements Collector {
           : fail(id, Value.none(), "command not found: " + r.firstErrorLine(), ev);
     }
     if (exit != 0 && cmd.pytest()) {
-      List<String> missing = MissingModules.notInstalled(r.stdout() + "\n" + r.stderr(), ctx.repo());
-      if (!missing.isEmpty() && MissingModules.ownMissing(r.stdout() + "\n" + r.stderr(), ctx.repo()).isEmpty()
-          && !realFailures(junit, ctx.repo())) {
+      MissingModules.Found found = MissingModules.in(r.stdout() + "\n" + r.stderr(), ctx.repo());
+      List<String> missing = found.notInstalled();
+      if (!missing.isEmpty() && found.own().isEmpty() && !realFailures(junit, ctx.repo())) {
         return new Fact(id, Status.UNKNOWN, Value.none(), "not measured: dependencies not installed here",
             "pytest stopped on modules this machine lacks (" + String.join(", ", missing) + "); the repository "
             + "does not provide them, so this says nothing about the fork: install the project's dependencies "

@@ -20,7 +20,8 @@ class MissingModulesTest {
         + "E   ModuleNotFoundError: No module named 'google.genai'\n"
         + "E   ImportError: No module named yaml\n"
         + "E   ModuleNotFoundError: No module named 'instructor.missing'\n";
-    assertThat(MissingModules.notInstalled(out, repo)).containsExactly("google", "openai", "yaml");
-    assertThat(MissingModules.ownMissing(out, repo)).containsExactly("instructor.missing");
+    MissingModules.Found found = MissingModules.in(out, repo);
+    assertThat(found.notInstalled()).containsExactly("google", "openai", "yaml");
+    assertThat(found.own()).containsExactly("instructor.missing");
   }
 }
