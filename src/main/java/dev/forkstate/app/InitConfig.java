@@ -124,9 +124,12 @@ public final class InitConfig {
     y.append("#   api_key_env: LITELLM_API_KEY          # the variable holding the key, never the key itself\n\n");
     y.append("# Happy-path allowances: flags the fork may add (env vars, parameters such as router_core or\n");
     y.append("# Router.__init__(router_core), CLI options), defaults it may change (module:Qual.fn(param)), optional\n");
-    y.append("# packages (their import must be guarded), and how many smoke runs prove determinism.\n");
-    y.append("happypath:\n  allowed_flags: []\n  allowed_defaults: []\n  optional_modules: []\n  determinism_runs: ")
-        .append(SettingsResolver.DEFAULT_DETERMINISM_RUNS).append("\n");
+    y.append("# packages (their import must be guarded), and how many smoke runs prove determinism: unset, a smoke\n");
+    y.append("# runs twice only when its first run took at most repeat_under_seconds (30); 2 always compares two\n");
+    y.append("# runs (a slow suite's time doubles), 1 runs once and skips the comparison.\n");
+    y.append("happypath:\n  allowed_flags: []\n  allowed_defaults: []\n  optional_modules: []\n  # determinism_runs: ")
+        .append(SettingsResolver.DEFAULT_DETERMINISM_RUNS).append("\n  # repeat_under_seconds: ")
+        .append(SettingsResolver.DEFAULT_REPEAT_UNDER.toSeconds()).append("\n");
     capabilities(y, added);
     return y.toString();
   }

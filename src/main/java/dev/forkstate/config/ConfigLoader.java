@@ -117,7 +117,12 @@ public final class ConfigLoader {
     if (c.happypath() != null && c.happypath().determinismRuns() != null
         && (c.happypath().determinismRuns() < 1 || c.happypath().determinismRuns() > 10)) {
       throw new UserError("determinism_runs must be between 1 and 10", fileName + ": happypath",
-          "use 2 (the default) to compare two runs, or 1 to run the smokes once and skip the comparison");
+          "use 2 to compare two runs, or 1 to run the smokes once and skip the comparison");
+    }
+    if (c.happypath() != null && c.happypath().repeatUnderSeconds() != null
+        && c.happypath().repeatUnderSeconds() < 0) {
+      throw new UserError("repeat_under_seconds must be 0 or more", fileName + ": happypath",
+          "use e.g. 30 (the default): smokes whose first run took longer run once");
     }
     if (c.metrics() != null && c.metrics().commands() != null) {
       Set<String> names = new HashSet<>();

@@ -73,13 +73,15 @@ public record ForkstateConfig(
   /**
    * The happy-path rules' allowances: flags (env vars, parameters as {@code name} or {@code Qual.name(param)}, CLI
    * options) the fork may add, changed defaults it may make ({@code module:Qual.name(param)}), packages that are
-   * optional (their import must be guarded), and how many times the smokes run to prove them deterministic.
+   * optional (their import must be guarded), and how many times the smokes run to prove them deterministic (unset:
+   * twice when the first run took at most repeat_under_seconds, else once).
    */
   public record HappyPathConfig(
       @JsonProperty("allowed_flags") List<String> allowedFlags,
       @JsonProperty("allowed_defaults") List<String> allowedDefaults,
       @JsonProperty("optional_modules") List<String> optionalModules,
-      @JsonProperty("determinism_runs") Integer determinismRuns) {}
+      @JsonProperty("determinism_runs") Integer determinismRuns,
+      @JsonProperty("repeat_under_seconds") Integer repeatUnderSeconds) {}
 
   /** A capability the fork claims, with the evidence forkstate checks. */
   public record CapabilityConfig(

@@ -48,9 +48,13 @@ public record Settings(
   public record Llm(String baseUrl, String model, String apiKeyEnv, Duration timeout, int maxRetries,
       boolean draftSections, String cacheDir) {}
 
-  /** The happy-path allowances; empty lists when not configured; {@code runs} is how often the smokes run. */
+  /**
+   * The happy-path allowances; empty lists when not configured. {@code runs} is how often the smokes run to compare
+   * outcomes; when the config does not set it ({@code runsSet} false) a smoke is repeated only if its first run took
+   * at most {@code repeatUnder}, so a slow suite is not paid twice on every run.
+   */
   public record HappyPath(List<String> allowedFlags, List<String> allowedDefaults, List<String> optionalModules,
-      int runs) {
+      int runs, boolean runsSet, Duration repeatUnder) {
     public HappyPath {
       allowedFlags = allowedFlags.stream().distinct().sorted().toList();
       allowedDefaults = allowedDefaults.stream().distinct().sorted().toList();

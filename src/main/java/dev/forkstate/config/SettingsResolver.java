@@ -18,6 +18,11 @@ public final class SettingsResolver {
   public static final int DEFAULT_LLM_RETRIES = 2;
   /** Two runs of the smokes: the least that can show a test whose outcome changes from run to run. */
   public static final int DEFAULT_DETERMINISM_RUNS = 2;
+  /**
+   * Without determinism_runs, a smoke is run a second time only when its first run took at most this long: a
+   * 5-minute suite is not paid twice on every run; its determinism is then UNKNOWN until asked for.
+   */
+  public static final Duration DEFAULT_REPEAT_UNDER = Duration.ofSeconds(30);
   /** Branches prepared as upstream pull requests, as git for-each-ref patterns under refs/heads. */
   public static final List<String> DEFAULT_PR_BRANCHES = List.of("pr/*");
   /** Run history, relative to the repository; the folder ignores itself in git. */
@@ -60,10 +65,13 @@ public final class SettingsResolver {
 
   private static Settings.HappyPath happyPath(ForkstateConfig.HappyPathConfig h) {
     if (h == null) {
-      return new Settings.HappyPath(List.of(), List.of(), List.of(), DEFAULT_DETERMINISM_RUNS);
+      return new Settings.HappyPath(List.of(), List.of(), List.of(), DEFAULT_DETERMINISM_RUNS, false,
+          DEFAULT_REPEAT_UNDER);
     }
     return new Settings.HappyPath(orEmpty(h.allowedFlags()), orEmpty(h.allowedDefaults()),
-        orEmpty(h.optionalModules()), h.determinismRuns() == null ? DEFAULT_DETERMINISM_RUNS : h.determinismRuns());
+        orEmpty(h.optionalModules()), h.determinismRuns() == null ? DEFAULT_DETERMINISM_RUNS : h.determinismRuns(),
+        h.determinismRuns() != null, h.repeatUnderSeconds() == null ? DEFAULT_REPEAT_UNDER
+        : Duration.ofSeconds(h.repeatUnderSeconds()));
   }
 
   private static List<Settings.Capability> capabilities(List<ForkstateConfig.CapabilityConfig> list) {

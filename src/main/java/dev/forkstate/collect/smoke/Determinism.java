@@ -24,16 +24,28 @@ final class Determinism {
 
   private Determinism() {}
 
-  static Fact judge(List<Settings.Smoke> smokes, List<List<Fact>> runsPerSmoke, int runs) {
-    if (runs < 2) {
+  /**
+   * @param notRepeated per smoke, why it ran only once (see {@link Repeats#whyOnce}), or empty when it was repeated
+   */
+  static Fact judge(List<Settings.Smoke> smokes, List<List<Fact>> runsPerSmoke, Settings.HappyPath hp,
+      List<String> notRepeated) {
+    if (hp.runsSet() && hp.runs() < 2) {
       return Fact.skippedAsked(ID, "happypath.determinism_runs is 1: the smokes ran once, nothing to compare");
     }
+    int runs = hp.runs();
     List<Evidence> evidence = new ArrayList<>();
     List<Phrase> flaky = new ArrayList<>();
+    Phrase once = Phrase.empty();
     int compared = 0;
     for (int s = 0; s < smokes.size(); s++) {
       List<Fact> results = runsPerSmoke.get(s);
       evidence.add(Evidence.ofCommand(smokes.get(s).command()));
+      if (!notRepeated.get(s).isEmpty()) {
+        // Not measured for this smoke: never read as "deterministic"; the other smokes are still compared.
+        once = once.isEmpty() ? Phrase.of("smoke ").then(Phrase.Kind.CODE, smokes.get(s).name()).then(" was not "
+            + "repeated: " + notRepeated.get(s)) : once;
+        continue;
+      }
       List<Map<String, String>> outcomes = new ArrayList<>();
       for (Fact f : results) {
         if (!(f.value() instanceof Value.Tests t)) {
@@ -52,6 +64,10 @@ final class Determinism {
         }
       }
       compared += ids.size();
+    }
+    if (flaky.isEmpty() && !once.isEmpty()) {
+      return Fact.unknown(ID, compared == 0 ? once : once.then("; the others gave the same outcome in each of "
+          + runs + " runs"), evidence.toArray(Evidence[]::new));
     }
     if (flaky.isEmpty()) {
       return new Fact(ID, Status.PASS, new Value.Items(List.of()),

@@ -46,19 +46,24 @@ public final class SmokeCollector implements Collector {
           + "tests/ folder with Python files): add smokes to forkstate.yml"),
           Fact.unknown(Determinism.ID, "no smokes to run"));
     }
-    int runs = ctx.settings().happyPath().runs();
+    Settings.HappyPath hp = ctx.settings().happyPath();
+    Interpreter py = Interpreter.find(ctx.repo(), ctx.runner());
     List<Fact> facts = new ArrayList<>();
     List<List<Fact>> allRuns = new ArrayList<>();
+    List<String> notRepeated = new ArrayList<>();
     for (Settings.Smoke smoke : smokes) {
-      List<Fact> results = new ArrayList<>();
-      for (int i = 0; i < runs; i++) {
-        results.add(runOne(ctx, smoke));
+      SmokeRun first = runOne(ctx, smoke, py);
+      List<Fact> results = new ArrayList<>(List.of(first.fact()));
+      String once = Repeats.whyOnce(hp, first.took());
+      for (int i = 1; once.isEmpty() && i < Repeats.runs(hp); i++) {
+        results.add(runOne(ctx, smoke, py).fact());
       }
       // The worst run speaks for the smoke: a suite that passed once and failed once is not green.
       facts.add(results.stream().reduce((a, b) -> rank(b.status()) > rank(a.status()) ? b : a).orElseThrow());
       allRuns.add(results);
+      notRepeated.add(once);
     }
-    facts.add(Determinism.judge(smokes, allRuns, runs));
+    facts.add(Determinism.judge(smokes, allRuns, hp, notRepeated));
     return facts;
   }
 
@@ -79,6 +84,14 @@ public final class SmokeCollector implements Collector {
 
   /** Runs one smoke step and judges it: also used by `verify` to check a claimed "green". */
   public Fact runOne(CollectContext ctx, Settings.Smoke smoke) {
+    return runOne(ctx, smoke, Interpreter.find(ctx.repo(), ctx.runner())).fact();
+  }
+
+  /** A smoke's fact and how long its command took (what decides whether a repeat is cheap). */
+  record SmokeRun(Fact fact, java.time.Duration took) {}
+
+  /** Runs one smoke step with the given interpreter first on PATH; each pytest run writes its own report. */
+  SmokeRun runOne(CollectContext ctx, Settings.Smoke smoke, Interpreter py) {
     SmokeCommand cmd = SmokeCommand.parse(smoke.command());
     Path tmp;
     try {
@@ -87,17 +100,21 @@ public final class SmokeCollector implements Collector {
       throw new UncheckedIOException(e);
     }
     try {
-      Path junit = cmd.pytest() ? tmp.resolve("junit.xml")
-          : smoke.junitXml() == null ? null : ctx.repo().resolve(smoke.junitXml());
-      Map<String, String> env = new HashMap<>();
+      Path junit = cmd.pytest() || smoke.junitXml() == null ? null : ctx.repo().resolve(smoke.junitXml());
+      Map<String, String> base = ctx.runner().baseEnv();
+      Map<String, String> env = new HashMap<>(py.env(base));
+      PytestRuns runs = null;
       if (cmd.pytest()) {
-        String existing = ctx.runner().baseEnv().getOrDefault("PYTEST_ADDOPTS", "");
-        env.put("PYTEST_ADDOPTS", (existing + " --junitxml=" + junit + " -p no:cacheprovider").strip());
-        env.put("PYTHONDONTWRITEBYTECODE", "1");
+        Map<String, String> merged = new HashMap<>(base);
+        merged.putAll(env);
+        runs = PytestRuns.prepare(tmp, SmokeCommand.programs(smoke.command()));
+        env.putAll(runs.env(merged));
       }
       FileTime started = FileTime.fromMillis(System.currentTimeMillis() - 1000);
       CommandResult r = ctx.runner().run(CommandSpec.shell(smoke.command(), ctx.repo(), env, smoke.timeout()));
-      return judge(ctx, smoke, cmd, r, junit, started);
+      RunResults results = runs == null ? null : RunResults.read(runs.read(), ctx.repo());
+      Fact f = judge(ctx, smoke, cmd, r, junit, results, started, py);
+      return new SmokeRun(InterpreterNote.add(f, py, cmd, ctx.repo()), r.duration());
     } finally {
       ScratchDir.deleteQuietly(tmp);
     }
@@ -106,15 +123,6 @@ public final class SmokeCollector implements Collector {
   /** Programs whose absence is the machine's, not the fork's. */
   private static final java.util.Set<String> MACHINE_PROGRAMS = java.util.Set.of("pytest", "py.test", "python",
       "python3", "uv", "poetry", "pipenv", "pdm", "hatch", "tox", "nox");
-
-  /** Whether the JUnit report (if any) shows a test that ran and failed: that is the fork's, whatever else broke. */
-  private static boolean realFailures(Path junit, Path repo) {
-    try {
-      return junit != null && Files.exists(junit) && JunitReport.read(junit, repo).failed() > 0;
-    } catch (JunitReport.Unreadable e) {
-      return false;
-    }
-  }
 
   private static final java.util.regex.Pattern NOT_FOUND = java.util.regex.Pattern.compile(
       "([^\\s:]+): (?:command )?not found");
@@ -130,7 +138,7 @@ public final class SmokeCollector implements Collector {
   }
 
   private static Fact judge(CollectContext ctx, Settings.Smoke smoke, SmokeCommand cmd, CommandResult r, Path junit,
-      FileTime started) {
+      RunResults results, FileTime started, Interpreter py) {
     FactId id = factId(smoke);
     Evidence ev = r.evidence(1200);
     if (r.timedOut()) {
@@ -140,20 +148,29 @@ public final class SmokeCollector implements Collector {
     if (!r.started()) {
       return fail(id, Value.none(), r.startError(), ev);
     }
-    int exit = r.exitCode() == null ? -1 : r.exitCode();
-    if (exit == 127) {
+    int shellExit = r.exitCode() == null ? -1 : r.exitCode();
+    if (shellExit == 127) {
       // pytest or python missing says nothing about the fork; another missing program is the command's own.
       String missing = notFound(r.stderr());
       return MACHINE_PROGRAMS.contains(missing)
-          ? new Fact(id, Status.UNKNOWN, Value.none(), "not run: " + missing + " is not installed here",
+          ? new Fact(id, Status.UNKNOWN, Value.none(), "not run: " + missing + " is not installed here"
+              + (py.binDir() == null ? "" : " (" + py.source() + ")"),
               "command not found: " + r.firstErrorLine() + "; install it (e.g. pip install pytest) and rerun",
               List.of(ev))
           : fail(id, Value.none(), "command not found: " + r.firstErrorLine(), ev);
     }
+    if (results != null && PytestRuns.pluginFailed(r.stdout() + "\n" + r.stderr())) {
+      return new Fact(id, Status.UNKNOWN, Value.none(), "not measured: forkstate's result plugin did not load",
+          "pytest could not import forkstate's result plugin (" + RunPlugin.MODULE + "), so no run's results "
+          + "could be read: " + r.firstErrorLine(), List.of(ev));
+    }
+    // The first failing pytest run speaks for the command: "pytest a; pytest b" and "|| true" hide it from the shell.
+    int exit = results == null ? shellExit : results.effectiveExit(shellExit);
+    String which = results == null ? "" : results.exitSource(shellExit);
     if (exit != 0 && cmd.pytest()) {
       MissingModules.Found found = MissingModules.in(r.stdout() + "\n" + r.stderr(), ctx.repo());
       List<String> missing = found.notInstalled();
-      if (!missing.isEmpty() && found.own().isEmpty() && !realFailures(junit, ctx.repo())) {
+      if (!missing.isEmpty() && found.own().isEmpty() && !results.realFailures()) {
         return new Fact(id, Status.UNKNOWN, Value.none(), "not measured: dependencies not installed here",
             "pytest stopped on modules this machine lacks (" + String.join(", ", missing) + "); the repository "
             + "does not provide them, so this says nothing about the fork: install the project's dependencies "
@@ -161,22 +178,11 @@ public final class SmokeCollector implements Collector {
       }
     }
     if (cmd.pytest()) {
-      switch (exit) {
-        case 5 -> {
-          return fail(id, Value.none(), "pytest collected no tests (exit 5)", ev);
-        }
-        case 4 -> {
-          return fail(id, Value.none(), "pytest usage error or path not found (exit 4): " + PytestOutput.reason(r), ev);
-        }
-        case 3 -> {
-          return fail(id, Value.none(), "pytest internal error (exit 3): " + PytestOutput.reason(r), ev);
-        }
-        case 2 -> {
-          return fail(id, Value.none(), "pytest was interrupted, often by a collection error (exit 2): "
-              + PytestOutput.reason(r), ev);
-        }
-        default -> { }
+      String exited = PytestExit.describe(exit);
+      if (!exited.isEmpty()) {
+        return fail(id, Value.none(), which + exited + (exit == 5 ? "" : ": " + PytestOutput.reason(r)), ev);
       }
+      return counted(id, cmd, results, exit, which, r, ev);
     }
     if (junit == null) {
       if (exit != 0) {
@@ -190,10 +196,9 @@ public final class SmokeCollector implements Collector {
     Value.Tests tests;
     try {
       if (!Files.exists(junit)) {
-        throw new JunitReport.Unreadable("no JUnit XML report at " + (cmd.pytest() ? "pytest's --junitxml path"
-            : smoke.junitXml()), null);
+        throw new JunitReport.Unreadable("no JUnit XML report at " + smoke.junitXml(), null);
       }
-      if (!cmd.pytest() && Files.getLastModifiedTime(junit).compareTo(started) < 0) {
+      if (Files.getLastModifiedTime(junit).compareTo(started) < 0) {
         throw new JunitReport.Unreadable(smoke.junitXml() + " is older than this run: it was not written by it",
             null);
       }
@@ -205,21 +210,48 @@ public final class SmokeCollector implements Collector {
       return new Fact(id, Status.UNKNOWN, Value.none(), "exit 0, results unreadable",
           e.getMessage() + "; cannot tell whether any test ran", List.of(ev));
     }
+    return byCounts(id, tests, exit, "", r, ev);
+  }
+
+  /** A pytest smoke judged from the sum of its runs' reports; a run without one leaves the counts unknown. */
+  private static Fact counted(FactId id, SmokeCommand cmd, RunResults results, int exit, String which,
+      CommandResult r, Evidence ev) {
+    if (results.runs().isEmpty()) {
+      return exit != 0 ? fail(id, Value.none(), "exit " + exit + " and no pytest run reported results: "
+          + r.firstErrorLine(), ev)
+          : new Fact(id, Status.UNKNOWN, Value.none(), "exit 0, results unreadable", "no pytest run reported "
+          + "results, so no test can be counted", List.of(ev));
+    }
+    if (!results.unread().isEmpty() && (results.tests() == null
+        || results.tests().failed() + results.tests().errors() == 0)) {
+      if (exit != 0) {
+        return fail(id, Value.none(), which + "exit " + exit + " and " + results.unread(), ev);
+      }
+      // The counts of the other runs are not the smoke's: kept out of the value so no trend reads them as its.
+      return new Fact(id, Status.UNKNOWN, Value.none(), "exit 0, results incomplete",
+          results.unread() + "; cannot tell whether its tests passed", List.of(ev));
+    }
+    if (exit == 0 && !cmd.loops() && results.runs().size() < cmd.runs()) {
+      return new Fact(id, Status.UNKNOWN, Value.none(), "exit 0, results incomplete", "the command holds "
+          + cmd.runs() + " pytest runs and only " + results.runs().size() + " reported results", List.of(ev));
+    }
+    String failedRun = results.failing() == null || results.runs().size() < 2 ? ""
+        : RunResults.label(results.failing(), results.runs().size()) + " failed: ";
+    return byCounts(id, results.tests(), exit, failedRun.isEmpty() ? which : failedRun, r, ev);
+  }
+
+  /** PASS only when the command exited 0, at least one test ran and none failed or errored. */
+  private static Fact byCounts(FactId id, Value.Tests tests, int exit, String which, CommandResult r, Evidence ev) {
     String counts = tests.passed() + " passed, " + tests.failed() + " failed, " + tests.errors() + " errors, "
         + tests.skipped() + " skipped";
     if (tests.failed() > 0 || tests.errors() > 0 || exit != 0) {
-      return new Fact(id, Status.FAIL, tests, counts, exit != 0 && tests.failed() + tests.errors() == 0
-          ? "exit " + exit + " although no test failed: " + r.firstErrorLine() : "", List.of(ev));
+      String why = exit != 0 && tests.failed() + tests.errors() == 0
+          ? "exit " + exit + " although no test failed: " + r.firstErrorLine() : "";
+      return new Fact(id, Status.FAIL, tests, counts, which.isEmpty() ? why : which + (why.isEmpty()
+          ? counts : why), List.of(ev));
     }
     if (tests.passed() == 0) {
       return new Fact(id, Status.FAIL, tests, counts, "no test ran", List.of(ev));
-    }
-    if (cmd.runs() > 1) {
-      // Every pytest run writes the same --junitxml file: what is left is the last run's report only, so a failing
-      // earlier run can hide behind a green last one (with ';' the shell's exit is the last run's too).
-      return new Fact(id, Status.UNKNOWN, tests, counts, "the command runs pytest more than once and "
-          + "only the last run's results can be read: give each pytest run its own smoke in forkstate.yml",
-          List.of(ev));
     }
     return new Fact(id, Status.PASS, tests, counts, "", List.of(ev));
   }

@@ -59,6 +59,32 @@ public record SmokeCommand(String line, boolean pytest, List<String> testPaths, 
     return new SmokeCommand(line, runs > 0, runs > 0 ? paths : List.of(), runs);
   }
 
+  /**
+   * The bare program names the line runs pytest with ("pytest", "python3"), sorted: what a shim may stand in for.
+   * A program given by path (.venv/bin/pytest) or expanded by the shell is not among them.
+   */
+  public static List<String> programs(String line) {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    for (ShellLine.SimpleCommand cmd : ShellLine.parse(line).commands()) {
+      int args = pytestArgsStart(cmd.words());
+      if (args < 0) {
+        continue;
+      }
+      for (ShellLine.Word w : cmd.words().subList(0, args)) {
+        if (!w.expanded() && !w.text().contains("/") && (RUNNER.matcher(w.text()).matches()
+            || PYTHON.matcher(w.text()).matches())) {
+          out.add(w.text());
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Whether the line loops: then the number of pytest runs is not known before it runs. */
+  public boolean loops() {
+    return ShellLine.parse(line).hasLoop();
+  }
+
   /** Where pytest's own arguments start in a simple command, or -1 when it does not run pytest. */
   static int pytestArgsStart(List<ShellLine.Word> words) {
     int k = 0;
