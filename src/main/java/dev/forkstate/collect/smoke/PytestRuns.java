@@ -61,6 +61,8 @@ final class PytestRuns {
         + "set -f; rest=''; IFS=:\n"
         + "for d in $PATH; do [ \"$d\" = '" + shims + "' ] || rest=\"${rest:+$rest:}$d\"; done\n"
         + "unset IFS; PATH=$rest; export PATH\n"
+        // Missing, it is reported as the shell would have reported it without the shim.
+        + "command -v " + program + " >/dev/null 2>&1 || { echo \"" + program + ": command not found\" >&2; exit 127; }\n"
         + "exec " + program + " \"$@\"\n";
   }
 

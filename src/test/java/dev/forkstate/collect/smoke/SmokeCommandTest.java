@@ -91,4 +91,12 @@ class SmokeCommandTest {
       default -> needs ? "'" + s + "'" : s;
     };
   }
+
+  /** The bare programs a shim may stand in for: not a path, not an expansion, not a non-pytest command. */
+  @Test
+  void programsAreTheBareNamesThatRunPytest() {
+    assertThat(SmokeCommand.programs("PYTHONPATH=$(pwd) pytest -q a; python3 -m pytest b; .venv/bin/pytest c; "
+        + "python tools/x.py; $PY -m pytest d; uv run py.test e")).containsExactly("py.test", "pytest", "python3");
+    assertThat(SmokeCommand.programs("make test")).isEmpty();
+  }
 }
