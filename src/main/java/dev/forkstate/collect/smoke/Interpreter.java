@@ -112,7 +112,21 @@ public record Interpreter(Path python, String version, String source, Path binDi
     String out = (r.stdout() + "\n" + r.stderr()).strip();
     String version = r.ok() && !out.isEmpty() ? out.split("\n")[0].strip()
         : "`" + python + " --version` failed: " + (r.timedOut() ? "timed out" : r.firstErrorLine());
-    return new Interpreter(python, version, source, binDir, venv, note);
+    return new Interpreter(shimTarget(python, repo, runner), version, source, binDir, venv, note);
+  }
+
+  /**
+   * A pyenv (or asdf) shim is not the interpreter: the shim picks one by the folder's .python-version or the global
+   * setting. The report names the one it picks, asked from Python itself (sys.executable).
+   */
+  private static Path shimTarget(Path python, Path repo, CommandRunner runner) {
+    if (!python.getParent().getFileName().toString().equals("shims")) {
+      return python;
+    }
+    CommandResult r = runner.run(new CommandSpec(List.of(python.toString(), "-c", "import sys; print(sys.executable)"),
+        python + " -c 'import sys; print(sys.executable)'", repo, Map.of(), VERSION_TIMEOUT));
+    String real = r.ok() ? r.stdout().strip() : "";
+    return real.startsWith("/") && !real.contains("\n") ? Path.of(real) : python;
   }
 
   /** Whether an interpreter was found at all. */

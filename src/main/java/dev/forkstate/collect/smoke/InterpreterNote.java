@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adds to a smoke's fact which Python ran it: in its reason (path, version, where it came from, and why a
- * repository setting was not followed) and as evidence ({@code python --version} and its output). A smoke is only
- * as meaningful as the interpreter it ran with: the maintainer's .venv and the machine's python3 can disagree.
+ * Adds to a smoke's fact which Python ran it: always as evidence ({@code python --version} and its output, in the
+ * JSON report), and in its reason (path, version, where it came from, why a repository setting was not followed)
+ * whenever it matters to the reader: the repository's own interpreter ran it, a repository setting could not be
+ * followed, or the smoke could not be measured (then the interpreter is the first suspect). The PATH's python behind
+ * a passing or failing smoke is left out of the line: it is the machine's path, and a report must read the same on
+ * every machine where the same thing was measured (the golden reports hold this).
  */
 final class InterpreterNote {
   private InterpreterNote() {}
@@ -19,14 +22,19 @@ final class InterpreterNote {
     if (!cmd.pytest() && py.binDir() == null) {
       return f; // not a Python command, and nothing about its environment was changed
     }
+    boolean matters = py.binDir() != null || !py.note().isEmpty() || !py.found()
+        || f.status() == dev.forkstate.fact.Status.UNKNOWN;
+    List<dev.forkstate.fact.Evidence> evidence = new ArrayList<>(f.evidence());
+    evidence.add(py.evidence());
+    if (!matters) {
+      return new Fact(f.id(), f.status(), f.value(), f.summaryPhrase(), f.reasonPhrase(), evidence, f.skip());
+    }
     String line = py.described(repo);
     if (cmd.pytest() && py.binDir() != null && SmokeCommand.programs(cmd.line()).contains("pytest")
         && !Files.isExecutable(py.binDir().resolve("pytest"))) {
       line += "; " + py.source() + " has no pytest, so a bare `pytest` is the next one on PATH";
     }
     Phrase reason = f.reasonPhrase().isEmpty() ? Phrase.of(line) : f.reasonPhrase().then("; " + line);
-    List<dev.forkstate.fact.Evidence> evidence = new ArrayList<>(f.evidence());
-    evidence.add(py.evidence());
     return new Fact(f.id(), f.status(), f.value(), f.summaryPhrase(), reason, evidence, f.skip());
   }
 }

@@ -1,6 +1,8 @@
 package dev.forkstate.collect.smoke;
 
 import dev.forkstate.config.Settings;
+import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.Value;
 import java.time.Duration;
 
 /**
@@ -15,6 +17,22 @@ final class Repeats {
   /** How many runs a smoke gets when it is repeated. */
   static int runs(Settings.HappyPath hp) {
     return hp.runs();
+  }
+
+  /**
+   * Why the smoke runs only once after its first run; empty when it is repeated. A first run without per-test
+   * outcomes (dependencies missing, no report) is not repeated either: there would be nothing to compare, and the
+   * worst run already speaks for the smoke.
+   */
+  static String whyOnce(Settings.HappyPath hp, Fact first, Duration took) {
+    if (hp.runsSet() && hp.runs() < 2) {
+      return "happypath.determinism_runs is 1";
+    }
+    if (!(first.value() instanceof Value.Tests)) {
+      return "its first run gave no per-test outcomes (" + (first.reason().isBlank() ? first.summary()
+          : first.reason()) + "), so there was nothing to compare";
+    }
+    return whyOnce(hp, took);
   }
 
   /** Why the smoke runs only once after a first run that took {@code took}; empty when it is repeated. */

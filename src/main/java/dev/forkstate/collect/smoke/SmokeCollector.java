@@ -54,7 +54,7 @@ public final class SmokeCollector implements Collector {
     for (Settings.Smoke smoke : smokes) {
       SmokeRun first = runOne(ctx, smoke, py);
       List<Fact> results = new ArrayList<>(List.of(first.fact()));
-      String once = Repeats.whyOnce(hp, first.took());
+      String once = Repeats.whyOnce(hp, first.fact(), first.took());
       for (int i = 1; once.isEmpty() && i < Repeats.runs(hp); i++) {
         results.add(runOne(ctx, smoke, py).fact());
       }

@@ -81,6 +81,22 @@ class RepeatsTest {
     assertThat(d.skip()).isEqualTo(Skip.ASKED);
   }
 
+  /** A first run that counted nothing (dependencies missing) is not paid for twice: nothing to compare. */
+  @Test
+  void aFirstRunWithoutOutcomesIsNotRepeated() throws Exception {
+    Path count = tmp.resolve("nodeps.count");
+    Path deps = Repos.python(tmp.resolve("deps"), env, Map.of("tests/test_dep.py",
+        "import notinstalledpkg\n\ndef test_a():\n    pass\n")).dir();
+    FactSet facts = Collecting.run(new SmokeCollector(), deps, "happypath:\n  determinism_runs: 2\nsmokes:\n"
+        + "  - name: smokes\n    command: echo x >> " + count + "; pytest -q tests\n", env, true);
+    assertThat(Files.readAllLines(count)).hasSize(1);
+    assertThat(facts.get("smoke.smokes").orElseThrow().status()).isEqualTo(Status.UNKNOWN);
+    Fact d = facts.get(FactIds.HAPPYPATH_DETERMINISM).orElseThrow();
+    assertThat(d.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(d.reason()).startsWith("smoke smokes was not repeated: its first run gave no per-test outcomes "
+        + "(pytest stopped on modules this machine lacks (notinstalledpkg)");
+  }
+
   @Test
   void whyOnceFollowsTheSettingThenTheBound() {
     assertThat(Repeats.whyOnce(hp(2, false, 30), Duration.ofSeconds(30))).isEmpty();
