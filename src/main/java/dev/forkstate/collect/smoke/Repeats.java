@@ -29,8 +29,7 @@ final class Repeats {
       return "happypath.determinism_runs is 1";
     }
     if (!(first.value() instanceof Value.Tests)) {
-      return "its first run gave no per-test outcomes (" + (first.reason().isBlank() ? first.summary()
-          : first.reason()) + "), so there was nothing to compare";
+      return "its first run gave no per-test outcomes (" + first.summary() + "), so there was nothing to compare";
     }
     return whyOnce(hp, took);
   }

@@ -159,6 +159,12 @@ public final class SmokeCollector implements Collector {
               List.of(ev))
           : fail(id, Value.none(), "command not found: " + r.firstErrorLine(), ev);
     }
+    String pyenv = PyenvMessage.versionNotInstalled(r.stderr());
+    if (shellExit != 0 && !pyenv.isEmpty() && (results == null || results.runs().isEmpty())) {
+      return new Fact(id, Status.UNKNOWN, Value.none(), "not run: the Python version the repository names is not "
+          + "installed here", pyenv + "; install it (pyenv install) or change .python-version, and rerun",
+          List.of(ev));
+    }
     if (results != null && PytestRuns.pluginFailed(r.stdout() + "\n" + r.stderr())) {
       return new Fact(id, Status.UNKNOWN, Value.none(), "not measured: forkstate's result plugin did not load",
           "pytest could not import forkstate's result plugin (" + RunPlugin.MODULE + "), so no run's results "

@@ -166,4 +166,28 @@ class InterpreterTest {
     Files.writeString(f, "\n");
     assertThat(Interpreter.firstVersion(f)).isEmpty();
   }
+
+  /**
+   * pyenv refusing a .python-version it lacks ("version `9.9.99' is not installed", exit 1) is the machine's, not
+   * the fork's: UNKNOWN. Built with a fake pyenv shim, as pyenv's own shims print it.
+   */
+  @Test
+  void pyenvRefusingAnUninstalledVersionIsUnknownNotFail() throws Exception {
+    Path repo = repo("pyenvrefuses");
+    Files.writeString(repo.resolve(".python-version"), "9.9.99\n");
+    Path shims = tmp.resolve("fakeshims");
+    Files.createDirectories(shims);
+    Path pytest = shims.resolve("pytest");
+    Files.writeString(pytest, "#!/bin/sh\necho \"pyenv: version \\`9.9.99' is not installed (set by $PWD/"
+        + ".python-version)\" >&2\nexit 1\n");
+    Files.setPosixFilePermissions(pytest, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Map<String, String> pinned = new HashMap<>(env);
+    pinned.put("PATH", shims + ":" + env.get("PATH"));
+    pinned.put("PYENV_ROOT", tmp.resolve("no-pyenv").toString());
+    Fact f = smoke(repo, "pytest -q tests", pinned);
+    assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(f.summary()).isEqualTo("not run: the Python version the repository names is not installed here");
+    assertThat(f.reason()).startsWith("pyenv: version `9.9.99' is not installed (set by ")
+        .contains(".python-version names 9.9.99, which pyenv does not have here");
+  }
 }
