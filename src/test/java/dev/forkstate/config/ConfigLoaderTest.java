@@ -115,6 +115,7 @@ class ConfigLoaderTest {
     assertThat(c.capabilities()).singleElement().satisfies(cap ->
         assertThat(cap.evidence().symbols()).containsExactly("litellm.router:Router.__init__"));
     assertThat(errorOf("happypath: {determinism_runs: 0}\n")).contains("between 1 and 10");
+    assertThat(errorOf("happypath: {repeat_under_seconds: -1}\n")).contains("repeat_under_seconds must be 0 or more");
     assertThat(errorOf("happypath: {allowed_flag: [X]}\n")).contains("did you mean 'happypath.allowed_flags'?");
     assertThat(errorOf("capabilities:\n  - description: x\n")).startsWith("capability has no name");
     assertThat(errorOf("capabilities:\n  - {name: A}\n  - {name: A}\n")).contains("listed twice");

@@ -94,14 +94,13 @@ class InterpreterTest {
   /** pytest missing for the chosen interpreter: UNKNOWN with the cause, never FAIL. */
   @Test
   void pytestMissingIsUnknownWithTheCause() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.isExecutable(Path.of("/usr/bin/pytest"))
+        || Files.isExecutable(Path.of("/bin/pytest")), "this machine has a system pytest");
     Path repo = repo("missing");
     fake(repo.resolve(".venv/bin/python"), tmp.resolve("m").toString(), "python3");
     Map<String, String> bare = new HashMap<>(env);
     bare.put("PATH", "/usr/bin:/bin");
     Fact f = smoke(repo, "pytest -q tests", bare);
-    if (Files.isExecutable(Path.of("/usr/bin/pytest"))) {
-      return; // this machine has a system pytest: the case cannot be built here
-    }
     assertThat(f.status()).isEqualTo(Status.UNKNOWN);
     assertThat(f.summary()).isEqualTo("not run: pytest is not installed here (.venv)");
     assertThat(f.reason()).contains("command not found");
