@@ -64,7 +64,7 @@ public final class HappyPathCollector implements Collector {
       return unknown("no upstream ref: " + ctx.settings().upstreamRef().source());
     }
     String upstream = ctx.settings().upstreamRef().value();
-    CommandResult mb = ctx.git().run("merge-base", "HEAD", upstream);
+    CommandResult mb = ctx.mergeBase(upstream);
     if (!mb.ok() || !mb.stdoutWhole()) {
       return unknown(Phrase.of("no merge-base with ").then(Phrase.Kind.REF, upstream)
           .then(": " + mb.firstErrorLine()), mb.evidence());
