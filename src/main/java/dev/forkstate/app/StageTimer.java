@@ -1,14 +1,13 @@
 package dev.forkstate.app;
 
 import java.io.PrintStream;
-import java.time.Duration;
-import java.time.Instant;
+import java.lang.management.ManagementFactory;
 
 /**
  * Prints how long each stage of a run took to stderr when FORKSTATE_TRACE=1: for bench/ and for users asking why a
- * run is slow. Silent otherwise; never part of the report. The first line, start-up, is the time from the process's
- * start (as the operating system recorded it, to its clock tick, 10 ms on Linux) to the first stage: the JVM, the
- * command line and the classes loaded on the way.
+ * run is slow. Silent otherwise; never part of the report. The first line, start-up, is the time from the JVM's start
+ * (as the JVM recorded it) to the first stage: the JVM, the command line and the classes loaded on the way; a
+ * launcher script before it is not counted.
  */
 final class StageTimer {
   private final PrintStream err;
@@ -17,8 +16,8 @@ final class StageTimer {
   StageTimer(boolean on) {
     this.err = on ? System.err : null;
     if (on) {
-      ProcessHandle.current().info().startInstant()
-          .ifPresent(start -> print("start-up", Duration.between(start, Instant.now()).toMillis()));
+      // Read only when tracing: the management classes are not loaded otherwise.
+      print("start-up", System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
     }
   }
 
