@@ -9,6 +9,7 @@
 # start to the first stage; the columns do not add up to the total exactly: the launcher and the JVM's exit are
 # outside them).
 # Usage: bench/generate-vs-git.sh [COMMITS] [FILES] [RUNS]      (default 20000 4000 7)
+#   FORKSTATE=/path/to/forkstate: the build to time (default: this checkout's launcher).
 #   FORKSTATE_BASELINE=/path/to/forkstate: also time another build (a launcher script or a command) in each round.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -16,7 +17,7 @@ root="$(cd "$here/.." && pwd)"
 commits="${1:-20000}"; files="${2:-4000}"; runs="${3:-7}"
 work="$here/work"
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null LC_ALL=C
-fs="$root/forkstate"
+fs="${FORKSTATE:-$root/forkstate}"
 baseline="${FORKSTATE_BASELINE:-}"
 
 # A fork of a synthetic upstream (make_large_repo.py), with forkstate.yml; rebuilt when its shape changes.
