@@ -1,61 +1,139 @@
 #!/usr/bin/env bash
-# Times `forkstate generate --offline` (no smokes) on a large repository against a plain script running the
-# equivalent git commands, in the same run, and prints the ratio. Goal: forkstate <= 1.5x the plain script.
-# Usage: bench/generate-vs-git.sh [COMMITS] [FILES] [RUNS]
+# Times `forkstate generate --offline` (no smokes) against a plain script that runs the same git commands forkstate
+# runs on that repository, no more and no fewer, one after another. Each round runs both (and FORKSTATE_BASELINE,
+# when set) back to back, so a busy machine slows all of them alike; the medians are compared. Two repositories:
+# - large (COMMITS, FILES; default 20,000 commits): the ratio forkstate/plain, goal <= 1.5x;
+# - small (100 commits, 100 files): forkstate's fixed cost (JVM, start-up, config, history, report), goal <= 0.25 s
+#   above the plain script.
+# Then the median of each phase of forkstate's run, from its FORKSTATE_TRACE lines (start-up is from the process's
+# start to the first stage; the columns do not add up to the total exactly: the launcher and the JVM's exit are
+# outside them).
+# Usage: bench/generate-vs-git.sh [COMMITS] [FILES] [RUNS]      (default 20000 4000 7)
+#   FORKSTATE=/path/to/forkstate: the build to time (default: this checkout's launcher).
+#   FORKSTATE_BASELINE=/path/to/forkstate: also time another build (a launcher script or a command) in each round.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
-commits="${1:-20000}"; files="${2:-4000}"; runs="${3:-5}"
-work="$here/work"; repo="$work/large"
+commits="${1:-20000}"; files="${2:-4000}"; runs="${3:-7}"
+work="$here/work"
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null LC_ALL=C
+fs="${FORKSTATE:-$root/forkstate}"
+baseline="${FORKSTATE_BASELINE:-}"
 
-if [ ! -d "$repo/.git" ] || [ "$(cat "$work/shape" 2>/dev/null)" != "$commits $files" ]; then
-  echo "bench: building a repository with $commits commits and $files files..." >&2
-  rm -rf "$work"; mkdir -p "$repo"
-  git -C "$repo" init -q -b main
-  python3 "$here/make_large_repo.py" "$commits" "$files" | git -C "$repo" fast-import --quiet
-  git -C "$repo" remote add upstream "https://example.invalid/upstream.git"
-  git -C "$repo" checkout -q fork/stable
-  printf 'fork_branch: fork/stable\nupstream_ref: upstream/main\nsmokes: []\n' > "$repo/forkstate.yml"
-  echo "$commits $files" > "$work/shape"
-fi
-echo "bench: $(git -C "$repo" rev-list --all --count) commits, $(git -C "$repo" ls-files | wc -l) files" >&2
+# A fork of a synthetic upstream (make_large_repo.py), with forkstate.yml; rebuilt when its shape changes.
+repo_for() { # COMMITS FILES -> path
+  local dir="$work/repo-$1-$2"
+  if [ ! -d "$dir/.git" ]; then
+    echo "bench: building a repository with $1 commits and $2 files..." >&2
+    rm -rf "$dir"; mkdir -p "$dir"
+    git -C "$dir" init -q -b main
+    python3 "$here/make_large_repo.py" "$1" "$2" | git -C "$dir" fast-import --quiet
+    git -C "$dir" remote add upstream "https://example.invalid/upstream.git"
+    git -C "$dir" checkout -q fork/stable
+    printf 'fork_branch: fork/stable\nupstream_ref: upstream/main\nsmokes: []\n' > "$dir/forkstate.yml"
+  fi
+  echo "$dir"
+}
 
-"$root/forkstate" --version >/dev/null  # builds the jar and its start-up archive when needed
-
-plain() {
-  cd "$repo"
-  git rev-parse --is-inside-work-tree; git rev-parse --show-toplevel; git branch --show-current
-  git for-each-ref --format='%(refname:short)' refs/heads; git for-each-ref --format='%(refname:short)' refs/remotes
-  git remote; git ls-files; git ls-files --others --exclude-standard
+# The git commands `forkstate generate --offline` runs on these repositories (FORKSTATE_TRACE shows the collectors;
+# a git wrapper on PATH lists the commands), in the order of its phases, one at a time.
+plain() { # REPO
+  cd "$1"
+  local paths=(-- .github/workflows/ tests/ t/ test/ testing/ ':(glob)**/*[Hh][Aa][Pp][Pp][Yy][Pp][Aa][Tt][Hh]*'
+    ':(glob)**/*live[_-]check*.py')
+  # start-up and config: the work tree, then what detection reads
+  git rev-parse --show-toplevel
+  git branch --show-current; git for-each-ref --format='%(refname:short)' refs/heads
+  git for-each-ref --format='%(refname:short)' refs/remotes; git remote; git ls-files "${paths[@]}"
+  git ls-files --others --exclude-standard "${paths[@]}"; git remote get-url upstream; git rev-parse --show-toplevel
+  # collection: git state and tags
   git rev-parse HEAD; git branch --show-current; git describe --tags --always; git tag --points-at HEAD
-  git describe --tags --abbrev=0; git rev-parse --abbrev-ref --symbolic-full-name '@{u}' || true
-  git status --porcelain; git rev-parse --is-shallow-repository
+  git rev-parse --abbrev-ref --symbolic-full-name '@{u}' || true
+  git status --porcelain  # the report is written outside the repository, so nothing is excluded
+  git rev-parse --is-shallow-repository
+  local mb; mb=$(git merge-base HEAD upstream/main)
+  git tag --merged HEAD --no-merged upstream/main --sort=-creatordate; git describe --tags --abbrev=0 "$mb" || true
+  # upstream drift
   git rev-parse --verify --quiet 'upstream/main^{commit}'; git rev-parse --is-shallow-repository
-  mb=$(git merge-base HEAD upstream/main)
   git rev-list --left-right --count upstream/main...HEAD; git rev-list --merges --count upstream/main..HEAD
+  git log --oneline --no-decorate --no-color -n 100 upstream/main..HEAD
   for f in A M D; do git diff --no-renames --numstat -z --diff-filter=$f "$mb" HEAD; done
-  git ls-tree -r --name-only HEAD -- forkstate.yml
-  # What the happy-path and upstreamability facts add: the changed Python files, patch equivalence, the merge
-  # preview, upstream merges, dates, PR branches.
-  git log --oneline -n 100 upstream/main..HEAD
+  # the Python changes (their scan is cached after the first run, as forkstate's is)
   git diff --raw -z --no-renames --no-abbrev "$mb" HEAD -- '*.py'
+  # upstreamability: patch equivalence, the merge preview and the fork's lines in conflicted files, merges, dates
   git version; git cherry upstream/main HEAD
   git log --no-merges --no-renames --format='@%H %h %s' --name-only upstream/main..HEAD
-  git merge-tree --write-tree --name-only -z HEAD upstream/main || true
+  local conflicts; conflicts=$(git merge-tree --write-tree --name-only -z HEAD upstream/main | tr '\0' '\n' \
+    | sed -n '2,/^$/p' | sed '/^$/d' || true)
+  [ -z "$conflicts" ] || printf '%s\n' "$conflicts" | xargs -d '\n' git diff --numstat "$mb" HEAD --
   git log --merges --format='%H %cs %P' upstream/main..HEAD; git log --no-walk=unsorted --format='%ct %cs' HEAD "$mb"
+  # PR branches (listed twice: by their collector and by the PR lookups)
+  git for-each-ref --format='%(refname:short)' 'refs/heads/pr/*'
   git for-each-ref --format='%(refname:short)' 'refs/heads/pr/*'
 }
 
-time_ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR ? a[int((NR+1)/2)] : "-")}'; }
+export -f plain
+# Wall and CPU (user + system, the git processes included) milliseconds of a command, as "WALL CPU".
+timed() {
+  /usr/bin/time -f '%e %U %S' -o "$work/time" "$@" >/dev/null 2>>"$work/stderr" || true
+  tail -n 1 "$work/time" | awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }'
+}
 
-fs_times=(); git_times=()
-for i in $(seq "$runs"); do
-  git_times+=("$(time_ms plain)")
-  fs_times+=("$(time_ms "$root/forkstate" generate --offline --repo "$repo" --out "$work/report.md")")
+# One case: RUNS rounds of plain, forkstate (and the baseline) back to back; keeps the trace phases.
+run_case() { # NAME REPO
+  local name="$1" repo="$2" i w c
+  local gt=() ft=() bt=() gc=() fc=() bc=()
+  "$fs" generate --offline --repo "$repo" --out "$work/$name.md" >/dev/null 2>&1 || true  # caches, as in use
+  [ -z "$baseline" ] || $baseline generate --offline --repo "$repo" --out "$work/$name-baseline.md" >/dev/null 2>&1 || true
+  : > "$work/stderr"
+  for i in $(seq "$runs"); do
+    read -r w c < <(timed bash -c 'plain "$0"' "$repo"); gt+=("$w"); gc+=("$c")
+    read -r w c < <(FORKSTATE_TRACE=1 timed "$fs" generate --offline --repo "$repo" --out "$work/$name.md")
+    ft+=("$w"); fc+=("$c")
+    if [ -n "$baseline" ]; then
+      read -r w c < <(timed $baseline generate --offline --repo "$repo" --out "$work/$name-baseline.md")
+      bt+=("$w"); bc+=("$c")
+    fi
+  done
+  grep '^forkstate: trace' "$work/stderr" > "$work/$name.trace" || true
+  m() { printf '%s\n' "$@" | median; }
+  echo "$name $(m "${gt[@]}") $(m "${ft[@]}") $( [ -n "$baseline" ] && m "${bt[@]}" || echo -) $(m "${gc[@]}") \
+$(m "${fc[@]}") $( [ -n "$baseline" ] && m "${bc[@]}" || echo -)" >> "$work/results"
+  echo "bench: $name wall ms: plain ${gt[*]}; forkstate ${ft[*]}${baseline:+; baseline ${bt[*]}}" >&2
+}
+
+phase_medians() { # NAME: the median of each top-level trace phase
+  local name="$1" p
+  for p in start-up config collection history render write; do
+    sed -n "s/^forkstate: trace $p *\([0-9]*\) ms$/\1/p" "$work/$name.trace" | median
+  done | paste -sd' '
+}
+
+mkdir -p "$work"; : > "$work/results"
+large="$(repo_for "$commits" "$files")"; small="$(repo_for 100 100)"
+"$fs" --version >/dev/null  # builds the jar and its start-up archive when needed
+echo "bench: load before: $(uptime | sed 's/.*load average: //') (cores: $(nproc))"
+run_case large "$large"
+run_case small "$small"
+echo "bench: load after: $(uptime | sed 's/.*load average: //')"
+echo
+echo "medians of $runs rounds, milliseconds; cpu = user + system, git processes included"
+printf '%-6s %7s %6s %6s %8s %9s %7s %7s %8s\n' case commits plain fs baseline fs/plain "cpu:plain" fs baseline
+while read -r name g f b gc fc bc; do
+  c=$([ "$name" = large ] && echo "$commits" || echo 100)
+  awk -v n="$name" -v c="$c" -v g="$g" -v f="$f" -v b="$b" -v gc="$gc" -v fc="$fc" -v bc="$bc" \
+    'BEGIN { printf "%-6s %7d %6d %6d %8s %8.2fx %9d %7d %8s\n", n, c, g, f, b, f / g, gc, fc, bc }'
+done < "$work/results"
+echo
+echo "forkstate phases (median ms of $runs runs, from FORKSTATE_TRACE):"
+printf '%-6s %9s %7s %11s %8s %7s %6s\n' case start-up config collection history render write
+for name in large small; do
+  # shellcheck disable=SC2046  # six numbers
+  printf '%-6s %9s %7s %11s %8s %7s %6s\n' "$name" $(phase_medians "$name")
 done
-g=$(printf '%s\n' "${git_times[@]}" | median); f=$(printf '%s\n' "${fs_times[@]}" | median)
-echo "plain git script: ${git_times[*]} ms (median $g)"
-echo "forkstate generate --offline: ${fs_times[*]} ms (median $f)"
-awk -v f="$f" -v g="$g" 'BEGIN { r = f / g; printf "ratio forkstate/plain: %.2fx (goal <= 1.50x): %s\n", r, (r <= 1.5 ? "OK" : "OVER") }'
+echo
+read -r _ lg lf _rest < <(grep '^large ' "$work/results")
+read -r _ sg sf _rest < <(grep '^small ' "$work/results")
+awk -v f="$lf" -v g="$lg" -v c="$commits" 'BEGIN { r = f / g; printf "ratio forkstate/plain at %d commits: %.2fx (goal <= 1.50x): %s\n", c, r, (r <= 1.5 ? "OK" : "OVER") }'
+awk -v f="$sf" -v g="$sg" 'BEGIN { d = (f - g) / 1000; printf "fixed cost at 100 commits: forkstate %.2f s above the plain script (goal <= 0.25 s): %s\n", d, (d <= 0.25 ? "OK" : "OVER") }'

@@ -7,7 +7,8 @@ commits = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
 files = int(sys.argv[2]) if len(sys.argv) > 2 else 4000
 fork_commits = max(1, commits // 10)
 upstream_commits = commits - fork_commits
-cut = upstream_commits - 500  # the fork is 500 upstream commits behind
+# The fork is 500 upstream commits behind (a quarter of upstream in a small repository).
+cut = max(1, upstream_commits - min(500, upstream_commits // 4))
 out = sys.stdout.buffer
 t0 = 1_700_000_000
 

@@ -11,6 +11,7 @@ import dev.forkstate.collect.CollectContext;
 import dev.forkstate.config.Settings;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactSet;
+import dev.forkstate.history.SqliteDriver;
 import dev.forkstate.report.Report;
 import dev.forkstate.report.ReportBuilder;
 import dev.forkstate.secret.Redactor;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The generate use case: measure (collectors, then the history's trends), judge (checks), assess, build and render
@@ -46,11 +48,13 @@ public final class GenerateReport {
     try (Workspace ws = Workspace.open(req.repo(), req.config(), req.env())) {
       String date = ReportClock.format(ReportClock.today(req.env()));
       ReportTarget target = ReportTarget.open(req, ws.repo, ws.pool);
-      timer.lap("repo");
       Settings settings = ws.settings();
-      timer.lap("settings");
+      timer.lap("config");
+      // History is read after the collection; loading its driver now overlaps that cost with the git commands.
+      CompletableFuture.runAsync(() -> SqliteDriver.prepare(req.env()), ws.pool);
       FactSet measured = measure(req, ws, settings, target, progress);
-      timer.lap("collect");
+      timer.lap("collection");
+      SqliteDriver.prepare(req.env());
       Redactor redactor = withModelKey(ws.redactor, settings, req.env());
       try (RunHistory history = RunHistory.open(ws.repo, settings.historyDb(), ReportClock.now(req.env()).toString(),
           measured, redactor)) {
@@ -58,17 +62,14 @@ public final class GenerateReport {
         FactSet facts = Judge.apply(withTrends(measured, history, target.chart()), settings);
         timer.lap("history");
         List<Finding> findings = Checks.evaluate(facts, settings.requiredChecks());
-        timer.lap("checks");
         progress.step("writing the assessment");
         RunVerdict verdict = RunVerdict.of(findings);
         LlmAssessor.Outcome assessed = assess(req, ws.repo, settings, facts, findings);
-        timer.lap("assess");
         Report report = new ReportBuilder(facts, findings, settings, target.previousReport())
             .build(Version.get(), date, assessed.assessment(), verdict);
-        timer.lap("build");
         OutputWriter output = new OutputWriter(target, redactor);
         OutputWriter.Rendered rendered = output.render(report);
-        timer.lap("report");
+        timer.lap("render");
         progress.step("writing " + (target.out == null ? "to stdout" : target.out.getFileName()));
         List<String> notes = assessmentNotes(assessed, redactor);
         notes.addAll(output.write(rendered, report, req.jsonOut(), history, req.record()));

@@ -11,6 +11,7 @@ import dev.forkstate.error.UserError;
 import dev.forkstate.exec.CommandRunner;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.history.HistoryStore;
+import dev.forkstate.history.SqliteDriver;
 import dev.forkstate.history.RunFacts;
 import dev.forkstate.history.Trends;
 import dev.forkstate.render.MarkdownText;
@@ -85,6 +86,7 @@ public final class ListHistory {
     if (!Files.isRegularFile(db)) {
       throw new UserError("no run history at " + setting, null, "run forkstate generate first: each run is recorded");
     }
+    SqliteDriver.prepare(env);
     return HistoryStore.open(db, redactor);
   }
 

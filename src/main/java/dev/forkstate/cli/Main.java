@@ -27,7 +27,7 @@ public final class Main {
     boolean debug = Arrays.asList(args).contains("--debug");
     // Error text can quote a command line or a URL; it passes the same redaction as the report.
     Redactor redactor = Redactor.fromEnvironment(env);
-    CommandLine cl = new CommandLine(new ForkstateCommand(env));
+    CommandLine cl = ForkstateCommand.commandLine(new ForkstateCommand(env), args);
     cl.setOut(out).setErr(err);
     cl.setParameterExceptionHandler((ex, a) -> {
       CommandLine cmd = ex.getCommandLine();

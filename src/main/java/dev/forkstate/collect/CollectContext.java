@@ -1,6 +1,7 @@
 package dev.forkstate.collect;
 
 import dev.forkstate.config.Settings;
+import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.CommandRunner;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,12 +12,17 @@ import java.util.concurrent.Executor;
  * pool for independent commands (not the common pool: its parallelism is cores - 1, which serialises waits on 2 cores),
  * and the repository-relative paths forkstate itself writes (its report), which the working-tree facts leave out so
  * that writing a report does not change the next one; and the config file forkstate read (repository-relative, or
- * null), which the untracked count leaves out and names on its own.
+ * null), which the untracked count leaves out and names on its own; and the run's merge-bases, each computed once.
  */
 public record CollectContext(Path repo, Settings settings, CommandRunner runner, boolean offline, GitCli git,
-                             Executor pool, List<String> ownOutputs, String configFile) {
+                             Executor pool, List<String> ownOutputs, String configFile, MergeBases mergeBases) {
   public CollectContext {
     ownOutputs = ownOutputs.stream().sorted().toList();
+  }
+
+  public CollectContext(Path repo, Settings settings, CommandRunner runner, boolean offline, GitCli git,
+      Executor pool, List<String> ownOutputs, String configFile) {
+    this(repo, settings, runner, offline, git, pool, ownOutputs, configFile, new MergeBases(git));
   }
 
   public CollectContext(Path repo, Settings settings, CommandRunner runner, boolean offline, GitCli git,
@@ -26,5 +32,10 @@ public record CollectContext(Path repo, Settings settings, CommandRunner runner,
 
   public CollectContext(Path repo, Settings settings, CommandRunner runner, boolean offline, Executor pool) {
     this(repo, settings, runner, offline, new GitCli(repo, runner), pool, List.of());
+  }
+
+  /** {@code git merge-base HEAD <ref>}: run by the first collector that asks, shared with the others. */
+  public CommandResult mergeBase(String ref) {
+    return mergeBases.of(ref);
   }
 }

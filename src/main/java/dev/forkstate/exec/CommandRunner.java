@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,14 +30,27 @@ public final class CommandRunner {
    */
   public static final int MACHINE_CAP_BYTES = 64 * 1024 * 1024;
 
+  /**
+   * How many processes one runner keeps alive at once: twice the cores, at least 4. The collectors ask for dozens of
+   * git commands side by side; more processes than that only compete for the same cores and memory (a large diff
+   * once started hundreds). A smoke or a long command holds one slot; the others keep the rest.
+   */
+  public static final int DEFAULT_SLOTS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
   private final Map<String, String> baseEnv;
   private final Redactor redactor;
   private final int capBytes;
+  private final Semaphore slots;
 
-  public CommandRunner(Map<String, String> baseEnv, Redactor redactor, int capBytes) {
+  public CommandRunner(Map<String, String> baseEnv, Redactor redactor, int capBytes, int slots) {
     this.baseEnv = Map.copyOf(baseEnv);
     this.redactor = redactor;
     this.capBytes = capBytes;
+    this.slots = new Semaphore(slots, true);
+  }
+
+  public CommandRunner(Map<String, String> baseEnv, Redactor redactor, int capBytes) {
+    this(baseEnv, redactor, capBytes, DEFAULT_SLOTS);
   }
 
   public CommandRunner(Map<String, String> baseEnv, Redactor redactor) {
@@ -61,6 +75,21 @@ public final class CommandRunner {
    * cap is larger than the display cap. Stderr is only shown and keeps this runner's cap.
    */
   public CommandResult run(CommandSpec spec, int stdoutCapBytes) {
+    try {
+      slots.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to run " + spec.display(), e);
+    }
+    try {
+      return runInSlot(spec, stdoutCapBytes);
+    } finally {
+      slots.release();
+    }
+  }
+
+  /** Runs the process; the caller holds one of the runner's slots. Its timeout starts here, not while waiting. */
+  private CommandResult runInSlot(CommandSpec spec, int stdoutCapBytes) {
     long start = System.nanoTime();
     ProcessBuilder pb = new ProcessBuilder(resolve(spec.argv())).directory(spec.workDir().toFile());
     Map<String, String> env = pb.environment();

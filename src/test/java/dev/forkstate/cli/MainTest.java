@@ -40,6 +40,23 @@ class MainTest {
   }
 
   @Test
+  void theRootHelpListsEverySubcommandThoughARunBuildsOnlyTheOneItInvokes() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("generate", "verify", "init", "demo", "history", "diff", "check");
+    assertThat(ForkstateCommand.commandLine(new ForkstateCommand(env), "generate", "--offline").getSubcommands())
+        .containsOnlyKeys("generate");
+    assertThat(ForkstateCommand.commandLine(new ForkstateCommand(env), "--version").getSubcommands())
+        .containsOnlyKeys("generate", "verify", "init", "demo", "history", "diff", "check");
+  }
+
+  @Test
+  void anUnknownSubcommandIsAUsageErrorPointingAtTheRootHelp() {
+    assertThat(run("generat")).isEqualTo(2);
+    assertThat(err.toString().lines().toList()).containsExactly(
+        "forkstate: Unmatched argument at index 0: 'generat'", "see 'forkstate --help'");
+  }
+
+  @Test
   void unknownFlagIsOneLinePlusHelpHintAndExit2() {
     assertThat(run("generate", "--bogus")).isEqualTo(2);
     assertThat(err.toString().lines().toList()).containsExactly("forkstate: Unknown option: '--bogus'",

@@ -18,6 +18,29 @@ class CommandRunnerTest {
   private final Map<String, String> env = Map.of("PATH", System.getenv("PATH"), "MY_SECRET_TOKEN", "tok-12345678");
 
   @Test
+  void aRunnerKeepsAtMostItsSlotsOfProcessesAliveAndRunsEveryCommand() throws Exception {
+    CommandRunner r = new CommandRunner(env, Redactor.none(), 1000, 2);
+    java.nio.file.Files.createDirectories(tmp.resolve("running"));
+    // Each command registers itself, waits, and prints how many were registered meanwhile.
+    List<String> argv = List.of("bash", "-c", "touch running/$$; sleep 0.3; ls running | wc -l; rm running/$$");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<CommandResult>> runs = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        runs.add(pool.submit(() -> r.run(tmp, Duration.ofSeconds(30), argv)));
+      }
+      for (var run : runs) {
+        CommandResult res = run.get();
+        assertThat(res.ok()).isTrue();
+        assertThat(Integer.parseInt(res.stdout().strip())).isBetween(1, 2);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(CommandRunner.DEFAULT_SLOTS).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
   void outputIsCappedAndMarkedTruncated() {
     CommandRunner r = new CommandRunner(env, Redactor.none(), 1000);
     CommandResult res = r.run(tmp, Duration.ofSeconds(30), List.of("bash", "-c", "yes x | head -c 100000"));

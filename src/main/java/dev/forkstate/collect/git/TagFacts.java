@@ -13,6 +13,7 @@ import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Tags, told apart by owner: tags at HEAD, the fork's newest release tag (on a commit reachable from HEAD and not
@@ -25,7 +26,7 @@ final class TagFacts {
 
   private TagFacts() {}
 
-  static List<Fact> measure(GitCli git, Setting upstreamRef) {
+  static List<Fact> measure(GitCli git, Setting upstreamRef, Function<String, CommandResult> mergeBase) {
     List<Fact> facts = new ArrayList<>();
     CommandResult describe = git.run("describe", "--tags", "--always");
     facts.add(describe.ok()
@@ -45,7 +46,7 @@ final class TagFacts {
       return facts;
     }
     facts.add(forkNearest(git, upstreamRef.value()));
-    facts.add(upstreamBase(git, upstreamRef.value()));
+    facts.add(upstreamBase(git, upstreamRef.value(), mergeBase));
     return facts;
   }
 
@@ -67,8 +68,8 @@ final class TagFacts {
   }
 
   /** The nearest tag on the merge base with upstream: where the fork started from. */
-  private static Fact upstreamBase(GitCli git, String ref) {
-    CommandResult base = git.run("merge-base", "HEAD", ref);
+  private static Fact upstreamBase(GitCli git, String ref, Function<String, CommandResult> mergeBase) {
+    CommandResult base = mergeBase.apply(ref);
     String sha = GitCli.firstLine(base);
     if (!base.ok() || sha.isEmpty()) {
       return Fact.unknown(FactIds.GIT_TAGS_UPSTREAM_BASE, "git could not find the merge base with " + ref + ": "

@@ -22,13 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,7 +62,7 @@ public final class HappyPathCollector implements Collector {
       return unknown("no upstream ref: " + ctx.settings().upstreamRef().source());
     }
     String upstream = ctx.settings().upstreamRef().value();
-    CommandResult mb = ctx.git().run("merge-base", "HEAD", upstream);
+    CommandResult mb = ctx.mergeBase(upstream);
     if (!mb.ok() || !mb.stdoutWhole()) {
       return unknown(Phrase.of("no merge-base with ").then(Phrase.Kind.REF, upstream)
           .then(": " + mb.firstErrorLine()), mb.evidence());
@@ -243,18 +241,9 @@ public final class HappyPathCollector implements Collector {
         + (unparsed.isEmpty() ? "" : " in the files that parse"), ev);
   }
 
-  /** Which candidate names upstream's own Python code already contains (one `git grep -q` each, in parallel). */
+  /** Which candidate names upstream's own Python code already contains (one `git grep` for all of them). */
   private static Set<String> upstreamHas(CollectContext ctx, String base, Set<String> candidates) {
-    List<String> names = List.copyOf(candidates);
-    List<CompletableFuture<Boolean>> found = names.stream().map(n -> CompletableFuture.supplyAsync(() ->
-        ctx.git().run("grep", "-q", "-F", "-e", n, base, "--", "*.py").ok(), ctx.pool())).toList();
-    Set<String> out = new HashSet<>();
-    for (int i = 0; i < names.size(); i++) {
-      if (found.get(i).join()) {
-        out.add(names.get(i));
-      }
-    }
-    return out;
+    return UpstreamNames.found(ctx.git(), ctx.pool(), base, candidates);
   }
 
   /** Env-var names the guide shows in backticks (`LITELLM_ROUTER_CORE=extracted`): the flags it documents. */

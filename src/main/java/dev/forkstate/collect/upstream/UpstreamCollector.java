@@ -56,7 +56,7 @@ public final class UpstreamCollector implements Collector {
     var resolvedF = CompletableFuture.supplyAsync(
         () -> git.run("rev-parse", "--verify", "--quiet", upstream + "^{commit}"), ctx.pool());
     var shallowF = CompletableFuture.supplyAsync(() -> git.run("rev-parse", "--is-shallow-repository"), ctx.pool());
-    var mbF = CompletableFuture.supplyAsync(() -> git.run("merge-base", "HEAD", upstream), ctx.pool());
+    var mbF = CompletableFuture.supplyAsync(() -> ctx.mergeBase(upstream), ctx.pool());
     CommandResult resolved = resolvedF.join();
     if (!resolved.ok()) {
       return allUnknown(Phrase.of("upstream ref ").then(REF, upstream).then(" does not resolve; fetch it: ")

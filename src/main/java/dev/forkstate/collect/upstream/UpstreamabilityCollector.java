@@ -19,9 +19,11 @@ import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
@@ -53,7 +55,7 @@ public final class UpstreamabilityCollector implements Collector {
     }
     String upstream = ctx.settings().upstreamRef().value();
     GitCli git = ctx.git();
-    CommandResult mb = git.run("merge-base", "HEAD", upstream);
+    CommandResult mb = ctx.mergeBase(upstream);
     if (!mb.ok() || !mb.stdoutWhole()) {
       return unknown(Phrase.of("no merge-base with ").then(REF, upstream).then(": " + mb.firstErrorLine()),
           mb.evidence());
@@ -214,10 +216,20 @@ public final class UpstreamabilityCollector implements Collector {
     if (!why.isEmpty()) {
       return Fact.unknown(id, why, merges.evidence());
     }
+    Set<String> forkSide = null;
     for (String line : GitCli.lines(merges)) {
       String[] f = line.split(" ");
       for (int i = 3; i < f.length; i++) {
-        if (git.run("merge-base", "--is-ancestor", f[i], upstream).ok()) {
+        if (forkSide == null) {
+          CommandResult listed = forkSideCommits(git, upstream);
+          String unread = GitCli.unreadable(listed, "git rev-list failed: ");
+          if (!unread.isEmpty()) {
+            return Fact.unknown(id, "which merge parents are upstream's could not be told: " + unread,
+                merges.evidence(), listed.evidence());
+          }
+          forkSide = new HashSet<>(GitCli.lines(listed));
+        }
+        if (!forkSide.contains(f[i])) {
           return Fact.of(id, Status.INFO, new Value.Text(f[1]), Phrase.of("upstream last merged into the fork on "
               + f[1] + " (").then(SHA, f[0].substring(0, 12)).then(")"), merges.evidence());
         }
@@ -225,6 +237,15 @@ public final class UpstreamabilityCollector implements Collector {
     }
     return Fact.of(id, Status.INFO, new Value.Text(baseDate), "upstream was never merged into the fork since it was "
         + "cut" + (baseDate.isEmpty() ? "" : " (" + baseDate + ")"), merges.evidence());
+  }
+
+  /**
+   * The commits on the fork side ({@code git rev-list UPSTREAM..HEAD}), asked once for all merge parents: a merge's
+   * parent is reachable from HEAD, so it is an upstream commit (what {@code git merge-base --is-ancestor PARENT
+   * UPSTREAM} would say, one process per parent) exactly when it is not on the fork side.
+   */
+  private static CommandResult forkSideCommits(GitCli git, String upstream) {
+    return git.run("rev-list", upstream + "..HEAD");
   }
 
   private static Fact baseAge(CommandResult dates, String base) {

@@ -194,6 +194,24 @@ class UpstreamabilityTest {
     assertThat(Shown.summary(last)).startsWith("upstream last merged into the fork on 2026-01-01 (`");
   }
 
+  /** The newest merge took in a fork branch, not upstream: the last upstream merge is the older one. */
+  @Test
+  void aMergeOfAForkBranchIsNotAnUpstreamMergeThoughItIsNewer(@TempDir Path tmp) {
+    GitScript fork = Repos.fork(tmp, env)[1];
+    fork.write("forkstate.yml", CONFIG).commit("config");
+    String branch = fork.git("branch", "--show-current").strip();
+    fork.git("merge", "-q", "--no-edit", "--no-ff", "upstream/main");
+    String upstreamMerge = fork.git("rev-parse", "HEAD").strip();
+    fork.git("switch", "-q", "-c", "feature");
+    fork.write("feature.txt", "x\n").commit("feature");
+    fork.git("switch", "-q", branch);
+    fork.write("other.txt", "y\n").commit("other");
+    fork.git("merge", "-q", "--no-edit", "--no-ff", "feature");
+    Fact last = generate(fork.dir()).get(FactIds.UPSTREAM_LAST_MERGE).orElseThrow();
+    assertThat(Shown.summary(last)).startsWith("upstream last merged into the fork on ")
+        .contains(upstreamMerge.substring(0, 12));
+  }
+
   private FactSet generate(Path repo) {
     return new FactSet(new GenerateReport().run(new GenerateRequest(repo, "-", GenerateRequest.Format.MD, true,
         null, env)).report().facts());
