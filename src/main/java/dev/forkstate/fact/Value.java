@@ -146,10 +146,19 @@ public sealed interface Value
     }
   }
 
-  /** One conflicted file: git's conflict kinds for it and the lines the fork changed in it since the merge-base. */
-  record Conflict(String path, List<String> kinds, long forkLines) {
+  /**
+   * One conflicted file: git's conflict kinds for it, the lines the fork changed in it since the merge-base, and the
+   * path it had at the merge-base when upstream renamed it ({@code renamedFrom}, empty otherwise): the fork's lines
+   * were counted in that file.
+   */
+  record Conflict(String path, List<ConflictKind> kinds, long forkLines, String renamedFrom) {
     public Conflict {
-      kinds = List.copyOf(kinds);
+      kinds = kinds.stream().distinct().sorted().toList();
+      renamedFrom = renamedFrom == null ? "" : renamedFrom;
+    }
+
+    public Conflict(String path, List<ConflictKind> kinds, long forkLines) {
+      this(path, kinds, forkLines, "");
     }
   }
 

@@ -4,6 +4,7 @@ import static dev.forkstate.check.PolicyFacts.branch;
 import static dev.forkstate.check.PolicyFacts.conflicts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.forkstate.fact.ConflictKind;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.FactIds;
@@ -30,17 +31,25 @@ class UpstreamPoliciesTest {
   static Stream<Arguments> conflictTable() {
     return Stream.of(
         Arguments.of(conflicts(), Status.PASS, "merging `upstream/main` into the fork is clean", List.of()),
-        Arguments.of(conflicts(new Value.Conflict("lib/a.py", List.of("contents"), HEAVY - 1)), Status.WARN,
+        Arguments.of(conflicts(new Value.Conflict("lib/a.py", List.of(ConflictKind.CONTENT), HEAVY - 1)), Status.WARN,
             "merging `upstream/main` into the fork conflicts in 1 file",
-            List.of("`lib/a.py` (contents; fork changed 19 lines)")),
-        Arguments.of(conflicts(new Value.Conflict("lib/a.py", List.of("contents"), HEAVY),
+            List.of("`lib/a.py` (content; fork changed 19 lines)")),
+        Arguments.of(conflicts(new Value.Conflict("lib/a.py", List.of(ConflictKind.CONTENT), HEAVY),
             new Value.Conflict("lib/b.py", List.of(), 1)), Status.FAIL,
             "merging `upstream/main` into the fork conflicts in 2 files, 1 of them heavily changed by the fork "
                 + "(20+ lines)",
-            List.of("`lib/a.py` (contents; fork changed 20 lines)", "`lib/b.py` (conflict; fork changed 1 line)")),
-        Arguments.of(conflicts(new Value.Conflict("x.py", List.of("modify/delete", "contents"), 50)), Status.FAIL,
+            List.of("`lib/a.py` (content; fork changed 20 lines)", "`lib/b.py` (conflict; fork changed 1 line)")),
+        Arguments.of(conflicts(new Value.Conflict("x.py", List.of(ConflictKind.MODIFY_DELETE, ConflictKind.CONTENT), 50)), Status.FAIL,
             "merging `upstream/main` into the fork conflicts in 1 file, 1 of them heavily changed by the fork "
-                + "(20+ lines)", List.of("`x.py` (modify/delete, contents; fork changed 50 lines)")));
+                + "(20+ lines)", List.of("`x.py` (content, modify/delete; fork changed 50 lines)")),
+        // Upstream added the same file: not weighed by the fork's lines, and never "behind a seam".
+        Arguments.of(conflicts(new Value.Conflict("harness.py", List.of(ConflictKind.ADD_ADD), 1089)), Status.WARN,
+            "merging `upstream/main` into the fork conflicts in 1 file; 1 of them also added by upstream (add/add)",
+            List.of("`harness.py` (add/add: upstream added the same file; likely the same work landed upstream; "
+                + "fork changed 1089 lines)")),
+        Arguments.of(conflicts(new Value.Conflict("b.py", List.of(ConflictKind.CONTENT), 25, "a.py")), Status.FAIL,
+            "merging `upstream/main` into the fork conflicts in 1 file, 1 of them heavily changed by the fork "
+                + "(20+ lines)", List.of("`b.py` (content; upstream renamed it from `a.py`; fork changed 25 lines)")));
   }
 
   @ParameterizedTest

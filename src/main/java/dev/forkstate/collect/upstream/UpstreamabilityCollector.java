@@ -170,32 +170,18 @@ public final class UpstreamabilityCollector implements Collector {
     if (p.outcome() == MergePreview.Outcome.CLEAN) {
       return Fact.info(id, new Value.Conflicts(List.of()), merging(upstream).then("is clean"), p.run().evidence());
     }
-    // The lines the fork changed in each conflicted file since the merge-base: what makes a conflict heavy.
-    List<String> args = new ArrayList<>(List.of("diff", "--numstat", base, "HEAD", "--"));
-    args.addAll(p.conflicts().keySet());
-    CommandResult numstat = ctx.git().run(args, null);
-    String why = GitCli.unreadable(numstat, "git diff failed: ");
-    if (!why.isEmpty()) {
+    // The lines the fork changed in each conflicted file since the merge-base (following renames on both sides):
+    // what makes a conflict heavy.
+    ForkLines.Result lines = ForkLines.measure(ctx.git(), base, upstream, p.conflicts());
+    if (!lines.why().isEmpty()) {
       // Without the fork's line counts a heavy conflict cannot be told from a light one.
       return new Fact(id, Status.UNKNOWN, new Value.Paths(List.copyOf(p.conflicts().keySet())),
           merging(upstream).then("conflicts in " + Noun.count(p.conflicts().size(), "file")),
-          Phrase.of("the fork's line counts in them could not be read: " + why),
-          List.of(p.run().evidence(), numstat.evidence()));
+          Phrase.of("the fork's line counts in them could not be read: " + lines.why()),
+          List.of(p.run().evidence(), lines.failed().evidence()));
     }
-    Map<String, Long> forkLines = new HashMap<>();
-    for (String line : GitCli.lines(numstat)) {
-      String[] f = line.split("\t", 3);
-      if (f.length == 3) {
-        long a = f[0].equals("-") ? 0 : Long.parseLong(f[0]);
-        long d = f[1].equals("-") ? 0 : Long.parseLong(f[1]);
-        forkLines.put(f[2], a + d);
-      }
-    }
-    List<Value.Conflict> files = new ArrayList<>();
-    p.conflicts().forEach((path, kinds) -> files.add(new Value.Conflict(path, kinds,
-        forkLines.getOrDefault(path, 0L))));
-    return Fact.info(id, new Value.Conflicts(files), merging(upstream).then("conflicts in "
-        + Noun.count(files.size(), "file")), p.run().evidence());
+    return Fact.of(id, Status.INFO, new Value.Conflicts(lines.conflicts()), merging(upstream).then("conflicts in "
+        + Noun.count(lines.conflicts().size(), "file")), p.run().evidence(), lines.forkDiff().evidence());
   }
 
   /** "merging `upstream/main` into the fork ": what a merge preview's summary starts with. */

@@ -13,6 +13,7 @@ import dev.forkstate.app.GenerateReport;
 import dev.forkstate.app.GenerateRequest;
 import dev.forkstate.app.GenerateResult;
 import dev.forkstate.app.demo.GitScript;
+import dev.forkstate.fact.ConflictKind;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.FactIds;
@@ -116,7 +117,7 @@ class UpstreamabilityTest {
   void aConflictInAHeavilyEditedFileIsAFailLevelRisk() {
     Fact preview = fact(FactIds.UPSTREAM_MERGE_PREVIEW);
     assertThat(preview.status()).isEqualTo(Status.FAIL);
-    assertThat(items(preview)).containsExactly("`lib/router.py` (contents; fork changed 50 lines)");
+    assertThat(items(preview)).containsExactly("`lib/router.py` (content; fork changed 50 lines)");
     assertThat(preview.command()).isEqualTo("git merge-tree --write-tree --name-only HEAD upstream/main");
     assertThat(md).contains("**FAIL** Merge conflicts ahead: merging `upstream/main` into the fork conflicts in 1 "
         + "file, 1 of them heavily changed by the fork (20+ lines)");
@@ -168,7 +169,7 @@ class UpstreamabilityTest {
     Fact preview = measured.get(FactIds.UPSTREAM_MERGE_PREVIEW).orElseThrow();
     assertThat(preview.status()).isEqualTo(Status.INFO);
     assertThat(preview.value()).isEqualTo(new Value.Conflicts(List.of(new Value.Conflict("lib/router.py",
-        List.of("contents"), 50))));
+        List.of(ConflictKind.CONTENT), 50))));
     FactSet branches = Collecting.run(new PrBranchCollector(), forkDir, CONFIG, env, true);
     assertThat(branches.withPrefix(FactIds.PR_PREFIX)).extracting(Fact::status).containsOnly(Status.INFO);
     Value.Branch old = (Value.Branch) branches.get("pr.pr-old-docs").orElseThrow().value();
