@@ -119,6 +119,11 @@ public final class ConfigLoader {
       throw new UserError("determinism_runs must be between 1 and 10", fileName + ": happypath",
           "use 2 (the default) to compare two runs, or 1 to run the smokes once and skip the comparison");
     }
+    if (c.prBounds() != null && (c.prBounds().maxCommits() != null && c.prBounds().maxCommits() < 1
+        || c.prBounds().maxFiles() != null && c.prBounds().maxFiles() < 1)) {
+      throw new UserError("pr_bounds.max_commits and pr_bounds.max_files must be at least 1", fileName + ": pr_bounds",
+          "use e.g. 'pr_bounds: {max_commits: 5, max_files: 10}' (the defaults)");
+    }
     if (c.metrics() != null && c.metrics().commands() != null) {
       Set<String> names = new HashSet<>();
       for (int i = 0; i < c.metrics().commands().size(); i++) {

@@ -121,7 +121,8 @@ class PolicyPropertyTest {
         long patches = r.nextInt(3);
         Value.Merge merge = Value.Merge.values()[r.nextInt(Value.Merge.values().length)];
         yield new Value.Branch("pr/x", "upstream/main", List.of(Phrase.of("line")), patches, patches == 0 ? 0
-            : r.nextInt((int) patches + 1), merge, merge == Value.Merge.UNKNOWN ? "old git" : "", r.nextInt(60));
+            : r.nextInt((int) patches + 1), merge, merge == Value.Merge.UNKNOWN ? "old git" : "", r.nextInt(60),
+            new Value.Size(patches + r.nextInt(300), r.nextInt(30), r.nextInt(900), r.nextInt(900)));
       }
     };
   }

@@ -106,9 +106,10 @@ class UpstreamabilityTest {
   void aCherryPickedCommitCountsAsAlreadyUpstream() {
     Fact upstreamed = fact(FactIds.UPSTREAM_PATCHES_UPSTREAMED);
     assertThat(items(upstreamed)).containsExactly("`" + typoSha + "` utils: fix typo");
-    assertThat(upstreamed.summary()).startsWith("1 of 4 fork commits already upstream");
+    assertThat(upstreamed.summary()).startsWith("1 of 4 non-merge fork commits already upstream");
     Fact own = fact(FactIds.UPSTREAM_PATCHES_FORK_ONLY);
-    assertThat(own.summary()).isEqualTo("3 of 4 fork commits are fork-only (no equivalent patch upstream)");
+    assertThat(own.summary()).isEqualTo("3 of 4 non-merge fork commits are fork-only (no equivalent patch upstream, "
+        + "and their files are not already upstream)");
     assertThat(items(own)).containsExactly("`(root)`: 1 commit", "`extras/`: 1 commit", "`lib/`: 1 commit");
     assertThat(own.command()).isEqualTo("git cherry -v upstream/main HEAD");
   }
@@ -135,15 +136,15 @@ class UpstreamabilityTest {
     Fact conflict = fact(FactIds.pr("pr-conflict"));
     assertThat(conflict.status()).isEqualTo(Status.WARN);
     assertThat(Shown.summary(conflict)).isEqualTo("`pr/conflict`: conflicts with `upstream/main`: rebase it");
-    assertThat(items(conflict)).contains("conflicts with `upstream/main` in `lib/router.py` (contents)");
+    assertThat(items(conflict)).contains("conflicts with `upstream/main` in `lib/router.py` (content)");
     Fact clean = fact(FactIds.pr("pr-clean"));
     assertThat(clean.status()).isEqualTo(Status.PASS);
-    assertThat(Shown.summary(clean)).isEqualTo("`pr/clean`: ready: merges cleanly into `upstream/main`");
+    assertThat(Shown.summary(clean)).isEqualTo("`pr/clean`: ready: 1 commit, 1 file (+1 -0), merges cleanly into `upstream/main`");
     assertThat(items(clean)).contains("1 ahead, 0 behind `upstream/main`");
     assertThat(md).contains("  - PR branches (pr/*):").contains("- **WARN** PR branch: `pr/conflict`: conflicts");
     Fact empty = fact(FactIds.pr("pr-empty"));
     assertThat(empty.status()).isEqualTo(Status.WARN);
-    assertThat(Shown.summary(empty)).isEqualTo("`pr/empty`: no commit ahead of `upstream/main`: nothing to propose; delete it");
+    assertThat(Shown.summary(empty)).isEqualTo("`pr/empty`: no commit of its own (0 ahead of `upstream/main`): nothing to propose; delete it");
   }
 
   @Test
