@@ -43,7 +43,7 @@ final class Supersession {
       return new Result(List.of(), "", null, null);
     }
     CommandResult forkLog = git.run(List.of("-c", "core.quotePath=false", "log", "--no-merges", "--raw", "--no-abbrev",
-        "--no-renames", "--format=@%H %h %s", upstream + "..HEAD"), "git log --no-merges --raw --no-renames "
+        "--no-renames", "--format=@%H %H %s", upstream + "..HEAD"), "git log --no-merges --raw --no-renames "
         + ShellQuote.quote(upstream) + "..HEAD");
     String why = GitCli.unreadable(forkLog, "git log failed: ");
     if (!why.isEmpty()) {
@@ -59,7 +59,7 @@ final class Supersession {
     CommandResult upTree = lsTree(git, upstream, spec);
     CommandResult headTree = lsTree(git, "HEAD", spec);
     List<String> upArgs = new ArrayList<>(List.of("-c", "core.quotePath=false", "log", "--raw", "--no-abbrev",
-        "--no-renames", "--reverse", "--format=@%H %h %s", base + ".." + upstream, "--"));
+        "--no-renames", "--reverse", "--format=@%H %H %s", base + ".." + upstream, "--"));
     upArgs.addAll(spec);
     CommandResult upLog = git.run(upArgs, null);
     for (CommandResult r : List.of(upTree, headTree, upLog)) {
@@ -68,8 +68,44 @@ final class Supersession {
         return new Result(List.of(), why, r, forkLog);
       }
     }
-    return new Result(judge(commits, blobs(upTree.stdout()), blobs(headTree.stdout()), introduced(upLog.stdout()),
-        upstream), "", null, forkLog);
+    List<Superseded> found = judge(commits, blobs(upTree.stdout()), blobs(headTree.stdout()),
+        introduced(upLog.stdout()), upstream);
+    return new Result(shortened(git, found, upstream), "", null, forkLog);
+  }
+
+  /**
+   * The shas as git abbreviates them in this repository (one {@code git log --no-walk}; the log ran with full
+   * blob ids, which also makes its %h full). A failure keeps the full shas: longer, still true.
+   */
+  private static List<Superseded> shortened(GitCli git, List<Superseded> found, String upstream) {
+    if (found.isEmpty()) {
+      return found;
+    }
+    Set<String> shas = new LinkedHashSet<>();
+    found.forEach(f -> {
+      shas.add(f.sha());
+      f.byUpstream().forEach(u -> shas.add(u.split(" ", 2)[0]));
+    });
+    List<String> args = new ArrayList<>(List.of("log", "--no-walk=unsorted", "--format=%H %h"));
+    args.addAll(shas);
+    CommandResult r = git.run(args, null);
+    Map<String, String> map = new HashMap<>();
+    for (String line : r.ok() ? GitCli.lines(r) : List.<String>of()) {
+      String[] p = line.strip().split(" ");
+      if (p.length == 2) {
+        map.put(p[0], p[1]);
+      }
+    }
+    List<Superseded> out = new ArrayList<>();
+    for (Superseded f : found) {
+      String shortSha = map.getOrDefault(f.sha(), f.sha());
+      List<String> by = f.byUpstream().stream().map(u -> {
+        String[] p = u.split(" ", 2);
+        return map.getOrDefault(p[0], p[0]) + (p.length > 1 ? " " + p[1] : "");
+      }).toList();
+      out.add(new Superseded(f.sha(), shortSha, f.subject(), by, f.command().replace(f.sha(), shortSha)));
+    }
+    return out;
   }
 
   private static CommandResult lsTree(GitCli git, String ref, List<String> paths) {
@@ -104,7 +140,7 @@ final class Supersession {
       }
       if (all && written > 0) {
         List<String> written_ = c.changes().stream().map(Change::path).distinct().toList();
-        String command = "git diff --stat " + (matchesCommit ? c.shortSha() : "HEAD") + " " + ShellQuote.quote(upstream)
+        String command = "git diff --stat " + (matchesCommit ? c.sha() : "HEAD") + " " + ShellQuote.quote(upstream)
             + " -- " + ShellQuote.join(written_);
         out.add(new Superseded(c.sha(), c.shortSha(), c.subject(), List.copyOf(by), command));
       }
@@ -112,7 +148,7 @@ final class Supersession {
     return out;
   }
 
-  /** {@code git log --raw --format=@%H %h %s}: each commit with its changes (status, path, new blob). */
+  /** {@code git log --raw --format=@%H %H %s}: each commit with its changes (status, path, new blob). */
   static List<Commit> parseLog(String out) {
     List<Commit> commits = new ArrayList<>();
     String sha = null;
