@@ -61,7 +61,7 @@ final class PrBranchPolicy implements Policy {
     // An unknown merge is never summed up as "ready": that would be a green sentence on an unanswered question.
     Phrase summary = name.then(": ").then(landed ? Phrase.of("landed upstream; delete the branch")
         : !tooBig.isEmpty() ? Phrase.of("not ready: " + tooBig + "; split it into surgical branches cut from ")
-            .then(up)
+            .then(up).then(conflicts ? Phrase.of("; it also conflicts with ").then(up) : Phrase.empty())
         : conflicts ? Phrase.of("conflicts with ").then(up).then(": rebase it")
         : stale ? Phrase.of("stale: rebase or close it")
         : status == Status.UNKNOWN ? Phrase.of("merge into ").then(up).then(" not known")

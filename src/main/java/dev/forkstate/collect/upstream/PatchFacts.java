@@ -94,7 +94,8 @@ final class PatchFacts {
     List<Fact> out = new ArrayList<>();
     out.add(Fact.of(FactIds.UPSTREAM_PATCHES_FORK_ONLY, Status.INFO, new Value.Items(areaItems), ownLeft + " of "
         + counted + " " + (ownLeft == 1 ? "is" : "are") + " fork-only (no equivalent patch upstream"
-        + (sup.why().isEmpty() ? ", and their files are not already upstream" : "") + ")" + mergeNote,
+        + (sup.why().isEmpty() ? ", and " + (ownLeft == 1 ? "its" : "their") + " files are not already upstream"
+        : "") + ")" + mergeNote,
         cherry.evidence()));
     out.add(Fact.of(FactIds.UPSTREAM_PATCHES_UPSTREAMED, Status.INFO, new Value.Items(upstreamed), upstreamed.isEmpty()
         ? "no fork commit has an equivalent patch upstream" : upstreamed.size() + " of " + counted
