@@ -23,22 +23,40 @@ final class ForkLines {
   private ForkLines() {}
 
   static Result measure(GitCli git, String base, String upstream, Map<String, List<ConflictKind>> conflicts) {
-    CommandResult fork = git.run(List.of("diff", "-M", "--numstat", "-z", base, "HEAD"),
-        "git diff -M --numstat $(git merge-base HEAD " + ShellQuote.quote(upstream) + ") HEAD");
+    // -l7000: the rename limit git's merge uses (merge.renameLimit), so both see the same renames.
+    CommandResult fork = git.run(List.of("diff", "-M", "-l7000", "--numstat", "-z", base, "HEAD"),
+        "git diff -M -l7000 --numstat $(git merge-base HEAD " + ShellQuote.quote(upstream) + ") HEAD");
     String why = GitCli.unreadable(fork, "git diff failed: ");
     if (!why.isEmpty()) {
       return new Result(List.of(), why, fork, fork);
     }
-    CommandResult renames = git.run(List.of("diff", "-M", "--diff-filter=R", "--name-status", "-z", base, upstream),
-        "git diff -M --diff-filter=R --name-status $(git merge-base HEAD " + ShellQuote.quote(upstream) + ") "
+    CommandResult renames = git.run(List.of("diff", "-M", "-l7000", "--diff-filter=R", "--name-status", "-z", base,
+        upstream),
+        "git diff -M -l7000 --diff-filter=R --name-status $(git merge-base HEAD " + ShellQuote.quote(upstream) + ") "
             + ShellQuote.quote(upstream));
     why = GitCli.unreadable(renames, "git diff failed: ");
     if (!why.isEmpty()) {
       return new Result(List.of(), why, renames, fork);
     }
-    return new Result(attribute(NumstatParser.entries(fork.stdout()), renames(renames.stdout()), conflicts), "", null,
-        fork);
+    List<NumstatParser.Entry> forkEntries = NumstatParser.entries(fork.stdout());
+    List<Value.Conflict> counted = attribute(forkEntries, renames(renames.stdout()), conflicts);
+    // git gives up on rename detection past its limit (and says so on stderr); a conflicted file the fork's diff does
+    // not name may then be a rename whose lines went uncounted: "0 lines" would be a guess that makes it look light.
+    boolean skipped = RENAMES_SKIPPED.matcher(fork.stderr() + renames.stderr()).find();
+    java.util.Set<String> named = new java.util.HashSet<>();
+    forkEntries.forEach(e -> {
+      named.add(e.path());
+      named.add(e.from());
+    });
+    if (skipped && counted.stream().anyMatch(c -> !named.contains(c.path()) && c.renamedFrom().isEmpty())) {
+      return new Result(List.of(), "git skipped rename detection (too many files, see diff.renameLimit), so the "
+          + "fork's lines in a renamed file are not known", renames, fork);
+    }
+    return new Result(counted, "", null, fork);
   }
+
+  private static final java.util.regex.Pattern RENAMES_SKIPPED =
+      java.util.regex.Pattern.compile("rename detection was skipped");
 
   /** {@code git diff --name-status -z --diff-filter=R}: "R095 NUL old NUL new NUL" -> new path to old path. */
   static Map<String, String> renames(String z) {
