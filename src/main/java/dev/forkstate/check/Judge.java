@@ -33,7 +33,7 @@ public final class Judge {
         new OptionalImportPolicy(hp == null ? List.of() : hp.optionalModules()),
         new MetricThresholdPolicy(s.metrics()),
         new MergeConflictPolicy(),
-        new PrBranchPolicy(),
+        new PrBranchPolicy(s.prBounds()),
         new TrendPolicy());
   }
 

@@ -45,8 +45,9 @@ public final class Risks {
         out.add(Observation.ofFact(RISK, "History:", f)));
     facts.get(FactIds.UPSTREAM_MERGE_PREVIEW).filter(f -> f.status() == Status.FAIL || f.status() == Status.WARN)
         .ifPresent(f -> out.add(new Observation(RISK, f.status(), Phrase.of("Merge conflicts ahead: ")
-            .then(f.summaryPhrase()).then(". Mitigation: merge upstream now, in small steps, or move the fork's edits "
-                + "behind a seam"),
+            .then(f.summaryPhrase()).then(". Mitigation: ").then(f.reason().isBlank()
+                ? Phrase.of("merge upstream now, in small steps, or move the fork's edits behind a seam")
+                : f.reasonPhrase()),
             f.command(), List.of(f.id()))));
     facts.withPrefix(FactIds.PR_PREFIX).stream().filter(f -> f.status() == Status.WARN).forEach(f ->
         out.add(Observation.ofFact(RISK, "PR branch:", f)));

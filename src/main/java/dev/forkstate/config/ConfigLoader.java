@@ -124,6 +124,11 @@ public final class ConfigLoader {
       throw new UserError("repeat_under_seconds must be 0 or more", fileName + ": happypath",
           "use e.g. 30 (the default): smokes whose first run took longer run once");
     }
+    if (c.prBounds() != null && (c.prBounds().maxCommits() != null && c.prBounds().maxCommits() < 1
+        || c.prBounds().maxFiles() != null && c.prBounds().maxFiles() < 1)) {
+      throw new UserError("pr_bounds.max_commits and pr_bounds.max_files must be at least 1", fileName + ": pr_bounds",
+          "use e.g. 'pr_bounds: {max_commits: 5, max_files: 10}' (the defaults)");
+    }
     if (c.metrics() != null && c.metrics().commands() != null) {
       Set<String> names = new HashSet<>();
       for (int i = 0; i < c.metrics().commands().size(); i++) {

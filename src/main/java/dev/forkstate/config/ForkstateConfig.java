@@ -23,7 +23,8 @@ public record ForkstateConfig(
     @JsonProperty("capabilities") List<CapabilityConfig> capabilities,
     @JsonProperty("pr_branches") List<String> prBranches,
     @JsonProperty("history_db") String historyDb,
-    @JsonProperty("metrics") MetricsConfig metrics) {
+    @JsonProperty("metrics") MetricsConfig metrics,
+    @JsonProperty("pr_bounds") PrBoundsConfig prBounds) {
 
   /** The prompt the user asked for, verbatim, typos included: it is quoted in the report exactly as given. */
   public static final String SEED_PROMPT =
@@ -31,8 +32,17 @@ public record ForkstateConfig(
 
   public static ForkstateConfig empty() {
     return new ForkstateConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null);
+        null, null, null);
   }
+
+  /**
+   * How small a PR branch must be to be called ready: at most {@code max_commits} commits ahead of the upstream ref and
+   * {@code max_files} files changed against it. A reviewer takes a surgical change; a branch cut from the fork branch
+   * (hundreds of commits) is not a pull request.
+   */
+  public record PrBoundsConfig(
+      @JsonProperty("max_commits") Integer maxCommits,
+      @JsonProperty("max_files") Integer maxFiles) {}
 
   /** One smoke step: a shell command line run from the repository root. */
   public record SmokeConfig(

@@ -23,13 +23,17 @@ public record Settings(
     List<Capability> capabilities,
     List<String> prBranches,
     String historyDb,
-    ForkstateConfig.MetricsConfig metrics) {
+    ForkstateConfig.MetricsConfig metrics,
+    PrBounds prBounds) {
 
   public Settings {
     smokes = List.copyOf(smokes);
     paths = paths.stream().distinct().sorted().toList();
     requiredChecks = requiredChecks.stream().distinct().sorted().toList();
   }
+
+  /** The most commits ahead of upstream and files changed a PR branch may have to be called ready. */
+  public record PrBounds(int maxCommits, int maxFiles) {}
 
   /** A smoke step; {@code junitXml} is a report path the command writes, for commands that are not pytest. */
   public record Smoke(String name, String command, Duration timeout, String junitXml, String source) {}

@@ -23,7 +23,14 @@ public final class SettingsResolver {
    * 5-minute suite is not paid twice on every run; its determinism is then UNKNOWN until asked for.
    */
   public static final Duration DEFAULT_REPEAT_UNDER = Duration.ofSeconds(30);
-  /** Branches prepared as upstream pull requests, as git for-each-ref patterns under refs/heads. */
+  /** A PR branch is surgical (reviewable) with at most this many commits ahead of upstream... */
+  public static final int DEFAULT_PR_MAX_COMMITS = 5;
+  /** ...and at most this many files changed against it. */
+  public static final int DEFAULT_PR_MAX_FILES = 10;
+  /**
+   * Branches prepared as upstream pull requests: patterns matched against local branches (refs/heads) and the
+   * remote-tracking branches of every remote but the upstream ref's (a clone has them as origin/pr/*).
+   */
   public static final List<String> DEFAULT_PR_BRANCHES = List.of("pr/*");
   /** Run history, relative to the repository; the folder ignores itself in git. */
   public static final String DEFAULT_HISTORY_DB = ".forkstate/history.db";
@@ -60,7 +67,13 @@ public final class SettingsResolver {
         orEmpty(c.paths()), required, llm(c.llm()), happyPath(c.happypath()), capabilities(c.capabilities()),
         c.prBranches() != null ? c.prBranches() : DEFAULT_PR_BRANCHES,
         c.historyDb() != null ? c.historyDb() : DEFAULT_HISTORY_DB,
-        c.metrics() != null ? c.metrics() : new ForkstateConfig.MetricsConfig(List.of(), List.of()));
+        c.metrics() != null ? c.metrics() : new ForkstateConfig.MetricsConfig(List.of(), List.of()),
+        prBounds(c.prBounds()));
+  }
+
+  private static Settings.PrBounds prBounds(ForkstateConfig.PrBoundsConfig b) {
+    return new Settings.PrBounds(b == null || b.maxCommits() == null ? DEFAULT_PR_MAX_COMMITS : b.maxCommits(),
+        b == null || b.maxFiles() == null ? DEFAULT_PR_MAX_FILES : b.maxFiles());
   }
 
   private static Settings.HappyPath happyPath(ForkstateConfig.HappyPathConfig h) {

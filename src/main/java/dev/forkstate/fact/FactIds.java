@@ -58,6 +58,8 @@ public final class FactIds {
   public static final FactId UPSTREAM_PATCHES_FORK_ONLY = id("upstream.patches.fork-only");
   /** Fork patches upstream already took (cherry-picked). */
   public static final FactId UPSTREAM_PATCHES_UPSTREAMED = id("upstream.patches.upstreamed");
+  /** Fork commits whose files upstream already holds (a squash, a re-landing) though git cherry finds no twin. */
+  public static final FactId UPSTREAM_PATCHES_SUPERSEDED = id("upstream.patches.superseded");
   /** Conflicts a merge of upstream would meet. */
   public static final FactId UPSTREAM_MERGE_PREVIEW = id("upstream.merge-preview");
   /** Date upstream code last came in. */

@@ -146,25 +146,41 @@ public sealed interface Value
     }
   }
 
-  /** One conflicted file: git's conflict kinds for it and the lines the fork changed in it since the merge-base. */
-  record Conflict(String path, List<String> kinds, long forkLines) {
+  /**
+   * One conflicted file: git's conflict kinds for it, the lines the fork changed in it since the merge-base, and the
+   * path it had at the merge-base when upstream renamed it ({@code renamedFrom}, empty otherwise): the fork's lines
+   * were counted in that file.
+   */
+  record Conflict(String path, List<ConflictKind> kinds, long forkLines, String renamedFrom) {
     public Conflict {
-      kinds = List.copyOf(kinds);
+      kinds = kinds.stream().distinct().sorted().toList();
+      renamedFrom = renamedFrom == null ? "" : renamedFrom;
+    }
+
+    public Conflict(String path, List<ConflictKind> kinds, long forkLines) {
+      this(path, kinds, forkLines, "");
     }
   }
 
   /**
    * A branch prepared for an upstream pull request: the report's lines about it, its patches (all, and those with no
    * equivalent upstream), how a merge into upstream would go ({@code mergeWhy} says why it is not known), and how many
-   * days its last commit is older than upstream's.
+   * days its last commit is older than upstream's; its size against upstream.
    */
   record Branch(String name, String upstream, List<Phrase> lines, long patches, long ownPatches, Merge merge,
-      String mergeWhy, long lagDays) implements Value {
+      String mergeWhy, long lagDays, Size size) implements Value {
     public Branch {
       lines = List.copyOf(lines);
       mergeWhy = mergeWhy == null ? "" : mergeWhy;
+      java.util.Objects.requireNonNull(size, "size");
     }
   }
+
+  /**
+   * How big a change is against the upstream ref: commits ahead of it ({@code git rev-list --count}), files and lines
+   * changed since the merge-base ({@code git diff --shortstat upstream...branch}).
+   */
+  record Size(long commits, long files, long added, long deleted) {}
 
   /** A merge preview's outcome; NOT_TRIED when there was nothing to merge. */
   enum Merge { CLEAN, CONFLICTS, UNKNOWN, NOT_TRIED }

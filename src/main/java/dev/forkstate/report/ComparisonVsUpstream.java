@@ -29,8 +29,8 @@ final class ComparisonVsUpstream implements SectionWriter {
   private static final List<FactId> DRIFT_FILES = List.of(FactIds.UPSTREAM_FILES_ADDED, FactIds.UPSTREAM_FILES_MODIFIED,
       FactIds.UPSTREAM_FILES_DELETED);
   private static final List<FactId> UPSTREAMABILITY = List.of(FactIds.UPSTREAM_PATCHES_FORK_ONLY,
-      FactIds.UPSTREAM_PATCHES_UPSTREAMED, FactIds.UPSTREAM_MERGE_PREVIEW, FactIds.UPSTREAM_LAST_MERGE,
-      FactIds.UPSTREAM_MERGE_BASE_AGE);
+      FactIds.UPSTREAM_PATCHES_UPSTREAMED, FactIds.UPSTREAM_PATCHES_SUPERSEDED, FactIds.UPSTREAM_MERGE_PREVIEW,
+      FactIds.UPSTREAM_LAST_MERGE, FactIds.UPSTREAM_MERGE_BASE_AGE);
 
   private final FactSet facts;
   private final Settings settings;

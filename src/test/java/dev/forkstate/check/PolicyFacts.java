@@ -45,8 +45,12 @@ final class PolicyFacts {
   }
 
   static Fact branch(long patches, long own, Value.Merge merge, String why, long lagDays) {
+    return branch(patches, own, merge, why, lagDays, new Value.Size(patches, patches, 3, 1));
+  }
+
+  static Fact branch(long patches, long own, Value.Merge merge, String why, long lagDays, Value.Size size) {
     return Fact.info(FactId.of("pr.pr-x"), new Value.Branch("pr/x", "upstream/main", List.of(Phrase.of("1 ahead, 0 behind ")
-        .then(Phrase.Kind.REF, "upstream/main")), patches, own, merge, why, lagDays),
+        .then(Phrase.Kind.REF, "upstream/main")), patches, own, merge, why, lagDays, size),
         Phrase.of(Phrase.Kind.BRANCH, "pr/x").then(" measured"), EV);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.config.Settings;
 import dev.forkstate.fact.Evidence;
+import dev.forkstate.fact.ConflictKind;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.FactId;
@@ -112,7 +113,7 @@ class PolicyPropertyTest {
       case 2 -> {
         List<Value.Conflict> files = new ArrayList<>();
         for (int i = r.nextInt(3); i > 0; i--) {
-          files.add(new Value.Conflict("f" + i + ".py", List.of("contents"), r.nextInt(40)));
+          files.add(new Value.Conflict("f" + i + ".py", List.of(ConflictKind.CONTENT), r.nextInt(40)));
         }
         yield new Value.Conflicts(files);
       }
@@ -120,7 +121,8 @@ class PolicyPropertyTest {
         long patches = r.nextInt(3);
         Value.Merge merge = Value.Merge.values()[r.nextInt(Value.Merge.values().length)];
         yield new Value.Branch("pr/x", "upstream/main", List.of(Phrase.of("line")), patches, patches == 0 ? 0
-            : r.nextInt((int) patches + 1), merge, merge == Value.Merge.UNKNOWN ? "old git" : "", r.nextInt(60));
+            : r.nextInt((int) patches + 1), merge, merge == Value.Merge.UNKNOWN ? "old git" : "", r.nextInt(60),
+            new Value.Size(patches + r.nextInt(300), r.nextInt(30), r.nextInt(900), r.nextInt(900)));
       }
     };
   }

@@ -173,4 +173,14 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> loader.parse("a: b: c\n", "forkstate.yml")).isInstanceOf(UserError.class)
         .satisfies(e -> assertThat(((UserError) e).oneLine()).doesNotContain("\n"));
   }
+
+  @Test
+  void prBoundsAreReadWithDefaultsAndMustBePositive() {
+    ForkstateConfig c = loader.parse("pr_bounds: {max_commits: 3}\n", "forkstate.yml");
+    assertThat(c.prBounds().maxCommits()).isEqualTo(3);
+    assertThat(c.prBounds().maxFiles()).isNull();
+    assertThat(errorOf("pr_bounds: {max_files: 0}\n")).contains("pr_bounds.max_commits and pr_bounds.max_files "
+        + "must be at least 1").contains("forkstate.yml: pr_bounds");
+    assertThat(errorOf("pr_bounds: {max_lines: 9}\n")).contains("max_lines");
+  }
 }

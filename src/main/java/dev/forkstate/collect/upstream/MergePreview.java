@@ -2,19 +2,22 @@ package dev.forkstate.collect.upstream;
 
 import dev.forkstate.collect.GitCli;
 import dev.forkstate.exec.CommandResult;
+import dev.forkstate.fact.ConflictKind;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.ShellQuote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What merging one commit into another would do, asked of git without touching the work tree or the index:
  * {@code git merge-tree --write-tree} (git 2.38 or newer). Clean, conflicting (each file with its conflict kinds), or
  * not known (older git, an error), with the command that reproduces it.
  */
-record MergePreview(Outcome outcome, Map<String, List<String>> conflicts, String why, CommandResult run) {
+record MergePreview(Outcome outcome, Map<String, List<ConflictKind>> conflicts, String why, CommandResult run) {
   enum Outcome { CLEAN, CONFLICTS, UNKNOWN }
 
   /** Merging {@code theirs} into {@code ours}; shown with the names the user knows. */
@@ -40,17 +43,58 @@ record MergePreview(Outcome outcome, Map<String, List<String>> conflicts, String
 
   /**
    * The -z output: the tree id, the conflicted paths, an empty field, then messages as (path count, paths, stable
-   * type, text). Each conflicted path gets the kinds of the CONFLICT messages that name it.
+   * type, text). Each conflicted path gets the kinds of the CONFLICT messages that name it, read from the message text
+   * ("CONFLICT (add/add): Merge conflict in x"): merge-ort files an add/add under the stable type "CONFLICT (contents)",
+   * so the type alone cannot tell upstream adding the same file from a content conflict.
    */
-  static Map<String, List<String>> parse(String z) {
+  static Map<String, List<ConflictKind>> parse(String z) {
+    Map<String, List<ConflictKind>> out = new TreeMap<>();
+    for (String p : conflictedPaths(z)) {
+      out.put(p, new ArrayList<>());
+    }
+    for (Message m : messages(z)) {
+      m.kind().ifPresent(kind -> m.paths().forEach(p -> {
+        List<ConflictKind> kinds = out.get(p);
+        if (kinds != null && !kinds.contains(kind)) {
+          kinds.add(kind);
+        }
+      }));
+    }
+    return out;
+  }
+
+  private static List<String> conflictedPaths(String z) {
     String[] f = z.split("\0", -1);
-    Map<String, List<String>> out = new TreeMap<>();
+    List<String> out = new ArrayList<>();
+    for (int i = 1; i < f.length && !f[i].isEmpty(); i++) {
+      out.add(f[i]);
+    }
+    return out;
+  }
+
+  /** One informational message of merge-tree -z: the paths it names, git's stable type and its text. */
+  record Message(List<String> paths, String type, String text) {
+    private static final Pattern CONFLICT = Pattern.compile("^CONFLICT ?\\(([^)]*)\\)");
+
+    /** The conflict kind, from the text's "CONFLICT (kind):" else the stable type; empty for "Auto-merging". */
+    java.util.Optional<ConflictKind> kind() {
+      Matcher t = CONFLICT.matcher(text);
+      if (t.find()) {
+        return java.util.Optional.of(ConflictKind.fromGit(t.group(1)));
+      }
+      Matcher s = CONFLICT.matcher(type);
+      return s.find() ? java.util.Optional.of(ConflictKind.fromGit(s.group(1))) : java.util.Optional.empty();
+    }
+  }
+
+  static List<Message> messages(String z) {
+    String[] f = z.split("\0", -1);
     int i = 1;
     while (i < f.length && !f[i].isEmpty()) {
-      out.put(f[i], new ArrayList<>());
       i++;
     }
     i++;
+    List<Message> out = new ArrayList<>();
     while (i < f.length && !f[i].isEmpty()) {
       int n;
       try {
@@ -58,27 +102,20 @@ record MergePreview(Outcome outcome, Map<String, List<String>> conflicts, String
       } catch (NumberFormatException e) {
         break;
       }
-      List<String> paths = List.of(f).subList(i + 1, Math.min(f.length, i + 1 + n));
-      String type = i + 1 + n < f.length ? f[i + 1 + n] : "";
-      if (type.startsWith("CONFLICT")) {
-        String kind = type.replaceAll("^CONFLICT \\((.*)\\)$", "$1");
-        for (String p : paths) {
-          List<String> kinds = out.get(p);
-          if (kinds != null && !kinds.contains(kind)) {
-            kinds.add(kind);
-          }
-        }
+      if (i + 2 + n >= f.length) {
+        break;
       }
+      out.add(new Message(List.of(f).subList(i + 1, i + 1 + n), f[i + 1 + n], f[i + 2 + n].strip()));
       i += n + 3;
     }
     return out;
   }
 
-  /** "`a.py` (contents); `b.py` (modify/delete)". */
+  /** "`a.py` (content); `b.py` (modify/delete)". */
   Phrase describe() {
     List<Phrase> parts = new ArrayList<>();
     conflicts.forEach((p, kinds) -> parts.add(Phrase.of(Phrase.Kind.PATH, p)
-        .then(kinds.isEmpty() ? "" : " (" + String.join(", ", kinds) + ")")));
+        .then(kinds.isEmpty() ? "" : " (" + String.join(", ", kinds.stream().map(ConflictKind::label).toList()) + ")")));
     return Phrase.join(parts, "; ");
   }
 }

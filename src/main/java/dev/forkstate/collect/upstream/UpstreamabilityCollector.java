@@ -1,6 +1,5 @@
 package dev.forkstate.collect.upstream;
 
-import static dev.forkstate.fact.Phrase.Kind.PATH;
 import static dev.forkstate.fact.Phrase.Kind.REF;
 import static dev.forkstate.fact.Phrase.Kind.SHA;
 
@@ -18,13 +17,9 @@ import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -35,7 +30,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class UpstreamabilityCollector implements Collector {
   static final List<FactId> IDS = List.of(FactIds.UPSTREAM_LAST_MERGE, FactIds.UPSTREAM_MERGE_BASE_AGE,
-      FactIds.UPSTREAM_MERGE_PREVIEW, FactIds.UPSTREAM_PATCHES_FORK_ONLY, FactIds.UPSTREAM_PATCHES_UPSTREAMED);
+      FactIds.UPSTREAM_MERGE_PREVIEW, FactIds.UPSTREAM_PATCHES_FORK_ONLY, FactIds.UPSTREAM_PATCHES_UPSTREAMED,
+      FactIds.UPSTREAM_PATCHES_SUPERSEDED);
   private static final long DAY = 86_400;
 
   @Override
@@ -68,6 +64,9 @@ public final class UpstreamabilityCollector implements Collector {
         "--format=@%H %h %s", "--name-only", upstream + "..HEAD"), null), ctx.pool());
     var previewF = CompletableFuture.supplyAsync(() -> MergePreview.of(git, "HEAD", upstream, mergeTree),
         ctx.pool());
+    // How many fork commits are merges: git cherry leaves them out, and the counts say so.
+    var mergeCountF = CompletableFuture.supplyAsync(() -> git.run("rev-list", "--count", "--merges",
+        upstream + "..HEAD"), ctx.pool());
     var mergesF = CompletableFuture.supplyAsync(() -> git.run(List.of("log", "--merges", "--format=%H %cs %P",
         upstream + "..HEAD"), "git log --merges --format='%h %cs %p' " + ShellQuote.quote(upstream) + "..HEAD"),
         ctx.pool());
@@ -76,7 +75,7 @@ public final class UpstreamabilityCollector implements Collector {
         + ShellQuote.quote(upstream) + ")"), ctx.pool());
 
     List<Fact> facts = new ArrayList<>();
-    facts.addAll(patches(cherryF.join(), logF.join()));
+    facts.addAll(PatchFacts.of(git, base, upstream, cherryF.join(), logF.join(), mergeCountF.join()));
     facts.add(preview(ctx, previewF.join(), base, upstream));
     CommandResult dates = datesF.join();
     List<String> dateLines = GitCli.lines(dates);
@@ -102,68 +101,6 @@ public final class UpstreamabilityCollector implements Collector {
     }
   }
 
-  /** Fork commits by patch: "-" has an equivalent upstream, "+" is the fork's own; the own ones grouped by area. */
-  private static List<Fact> patches(CommandResult cherry, CommandResult log) {
-    // Both are read whole or not at all: a cut cherry undercounts, a cut log drops files from the area grouping.
-    String cherryWhy = GitCli.unreadable(cherry, "git cherry failed: ");
-    String why = !cherryWhy.isEmpty() ? cherryWhy : GitCli.unreadable(log, "git log failed: ");
-    if (!why.isEmpty()) {
-      CommandResult shown = cherryWhy.isEmpty() ? log : cherry;
-      return List.of(Fact.unknown(FactIds.UPSTREAM_PATCHES_FORK_ONLY, why, shown.evidence()),
-          Fact.unknown(FactIds.UPSTREAM_PATCHES_UPSTREAMED, why, shown.evidence()));
-    }
-    // Keyed by full sha (what git cherry prints): a lookup, not a scan, for thousands of commits.
-    Map<String, String> shortShas = new HashMap<>();
-    Map<String, String> subjects = new HashMap<>();
-    Map<String, List<String>> files = new HashMap<>();
-    String current = null;
-    for (String line : log.stdout().split("\n")) {
-      if (line.startsWith("@")) {
-        String[] parts = line.substring(1).split(" ", 3);
-        current = parts[0];
-        shortShas.put(current, parts.length > 1 ? parts[1] : current.substring(0, Math.min(7, current.length())));
-        subjects.put(current, parts.length > 2 ? parts[2] : "");
-        files.put(current, new ArrayList<>());
-      } else if (!line.isBlank() && current != null) {
-        files.get(current).add(line.strip());
-      }
-    }
-    List<Phrase> upstreamed = new ArrayList<>();
-    Map<String, Integer> byArea = new TreeMap<>();
-    int own = 0;
-    for (String line : GitCli.lines(cherry)) {
-      String[] parts = line.split(" ", 2);
-      if (parts.length < 2) {
-        continue;
-      }
-      String sha = parts[1].strip();
-      String shortSha = shortShas.getOrDefault(sha, sha.substring(0, Math.min(7, sha.length())));
-      if (parts[0].equals("-")) {
-        upstreamed.add(Phrase.of(SHA, shortSha).then(" " + subjects.getOrDefault(sha, "")));
-      } else {
-        own++;
-        LinkedHashMap<String, Boolean> areas = new LinkedHashMap<>();
-        files.getOrDefault(sha, List.of()).forEach(f -> areas.put(area(f), true));
-        areas.keySet().forEach(a -> byArea.merge(a, 1, Integer::sum));
-      }
-    }
-    List<Phrase> areaItems = new ArrayList<>();
-    byArea.forEach((a, n) -> areaItems.add(Phrase.of(PATH, a).then(": " + Noun.count(n, "commit"))));
-    int total = own + upstreamed.size();
-    return List.of(
-        Fact.of(FactIds.UPSTREAM_PATCHES_FORK_ONLY, Status.INFO, new Value.Items(areaItems), own + " of "
-            + Noun.count(total, "fork commit") + " are fork-only (no equivalent patch upstream)", cherry.evidence()),
-        Fact.of(FactIds.UPSTREAM_PATCHES_UPSTREAMED, Status.INFO, new Value.Items(upstreamed), upstreamed.isEmpty()
-            ? "no fork commit has an equivalent patch upstream" : upstreamed.size() + " of "
-            + Noun.count(total, "fork commit") + " already upstream as an equivalent patch: drop them on the next "
-            + "rebase", cherry.evidence()));
-  }
-
-  private static String area(String path) {
-    String[] parts = path.split("/");
-    return parts.length == 1 ? "(root)" : parts.length == 2 ? parts[0] + "/" : parts[0] + "/" + parts[1] + "/";
-  }
-
   private static Fact preview(CollectContext ctx, MergePreview p, String base, String upstream) {
     FactId id = FactIds.UPSTREAM_MERGE_PREVIEW;
     if (p.outcome() == MergePreview.Outcome.UNKNOWN) {
@@ -172,32 +109,18 @@ public final class UpstreamabilityCollector implements Collector {
     if (p.outcome() == MergePreview.Outcome.CLEAN) {
       return Fact.info(id, new Value.Conflicts(List.of()), merging(upstream).then("is clean"), p.run().evidence());
     }
-    // The lines the fork changed in each conflicted file since the merge-base: what makes a conflict heavy.
-    List<String> args = new ArrayList<>(List.of("diff", "--numstat", base, "HEAD", "--"));
-    args.addAll(p.conflicts().keySet());
-    CommandResult numstat = ctx.git().run(args, null);
-    String why = GitCli.unreadable(numstat, "git diff failed: ");
-    if (!why.isEmpty()) {
+    // The lines the fork changed in each conflicted file since the merge-base (following renames on both sides):
+    // what makes a conflict heavy.
+    ForkLines.Result lines = ForkLines.measure(ctx.git(), base, upstream, p.conflicts());
+    if (!lines.why().isEmpty()) {
       // Without the fork's line counts a heavy conflict cannot be told from a light one.
       return new Fact(id, Status.UNKNOWN, new Value.Paths(List.copyOf(p.conflicts().keySet())),
           merging(upstream).then("conflicts in " + Noun.count(p.conflicts().size(), "file")),
-          Phrase.of("the fork's line counts in them could not be read: " + why),
-          List.of(p.run().evidence(), numstat.evidence()));
+          Phrase.of("the fork's line counts in them could not be read: " + lines.why()),
+          List.of(p.run().evidence(), lines.failed().evidence()));
     }
-    Map<String, Long> forkLines = new HashMap<>();
-    for (String line : GitCli.lines(numstat)) {
-      String[] f = line.split("\t", 3);
-      if (f.length == 3) {
-        long a = f[0].equals("-") ? 0 : Long.parseLong(f[0]);
-        long d = f[1].equals("-") ? 0 : Long.parseLong(f[1]);
-        forkLines.put(f[2], a + d);
-      }
-    }
-    List<Value.Conflict> files = new ArrayList<>();
-    p.conflicts().forEach((path, kinds) -> files.add(new Value.Conflict(path, kinds,
-        forkLines.getOrDefault(path, 0L))));
-    return Fact.info(id, new Value.Conflicts(files), merging(upstream).then("conflicts in "
-        + Noun.count(files.size(), "file")), p.run().evidence());
+    return Fact.of(id, Status.INFO, new Value.Conflicts(lines.conflicts()), merging(upstream).then("conflicts in "
+        + Noun.count(lines.conflicts().size(), "file")), p.run().evidence(), lines.forkDiff().evidence());
   }
 
   /** "merging `upstream/main` into the fork ": what a merge preview's summary starts with. */

@@ -13,6 +13,7 @@ import dev.forkstate.app.GenerateReport;
 import dev.forkstate.app.GenerateRequest;
 import dev.forkstate.app.GenerateResult;
 import dev.forkstate.app.demo.GitScript;
+import dev.forkstate.fact.ConflictKind;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.FactIds;
@@ -105,9 +106,10 @@ class UpstreamabilityTest {
   void aCherryPickedCommitCountsAsAlreadyUpstream() {
     Fact upstreamed = fact(FactIds.UPSTREAM_PATCHES_UPSTREAMED);
     assertThat(items(upstreamed)).containsExactly("`" + typoSha + "` utils: fix typo");
-    assertThat(upstreamed.summary()).startsWith("1 of 4 fork commits already upstream");
+    assertThat(upstreamed.summary()).startsWith("1 of 4 non-merge fork commits already upstream");
     Fact own = fact(FactIds.UPSTREAM_PATCHES_FORK_ONLY);
-    assertThat(own.summary()).isEqualTo("3 of 4 fork commits are fork-only (no equivalent patch upstream)");
+    assertThat(own.summary()).isEqualTo("3 of 4 non-merge fork commits are fork-only (no equivalent patch upstream, "
+        + "and their files are not already upstream)");
     assertThat(items(own)).containsExactly("`(root)`: 1 commit", "`extras/`: 1 commit", "`lib/`: 1 commit");
     assertThat(own.command()).isEqualTo("git cherry -v upstream/main HEAD");
   }
@@ -116,7 +118,7 @@ class UpstreamabilityTest {
   void aConflictInAHeavilyEditedFileIsAFailLevelRisk() {
     Fact preview = fact(FactIds.UPSTREAM_MERGE_PREVIEW);
     assertThat(preview.status()).isEqualTo(Status.FAIL);
-    assertThat(items(preview)).containsExactly("`lib/router.py` (contents; fork changed 50 lines)");
+    assertThat(items(preview)).containsExactly("`lib/router.py` (content; fork changed 50 lines)");
     assertThat(preview.command()).isEqualTo("git merge-tree --write-tree --name-only HEAD upstream/main");
     assertThat(md).contains("**FAIL** Merge conflicts ahead: merging `upstream/main` into the fork conflicts in 1 "
         + "file, 1 of them heavily changed by the fork (20+ lines)");
@@ -134,15 +136,15 @@ class UpstreamabilityTest {
     Fact conflict = fact(FactIds.pr("pr-conflict"));
     assertThat(conflict.status()).isEqualTo(Status.WARN);
     assertThat(Shown.summary(conflict)).isEqualTo("`pr/conflict`: conflicts with `upstream/main`: rebase it");
-    assertThat(items(conflict)).contains("conflicts with `upstream/main` in `lib/router.py` (contents)");
+    assertThat(items(conflict)).contains("conflicts with `upstream/main` in `lib/router.py` (content)");
     Fact clean = fact(FactIds.pr("pr-clean"));
     assertThat(clean.status()).isEqualTo(Status.PASS);
-    assertThat(Shown.summary(clean)).isEqualTo("`pr/clean`: ready: merges cleanly into `upstream/main`");
+    assertThat(Shown.summary(clean)).isEqualTo("`pr/clean`: ready: 1 commit, 1 file (+1 -0), merges cleanly into `upstream/main`");
     assertThat(items(clean)).contains("1 ahead, 0 behind `upstream/main`");
     assertThat(md).contains("  - PR branches (pr/*):").contains("- **WARN** PR branch: `pr/conflict`: conflicts");
     Fact empty = fact(FactIds.pr("pr-empty"));
     assertThat(empty.status()).isEqualTo(Status.WARN);
-    assertThat(Shown.summary(empty)).isEqualTo("`pr/empty`: no commit ahead of `upstream/main`: nothing to propose; delete it");
+    assertThat(Shown.summary(empty)).isEqualTo("`pr/empty`: no commit of its own (0 ahead of `upstream/main`): nothing to propose; delete it");
   }
 
   @Test
@@ -168,7 +170,7 @@ class UpstreamabilityTest {
     Fact preview = measured.get(FactIds.UPSTREAM_MERGE_PREVIEW).orElseThrow();
     assertThat(preview.status()).isEqualTo(Status.INFO);
     assertThat(preview.value()).isEqualTo(new Value.Conflicts(List.of(new Value.Conflict("lib/router.py",
-        List.of("contents"), 50))));
+        List.of(ConflictKind.CONTENT), 50))));
     FactSet branches = Collecting.run(new PrBranchCollector(), forkDir, CONFIG, env, true);
     assertThat(branches.withPrefix(FactIds.PR_PREFIX)).extracting(Fact::status).containsOnly(Status.INFO);
     Value.Branch old = (Value.Branch) branches.get("pr.pr-old-docs").orElseThrow().value();
