@@ -172,7 +172,7 @@ public final class LlmAssessor {
   }
 
   private static List<Assessment.Point> safe(List<Assessment.Point> points) {
-    return points.stream().map(p -> new Assessment.Point(ModelText.safe(p.text().plain()), p.cites())).toList();
+    return points.stream().map(p -> new Assessment.Point(ModelText.phrase(p.text().plain()), p.cites())).toList();
   }
 
   private static Map<String, List<Assessment.Point>> safe(Map<String, List<Assessment.Point>> drafts) {
