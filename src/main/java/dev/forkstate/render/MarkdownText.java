@@ -23,7 +23,9 @@ public final class MarkdownText {
   public static String of(Phrase phrase) {
     StringBuilder md = new StringBuilder();
     for (Phrase.Part part : phrase.parts()) {
-      if (part instanceof Phrase.Code c) {
+      if (part instanceof Phrase.Code c && c.kind() == Phrase.Kind.IMAGE) {
+        md.append(image(c.text()));
+      } else if (part instanceof Phrase.Code c) {
         md.append(CodeSpan.of(c.text()));
       } else {
         md.append(md.length() == 0 ? lineStart(part.text()) : inline(part.text()));
@@ -60,6 +62,17 @@ public final class MarkdownText {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * An image by its path: the alt text is the file's name (escaped words), the path a pointy-bracket destination on
+   * one line with its brackets and backslashes escaped, so a name with spaces or parentheses still links whole.
+   */
+  static String image(String path) {
+    String one = path.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ');
+    String name = one.substring(one.lastIndexOf('/') + 1);
+    String dest = one.replace("\\", "\\\\").replace("<", "\\<").replace(">", "\\>");
+    return "![" + inline(name) + "](<" + dest + ">)";
   }
 
   /** An underscore between two letters or digits: CommonMark lets it neither open nor close emphasis. */

@@ -127,6 +127,7 @@ class MarkdownInjectionTest {
         new Line.Bullet(0, Status.PASS, Phrase.of("x" + text).then(Phrase.Kind.PATH, text).then(text + "y"),
             "cmd " + text, List.of()),
         new Line.Bullet(1, null, Phrase.of(text), "", List.of()),
+        new Line.Bullet(1, null, Phrase.of("chart: ").then(Phrase.Kind.IMAGE, "dir/" + text + ".svg"), "", List.of()),
         new Line.Cited(1, Phrase.of("point " + text), List.of(FactId.of("a.a"))),
         new Line.Note(FactId.of("a.a"), Status.FAIL, Phrase.of(text).then(Phrase.Kind.TEST_ID, text), "cmd"));
     return new Report(1, "0.1.0", "p" + text, "2026-01-01", List.of(new Section("s", "Executive Summary", lines)),
