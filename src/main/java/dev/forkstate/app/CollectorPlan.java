@@ -18,8 +18,10 @@ import dev.forkstate.collect.smoke.SmokeCollector;
 import dev.forkstate.collect.upstream.PrBranchCollector;
 import dev.forkstate.collect.upstream.UpstreamCollector;
 import dev.forkstate.collect.upstream.UpstreamabilityCollector;
+import dev.forkstate.exec.CommandRunner;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.secret.Redactor;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,9 +54,13 @@ final class CollectorPlan {
     this.redactor = redactor;
   }
 
-  /** The GitHub token for the API calls, added to the run's redactor: `gh auth token` prints it into no variable. */
   private GitHubToken githubToken() {
-    GitHubToken token = GitHubToken.find(ctx.runner().baseEnv(), ctx.runner(), ctx.repo());
+    return rememberedToken(ctx.runner(), ctx.repo(), redactor);
+  }
+
+  /** The GitHub token for the API calls, added to the run's redactor: `gh auth token` prints it into no variable. */
+  static GitHubToken rememberedToken(CommandRunner runner, Path repo, Redactor redactor) {
+    GitHubToken token = GitHubToken.find(runner.baseEnv(), runner, repo);
     token.value().ifPresent(redactor::remember);
     return token;
   }

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class MarkdownText {
   private static final String INLINE = "\\`*[]|~";
-  private static final Pattern ENTITY = Pattern.compile("&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)");
+  private static final Pattern ENTITY =
+      Pattern.compile("&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)");
   private static final Pattern BLOCK_START = Pattern.compile("^(?:[#>+=-]|[0-9]{1,9}[.)])");
 
   private MarkdownText() {}

@@ -39,7 +39,8 @@ public final class FactRedactor {
   }
 
   private Phrase.Part part(Phrase.Part part) {
-    return part instanceof Phrase.Code c ? new Phrase.Code(c.kind(), text(c.text())) : new Phrase.Words(text(part.text()));
+    return part instanceof Phrase.Code c ? new Phrase.Code(c.kind(), text(c.text()))
+        : new Phrase.Words(text(part.text()));
   }
 
   /** Every shape is named: a new shape fails here (and in the test over all shapes) until its text is redacted. */

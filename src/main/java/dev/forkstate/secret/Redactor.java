@@ -26,10 +26,16 @@ public final class Redactor {
   /** Every form to look for, longest first, so a secret that contains another is masked whole. */
   private volatile List<String> forms;
   private final Set<String> secrets;
+  private final boolean shapes;
 
-  private Redactor(Set<String> secrets) {
+  private Redactor(Set<String> secrets, boolean shapes) {
     this.secrets = new LinkedHashSet<>(secrets);
     this.forms = forms(this.secrets);
+    this.shapes = shapes;
+  }
+
+  private Redactor(Set<String> secrets) {
+    this(secrets, true);
   }
 
   public static Redactor fromEnvironment(Map<String, String> env) {
@@ -47,8 +53,17 @@ public final class Redactor {
     return new Redactor(values);
   }
 
+  /** Knows no secret value; still masks token shapes and URL user info. */
   public static Redactor none() {
     return new Redactor(Set.of());
+  }
+
+  /**
+   * Masks nothing at all, not even token shapes: only for reading a secret forkstate itself needs (the token
+   * {@code gh auth token} prints), never for anything that is shown or stored.
+   */
+  public static Redactor disabled() {
+    return new Redactor(Set.of(), false);
   }
 
   /**
@@ -58,7 +73,7 @@ public final class Redactor {
   public Redactor with(String secret) {
     Redactor copy;
     synchronized (this) {
-      copy = new Redactor(secrets);
+      copy = new Redactor(secrets, shapes);
     }
     copy.remember(secret);
     return copy;
@@ -91,7 +106,7 @@ public final class Redactor {
         out = out.replace(s, MASK);
       }
     }
-    return TokenShapes.redact(out, MASK);
+    return shapes ? TokenShapes.redact(out, MASK) : out;
   }
 
   private static List<String> forms(Set<String> secrets) {

@@ -17,8 +17,11 @@ final class TokenShapes {
   private static final String END = "(?![A-Za-z0-9_-])";
 
   private static final List<Pattern> SHAPES = List.of(
-      // OpenAI, Anthropic (sk-ant-...), DeepSeek and many OpenAI-compatible gateways: sk- plus letters and digits.
-      Pattern.compile(START + "sk-(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{10,}" + END),
+      // OpenAI, DeepSeek and many OpenAI-compatible gateways: sk- and one run of 12 or more letters and digits,
+      // with both in it; the prefixed kinds (sk-proj-, sk-ant-api03-, sk-svcacct-) may hold - and _ too. A branch
+      // "sk-2024-upgrade" or "sk-learn-compat" is not a key.
+      Pattern.compile(START + "sk-(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{12,}" + END),
+      Pattern.compile(START + "sk-(?:proj|ant|svcacct|admin|or)-[A-Za-z0-9_-]{16,}" + END),
       // GitHub: personal (ghp_), OAuth (gho_), user-to-server (ghu_), server-to-server (ghs_), refresh (ghr_).
       Pattern.compile(START + "gh[pousr]_[A-Za-z0-9]{20,}" + END),
       Pattern.compile(START + "github_pat_[A-Za-z0-9_]{20,}" + END),
@@ -69,10 +72,5 @@ final class TokenShapes {
     }
     m.appendTail(sb);
     return sb.toString();
-  }
-
-  /** True when the whole value is one of the shapes: such a value is a secret whatever its variable is called. */
-  static boolean isToken(String value) {
-    return !redact(value, "").equals(value);
   }
 }

@@ -91,7 +91,7 @@ class RedactorTest {
   @Test
   void ordinaryDataIsNotMistakenForASecret() {
     List<String> ordinary = List.of("328fd7edab6300157cf3b516b81ad36c3ff026a6", "tests/test_auth.py::test_token_refresh",
-        "test_github_token_is_read", "sk-learn-compat", "risk-1234567890abc", "task-queue-2024-runner",
+        "test_github_token_is_read", "sk-learn-compat", "sk-2024-upgrade", "fork/sk-2024-01-15-hotfix", "risk-1234567890abc", "task-queue-2024-runner",
         "GITHUB_TOKEN", "ghp_short", "hf_hub_download", "xoxo-gossip", "AKIA is a prefix", "eyJhbGciOiJIUzI1NiJ9",
         "fork/stable", "upstream/main", "ssh://git@github.com/o/r.git", "https://github.com/o/r",
         "OPENAI_API_KEY is not set", "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");

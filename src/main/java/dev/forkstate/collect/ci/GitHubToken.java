@@ -30,9 +30,9 @@ public final class GitHubToken {
         return new GitHubToken(v.strip(), name);
       }
     }
-    // Read with a runner that does not redact: the token has a token's shape (gho_...), and the run's redactor would
-    // hand back "[REDACTED]" instead of it. Whoever calls this adds the token to the run's redactor (app/CollectorPlan).
-    CommandRunner raw = new CommandRunner(runner.baseEnv(), Redactor.none());
+    // Read with a runner that does not redact: the token has a token's shape (gho_...), and the run's redactor
+    // would hand back "[REDACTED]" instead of it. The caller adds the token to the run's redactor (CollectorPlan).
+    CommandRunner raw = new CommandRunner(runner.baseEnv(), Redactor.disabled());
     CommandResult gh = raw.run(workDir, Duration.ofSeconds(10), List.of("gh", "auth", "token"));
     String out = gh.stdout().strip();
     if (gh.ok() && !out.isEmpty() && !out.contains("\n")) {
