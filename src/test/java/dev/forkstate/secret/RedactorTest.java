@@ -56,7 +56,8 @@ class RedactorTest {
   void theNamesIssue15FoundAreRedacted() {
     Redactor r = Redactor.fromEnvironment(Map.of("REDIS_PASS", "r3dis-pass-canary", "SMTP_PASS", "smtp-canary-99",
         "GITHUBTOKEN", "plain-looking-token-1", "SLACK_WEBHOOK_URL", "https://example.invalid/hook/abc123456"));
-    assertThat(r.redact("r3dis-pass-canary smtp-canary-99 plain-looking-token-1 https://example.invalid/hook/abc123456"))
+    assertThat(r.redact(
+        "r3dis-pass-canary smtp-canary-99 plain-looking-token-1 https://example.invalid/hook/abc123456"))
         .isEqualTo("[REDACTED] [REDACTED] [REDACTED] [REDACTED]");
   }
 
@@ -90,8 +91,9 @@ class RedactorTest {
   /** Ordinary data must survive: redact values, not names; a sha, a test about tokens, a branch are not secrets. */
   @Test
   void ordinaryDataIsNotMistakenForASecret() {
-    List<String> ordinary = List.of("328fd7edab6300157cf3b516b81ad36c3ff026a6", "tests/test_auth.py::test_token_refresh",
-        "test_github_token_is_read", "sk-learn-compat", "sk-2024-upgrade", "fork/sk-2024-01-15-hotfix", "risk-1234567890abc", "task-queue-2024-runner",
+    List<String> ordinary = List.of("328fd7edab6300157cf3b516b81ad36c3ff026a6",
+        "tests/test_auth.py::test_token_refresh", "test_github_token_is_read", "sk-learn-compat", "sk-2024-upgrade",
+        "fork/sk-2024-01-15-hotfix", "risk-1234567890abc", "task-queue-2024-runner",
         "GITHUB_TOKEN", "ghp_short", "hf_hub_download", "xoxo-gossip", "AKIA is a prefix", "eyJhbGciOiJIUzI1NiJ9",
         "fork/stable", "upstream/main", "ssh://git@github.com/o/r.git", "https://github.com/o/r",
         "OPENAI_API_KEY is not set", "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
