@@ -39,7 +39,7 @@ class ArchitectureTest {
       // Shared vocabulary and leaves: they know nothing of the stages.
       Map.entry("fact", Set.of()),
       Map.entry("error", Set.of()),
-      Map.entry("secret", Set.of()),
+      Map.entry("secret", Set.of("fact")),
       Map.entry("digest", Set.of()),
       Map.entry("clock", Set.of("error")),
       Map.entry("write", Set.of("error")),
@@ -51,7 +51,8 @@ class ArchitectureTest {
       Map.entry("collect", Set.of("config", "digest", "exec", "fact", "secret", "write")),
       // The judge's policies read their thresholds and allowances from the settings.
       Map.entry("check", Set.of("config", "error", "fact")),
-      Map.entry("assess", Set.of("check", "config", "digest", "error", "fact", "write")),
+      // A model's answer is redacted before it is cached or validated.
+      Map.entry("assess", Set.of("check", "config", "digest", "error", "fact", "secret", "write")),
       Map.entry("report", Set.of("assess", "check", "config", "fact")),
       // verify re-measures the claims a written report makes, so it runs commands like a collector does.
       Map.entry("verify", Set.of("collect", "config", "exec", "fact", "report")),

@@ -18,7 +18,10 @@ import dev.forkstate.collect.smoke.SmokeCollector;
 import dev.forkstate.collect.upstream.PrBranchCollector;
 import dev.forkstate.collect.upstream.UpstreamCollector;
 import dev.forkstate.collect.upstream.UpstreamabilityCollector;
+import dev.forkstate.exec.CommandRunner;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.secret.Redactor;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +45,24 @@ final class CollectorPlan {
   private final CollectContext ctx;
   private final ExecutorService pool;
 
-  CollectorPlan(CollectContext ctx, ExecutorService pool) {
+  private final Redactor redactor;
+
+  /** @param redactor the run's: a token forkstate obtains while collecting is added to it */
+  CollectorPlan(CollectContext ctx, ExecutorService pool, Redactor redactor) {
     this.ctx = ctx;
     this.pool = pool;
+    this.redactor = redactor;
+  }
+
+  private GitHubToken githubToken() {
+    return rememberedToken(ctx.runner(), ctx.repo(), redactor);
+  }
+
+  /** The GitHub token for the API calls, added to the run's redactor: `gh auth token` prints it into no variable. */
+  static GitHubToken rememberedToken(CommandRunner runner, Path repo, Redactor redactor) {
+    GitHubToken token = GitHubToken.find(runner.baseEnv(), runner, repo);
+    token.value().ifPresent(redactor::remember);
+    return token;
   }
 
   private List<Phase> phases() {
@@ -55,10 +73,8 @@ final class CollectorPlan {
             new PrBranchCollector())),
         new Phase("running the smokes" + (ctx.offline() ? "" : ", the live check and the CI and PR lookups"),
             sofar -> List.of(new SmokeCollector(), new LiveCheckCollector(),
-                new CiRunCollector(api -> GitHubToken.find(ctx.runner().baseEnv(), ctx.runner(), ctx.repo()),
-                    GITHUB_TIMEOUT),
-                new PullRequestCollector(api -> GitHubToken.find(ctx.runner().baseEnv(), ctx.runner(), ctx.repo()),
-                    GITHUB_TIMEOUT),
+                new CiRunCollector(api -> githubToken(), GITHUB_TIMEOUT),
+                new PullRequestCollector(api -> githubToken(), GITHUB_TIMEOUT),
                 new MetricsCollector())),
         // What reads the others' facts (their commands, the smokes' test outcomes).
         new Phase("checking commands and capabilities", sofar -> List.of(new CopyPasteCollector(sofar),

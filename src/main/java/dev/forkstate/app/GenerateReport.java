@@ -14,6 +14,7 @@ import dev.forkstate.fact.FactSet;
 import dev.forkstate.history.SqliteDriver;
 import dev.forkstate.report.Report;
 import dev.forkstate.report.ReportBuilder;
+import dev.forkstate.secret.FactRedactor;
 import dev.forkstate.secret.Redactor;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,19 +53,19 @@ public final class GenerateReport {
       timer.lap("config");
       // History is read after the collection; loading its driver now overlaps that cost with the git commands.
       CompletableFuture.runAsync(() -> SqliteDriver.prepare(req.env()), ws.pool);
-      FactSet measured = measure(req, ws, settings, target, progress);
+      Redactor redactor = withModelKey(ws.redactor, settings, req.env());
+      FactSet measured = measure(req, ws, settings, target, progress, redactor);
       timer.lap("collection");
       SqliteDriver.prepare(req.env());
-      Redactor redactor = withModelKey(ws.redactor, settings, req.env());
       try (RunHistory history = RunHistory.open(ws.repo, settings.historyDb(), ReportClock.now(req.env()).toString(),
           measured, redactor)) {
         // The trends are measured from the history, after the first judging; TrendPolicy judges them here.
-        FactSet facts = Judge.apply(withTrends(measured, history, target.chart()), settings);
+        FactSet facts = Judge.apply(withTrends(measured, history, target.chart(), redactor), settings);
         timer.lap("history");
         List<Finding> findings = Checks.evaluate(facts, settings.requiredChecks());
         progress.step("writing the assessment");
         RunVerdict verdict = RunVerdict.of(findings);
-        LlmAssessor.Outcome assessed = assess(req, ws.repo, settings, facts, findings);
+        LlmAssessor.Outcome assessed = assess(req, ws.repo, settings, facts, findings, redactor);
         Report report = new ReportBuilder(facts, findings, settings, target.previousReport())
             .build(Version.get(), date, assessed.assessment(), verdict);
         OutputWriter output = new OutputWriter(target, redactor);
@@ -79,25 +80,35 @@ public final class GenerateReport {
     }
   }
 
-  /** Runs the collector plan and judges what it measured; the report's own files are left out of the facts. */
+  /**
+   * Runs the collector plan, redacts what it measured and judges it; the report's own files are left out of the
+   * facts. Redaction comes before anything else reads the facts (judge, history, model, renderers): every sink then
+   * holds the same masked data, and none can escape a secret out of the redactor's sight. The redactor is the run's
+   * own, so a token a collector obtained (gh auth token) is in it by the time the facts are redacted.
+   */
   private static FactSet measure(GenerateRequest req, Workspace ws, Settings settings, ReportTarget target,
-      Progress progress) {
+      Progress progress, Redactor redactor) {
     CollectContext ctx = new CollectContext(ws.repo, settings, ws.runner, req.offline(), ws.git, ws.pool,
         target.ownOutputs(ws.repo), ws.configInRepo());
-    return Judge.apply(new FactSet(new CollectorPlan(ctx, ws.pool).run(progress)), settings);
+    List<Fact> facts = new CollectorPlan(ctx, ws.pool, redactor).run(progress);
+    return Judge.apply(new FactSet(new FactRedactor(redactor).facts(facts)), settings);
   }
 
   /** The model's answer to the prompt when one is configured and reachable, else the rules'. */
   private static LlmAssessor.Outcome assess(GenerateRequest req, Path repo, Settings settings, FactSet facts,
-      List<Finding> findings) {
+      List<Finding> findings, Redactor redactor) {
     return LlmAssessor.standard().assess(new LlmAssessor.Request(settings.prompt(), facts, findings, settings.llm(),
-        req.env(), repo, req.offline(), req.noLlm()));
+        req.env(), repo, req.offline(), req.noLlm(), redactor));
   }
 
-  /** The measured facts and the trends over the recorded runs (with the chart's file name, when one is drawn). */
-  private static FactSet withTrends(FactSet measured, RunHistory history, Path chart) {
+  /**
+   * The measured facts and the trends over the recorded runs (with the chart's file name, when one is drawn). The
+   * trends are redacted too: a row recorded by an older version may hold a secret that was not masked then.
+   */
+  private static FactSet withTrends(FactSet measured, RunHistory history, Path chart, Redactor redactor) {
     List<Fact> all = new ArrayList<>(measured.all());
-    all.addAll(history.trends(measured, chart == null ? null : chart.getFileName().toString()));
+    all.addAll(new FactRedactor(redactor)
+        .facts(history.trends(measured, chart == null ? null : chart.getFileName().toString())));
     return new FactSet(all);
   }
 
@@ -113,14 +124,14 @@ public final class GenerateReport {
   }
 
   /**
-   * The redactor, plus the model's key whatever its variable is called: a key in a variable whose name does not look
-   * secret (LLM_CREDS) must not reach the report either, e.g. echoed in an endpoint's 401 message.
+   * The run's redactor, told the model's key whatever its variable is called: a key in a variable whose name does not
+   * look secret (LLM_CREDS) must not reach the report either, e.g. echoed in an endpoint's 401 message. The key goes
+   * into the workspace's redactor itself, so the commands' output is masked with it too.
    */
   private static Redactor withModelKey(Redactor redactor, Settings settings, Map<String, String> env) {
-    if (settings.llm() == null || settings.llm().apiKeyEnv() == null) {
-      return redactor;
+    if (settings.llm() != null && settings.llm().apiKeyEnv() != null) {
+      redactor.remember(env.get(settings.llm().apiKeyEnv()));
     }
-    String key = env.get(settings.llm().apiKeyEnv());
-    return key == null || key.isBlank() ? redactor : redactor.with(key);
+    return redactor;
   }
 }

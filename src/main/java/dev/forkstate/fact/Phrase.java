@@ -44,7 +44,9 @@ public record Phrase(List<Part> parts) {
     DURATION,
     DATE,
     /** Anything else shown exactly: a fact id, a dotted metric path, a placeholder. */
-    CODE
+    CODE,
+    /** An image file beside the report, by its relative path (the trend chart): a picture where it can be shown. */
+    IMAGE
   }
 
   private static final Phrase EMPTY = new Phrase(List.of());

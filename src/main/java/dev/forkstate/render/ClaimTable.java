@@ -71,15 +71,29 @@ public final class ClaimTable {
     return switch (c.kind()) {
       case PATH -> "path " + CodeSpan.of(c.subject()) + " exists";
       case COMMAND -> "command runs: " + CodeSpan.of(c.command());
-      case STATUS -> "\"" + c.subject() + "\": " + CodeSpan.of(c.command());
+      case STATUS -> "\"" + MarkdownText.inline(c.subject()) + "\": " + CodeSpan.of(c.command());
       case CI_STATUS -> "CI is \"" + c.subject() + "\"";
       case PROMPT -> "the prompt is quoted verbatim";
-      case SECTION -> "section \"" + c.subject() + "\" is present";
+      case SECTION -> "section \"" + MarkdownText.inline(c.subject()) + "\" is present";
     };
   }
 
-  /** A table cell: pipes escaped (GitHub reads \| inside code spans in tables too), one line. */
-  private static String cell(String text) {
-    return text.replace("|", "\\|").replace("\n", " ");
+  /**
+   * A table cell: pipes escaped (GitHub reads \| inside code spans in tables too), one line. A pipe the words escaper
+   * already escaped (an odd run of backslashes before it) is left alone: a second backslash would escape the first
+   * and let the pipe end the cell.
+   */
+  static String cell(String text) {
+    String one = text.replace("\r", " ").replace("\n", " ");
+    StringBuilder out = new StringBuilder(one.length() + 8);
+    int backslashes = 0;
+    for (char c : one.toCharArray()) {
+      if (c == '|' && backslashes % 2 == 0) {
+        out.append('\\');
+      }
+      backslashes = c == '\\' ? backslashes + 1 : 0;
+      out.append(c);
+    }
+    return out.toString();
   }
 }

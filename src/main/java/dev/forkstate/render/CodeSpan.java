@@ -8,7 +8,7 @@ public final class CodeSpan {
   private CodeSpan() {}
 
   public static String of(String text) {
-    String oneLine = text.replace("\r", " ").replace("\n", " ");
+    String oneLine = text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ");
     int longest = 0;
     int run = 0;
     for (char c : oneLine.toCharArray()) {
@@ -16,7 +16,9 @@ public final class CodeSpan {
       longest = Math.max(longest, run);
     }
     String fence = "`".repeat(longest + 1);
-    boolean pad = oneLine.startsWith("`") || oneLine.endsWith("`") || oneLine.isEmpty();
+    // CommonMark strips one space at each end when both ends have one: pad then too, so " x " shows as " x ".
+    boolean pad = oneLine.startsWith("`") || oneLine.endsWith("`") || oneLine.isEmpty()
+        || oneLine.startsWith(" ") && oneLine.endsWith(" ") && !oneLine.isBlank();
     return fence + (pad ? " " : "") + oneLine + (pad ? " " : "") + fence;
   }
 }

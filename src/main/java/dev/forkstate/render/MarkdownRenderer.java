@@ -28,7 +28,9 @@ public final class MarkdownRenderer implements Renderer {
   /** The owned blocks in order, id to text: begin mark, body, end mark. The title block comes first. */
   public LinkedHashMap<String, String> blocks(Report report) {
     LinkedHashMap<String, String> blocks = new LinkedHashMap<>();
-    blocks.put("title", block("title", "# " + report.title() + "\n\n" + MARKER + report.toolVersion()
+    // The project's name is the config's text: escaped like words, so it can add no line or structure to the title.
+    blocks.put("title", block("title", "# " + MarkdownText.lineStart(report.title()) + "\n\n" + MARKER
+        + report.toolVersion()
         + " from measured facts. A bullet's status is what was measured; its command reproduces it._\n"));
     for (Section s : report.sections()) {
       StringBuilder md = new StringBuilder();

@@ -116,7 +116,9 @@ final class ComparisonVsUpstream implements SectionWriter {
       });
     }
     if (!prs.isEmpty()) {
-      out.add(plain(1, "PR branches (" + String.join(", ", settings.prBranches()) + "):"));
+      // The patterns are the config's (pr/*): items, so a * shows as written.
+      out.add(plain(1, Phrase.of("PR branches (").then(Phrase.items(Phrase.Kind.BRANCH, settings.prBranches(), ", "))
+          .then("):")));
       for (Fact f : prs) {
         out.add(Bullets.fact(2, f, ""));
         out.addAll(Bullets.items(f, 3, Bullets.MAX_ITEMS));

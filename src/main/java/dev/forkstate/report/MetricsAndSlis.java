@@ -6,6 +6,7 @@ import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,8 +62,8 @@ final class MetricsAndSlis implements SectionWriter {
       Bullets.addFact(out, facts, 0, trend.getKey(), trend.getValue());
     }
     facts.text(FactIds.HISTORY_CHART).ifPresent(file -> out.add(bullet(0, null,
-        "Trend (green: smoke pass rate; orange: "
-        + "commits behind upstream): ![trend chart](<" + file + ">)", "", List.of(FactIds.HISTORY_CHART))));
+        Phrase.of("Trend (green: smoke pass rate; orange: commits behind upstream): ").then(Phrase.Kind.IMAGE, file),
+        "", List.of(FactIds.HISTORY_CHART))));
     return out;
   }
 

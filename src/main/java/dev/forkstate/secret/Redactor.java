@@ -2,79 +2,122 @@ package dev.forkstate.secret;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Removes secret values from any text before it leaves the process. Built once from the environment: the values
- * (8 characters or more) of variables whose underscore-separated name parts include KEY, TOKEN, SECRET, PASSWORD,
- * CREDENTIAL(S), AUTH or PAT. Also strips user info from URLs, which {@code git remote -v} prints.
+ * Removes secret values from text. It knows three kinds: the values of environment variables whose name looks secret
+ * ({@link SecretNames}; 8 characters or more, shorter ones would mask ordinary words), values forkstate itself comes
+ * to hold (a model's key, the token {@code gh auth token} printed: {@link #remember}), and values that are secrets by
+ * their shape alone ({@link TokenShapes}: sk-, ghp_, xoxb-, AKIA..., JWTs, URL user info).
+ *
+ * <p>It is applied to data, before anything is serialised ({@link FactRedactor} goes over the typed facts): redacting
+ * rendered text cannot find a secret that the serialiser escaped. The text pass still runs over finished outputs as a
+ * second net, and it looks for each known secret in the escaped forms the outputs use too (JSON, HTML, the facts
+ * comment's {@code \u002d}, percent-encoding).
  */
 public final class Redactor {
   public static final String MASK = "[REDACTED]";
-  private static final Set<String> SECRET_PARTS =
-      Set.of("KEY", "TOKEN", "SECRET", "PASSWORD", "PASSWD", "CREDENTIAL", "CREDENTIALS", "AUTH", "PAT", "APIKEY");
-  private static final Pattern URL_USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s:]+(:[^/@\\s]*)?@");
   private static final int MIN_LENGTH = 8;
+  private static final int MIN_KNOWN_LENGTH = 4;
 
-  private final List<String> secrets;
+  /** Every form to look for, longest first, so a secret that contains another is masked whole. */
+  private volatile List<String> forms;
+  private final Set<String> secrets;
+  private final boolean shapes;
 
-  private Redactor(List<String> secrets) {
-    this.secrets = secrets;
+  private Redactor(Set<String> secrets, boolean shapes) {
+    this.secrets = new LinkedHashSet<>(secrets);
+    this.forms = forms(this.secrets);
+    this.shapes = shapes;
+  }
+
+  private Redactor(Set<String> secrets) {
+    this(secrets, true);
   }
 
   public static Redactor fromEnvironment(Map<String, String> env) {
-    List<String> values = new ArrayList<>();
+    Set<String> values = new LinkedHashSet<>();
     env.forEach((name, value) -> {
-      if (value != null && value.length() >= MIN_LENGTH && looksSecret(name)) {
+      if (value == null) {
+        return;
+      }
+      if (value.length() >= MIN_LENGTH && SecretNames.looksSecret(name)) {
         values.add(value);
       }
+      // A password inside a URL (DATABASE_URL=postgres://u:pw@db/x) is a secret wherever it shows up alone.
+      SecretNames.urlPassword(value).filter(pw -> pw.length() >= MIN_LENGTH).ifPresent(values::add);
     });
-    // Longest first, so a secret that contains another is masked whole.
-    values.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-    return new Redactor(List.copyOf(values));
+    return new Redactor(values);
+  }
+
+  /** Knows no secret value; still masks token shapes and URL user info. */
+  public static Redactor none() {
+    return new Redactor(Set.of());
   }
 
   /**
-   * This redactor plus one known secret, whatever the name of the variable that held it (4 characters or more:
-   * shorter values would mask ordinary words).
+   * Masks nothing at all, not even token shapes: only for reading a secret forkstate itself needs (the token
+   * {@code gh auth token} prints), never for anything that is shown or stored.
+   */
+  public static Redactor disabled() {
+    return new Redactor(Set.of(), false);
+  }
+
+  /**
+   * A copy of this redactor plus one known secret, whatever the name of the variable that held it (4 characters or
+   * more: shorter values would mask ordinary words).
    */
   public Redactor with(String secret) {
-    if (secret == null || secret.length() < 4 || secrets.contains(secret)) {
-      return this;
+    Redactor copy;
+    synchronized (this) {
+      copy = new Redactor(secrets, shapes);
     }
-    List<String> values = new ArrayList<>(secrets);
-    values.add(secret);
-    values.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-    return new Redactor(List.copyOf(values));
+    copy.remember(secret);
+    return copy;
   }
 
-  public static Redactor none() {
-    return new Redactor(List.of());
+  /**
+   * Adds a secret forkstate obtained while running (a token a command printed): from now on this redactor, and every
+   * component that holds it, masks it too. Safe to call from several threads.
+   */
+  public synchronized void remember(String secret) {
+    String s = secret == null ? "" : secret.strip();
+    if (s.length() >= MIN_KNOWN_LENGTH && secrets.add(s)) {
+      forms = forms(secrets);
+    }
   }
 
+  /** Whether an environment variable's name says it holds a secret. */
   public static boolean looksSecret(String name) {
-    for (String part : name.toUpperCase(Locale.ROOT).split("_")) {
-      if (SECRET_PARTS.contains(part)) {
-        return true;
-      }
-    }
-    return false;
+    return SecretNames.looksSecret(name);
   }
 
+  /** The text with every known secret (in any of its escaped forms) and every token-shaped value masked. */
   public String redact(String text) {
     if (text == null || text.isEmpty()) {
       return text;
     }
     String out = text;
-    for (String s : secrets) {
+    for (String s : forms) {
       if (out.contains(s)) {
         out = out.replace(s, MASK);
       }
     }
-    return URL_USERINFO.matcher(out).replaceAll("$1" + java.util.regex.Matcher.quoteReplacement(MASK) + "@");
+    return shapes ? TokenShapes.redact(out, MASK) : out;
+  }
+
+  private static List<String> forms(Set<String> secrets) {
+    Set<String> all = new LinkedHashSet<>();
+    for (String s : secrets) {
+      all.add(s);
+      all.addAll(Escapes.of(s));
+    }
+    List<String> sorted = new ArrayList<>(all);
+    sorted.removeIf(f -> f.length() < MIN_KNOWN_LENGTH);
+    sorted.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+    return List.copyOf(sorted);
   }
 }

@@ -128,7 +128,7 @@ class ModelAssessmentTest {
     GenerateResult r = generate();
     String md = Files.readString(fork.resolve("STATE_OF_PROJECT.md"));
     assertThat(md).contains("- Answer (written by rules, because the model call failed: HTTP 401: Incorrect API key "
-        + "provided: [REDACTED].; every point cites its facts):");
+        + "provided: \\[REDACTED\\].; every point cites its facts):");
     assertThat(r.notes()).anyMatch(n -> n.startsWith("assessment written by the rules: the model call failed: "
         + "HTTP 401")).noneMatch(n -> n.contains(KEY));
     GenerateResult json = new GenerateReport().run(new GenerateRequest(fork, "-", GenerateRequest.Format.JSON, false,

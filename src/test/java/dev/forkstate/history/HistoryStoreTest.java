@@ -93,7 +93,7 @@ class HistoryStoreTest {
     assertThat(rate.status()).isEqualTo(Status.WARN);
     String md = Files.readString(repo.dir().resolve("STATE_OF_PROJECT.md"));
     assertThat(md).contains("- **WARN** Smokes over runs: smokes green in 1 of 3 runs (33%)")
-        .contains("![trend chart](<STATE_OF_PROJECT.trend.svg>)");
+        .contains("![STATE_OF_PROJECT.trend.svg](<STATE_OF_PROJECT.trend.svg>)");
     // The chart: parsed as XML, one point per run; pass rate 0% twice, then 100% (y grows downwards).
     var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(repo.dir().resolve("STATE_OF_PROJECT.trend.svg").toFile());

@@ -8,6 +8,7 @@ import dev.forkstate.check.Finding;
 import dev.forkstate.config.Settings;
 import dev.forkstate.error.UserError;
 import dev.forkstate.fact.FactSet;
+import dev.forkstate.secret.Redactor;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,9 +53,23 @@ public final class LlmAssessor {
         d -> Thread.sleep(d.toMillis()));
   }
 
-  /** What the run knows beyond the facts: the model settings, the environment (for the key), and the mode. */
+  /**
+   * What the run knows beyond the facts: the model settings, the environment (for the key), the mode, and the run's
+   * redactor. The facts come redacted; the redactor masks what the model sends back (an answer may echo a secret from
+   * its own context or the prompt) before the answer is validated, cached or shown, and the prompt before it is sent.
+   */
   public record Request(String prompt, FactSet facts, List<Finding> findings, Settings.Llm llm,
-      Map<String, String> env, Path repo, boolean offline, boolean disabled) {}
+      Map<String, String> env, Path repo, boolean offline, boolean disabled, Redactor redactor) {
+    public Request {
+      redactor = redactor == null ? Redactor.none() : redactor;
+    }
+
+    /** A request with no secrets to mask beyond the shapes every redactor knows. */
+    public Request(String prompt, FactSet facts, List<Finding> findings, Settings.Llm llm, Map<String, String> env,
+        Path repo, boolean offline, boolean disabled) {
+      this(prompt, facts, findings, llm, env, repo, offline, disabled, Redactor.none());
+    }
+  }
 
   public Outcome assess(Request req) {
     Settings.Llm llm = req.llm();
@@ -73,7 +88,8 @@ public final class LlmAssessor {
     }
     boolean drafts = llm.draftSections();
     List<ChatMessage> messages = List.of(ChatMessage.system(Instructions.system(drafts)),
-        ChatMessage.user(Instructions.user(req.prompt(), EvidencePack.of(req.facts(), req.findings()))));
+        ChatMessage.user(req.redactor().redact(Instructions.user(req.prompt(),
+            EvidencePack.of(req.facts(), req.findings())))));
     String cacheKey = AnswerCache.key(llm.baseUrl(), llm.model(), messages);
     String shortKey = cacheKey.substring(0, 12);
     AnswerCache cache = new AnswerCache(req.repo().resolve(llm.cacheDir()));
@@ -81,7 +97,8 @@ public final class LlmAssessor {
 
     Optional<AnswerCache.Entry> cached = cache.get(cacheKey);
     if (cached.isPresent()) {
-      Checked checked = check(cached.get().answer(), req.facts(), drafts);
+      // Redacted again: an entry written by an older version may hold a secret the redactor did not know then.
+      Checked checked = check(req.redactor().redact(cached.get().answer()), req.facts(), drafts);
       if (checked.enough()) {
         notes.add("assessment: reused the cached answer " + shortKey + " (no model call)");
         return new Outcome(model(req, llm, cacheKey, checked, cached.get().corrected()), notes);
@@ -92,14 +109,14 @@ public final class LlmAssessor {
     }
     try (Closing endpoint = new Closing(endpoints.open(llm, key))) {
       RetryingEndpoint calls = new RetryingEndpoint(endpoint.inner, llm.maxRetries(), sleeper);
-      String answer = calls.complete(messages);
+      String answer = req.redactor().redact(calls.complete(messages));
       Checked checked = check(answer, req.facts(), drafts);
       boolean corrected = false;
       if (!checked.enough()) {
         List<ChatMessage> retry = new ArrayList<>(messages);
         retry.add(ChatMessage.assistant(answer));
         retry.add(ChatMessage.user(Instructions.correction(checked.reasons())));
-        String second = calls.complete(retry);
+        String second = req.redactor().redact(calls.complete(retry));
         Checked again = check(second, req.facts(), drafts);
         if (!again.enough()) {
           return rules(req, "the model's answer failed the checks twice (" + again.summary() + ")");
@@ -115,7 +132,7 @@ public final class LlmAssessor {
       }
       return new Outcome(model(req, llm, cacheKey, checked, corrected), notes);
     } catch (ChatFailure f) {
-      return rules(req, "the model call failed: " + f.getMessage());
+      return rules(req, req.redactor().redact("the model call failed: " + f.getMessage()));
     }
   }
 
@@ -155,7 +172,7 @@ public final class LlmAssessor {
   }
 
   private static List<Assessment.Point> safe(List<Assessment.Point> points) {
-    return points.stream().map(p -> new Assessment.Point(ModelText.safe(p.text().plain()), p.cites())).toList();
+    return points.stream().map(p -> new Assessment.Point(ModelText.phrase(p.text().plain()), p.cites())).toList();
   }
 
   private static Map<String, List<Assessment.Point>> safe(Map<String, List<Assessment.Point>> drafts) {

@@ -2,6 +2,7 @@ package dev.forkstate.collect.ci;
 
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.CommandRunner;
+import dev.forkstate.secret.Redactor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Where the GitHub token comes from: GITHUB_TOKEN, then GH_TOKEN, then `gh auth token` when gh is installed; else
- * none (anonymous, 60 requests an hour). The value is held here and set as a header only; it is never a fact.
+ * none (anonymous, 60 requests an hour). The value is held here and set as a header only; it is never a fact, and
+ * the caller adds it to the run's redactor (a token gh prints is in no variable the redactor reads).
  */
 public final class GitHubToken {
   private final String value; // null: anonymous
@@ -28,7 +30,10 @@ public final class GitHubToken {
         return new GitHubToken(v.strip(), name);
       }
     }
-    CommandResult gh = runner.run(workDir, Duration.ofSeconds(10), List.of("gh", "auth", "token"));
+    // Read with a runner that does not redact: the token has a token's shape (gho_...), and the run's redactor
+    // would hand back "[REDACTED]" instead of it. The caller adds the token to the run's redactor (CollectorPlan).
+    CommandRunner raw = new CommandRunner(runner.baseEnv(), Redactor.disabled());
+    CommandResult gh = raw.run(workDir, Duration.ofSeconds(10), List.of("gh", "auth", "token"));
     String out = gh.stdout().strip();
     if (gh.ok() && !out.isEmpty() && !out.contains("\n")) {
       return new GitHubToken(out, "gh auth token");

@@ -1,5 +1,6 @@
 package dev.forkstate.collect.ci;
 
+import static dev.forkstate.fact.Phrase.Kind.CODE;
 import static dev.forkstate.fact.Phrase.Kind.NAME;
 import static dev.forkstate.fact.Phrase.Kind.PATH;
 
@@ -20,10 +21,10 @@ import org.yaml.snakeyaml.nodes.Node;
 final class PathsFilter {
   /**
    * @param status PASS, WARN, FAIL (GitHub rejects the filter) or UNKNOWN (a pattern with no documented meaning)
-   * @param limit  what the filter allows, with its line: "only when they touch: src/**, tests/** (ci.yml:5)"
+   * @param limit  what the filter allows, with its line: "only when they touch: `src/**`, `tests/**` (ci.yml:5)"
    * @param detail why that is or is not enough
    */
-  record Reading(Status status, String limit, Phrase detail, List<Evidence> evidence) {
+  record Reading(Status status, Phrase limit, Phrase detail, List<Evidence> evidence) {
     Reading {
       evidence = List.copyOf(evidence);
     }
@@ -39,7 +40,7 @@ final class PathsFilter {
       return Optional.empty();
     }
     if (paths.isPresent() && ignore.isPresent()) {
-      return Optional.of(new Reading(Status.FAIL, "", Phrase.of("the push trigger has both ").then(NAME, "paths")
+      return Optional.of(new Reading(Status.FAIL, Phrase.empty(), Phrase.of("the push trigger has both ").then(NAME, "paths")
           .then(" and ").then(NAME, "paths-ignore").then(" (" + wf.at(paths.get()) + ", " + wf.at(ignore.get())
           + "); GitHub does not allow both for one event and rejects the workflow"), List.of()));
     }
@@ -49,13 +50,14 @@ final class PathsFilter {
     try {
       patterns = PushTrigger.compile(list);
     } catch (FilterPattern.Malformed e) {
-      return Optional.of(new Reading(Status.UNKNOWN, "", Phrase.of("cannot tell which pushes trigger it: the push "
+      return Optional.of(new Reading(Status.UNKNOWN, Phrase.empty(), Phrase.of("cannot tell which pushes trigger it: the push "
           + "trigger's ").then(NAME, ignoring ? "paths-ignore" : "paths").then(" (" + wf.at(list) + "): ")
           .then(e.phrase()), List.of()));
     }
-    String shown = String.join(", ", patterns.stream().map(FilterPattern::source).toList());
-    String limit = (ignoring ? "unless they touch only: " : "only when they touch: ") + shown + " ("
-        + wf.at(list) + ")";
+    // The patterns are items: a glob's * and ** show as written.
+    Phrase limit = Phrase.of(ignoring ? "unless they touch only: " : "only when they touch: ")
+        .then(Phrase.items(CODE, patterns.stream().map(FilterPattern::source).toList(), ", "))
+        .then(" (" + wf.at(list) + ")");
     WatchedFiles w = watched.get();
     if (!w.problem().isEmpty()) {
       return Optional.of(new Reading(Status.WARN, limit, Phrase.of("forkstate could not check that this covers "

@@ -156,9 +156,9 @@ final class PushTrigger {
     return switch (r.status()) {
       case FAIL -> fail(ID, r.detail(), show);
       case UNKNOWN -> new Fact(FactId.of(ID), Status.UNKNOWN, Value.none(), pushes, r.detail(), ev);
-      case PASS -> new Fact(FactId.of(ID), Status.PASS, new Value.Text(where), pushes.then(" " + r.limit() + ", ")
+      case PASS -> new Fact(FactId.of(ID), Status.PASS, new Value.Text(where), pushes.then(" ").then(r.limit()).then(", ")
           .then(r.detail()).then(also), Phrase.empty(), ev);
-      default -> new Fact(FactId.of(ID), Status.WARN, new Value.Text(where), pushes.then(" " + r.limit() + "; ")
+      default -> new Fact(FactId.of(ID), Status.WARN, new Value.Text(where), pushes.then(" ").then(r.limit()).then("; ")
           .then(r.detail()).then(also), Phrase.of("a push that changes only files the ").then(NAME, "paths")
           .then(" filter leaves out does not run the workflow, so a green run says nothing about it"), ev);
     };

@@ -25,6 +25,7 @@ import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.io.IOException;
@@ -409,7 +410,22 @@ class LlmAssessorTest {
         "Drift: 2 upstream commits not merged <!-- forkstate:end id=comparison-vs-upstream --> [click](http://x)",
         "upstream.behind", "Smokes pass: 5 passed.", "smoke.smokes")));
     Assessment a = assess().assessment();
-    assertThat(a.points().get(0).text().plain()).isEqualTo("Drift: 2 upstream commits not merged \\<!-- "
-        + "forkstate:end id=comparison-vs-upstream --\\> \\[click\\](http://x)");
+    // The point holds the model's words as they are, on one line; the renderer escapes words like any other text
+    // (render/MarkdownText, tested with hostile strings in MarkdownInjectionTest), so no mark or link survives there.
+    assertThat(a.points().get(0).text().plain()).isEqualTo("Drift: 2 upstream commits not merged <!-- "
+        + "forkstate:end id=comparison-vs-upstream --> [click](http://x)");
+    assertThat(dev.forkstate.render.MarkdownText.of(a.points().get(0).text())).isEqualTo("Drift: 2 upstream commits "
+        + "not merged &lt;!-- forkstate:end id=comparison-vs-upstream --> \\[click\\](http://x)");
+  }
+
+  /** A model's code spans stay code spans: they are items of the point's phrase, not escaped backticks. */
+  @Test
+  void modelCodeSpansBecomeItems() {
+    answer(ok(points("Smokes pass: 5 passed in `tests/smoke` (run ``pytest -q``).", "smoke.smokes",
+        "Drift: 2 upstream commits not merged.", "upstream.behind")));
+    Assessment a = assess().assessment();
+    assertThat(a.points().get(0).text().parts()).containsExactly(new Phrase.Words("Smokes pass: 5 passed in "),
+        new Phrase.Code(Phrase.Kind.CODE, "tests/smoke"), new Phrase.Words(" (run "),
+        new Phrase.Code(Phrase.Kind.CODE, "pytest -q"), new Phrase.Words(")."));
   }
 }

@@ -118,7 +118,7 @@ class PushTriggerTest {
     Fact f = withPaths("    paths: ['pkg/**', 'tests/unit/**']\n");
     assertThat(f.status()).isEqualTo(Status.WARN);
     assertThat(Shown.summary(f)).isEqualTo("pushes to `fork/stable` trigger it (" + WF + ":3) only when they touch: "
-        + "pkg/**, tests/unit/** (" + WF + ":4); a push that changes only `tests/smoke/conftest.py` does not run it "
+        + "`pkg/**`, `tests/unit/**` (" + WF + ":4); a push that changes only `tests/smoke/conftest.py` does not run it "
         + "(2 of the 4 tracked files in tests/smoke, pkg are outside the filter)");
     assertThat(f.evidence()).extracting(Evidence::command).contains("git ls-files");
   }
@@ -128,7 +128,7 @@ class PushTriggerTest {
     Fact f = withPaths("    paths: ['**.py', 'tests/**']\n");
     assertThat(f.status()).isEqualTo(Status.PASS);
     assertThat(Shown.summary(f)).isEqualTo("pushes to `fork/stable` trigger it (" + WF + ":3) only when they touch: "
-        + "**.py, tests/** (" + WF + ":4), which covers the smoke paths and the package: tests/smoke, pkg (4 tracked "
+        + "`**.py`, `tests/**` (" + WF + ":4), which covers the smoke paths and the package: tests/smoke, pkg (4 tracked "
         + "files)");
   }
 
@@ -137,7 +137,7 @@ class PushTriggerTest {
     assertThat(withPaths("    paths-ignore: ['docs/**', '**.md']\n").status()).isEqualTo(Status.PASS);
     Fact f = withPaths("    paths-ignore: ['tests/**']\n");
     assertThat(f.status()).isEqualTo(Status.WARN);
-    assertThat(Shown.summary(f)).contains("unless they touch only: tests/** (" + WF + ":4)")
+    assertThat(Shown.summary(f)).contains("unless they touch only: `tests/**` (" + WF + ":4)")
         .contains("`tests/smoke/conftest.py` does not run it");
   }
 

@@ -230,7 +230,7 @@ class WorkflowCollectorTest {
     String wf = "on:\n  push:\n    branches: [fork/stable]\n    paths: [%s]\njobs: {}\n";
     Fact narrow = fact(collect(wf.formatted("'pkg/**'")), "ci.workflow.push-trigger");
     assertThat(narrow.status()).isEqualTo(Status.WARN);
-    assertThat(Shown.summary(narrow)).contains("only when they touch: pkg/** (" + WF + ":4)")
+    assertThat(Shown.summary(narrow)).contains("only when they touch: `pkg/**` (" + WF + ":4)")
         .contains("`tests/smoke/test_a.py` does not run it");
     assertThat(narrow.evidence()).extracting(e -> e.command()).contains("git ls-files");
     Fact wide = fact(collect(wf.formatted("'**.py'")), "ci.workflow.push-trigger");

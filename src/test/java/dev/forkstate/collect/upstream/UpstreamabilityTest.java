@@ -141,7 +141,7 @@ class UpstreamabilityTest {
     assertThat(clean.status()).isEqualTo(Status.PASS);
     assertThat(Shown.summary(clean)).isEqualTo("`pr/clean`: ready: 1 commit, 1 file (+1 -0), merges cleanly into `upstream/main`");
     assertThat(items(clean)).contains("1 ahead, 0 behind `upstream/main`");
-    assertThat(md).contains("  - PR branches (pr/*):").contains("- **WARN** PR branch: `pr/conflict`: conflicts");
+    assertThat(md).contains("  - PR branches (`pr/*`):").contains("- **WARN** PR branch: `pr/conflict`: conflicts");
     Fact empty = fact(FactIds.pr("pr-empty"));
     assertThat(empty.status()).isEqualTo(Status.WARN);
     assertThat(Shown.summary(empty)).isEqualTo("`pr/empty`: no commit of its own (0 ahead of `upstream/main`): nothing to propose; delete it");
