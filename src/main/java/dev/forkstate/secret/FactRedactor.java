@@ -66,10 +66,10 @@ public final class FactRedactor {
           .map(x -> new Value.Candidate(phrase(x.text()), x.keys())).toList(), c.listed(), texts(c.unread()));
     } else if (v instanceof Value.Conflicts c) {
       return new Value.Conflicts(c.files().stream()
-          .map(x -> new Value.Conflict(text(x.path()), x.kinds(), x.forkLines())).toList());
+          .map(x -> new Value.Conflict(text(x.path()), x.kinds(), x.forkLines(), text(x.renamedFrom()))).toList());
     } else if (v instanceof Value.Branch b) {
       return new Value.Branch(text(b.name()), text(b.upstream()), b.lines().stream().map(this::phrase).toList(),
-          b.patches(), b.ownPatches(), b.merge(), text(b.mergeWhy()), b.lagDays());
+          b.patches(), b.ownPatches(), b.merge(), text(b.mergeWhy()), b.lagDays(), b.size());
     } else if (v instanceof Value.Numbers || v instanceof Value.Count || v instanceof Value.Flag
         || v instanceof Value.Series || v instanceof Value.None) {
       // Numbers and flags: nothing from outside to mask (a metric's dotted path is the config's own).

@@ -34,8 +34,9 @@ class FactRedactorTest {
         new Value.Candidates(List.of(new Value.Candidate(p, List.of("FLAG"))), List.of("FLAG"),
             List.of("unread/" + TOKEN)),
         new Value.Numbers(new TreeMap<>(Map.of("a.b", 1.0))),
-        new Value.Conflicts(List.of(new Value.Conflict("c/" + TOKEN, List.of("content"), 3))),
-        new Value.Branch("fork/" + TOKEN, "upstream/" + NAMED, List.of(p), 2, 1, Value.Merge.CLEAN, BOTH, 4),
+        new Value.Conflicts(List.of(new Value.Conflict("c/" + TOKEN, List.of(dev.forkstate.fact.ConflictKind.CONTENT), 3, "old/" + TOKEN))),
+        new Value.Branch("fork/" + TOKEN, "upstream/" + NAMED, List.of(p), 2, 1, Value.Merge.CLEAN, BOTH, 4,
+            new Value.Size(1, 1, 2, 0)),
         Value.none());
   }
 
