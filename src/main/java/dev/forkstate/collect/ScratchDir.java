@@ -1,19 +1,48 @@
 package dev.forkstate.collect;
 
+import dev.forkstate.exec.ExitCleanup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Removing a temp folder forkstate made for a command's own files (a JUnit XML, a scanner's output). */
+/**
+ * A temp folder forkstate makes for a command's own files (a JUnit XML, a scanner's output): removed by its owner
+ * when the command is done, and by {@link ExitCleanup} when forkstate is stopped first (SIGTERM, SIGINT), after the
+ * processes that could still write into it are ended.
+ */
 public final class ScratchDir {
+  private static final Map<Path, Runnable> PENDING = new ConcurrentHashMap<>();
+
   private ScratchDir() {}
+
+  /** A new temp folder named {@code prefix...}, removed on the JVM's way out unless deleted before. */
+  public static Path create(String prefix) throws IOException {
+    Path dir = Files.createTempDirectory(prefix);
+    Runnable cleanup = () -> delete(dir);
+    PENDING.put(dir, cleanup);
+    if (!ExitCleanup.onExit(cleanup)) {
+      PENDING.remove(dir);
+      throw new IOException("forkstate is stopping: no new temp folder");
+    }
+    return dir;
+  }
 
   /** Deletes the folder and everything in it; null is nothing to delete. */
   public static void deleteQuietly(Path dir) {
     if (dir == null) {
       return;
     }
+    Runnable pending = PENDING.remove(dir);
+    if (pending != null) {
+      ExitCleanup.forget(pending);
+    }
+    delete(dir);
+  }
+
+  private static void delete(Path dir) {
     try (var files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException ignored) {

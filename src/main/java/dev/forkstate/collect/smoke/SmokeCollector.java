@@ -82,7 +82,7 @@ public final class SmokeCollector implements Collector {
     SmokeCommand cmd = SmokeCommand.parse(smoke.command());
     Path tmp;
     try {
-      tmp = Files.createTempDirectory("forkstate-smoke");
+      tmp = ScratchDir.create("forkstate-smoke");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

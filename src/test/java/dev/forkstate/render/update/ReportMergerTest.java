@@ -150,8 +150,9 @@ class ReportMergerTest {
       }
       String out = merged.text();
       // A section the new run does not write is kept whole, the edit in it too.
+      long seen = seed;
       edits.forEach((id, edit) -> assertThat(v2.containsKey(id) || out.contains(edit))
-          .as("seed " + seed + ": section " + id + " dropped").isTrue());
+          .as("seed " + seen + ": section " + id + " dropped").isTrue());
       int from = 0;
       for (String piece : pieces) {
         int at = out.indexOf(piece, from);
