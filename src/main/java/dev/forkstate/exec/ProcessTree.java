@@ -92,18 +92,24 @@ public final class ProcessTree {
     return killed.size();
   }
 
-  /** Live processes in the leader's session or group, or carrying this run's marker. */
+  /**
+   * Live processes carrying this run's marker, or in the leader's session or group and carrying no other run's
+   * marker. Pids are reused (pid_max is often 32768): once the leader is gone, a process with its pid, or in a
+   * session led by that pid, can be another command's; those carry their own marker and are left alone.
+   */
   private Set<Long> scan(long leader) {
     Set<Long> found = new HashSet<>();
     long self = ProcessHandle.current().pid();
-    byte[] needle = (MARKER_VARIABLE + "=" + marker + "\0").getBytes(StandardCharsets.UTF_8);
+    byte[] mine = (MARKER_VARIABLE + "=" + marker + "\0").getBytes(StandardCharsets.UTF_8);
+    byte[] any = (MARKER_VARIABLE + "=").getBytes(StandardCharsets.UTF_8);
     try (var dirs = Files.newDirectoryStream(PROC, p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
       for (Path dir : dirs) {
         long pid = Long.parseLong(dir.getFileName().toString());
         if (pid == self) {
           continue;
         }
-        if (inSessionOf(dir, leader) || carries(dir, needle)) {
+        byte[] env = environ(dir);
+        if (contains(env, mine) || (inSessionOf(dir, leader) && !contains(env, any))) {
           found.add(pid);
         }
       }
@@ -125,24 +131,29 @@ public final class ProcessTree {
     }
   }
 
-  private static boolean carries(Path dir, byte[] needle) {
+  /** The process's environment (NUL-separated), empty when it is not readable (another user's) or gone. */
+  private static byte[] environ(Path dir) {
     try {
-      byte[] env = Files.readAllBytes(dir.resolve("environ"));
-      outer:
-      for (int i = 0; i + needle.length <= env.length; i++) {
-        if (i > 0 && env[i - 1] != 0) {
-          continue; // a variable starts after a NUL
-        }
-        for (int j = 0; j < needle.length; j++) {
-          if (env[i + j] != needle[j]) {
-            continue outer;
-          }
-        }
-        return true;
-      }
-      return false;
+      return Files.readAllBytes(dir.resolve("environ"));
     } catch (IOException | RuntimeException e) {
-      return false; // another user's process, or gone meanwhile
+      return new byte[0];
     }
+  }
+
+  /** Whether a variable of the environment starts with {@code needle}. */
+  private static boolean contains(byte[] env, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= env.length; i++) {
+      if (i > 0 && env[i - 1] != 0) {
+        continue; // a variable starts after a NUL
+      }
+      for (int j = 0; j < needle.length; j++) {
+        if (env[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 }
