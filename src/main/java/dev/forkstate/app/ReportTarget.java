@@ -29,15 +29,18 @@ final class ReportTarget {
   /** The old report's lines end in CRLF: the update's new lines do too, so no line is changed only by its ending. */
   final boolean crlf;
   private final CompletableFuture<ReportDocument> parsing;
+  /** The report a run to stdout stands for (forkstate check), relative to the repository; else null. */
+  private final String standsFor;
 
   private ReportTarget(Path out, boolean markdown, FileSnapshot previous, CompletableFuture<ReportDocument> parsing,
-      String bom, boolean crlf) {
+      String bom, boolean crlf, String standsFor) {
     this.out = out;
     this.markdown = markdown;
     this.previous = previous;
     this.parsing = parsing;
     this.bom = bom;
     this.crlf = crlf;
+    this.standsFor = standsFor;
   }
 
   /**
@@ -72,7 +75,8 @@ final class ReportTarget {
         ? CompletableFuture.supplyAsync(() -> ReportDocument.parse(text.substring(bom.length()),
             SectionTitles.idsByNormalisedTitle(), out.getFileName().toString()), pool)
         : CompletableFuture.completedFuture(null);
-    return new ReportTarget(out, markdown, previous, parsing, bom, text != null && Lines.mostlyCrlf(text));
+    return new ReportTarget(out, markdown, previous, parsing, bom, text != null && Lines.mostlyCrlf(text),
+        req.standsFor());
   }
 
   private static boolean sameFile(Path a, Path b) {
@@ -102,7 +106,9 @@ final class ReportTarget {
    */
   List<String> ownOutputs(Path repo) {
     List<String> own = new ArrayList<>();
-    for (Path p : new Path[] {out, out == null ? null : backupPath(out), out == null ? null : chartPath(out)}) {
+    Path report = out != null ? out : standsFor == null ? null : repo.resolve(standsFor);
+    for (Path p : new Path[] {report, report == null ? null : backupPath(report),
+        report == null ? null : chartPath(report)}) {
       if (p == null) {
         continue;
       }

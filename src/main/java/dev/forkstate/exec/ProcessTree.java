@@ -63,7 +63,9 @@ public final class ProcessTree {
     long leader = process.pid();
     Set<Long> killed = new HashSet<>();
     List<ProcessHandle> descendants = process.descendants().toList(); // before the leader dies and they re-parent
-    process.destroyForcibly();
+    // Through the handle: Process.destroyForcibly also closes the pipes, and the readers would lose output that a
+    // command which exited by itself left in them.
+    process.toHandle().destroyForcibly();
     descendants.forEach(p -> {
       if (p.destroyForcibly()) {
         killed.add(p.pid());

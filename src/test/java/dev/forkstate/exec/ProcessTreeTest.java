@@ -78,6 +78,15 @@ class ProcessTreeTest {
     assertThat(Long.parseLong(f[1])).isNotEqualTo(ProcessHandle.current().pid());
   }
 
+  @Test
+  void endingTheTreeOfAnExitedCommandKeepsItsOutput() {
+    // Process.destroyForcibly closes the pipes: called after a normal exit it lost output (14 of 600 runs).
+    long lost = java.util.stream.IntStream.range(0, 300).parallel()
+        .mapToObj(i -> runner.run(tmp, Duration.ofSeconds(30), List.of("echo", "out" + i)))
+        .filter(r -> !r.ok() || !r.stdoutWhole() || !r.stdout().startsWith("out")).count();
+    assertThat(lost).isZero();
+  }
+
   /** Sleeps whose working folder is this test's: none may be left. */
   private static List<Long> sleepsCarrying(Path dir) {
     return ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("sleep"))
