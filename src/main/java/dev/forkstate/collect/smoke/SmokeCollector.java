@@ -59,7 +59,7 @@ public final class SmokeCollector implements Collector {
       allRuns.add(results);
     }
     facts.add(Determinism.judge(smokes, allRuns, runs));
-    return facts;
+    return HalfMergedTree.mark(facts, dev.forkstate.collect.git.UnfinishedOperation.inTree(ctx.git()));
   }
 
   /** PASS < WARN < SKIPPED < UNKNOWN < FAIL: how much a run's status weighs against the smoke. */
