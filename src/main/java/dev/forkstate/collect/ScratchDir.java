@@ -2,7 +2,9 @@ package dev.forkstate.collect;
 
 import dev.forkstate.exec.ExitCleanup;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
@@ -30,23 +32,29 @@ public final class ScratchDir {
     return dir;
   }
 
-  /** Deletes the folder and everything in it; null is nothing to delete. */
+  /**
+   * Deletes the folder and everything in it; null is nothing to delete. The exit cleanup is dropped only after the
+   * folder is gone: the JVM halts once its hooks are done, and a delete it interrupts must still be done by the hook.
+   */
   public static void deleteQuietly(Path dir) {
     if (dir == null) {
       return;
     }
+    delete(dir);
     Runnable pending = PENDING.remove(dir);
     if (pending != null) {
       ExitCleanup.forget(pending);
     }
-    delete(dir);
   }
 
+  /** The owner and the exit hook may delete at once: what vanishes under a walk is retried, not an error. */
   private static void delete(Path dir) {
-    try (var files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // A leftover temp file is harmless; failing the run over it is not.
+    for (int attempt = 0; attempt < 3 && Files.exists(dir, LinkOption.NOFOLLOW_LINKS); attempt++) {
+      try (var files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException | UncheckedIOException ignored) {
+        // Removed meanwhile by the other deleter, or unreadable: look again; a leftover is harmless.
+      }
     }
   }
 }
