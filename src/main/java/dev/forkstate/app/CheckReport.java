@@ -6,6 +6,8 @@ import dev.forkstate.error.UserError;
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.CommandRunner;
 import dev.forkstate.fact.FactIds;
+import dev.forkstate.render.update.Block;
+import dev.forkstate.render.update.Markers;
 import dev.forkstate.render.update.ReportDocument;
 import dev.forkstate.report.FactDigest;
 import dev.forkstate.report.SectionTitles;
@@ -23,29 +25,36 @@ import java.util.TreeSet;
  * not compared, or a committed report could never be current. Trends (history.*) are left out: they move by design.
  */
 public final class CheckReport {
+  /** A committed report is read whole up to this; past it the check stops with a user error, never a cut read. */
+  static final int MAX_REPORT_BYTES = 64 * 1024 * 1024;
+
   public record Result(ExitCode exit, List<String> differences, String message) {}
 
   public Result run(GenerateRequest fresh, String reportPath) {
     CommandRunner runner = new CommandRunner(fresh.env(), Redactor.fromEnvironment(fresh.env()));
     Path repo = Workspace.repoRoot(fresh.repo(), runner);
-    CommandResult shown = new GitCli(repo, runner).run("show", "HEAD:" + reportPath);
+    // Read whole, up to a cap far past any real report: its facts line is at the end, so a cut report would read as
+    // one that carries none.
+    CommandResult shown = new GitCli(repo, runner, MAX_REPORT_BYTES).run("show", "HEAD:" + reportPath);
     if (!shown.ok()) {
       throw new UserError("no committed " + reportPath + " at HEAD", "git show HEAD:" + reportPath,
           "generate it and commit it first");
     }
     if (!shown.stdoutWhole()) {
-      // Its facts are at the end: a cut report would read as one that carries none.
-      throw new UserError(reportPath + " at HEAD could not be read whole: " + shown.cutReason(),
+      throw new UserError(reportPath + " at HEAD is larger than " + MAX_REPORT_BYTES / (1024 * 1024)
+          + " MiB (" + shown.cutReason() + "); forkstate does not read a report that large",
           "git show HEAD:" + reportPath, "regenerate it with this forkstate and commit it");
     }
-    FactDigest committed = ReportDocument.parse(shown.stdout(), SectionTitles.idsByNormalisedTitle(), reportPath)
-        .factsJson().flatMap(FactDigest::fromCommentJson)
+    ReportDocument document = ReportDocument.parse(shown.stdout(), SectionTitles.idsByNormalisedTitle(), reportPath);
+    FactDigest committed = document.factsJson().flatMap(FactDigest::fromCommentJson)
         .orElseThrow(() -> new UserError(reportPath + " at HEAD carries no forkstate facts", null,
             "regenerate it with this forkstate and commit it"));
     GenerateResult now = new GenerateReport().run(new GenerateRequest(repo, "-", GenerateRequest.Format.MD,
-        fresh.offline(), fresh.config(), fresh.env(), false, true, false));
+        fresh.offline(), fresh.config(), fresh.env(), false, true, false, null, reportPath));
     FactDigest current = FactDigest.of(now.report().facts());
-    List<String> diffs = new ArrayList<>();
+    // What the reader sees first: an owned section whose text is not what forkstate wrote (a FAIL edited to PASS)
+    // is stale whatever the hidden facts say.
+    List<String> diffs = new ArrayList<>(editedSections(document));
     TreeSet<String> ids = new TreeSet<>(committed.facts().keySet());
     ids.addAll(current.facts().keySet());
     for (String id : ids) {
@@ -65,6 +74,18 @@ public final class CheckReport {
     return diffs.isEmpty()
         ? new Result(ExitCode.OK, diffs, reportPath + " at HEAD is current: every fact has the status it states")
         : new Result(ExitCode.CHECKS_NOT_PASSING, diffs, reportPath + " at HEAD is stale: " + diffs.size()
-            + " fact(s) changed status; run forkstate generate and commit the report");
+            + " difference(s) between what it says and what is measured now; run forkstate generate and commit the "
+            + "report");
+  }
+
+  /** Owned sections whose body no longer has the sha forkstate recorded when it wrote them. */
+  private static List<String> editedSections(ReportDocument document) {
+    List<String> edited = new ArrayList<>();
+    for (Block b : document.blocks()) {
+      if (b instanceof Block.Managed m && m.recordedHash() != null && !m.recordedHash().equals(Markers.hash(m.body()))) {
+        edited.add("section " + m.id() + ": edited by hand since forkstate wrote it (line " + m.firstLine() + ")");
+      }
+    }
+    return edited;
   }
 }

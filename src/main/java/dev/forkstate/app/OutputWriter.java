@@ -3,6 +3,8 @@ package dev.forkstate.app;
 import dev.forkstate.render.JsonRenderer;
 import dev.forkstate.render.MarkdownRenderer;
 import dev.forkstate.render.TrendChart;
+import dev.forkstate.render.update.Lines;
+import dev.forkstate.render.update.Markers;
 import dev.forkstate.render.update.MergeResult;
 import dev.forkstate.render.update.ReportDocument;
 import dev.forkstate.render.update.ReportMerger;
@@ -11,6 +13,7 @@ import dev.forkstate.secret.Redactor;
 import dev.forkstate.write.AtomicWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -35,12 +38,22 @@ final class OutputWriter {
     if (!target.markdown) {
       return new Rendered(redactor.redact(new JsonRenderer().render(report)), null);
     }
-    if (old == null) {
-      return new Rendered(redactor.redact(new MarkdownRenderer().render(report)), null);
-    }
     MarkdownRenderer md = new MarkdownRenderer();
-    MergeResult merged = ReportMerger.merge(old, md.blocks(report), md.factsLine(report));
-    return new Rendered(redactor.redact(merged.text()), merged);
+    LinkedHashMap<String, String> blocks = new LinkedHashMap<>();
+    // Redacted block by block and hashed again: the sha in a begin mark is of the bytes written, or every rerun of a
+    // report with a redacted value would find the section edited.
+    md.blocks(report).forEach((id, block) -> blocks.put(id, Markers.rehash(newLines(redactor.redact(block)))));
+    String facts = newLines(redactor.redact(md.factsLine(report)));
+    if (old == null) {
+      return new Rendered(redactor.redact(ReportMerger.fresh(blocks, facts)), null);
+    }
+    MergeResult merged = ReportMerger.merge(old, blocks, facts);
+    return new Rendered(target.bom + redactor.redact(merged.text()), merged);
+  }
+
+  /** New lines end as the old report's do (CRLF or LF), so an update changes no line by its ending alone. */
+  private String newLines(String text) {
+    return target.crlf ? Lines.withCrlf(text) : text;
   }
 
   /**
@@ -62,6 +75,8 @@ final class OutputWriter {
             + " (wrap lines in <!-- keep --> ... <!-- /keep --> to keep them in a section)");
       }
       merged.keptSections().forEach(id -> notes.add("kept <!-- keep --> blocks in " + id));
+      merged.foreignSections().forEach(id -> notes.add("kept section '" + id + "' as you have it: this forkstate "
+          + "does not write it (delete it by hand if it is stale)"));
     }
     if (out != null) {
       AtomicWriter.write(out, rendered.text(), target.previous);

@@ -1,11 +1,13 @@
 package dev.forkstate.app;
 
 import dev.forkstate.error.UserError;
+import dev.forkstate.render.update.Lines;
 import dev.forkstate.render.update.ReportDocument;
 import dev.forkstate.report.FactDigest;
 import dev.forkstate.report.PreviousReport;
 import dev.forkstate.report.SectionTitles;
 import dev.forkstate.write.FileSnapshot;
+import dev.forkstate.write.OutputPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,13 +24,23 @@ final class ReportTarget {
   final Path out;
   final boolean markdown;
   final FileSnapshot previous;
+  /** A byte-order mark the old report starts with: parsed without it, written back in front of the update. */
+  final String bom;
+  /** The old report's lines end in CRLF: the update's new lines do too, so no line is changed only by its ending. */
+  final boolean crlf;
   private final CompletableFuture<ReportDocument> parsing;
+  /** The report a run to stdout stands for (forkstate check), relative to the repository; else null. */
+  private final String standsFor;
 
-  private ReportTarget(Path out, boolean markdown, FileSnapshot previous, CompletableFuture<ReportDocument> parsing) {
+  private ReportTarget(Path out, boolean markdown, FileSnapshot previous, CompletableFuture<ReportDocument> parsing,
+      String bom, boolean crlf, String standsFor) {
     this.out = out;
     this.markdown = markdown;
     this.previous = previous;
     this.parsing = parsing;
+    this.bom = bom;
+    this.crlf = crlf;
+    this.standsFor = standsFor;
   }
 
   /**
@@ -40,15 +52,35 @@ final class ReportTarget {
     Path out = outputPath(req, repo);
     FileSnapshot previous = out == null ? null : FileSnapshot.read(out);
     boolean markdown = req.format() == GenerateRequest.Format.MD;
-    CompletableFuture<ReportDocument> parsing = markdown && previous != null && previous.exists()
-        ? CompletableFuture.supplyAsync(() -> ReportDocument.parse(previous.text(),
+    if (out != null) {
+      // The files beside the report are checked now too: a committed link or a pipe stops the run before it measures.
+      FileSnapshot.read(backupPath(out));
+      if (markdown) {
+        OutputPath.check(chartPath(out));
+        OutputGuard.markdown(out, previous, req.force());
+      } else {
+        OutputGuard.json(out, previous, req.force(), "--out");
+      }
+    }
+    if (req.jsonOut() != null) {
+      if (out != null && sameFile(req.jsonOut(), out)) {
+        throw new UserError("--json-out names the report itself (" + out + ")", null,
+            "give --json-out another file, e.g. STATE_OF_PROJECT.json");
+      }
+      OutputGuard.json(req.jsonOut(), FileSnapshot.read(req.jsonOut()), req.force(), "--json-out");
+    }
+    String text = markdown && previous != null && previous.exists() ? ReportText.decode(previous, out) : null;
+    String bom = text != null && text.startsWith(ReportText.BOM) ? ReportText.BOM : "";
+    CompletableFuture<ReportDocument> parsing = text != null
+        ? CompletableFuture.supplyAsync(() -> ReportDocument.parse(text.substring(bom.length()),
             SectionTitles.idsByNormalisedTitle(), out.getFileName().toString()), pool)
         : CompletableFuture.completedFuture(null);
-    if (!markdown && previous != null && previous.exists() && !req.force() && !writtenByForkstate(previous.text())) {
-      throw new UserError(out + " exists and was not written by forkstate; replacing it would lose its text", null,
-          "move it aside, choose another --out, or pass --force to replace it");
-    }
-    return new ReportTarget(out, markdown, previous, parsing);
+    return new ReportTarget(out, markdown, previous, parsing, bom, text != null && Lines.mostlyCrlf(text),
+        req.standsFor());
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
   /** The old Markdown report, parsed; null when there is none (or the report is JSON). */
@@ -74,7 +106,9 @@ final class ReportTarget {
    */
   List<String> ownOutputs(Path repo) {
     List<String> own = new ArrayList<>();
-    for (Path p : new Path[] {out, out == null ? null : backupPath(out), out == null ? null : chartPath(out)}) {
+    Path report = out != null ? out : standsFor == null ? null : repo.resolve(standsFor);
+    for (Path p : new Path[] {report, report == null ? null : backupPath(report),
+        report == null ? null : chartPath(report)}) {
       if (p == null) {
         continue;
       }
@@ -99,11 +133,6 @@ final class ReportTarget {
   /** Where the previous report is saved when an update replaces words the user wrote. */
   static Path backupPath(Path out) {
     return out.resolveSibling(out.getFileName() + ".prev");
-  }
-
-  /** Only JSON is ever replaced whole; a Markdown report is merged, so it needs no such guard. */
-  private static boolean writtenByForkstate(String json) {
-    return json.contains("\"tool\" : \"forkstate\"");
   }
 
   private static Path outputPath(GenerateRequest req, Path repo) {

@@ -1,23 +1,60 @@
 package dev.forkstate.collect;
 
+import dev.forkstate.exec.ExitCleanup;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Removing a temp folder forkstate made for a command's own files (a JUnit XML, a scanner's output). */
+/**
+ * A temp folder forkstate makes for a command's own files (a JUnit XML, a scanner's output): removed by its owner
+ * when the command is done, and by {@link ExitCleanup} when forkstate is stopped first (SIGTERM, SIGINT), after the
+ * processes that could still write into it are ended.
+ */
 public final class ScratchDir {
+  private static final Map<Path, Runnable> PENDING = new ConcurrentHashMap<>();
+
   private ScratchDir() {}
 
-  /** Deletes the folder and everything in it; null is nothing to delete. */
+  /** A new temp folder named {@code prefix...}, removed on the JVM's way out unless deleted before. */
+  public static Path create(String prefix) throws IOException {
+    Path dir = Files.createTempDirectory(prefix);
+    Runnable cleanup = () -> delete(dir);
+    PENDING.put(dir, cleanup);
+    if (!ExitCleanup.onExit(cleanup)) {
+      PENDING.remove(dir);
+      throw new IOException("forkstate is stopping: no new temp folder");
+    }
+    return dir;
+  }
+
+  /**
+   * Deletes the folder and everything in it; null is nothing to delete. The exit cleanup is dropped only after the
+   * folder is gone: the JVM halts once its hooks are done, and a delete it interrupts must still be done by the hook.
+   */
   public static void deleteQuietly(Path dir) {
     if (dir == null) {
       return;
     }
-    try (var files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // A leftover temp file is harmless; failing the run over it is not.
+    delete(dir);
+    Runnable pending = PENDING.remove(dir);
+    if (pending != null) {
+      ExitCleanup.forget(pending);
+    }
+  }
+
+  /** The owner and the exit hook may delete at once: what vanishes under a walk is retried, not an error. */
+  private static void delete(Path dir) {
+    for (int attempt = 0; attempt < 3 && Files.exists(dir, LinkOption.NOFOLLOW_LINKS); attempt++) {
+      try (var files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException | UncheckedIOException ignored) {
+        // Removed meanwhile by the other deleter, or unreadable: look again; a leftover is harmless.
+      }
     }
   }
 }

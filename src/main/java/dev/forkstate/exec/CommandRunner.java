@@ -91,11 +91,13 @@ public final class CommandRunner {
   /** Runs the process; the caller holds one of the runner's slots. Its timeout starts here, not while waiting. */
   private CommandResult runInSlot(CommandSpec spec, int stdoutCapBytes) {
     long start = System.nanoTime();
-    ProcessBuilder pb = new ProcessBuilder(resolve(spec.argv())).directory(spec.workDir().toFile());
+    ProcessBuilder pb = new ProcessBuilder(resolve(spec.argv(), spec.workDir())).directory(spec.workDir().toFile());
     Map<String, String> env = pb.environment();
     env.clear();
     env.putAll(new TreeMap<>(baseEnv));
     env.putAll(spec.extraEnv());
+    String marker = ProcessTree.newMarker();
+    env.put(ProcessTree.MARKER_VARIABLE, marker); // finds the children that leave the session (see ProcessTree)
     Process process;
     try {
       process = pb.start();
@@ -104,6 +106,8 @@ public final class CommandRunner {
       return new CommandResult(spec.display(), null, "", "", Capture.NONE, Capture.NONE, false, redactor.redact(why),
           elapsed(start));
     }
+    ProcessTree tree = ProcessTree.of(process, marker);
+    ExitCleanup.started(tree);
     try {
       process.getOutputStream().close();
     } catch (IOException ignored) {
@@ -118,17 +122,20 @@ public final class CommandRunner {
     try {
       if (!process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
         timedOut = true;
-        ProcessTree.kill(process);
       }
+      // On every way out, the whole tree goes: after a timeout, and after a normal exit too, for the background
+      // children (`sleep 1000 &`) a passing command leaves holding its pipes.
+      tree.kill();
       process.waitFor(5, TimeUnit.SECONDS);
       exit = process.isAlive() ? null : process.exitValue();
-      // Grandchildren that inherited the pipes can keep them open; do not wait for them forever.
       tOut.join(2000);
       tErr.join(2000);
     } catch (InterruptedException e) {
-      ProcessTree.kill(process);
+      tree.kill();
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while running " + spec.display(), e);
+    } finally {
+      ExitCleanup.ended(tree);
     }
     BoundedReader.Kept stdout = out.kept();
     BoundedReader.Kept stderr = err.kept();
@@ -138,23 +145,35 @@ public final class CommandRunner {
 
   /**
    * The program is looked up on the PATH of the environment the command runs with, as a shell would: the JDK
-   * would otherwise search this JVM's own PATH, which tests and callers may have replaced.
+   * would otherwise search this JVM's own PATH, which tests and callers may have replaced. Where that PATH lacks it,
+   * this JVM's PATH is searched, as the JDK would. A program found is started under {@code setsid} (its own session
+   * and group, see {@link ProcessTree}); one not found is left for the JDK to fail on, so it stays a start error.
    */
-  private List<String> resolve(List<String> argv) {
+  private List<String> resolve(List<String> argv, java.nio.file.Path workDir) {
     String program = argv.get(0);
-    String path = baseEnv.get("PATH");
-    if (program.contains("/") || path == null) {
+    java.util.Optional<String> found = program.contains("/")
+        ? java.util.Optional.of(program).filter(p -> java.nio.file.Files.isExecutable(workDir.resolve(p)))
+        : find(program, baseEnv.get("PATH")).or(() -> find(program, System.getenv("PATH")));
+    if (found.isEmpty()) {
       return argv;
+    }
+    List<String> out = new java.util.ArrayList<>(ProcessTree.sessionPrefix());
+    out.add(found.get());
+    out.addAll(argv.subList(1, argv.size()));
+    return out;
+  }
+
+  private static java.util.Optional<String> find(String program, String path) {
+    if (path == null) {
+      return java.util.Optional.empty();
     }
     for (String dir : path.split(":")) {
       java.nio.file.Path candidate = java.nio.file.Path.of(dir.isEmpty() ? "." : dir, program);
       if (java.nio.file.Files.isRegularFile(candidate) && java.nio.file.Files.isExecutable(candidate)) {
-        List<String> out = new java.util.ArrayList<>(argv);
-        out.set(0, candidate.toString());
-        return out;
+        return java.util.Optional.of(candidate.toString());
       }
     }
-    return argv;
+    return java.util.Optional.empty();
   }
 
   private static Thread daemon(String name, Runnable body) {

@@ -1,15 +1,161 @@
 package dev.forkstate.exec;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Kills a process and every descendant it has, children first, so nothing it started outlives a timeout. */
-final class ProcessTree {
-  private ProcessTree() {}
+/**
+ * Everything one command started, and how to end it all. What Linux allows without privileges:
+ * <ul>
+ *   <li>the command runs under {@code setsid}, so it leads a new session and process group whose ids are its pid:
+ *       children that stay in the group or the session are found by those ids in {@code /proc/<pid>/stat}, even
+ *       after the command itself exited and they were re-parented to init;</li>
+ *   <li>a child that calls {@code setsid} itself (a daemon) leaves both; it still carries the command's environment,
+ *       so each run gets a unique marker variable ({@link #MARKER_VARIABLE}) found in {@code /proc/<pid>/environ}
+ *       (readable for the user's own processes);</li>
+ *   <li>a child that both leaves the session and clears its environment cannot be told apart from the user's own
+ *       processes without a cgroup (which needs privileges or systemd): it is not found.</li>
+ * </ul>
+ * Found processes get SIGKILL; the scan repeats until none is left, so a parent forking while it is killed does
+ * not leave a child behind. Without {@code /proc} (not Linux) only the live descendants are ended.
+ */
+public final class ProcessTree {
+  public static final String MARKER_VARIABLE = "FORKSTATE_RUN";
+  private static final Path PROC = Path.of("/proc");
+  private static final AtomicLong NEXT = new AtomicLong();
+  private static final int MAX_ROUNDS = 20;
 
-  static void kill(Process process) {
-    // Snapshot before killing: once the parent dies, its children are re-parented and no longer its descendants.
-    List<ProcessHandle> descendants = process.descendants().toList();
-    process.destroyForcibly();
-    descendants.forEach(ProcessHandle::destroyForcibly);
+  private final Process process;
+  private final String marker;
+
+  private ProcessTree(Process process, String marker) {
+    this.process = process;
+    this.marker = marker;
+  }
+
+  /** A marker no other run (of this or another forkstate) uses: this JVM's pid and a counter. */
+  static String newMarker() {
+    return ProcessHandle.current().pid() + "-" + NEXT.incrementAndGet();
+  }
+
+  static ProcessTree of(Process process, String marker) {
+    return new ProcessTree(process, marker);
+  }
+
+  /** The argv prefix that starts a command in its own session, or nothing where setsid is not installed. */
+  static List<String> sessionPrefix() {
+    for (String dir : List.of("/usr/bin", "/bin", "/usr/local/bin")) {
+      Path setsid = Path.of(dir, "setsid");
+      if (Files.isExecutable(setsid)) {
+        return List.of(setsid.toString(), "--wait");
+      }
+    }
+    return List.of();
+  }
+
+  /** Ends the command and every process it left, wherever it went; returns how many processes were killed. */
+  int kill() {
+    long leader = process.pid();
+    Set<Long> killed = new HashSet<>();
+    List<ProcessHandle> descendants = process.descendants().toList(); // before the leader dies and they re-parent
+    // Through the handle: Process.destroyForcibly also closes the pipes, and the readers would lose output that a
+    // command which exited by itself left in them.
+    process.toHandle().destroyForcibly();
+    descendants.forEach(p -> {
+      if (p.destroyForcibly()) {
+        killed.add(p.pid());
+      }
+    });
+    if (!Files.isDirectory(PROC)) {
+      return killed.size();
+    }
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      Set<Long> found = scan(leader);
+      found.removeIf(pid -> pid == leader && !process.isAlive());
+      if (found.isEmpty()) {
+        break;
+      }
+      for (long pid : found) {
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        killed.add(pid);
+      }
+      try {
+        Thread.sleep(10); // let the kernel deliver before looking again
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return killed.size();
+  }
+
+  /**
+   * Live processes carrying this run's marker, or in the leader's session or group and carrying no other run's
+   * marker. Pids are reused (pid_max is often 32768): once the leader is gone, a process with its pid, or in a
+   * session led by that pid, can be another command's; those carry their own marker and are left alone.
+   */
+  private Set<Long> scan(long leader) {
+    Set<Long> found = new HashSet<>();
+    long self = ProcessHandle.current().pid();
+    byte[] mine = (MARKER_VARIABLE + "=" + marker + "\0").getBytes(StandardCharsets.UTF_8);
+    byte[] any = (MARKER_VARIABLE + "=").getBytes(StandardCharsets.UTF_8);
+    try (var dirs = Files.newDirectoryStream(PROC, p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
+      for (Path dir : dirs) {
+        long pid = Long.parseLong(dir.getFileName().toString());
+        if (pid == self) {
+          continue;
+        }
+        byte[] env = environ(dir);
+        if (contains(env, mine) || (inSessionOf(dir, leader) && !contains(env, any))) {
+          found.add(pid);
+        }
+      }
+    } catch (IOException e) {
+      // /proc unreadable: the descendants were ended already; nothing more can be found.
+    }
+    return found;
+  }
+
+  /** Fields 5 and 6 of /proc/pid/stat (after the command name in brackets) are the group and session ids. */
+  private static boolean inSessionOf(Path dir, long leader) {
+    try {
+      String stat = Files.readString(dir.resolve("stat"), StandardCharsets.ISO_8859_1);
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // f[0] state, f[1] ppid, f[2] pgrp, f[3] session; a zombie is dead already (its parent reaps it).
+      return !"Z".equals(f[0]) && (Long.parseLong(f[2]) == leader || Long.parseLong(f[3]) == leader);
+    } catch (IOException | RuntimeException e) {
+      return false; // gone meanwhile, or not readable
+    }
+  }
+
+  /** The process's environment (NUL-separated), empty when it is not readable (another user's) or gone. */
+  private static byte[] environ(Path dir) {
+    try {
+      return Files.readAllBytes(dir.resolve("environ"));
+    } catch (IOException | RuntimeException e) {
+      return new byte[0];
+    }
+  }
+
+  /** Whether a variable of the environment starts with {@code needle}. */
+  private static boolean contains(byte[] env, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= env.length; i++) {
+      if (i > 0 && env[i - 1] != 0) {
+        continue; // a variable starts after a NUL
+      }
+      for (int j = 0; j < needle.length; j++) {
+        if (env[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 }

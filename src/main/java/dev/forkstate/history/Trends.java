@@ -155,6 +155,14 @@ public final class Trends {
     }
     long days = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(now.upstreamIn()),
         java.time.LocalDate.ofInstant(java.time.Instant.parse(now.time()), java.time.ZoneOffset.UTC));
+    if (days < 0) {
+      // The clock and the commit dates disagree (a wrong clock, SOURCE_DATE_EPOCH in the past, committer dates in the
+      // future): no age can be told, and "-435 days" must not be judged a PASS.
+      return java.util.Optional.of(new Fact(FactIds.HISTORY_DAYS_SINCE_UPSTREAM, Status.UNKNOWN, Value.none(),
+          "commit dates are after the report date: upstream code came in " + now.upstreamIn() + ", the run is dated "
+          + now.time().substring(0, 10), "check the machine's clock (or SOURCE_DATE_EPOCH) and the commit dates",
+          List.of(ev)));
+    }
     return java.util.Optional.of(new Fact(FactIds.HISTORY_DAYS_SINCE_UPSTREAM, Status.INFO, new Value.Count(days),
         Noun.count(days, "day") + " since upstream code last came in ("
         + now.upstreamIn() + ")", "", List.of(ev)));

@@ -71,25 +71,12 @@ public final class AtomicWriter {
 
   private static void writeLocked(Path target, byte[] content, FileSnapshot expected) {
     Path abs = target.toAbsolutePath();
-    if (Files.isSymbolicLink(abs) && Files.exists(abs)) {
-      try {
-        abs = abs.toRealPath(); // write where the link points; renaming over the link would replace it
-      } catch (IOException e) {
-        throw new UserError("cannot resolve " + target + ": " + e.getMessage(), null, "check the link");
-      }
-    }
-    if (Files.exists(abs) && !Files.isRegularFile(abs) && !Files.isDirectory(abs)) {
-      // A rename over /dev/null or a pipe would replace the device itself.
-      throw new UserError("cannot write " + target + ": it is not a regular file (a device or a pipe)", null,
-          "use --out - to print to stdout, or give a file name");
-    }
+    // A link is refused, not followed: renaming over it would replace the link, following it writes outside.
+    OutputPath.check(abs);
     Path dir = abs.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
       throw new UserError("cannot write " + target + ": folder " + dir + " does not exist", null,
           "create it first or choose another --out");
-    }
-    if (Files.isDirectory(abs)) {
-      throw new UserError("cannot write " + target + ": it is a folder", null, "give a file name with --out");
     }
     Path lock = dir.resolve(abs.getFileName() + ".lock");
     FileChannel ch;

@@ -16,7 +16,14 @@ public final class FileSnapshot {
     this.bytes = bytes;
   }
 
+  /**
+   * Reads the file, after checking that it is a regular file or absent: a FIFO would block the read forever and a
+   * device or a link is nothing forkstate should read as a report (or write to later), so those are refused at once.
+   */
   public static FileSnapshot read(Path file) {
+    if (!OutputPath.check(file)) {
+      return new FileSnapshot(null);
+    }
     try {
       return new FileSnapshot(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {

@@ -77,15 +77,14 @@ class OverwriteSafetyTest {
   }
 
   @Test
-  void theSavedPreviousFileHoldsItsExactBytesEvenWhenTheyAreNotUtf8() throws Exception {
+  void aReportThatIsNotUtf8IsRefusedAndLeftByteForByte() throws Exception {
     repo.write("a.txt", "a\n").commit("c");
     Path report = repo.dir().resolve("STATE_OF_PROJECT.md");
-    byte[] original = "Executive Summary\n- caf\u00e9 in Latin-1: caf".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    byte[] latin1 = java.util.Arrays.copyOf(original, original.length + 2);
-    latin1[original.length] = (byte) 0xE9; // not valid UTF-8
-    latin1[original.length + 1] = '\n';
+    byte[] latin1 = "Executive Summary\n- caf\u00e9 in Latin-1\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     Files.write(report, latin1);
-    generate(false);
-    assertThat(Files.readAllBytes(repo.dir().resolve("STATE_OF_PROJECT.md.prev"))).isEqualTo(latin1);
+    assertThatThrownBy(() -> generate(false)).isInstanceOf(UserError.class)
+        .hasMessageContaining("is not UTF-8 text (byte 0xE9 at offset 23)");
+    assertThat(Files.readAllBytes(report)).isEqualTo(latin1);
+    assertThat(repo.dir().resolve("STATE_OF_PROJECT.md.prev")).doesNotExist();
   }
 }

@@ -38,6 +38,16 @@ class TrendsTest {
         .isEqualTo(new dev.forkstate.fact.Value.Series(List.of(10L, 14L, 20L)));
   }
 
+  @Test
+  void anUpstreamDateAfterTheReportDateIsUnknownNotANegativeAge() {
+    FactSet f = new FactSet(Trends.facts(List.of(p("2026-01-01T00:00:00Z", 10, List.of(), "2027-03-12")), "h.db"));
+    Fact since = f.get(FactIds.HISTORY_DAYS_SINCE_UPSTREAM).orElseThrow();
+    assertThat(since.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(since.summary()).isEqualTo("commit dates are after the report date: upstream code came in 2027-03-12, "
+        + "the run is dated 2026-01-01");
+    assertThat(since.value()).isEqualTo(dev.forkstate.fact.Value.none()); // TrendPolicy judges only INFO ages
+  }
+
   /**
    * The flaky tests of a recorded run are read from the determinism fact's typed items; a run recorded before items
    * were typed held them as Markdown ("`id` (passed, failed)") and reads the same.

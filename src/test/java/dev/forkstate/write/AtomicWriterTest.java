@@ -45,7 +45,7 @@ class AtomicWriterTest {
   }
 
   @Test
-  void aDeviceOrPipeIsNeverReplacedAndALinkIsWrittenThrough() throws Exception {
+  void aDeviceOrPipeIsNeverReplacedAndALinkIsRefused() throws Exception {
     Path fifo = tmp.resolve("pipe");
     assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
     assertThatThrownBy(() -> AtomicWriter.write(fifo, "x")).isInstanceOf(UserError.class)
@@ -56,9 +56,13 @@ class AtomicWriterTest {
 
     Path real = Files.writeString(tmp.resolve("real.md"), "old");
     Path link = Files.createSymbolicLink(tmp.resolve("link.md"), real);
-    AtomicWriter.write(link, "new");
+    assertThatThrownBy(() -> AtomicWriter.write(link, "new")).isInstanceOf(UserError.class)
+        .hasMessageContaining("symbolic link");
     assertThat(Files.isSymbolicLink(link)).isTrue();
-    assertThat(Files.readString(real)).isEqualTo("new");
+    assertThat(Files.readString(real)).isEqualTo("old");
+    Path dangling = Files.createSymbolicLink(tmp.resolve("dangling.md"), tmp.resolve("nowhere.md"));
+    assertThatThrownBy(() -> AtomicWriter.write(dangling, "new")).isInstanceOf(UserError.class);
+    assertThat(tmp.resolve("nowhere.md")).doesNotExist();
   }
 
   /** SIGKILL at arbitrary moments: the file is always one whole version, never truncated or empty. */

@@ -153,13 +153,32 @@ public final class GitStateCollector implements Collector {
     boolean configUntracked = lines.size() < all.size();
     long untracked = lines.stream().filter(l -> l.startsWith("??")).count();
     long dirty = lines.size() - untracked;
+    Fact dirtyFact = Fact.of(FactIds.GIT_WORKTREE_DIRTY, dirty == 0 ? Status.PASS : Status.WARN,
+        new Value.Count(dirty), dirty == 0 ? "no uncommitted changes to tracked files"
+            : Noun.count(dirty, "tracked file") + " changed, not committed", st.evidence());
+    long conflicted = lines.stream().filter(UnfinishedOperation::unmerged).count();
+    java.util.Optional<UnfinishedOperation> unfinished = UnfinishedOperation.in(git);
+    if (unfinished.isPresent() || conflicted > 0) {
+      dirtyFact = unfinished(unfinished, conflicted, dirty, st);
+    }
     String untrackedText = (untracked == 0 ? "no untracked files" : Noun.count(untracked, "untracked path")
         + " (not in any commit)") + (configUntracked ? "; " + configFile + " is not committed: commit it" : "");
-    return List.of(
-        Fact.of(FactIds.GIT_WORKTREE_DIRTY, dirty == 0 ? Status.PASS : Status.WARN, new Value.Count(dirty),
-            dirty == 0 ? "no uncommitted changes to tracked files" : Noun.count(dirty, "tracked file") + " changed, not committed",
-            st.evidence()),
+    return List.of(dirtyFact,
         Fact.of(FactIds.GIT_WORKTREE_UNTRACKED, untracked == 0 && !configUntracked ? Status.PASS : Status.WARN,
             new Value.Count(untracked), untrackedText, st.evidence()));
+  }
+
+  /** A merge (rebase, ...) in progress or unresolved conflicts: the tree is half-way, named as such, a FAIL. */
+  private static Fact unfinished(java.util.Optional<UnfinishedOperation> op, long conflicted, long dirty,
+      CommandResult st) {
+    String what = op.map(o -> o.name() + " in progress").orElse("unresolved conflicts")
+        + (conflicted > 0 ? ", " + Noun.count(conflicted, "path") + " unresolved" : "");
+    Phrase fix = Phrase.of("finish it (resolve, then commit or continue) or abort it");
+    if (op.isPresent()) {
+      fix = fix.then(" (").then(COMMAND, op.get().abort()).then(")");
+    }
+    return new Fact(FactIds.GIT_WORKTREE_DIRTY, Status.FAIL, new Value.Count(dirty),
+        Phrase.of(what + ": the working tree is half-merged, so every measurement of it (smokes included) is of an "
+            + "unfinished tree"), fix, List.of(st.evidence()));
   }
 }

@@ -78,7 +78,9 @@ public final class HappyPathCollector implements Collector {
         // --output: a big fork's list is larger than what forkstate captures from stdout.
         listed = ctx.git().run(List.of("diff", "--raw", "-z", "--no-renames", "--no-abbrev", "--output=" + out,
             base, "HEAD", "--", "*.py"), "git diff --name-status " + baseExpr + " HEAD -- '*.py'");
-        raw = listed.ok() ? RawChange.parse(Files.readString(out, StandardCharsets.UTF_8)) : List.of();
+        // Decoded with replacement, not strictly: a file name that is not UTF-8 (bad\xe9.py) is shown with U+FFFD
+        // and its content cannot be read back by that name (the scanner counts it as unparsed), but the run goes on.
+        raw = listed.ok() ? RawChange.parse(new String(Files.readAllBytes(out), StandardCharsets.UTF_8)) : List.of();
       } finally {
         Files.deleteIfExists(out);
       }

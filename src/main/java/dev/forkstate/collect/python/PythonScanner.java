@@ -96,7 +96,7 @@ public final class PythonScanner {
   private List<String> run(String script, List<String> blobs) throws Unavailable {
     Path tmp = null;
     try {
-      tmp = Files.createTempDirectory("forkstate-pyscan");
+      tmp = ScratchDir.create("forkstate-pyscan");
       Path scriptFile = tmp.resolve(SCRIPT);
       Files.writeString(scriptFile, script);
       Path ids = tmp.resolve("blobs.txt");

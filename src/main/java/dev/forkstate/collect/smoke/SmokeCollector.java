@@ -64,7 +64,7 @@ public final class SmokeCollector implements Collector {
       notRepeated.add(once);
     }
     facts.add(Determinism.judge(smokes, allRuns, hp, notRepeated));
-    return facts;
+    return HalfMergedTree.mark(facts, dev.forkstate.collect.git.UnfinishedOperation.inTree(ctx.git()));
   }
 
   /** PASS < WARN < SKIPPED < UNKNOWN < FAIL: how much a run's status weighs against the smoke. */
@@ -95,7 +95,7 @@ public final class SmokeCollector implements Collector {
     SmokeCommand cmd = SmokeCommand.parse(smoke.command());
     Path tmp;
     try {
-      tmp = Files.createTempDirectory("forkstate-smoke");
+      tmp = ScratchDir.create("forkstate-smoke");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -36,4 +36,23 @@ public final class Lines {
     }
     return line.substring(0, end);
   }
+
+  /** The text with every line ending LF turned into CRLF (lines already ending in CRLF are left alone). */
+  public static String withCrlf(String text) {
+    return text.replace("\r\n", "\n").replace("\n", "\r\n");
+  }
+
+  /** True when most lines of the text end in CRLF: new lines written into it should too. */
+  public static boolean mostlyCrlf(String text) {
+    int crlf = 0;
+    int lf = 0;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      if (i > 0 && text.charAt(i - 1) == '\r') {
+        crlf++;
+      } else {
+        lf++;
+      }
+    }
+    return crlf > lf;
+  }
 }

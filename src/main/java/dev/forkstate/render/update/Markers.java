@@ -33,10 +33,29 @@ public final class Markers {
     return "<!-- forkstate:end id=" + id + " -->";
   }
 
-  /** 12 hex digits of SHA-256 over the body without keep blocks and trailing blank lines. */
+  /**
+   * 12 hex digits of SHA-256 over the body without keep blocks and trailing blank lines, with CRLF read as LF: a
+   * report whose line endings an editor or git's autocrlf changed is not edited, and its sha still matches.
+   */
   public static String hash(String body) {
-    return Sha256.hex(stripTrailingBlankLines(withoutKeepBlocks(body))).substring(0, 12);
+    return Sha256.hex(stripTrailingBlankLines(withoutKeepBlocks(body)).replace("\r\n", "\n")).substring(0, 12);
   }
+
+  /**
+   * The block (begin mark, body, end mark) with its begin mark's sha computed again from the body as it now stands:
+   * after redaction, so the sha is of the bytes written and a rerun finds the section unedited.
+   */
+  public static String rehash(String block) {
+    List<String> lines = Lines.split(block);
+    java.util.regex.Matcher m = BEGIN.matcher(Lines.bare(lines.get(0)));
+    if (lines.size() < 2 || !m.matches()) {
+      return block;
+    }
+    String first = lines.get(0);
+    String body = String.join("", lines.subList(1, lines.size() - 1));
+    return begin(m.group(1), body) + first.substring(Lines.bare(first).length()) + body + lines.get(lines.size() - 1);
+  }
+
 
   /** The keep blocks of a body, each with its marker lines, in order. An unclosed block runs to the end. */
   public static List<String> keepBlocks(String body) {

@@ -29,6 +29,7 @@ public final class ReportMerger {
     Map<String, Integer> overwritten = new TreeMap<>();
     Set<String> emitted = new HashSet<>();
     List<String> kept = new ArrayList<>();
+    List<String> foreign = new ArrayList<>();
     boolean factsPlaced = false;
     for (Block b : old.blocks()) {
       if (b instanceof Block.HandWritten h) {
@@ -40,16 +41,17 @@ public final class ReportMerger {
         }
       } else if (b instanceof Block.Managed m) {
         String replacement = fresh.get(m.id());
+        if (replacement == null) {
+          // A section this run does not write (pasted from an older report, or another tool's): it is the user's
+          // now, kept byte for byte with its marks; forkstate never drops words it will not write again.
+          out.add(new Segment(null, m.text()));
+          foreign.add(m.id());
+          continue;
+        }
         List<String> keeps = Markers.keepBlocks(m.body());
-        int lost = editedLinesNotIn(m, replacement == null ? "" : replacement);
+        int lost = editedLinesNotIn(m, replacement);
         if (lost > 0) {
           overwritten.merge(m.id(), lost, Integer::sum);
-        }
-        if (replacement == null) {
-          if (!keeps.isEmpty()) {
-            out.add(new Segment(null, String.join("", keeps))); // a section we no longer write: keep what was kept
-          }
-          continue;
         }
         if (!keeps.isEmpty()) {
           kept.add(m.id());
@@ -65,7 +67,7 @@ public final class ReportMerger {
     StringBuilder text = new StringBuilder();
     out.forEach(s -> text.append(s.text()));
     return new MergeResult(text.toString(), overwritten, !old.marked() && !old.blocks().isEmpty()
-        && old.blocks().stream().anyMatch(b -> b instanceof Block.Managed), kept);
+        && old.blocks().stream().anyMatch(b -> b instanceof Block.Managed), kept, foreign);
   }
 
   /** A report with nothing before it: the fresh blocks, separated by blank lines, then the facts line. */

@@ -33,6 +33,40 @@ class GitStateCollectorTest {
     return Collecting.run(new GitStateCollector(), repo.dir(), yaml, env, true);
   }
 
+  /** A merge that stops on a conflict: git exits 1, so GitScript (which throws on failure) cannot run it. */
+  private void gitExpectingFailure(String... args) throws Exception {
+    java.util.List<String> argv = new java.util.ArrayList<>(java.util.List.of("git"));
+    argv.addAll(java.util.List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(argv).directory(repo.dir().toFile()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    pb.environment().putAll(Map.of("GIT_AUTHOR_NAME", "t", "GIT_AUTHOR_EMAIL", "t@example.com",
+        "GIT_COMMITTER_NAME", "t", "GIT_COMMITTER_EMAIL", "t@example.com"));
+    assertThat(pb.start().waitFor()).isNotZero();
+  }
+
+  @Test
+  void aMergeOrCherryPickStoppedOnAConflictIsAFailThatNamesIt() throws Exception {
+    repo.git("switch", "-q", "-c", "other");
+    repo.write("a.txt", "theirs\n").commit("theirs");
+    repo.git("switch", "-q", "main");
+    repo.write("a.txt", "ours\n").commit("ours");
+    gitExpectingFailure("merge", "other");
+    var dirty = collect("fork_branch: main\n").get(FactIds.GIT_WORKTREE_DIRTY).orElseThrow();
+    assertThat(dirty.status()).isEqualTo(Status.FAIL); // before: PASS/WARN, and the smokes ran on the half-merged tree
+    assertThat(Shown.summary(dirty)).startsWith("merge in progress, 1 path unresolved: the working tree is half-merged");
+    assertThat(Shown.reason(dirty)).contains("git merge --abort");
+
+    repo.git("merge", "--abort");
+    gitExpectingFailure("cherry-pick", "other");
+    var picked = collect("fork_branch: main\n").get(FactIds.GIT_WORKTREE_DIRTY).orElseThrow();
+    assertThat(Shown.summary(picked)).startsWith("cherry-pick in progress");
+    repo.git("cherry-pick", "--abort");
+    assertThat(collect("fork_branch: main\n").get(FactIds.GIT_WORKTREE_DIRTY).orElseThrow().status())
+        .isEqualTo(Status.PASS);
+  }
+
   @Test
   void onTheForkBranchIsPass() {
     FactSet f = collect("fork_branch: main\n");

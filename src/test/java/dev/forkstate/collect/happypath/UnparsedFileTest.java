@@ -35,4 +35,22 @@ class UnparsedFileTest {
     assertThat(facts.get(FactIds.HAPPYPATH_DEFAULTS).orElseThrow().status()).isEqualTo(Status.UNKNOWN);
     assertThat(facts.get(FactIds.PYTHON_CHANGES).orElseThrow().status()).isEqualTo(Status.WARN);
   }
+
+  @Test
+  void aFileNameThatIsNotUtf8DoesNotStopTheRules() throws Exception {
+    Map<String, String> env = TestEnv.isolated(tmp.resolve("home"));
+    GitScript[] repos = Repos.fork(tmp, env);
+    GitScript fork = repos[1];
+    // Java cannot name such a file; the shell can (Latin-1 e-acute, 0xE9, is not UTF-8).
+    assertThat(new ProcessBuilder("bash", "-c", "printf 'X = 1\\n' > \"$(printf 'fork/caf\\xe9.py')\"")
+        .directory(fork.dir().toFile()).start().waitFor()).isZero();
+    fork.git("add", "-A");
+    fork.commit("a Latin-1 file name");
+    FactSet facts = Collecting.judged(new HappyPathCollector(), fork.dir(),
+        "fork_branch: fork/stable\nupstream_ref: upstream/main\n", env, true);
+    Fact changes = facts.get(FactIds.PYTHON_CHANGES).orElseThrow();
+    // Before: every rule UNKNOWN "happypath measurement failed (MalformedInputException)", a forkstate bug.
+    assertThat(facts.all()).noneMatch(f -> f.reason().contains("MalformedInputException"));
+    assertThat(changes.summary()).contains("(2 added, 1 modified"); // the Latin-1 name is counted
+  }
 }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.forkstate.error.UserError;
 import dev.forkstate.report.SectionTitles;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,7 +115,8 @@ class ReportMergerTest {
       List<String> pieces = new ArrayList<>();
       StringBuilder doc = new StringBuilder();
       List<String> blocks = new ArrayList<>(v1.values());
-      boolean edited = false;
+      Map<String, String> edits = new HashMap<>();
+      List<String> ids = new ArrayList<>(v1.keySet());
       for (int i = 0; i <= blocks.size(); i++) {
         if (rnd.nextInt(3) == 0) {
           String hand = handText(rnd);
@@ -130,8 +133,9 @@ class ReportMergerTest {
               block = block.substring(0, endMark) + keep + block.substring(endMark);
             }
             case 1 -> { // an edit inside an owned section: replaced, so the previous file must be saved
-              block = block.substring(0, endMark) + "- my edit " + rnd.nextInt() + "\n" + block.substring(endMark);
-              edited = true;
+              String edit = "- my edit " + rnd.nextInt() + "\n";
+              block = block.substring(0, endMark) + edit + block.substring(endMark);
+              edits.put(ids.get(i), edit);
             }
             default -> { }
           }
@@ -139,11 +143,16 @@ class ReportMergerTest {
         }
       }
       doc.append(FACTS);
-      MergeResult merged = ReportMerger.merge(parse(doc.toString()), freshReport(rnd, "two"), FACTS);
-      if (edited) {
+      var v2 = freshReport(rnd, "two");
+      MergeResult merged = ReportMerger.merge(parse(doc.toString()), v2, FACTS);
+      if (edits.keySet().stream().anyMatch(v2::containsKey)) {
         assertThat(merged.needsBackup()).as("seed " + seed + ": an edit was replaced without a backup").isTrue();
       }
       String out = merged.text();
+      // A section the new run does not write is kept whole, the edit in it too.
+      long seen = seed;
+      edits.forEach((id, edit) -> assertThat(v2.containsKey(id) || out.contains(edit))
+          .as("seed " + seen + ": section " + id + " dropped").isTrue());
       int from = 0;
       for (String piece : pieces) {
         int at = out.indexOf(piece, from);

@@ -1,0 +1,75 @@
+package dev.forkstate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forkstate.app.demo.GitScript;
+import dev.forkstate.error.ExitCode;
+import dev.forkstate.support.TestEnv;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `forkstate check` compares what the reader sees, reads the report whole, and is not fooled by its own files. */
+class CheckReportTest {
+  @TempDir
+  Path tmp;
+
+  Map<String, String> env;
+  GitScript repo;
+  Path report;
+  GenerateRequest req;
+
+  @BeforeEach
+  void setUp() {
+    env = TestEnv.isolated(tmp.resolve("home"));
+    repo = new GitScript(tmp.resolve("r"), env, 0).init();
+    repo.write("a.txt", "a\n").commit("c");
+    report = repo.dir().resolve("STATE_OF_PROJECT.md");
+    req = new GenerateRequest(repo.dir(), null, GenerateRequest.Format.MD, true, null, env);
+  }
+
+  private void generateAndCommitTheReportOnly() {
+    new GenerateReport().run(req);
+    new GenerateReport().run(req); // the second run draws the trend chart
+    repo.git("add", "STATE_OF_PROJECT.md");
+    repo.git("commit", "-q", "-m", "report");
+  }
+
+  @Test
+  void itsOwnChartAndBackupDoNotMakeTheReportStale() throws Exception {
+    generateAndCommitTheReportOnly();
+    assertThat(repo.dir().resolve("STATE_OF_PROJECT.trend.svg")).exists(); // untracked, beside the report
+    CheckReport.Result r = new CheckReport().run(req, "STATE_OF_PROJECT.md");
+    assertThat(r.differences()).isEmpty();
+    assertThat(r.exit()).isEqualTo(ExitCode.OK);
+  }
+
+  @Test
+  void aStatusEditedByHandIsStaleNotCurrent() throws Exception {
+    generateAndCommitTheReportOnly();
+    String md = Files.readString(report);
+    assertThat(md).contains("- **FAIL** Tag:");
+    Files.writeString(report, md.replace("- **FAIL** Tag:", "- **PASS** Tag:"));
+    repo.git("commit", "-q", "-am", "looks better");
+    CheckReport.Result r = new CheckReport().run(req, "STATE_OF_PROJECT.md");
+    assertThat(r.exit()).isEqualTo(ExitCode.CHECKS_NOT_PASSING);
+    assertThat(r.differences()).anyMatch(d -> d.startsWith("section executive-summary: edited by hand"));
+    assertThat(r.message()).contains("is stale");
+  }
+
+  @Test
+  void aLongReportIsReadWhole() throws Exception {
+    generateAndCommitTheReportOnly();
+    String notes = "Our notes\n\n" + ("- a line of notes that the team keeps above the report, and keeps long\n")
+        .repeat(4500);
+    assertThat(notes.length()).isGreaterThan(300 * 1024);
+    Files.writeString(report, notes + "\n" + Files.readString(report));
+    repo.git("commit", "-q", "-am", "long notes");
+    CheckReport.Result r = new CheckReport().run(req, "STATE_OF_PROJECT.md"); // before: "carries no forkstate facts"
+    assertThat(r.differences()).isEmpty();
+    assertThat(r.exit()).isEqualTo(ExitCode.OK);
+  }
+}
