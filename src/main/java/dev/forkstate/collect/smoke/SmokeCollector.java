@@ -3,6 +3,7 @@ package dev.forkstate.collect.smoke;
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.ScratchDir;
+import dev.forkstate.collect.python.DeclarationReader;
 import dev.forkstate.config.Settings;
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.CommandSpec;
@@ -10,6 +11,7 @@ import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.FactIds;
+import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.io.IOException;
@@ -151,13 +153,18 @@ public final class SmokeCollector implements Collector {
           : fail(id, Value.none(), "command not found: " + r.firstErrorLine(), ev);
     }
     if (exit != 0 && cmd.pytest()) {
-      MissingModules.Found found = MissingModules.in(r.stdout() + "\n" + r.stderr(), ctx.repo());
-      List<String> missing = found.notInstalled();
-      if (!missing.isEmpty() && found.own().isEmpty() && !realFailures(junit, ctx.repo())) {
-        return new Fact(id, Status.UNKNOWN, Value.none(), "not measured: dependencies not installed here",
-            "pytest stopped on modules this machine lacks (" + String.join(", ", missing) + "); the repository "
-            + "does not provide them, so this says nothing about the fork: install the project's dependencies "
-            + "(e.g. pip install -e '.[test]') and rerun", List.of(ev));
+      MissingModules.Found found = MissingModules.in(r.stdout() + "\n" + r.stderr(), ctx.repo(),
+          () -> new DeclarationReader(ctx.repo(), ctx.git(), ctx.runner()).read());
+      if (!realFailures(junit, ctx.repo())) {
+        if (!found.own().isEmpty()) {
+          // A module of the fork's own package is missing: the fork's fault, whatever else is not installed.
+          return fail(id, Value.none(), "the fork's own module is missing: " + found.ownError(), ev);
+        }
+        if (!found.notInstalled().isEmpty()) {
+          return new Fact(id, Status.UNKNOWN, Value.none(), found.summary(), Phrase.of("pytest stopped on modules "
+              + "this machine lacks and the repository does not provide, so this says nothing about the fork"),
+              List.of(ev, Evidence.ofCommand(DeclarationReader.command())));
+        }
       }
     }
     if (cmd.pytest()) {
