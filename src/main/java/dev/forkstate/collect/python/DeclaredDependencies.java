@@ -17,7 +17,8 @@ public record DeclaredDependencies(List<Declaration> declarations, List<Unread> 
 
   public DeclaredDependencies {
     declarations = declarations.stream().distinct().sorted(ORDER).toList();
-    unread = unread.stream().distinct().sorted(Comparator.comparing(Unread::file)).toList();
+    unread = unread.stream().distinct().sorted(Comparator.comparing(Unread::file).thenComparing(Unread::reason))
+        .toList();
   }
 
   public static final DeclaredDependencies NONE = new DeclaredDependencies(List.of(), List.of());
