@@ -50,7 +50,9 @@ final class OptionalImportPolicy implements Policy {
       }
     }
     if (bad.isEmpty() && !c.found().isEmpty() && !c.undecided().isEmpty()) {
-      return new Fact(measured.id(), Status.UNKNOWN, new Value.Items(List.of()), Phrase.of("whether "
+      // The imports it could not judge are the value: the reader sees which packages to check by hand.
+      return new Fact(measured.id(), Status.UNKNOWN, new Value.Items(c.found().stream().map(Value.Candidate::text)
+          .toList()), Phrase.of("whether "
           + Noun.count(c.found().size(), "new import") + " of packages the project does not require "
           + (c.found().size() == 1 ? "is" : "are") + " optional is not known"), Phrase.of("the declared extras could "
           + "not be read: " + String.join("; ", c.undecided())), measured.evidence());

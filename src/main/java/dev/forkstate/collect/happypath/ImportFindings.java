@@ -123,12 +123,13 @@ final class ImportFindings {
   /** What the project declares, or which packaging file could not be read and why (UNKNOWN: never guessed). */
   Fact declaredFact() {
     Evidence ev = Evidence.ofCommand(DeclarationReader.command());
-    List<Phrase> items = declared.declarations().stream().map(d -> Phrase.of(Phrase.Kind.NAME, d.distribution())
-        .then(" (" + d.kind().name().toLowerCase(java.util.Locale.ROOT) + ", ").then(PATH, d.file())
-        .then(d.group().isEmpty() ? "" : " " + d.group()).then(")")).toList();
-    Phrase summary = Phrase.of(Noun.count(items.size(), "declared distribution") + " ("
-        + count(Kind.REQUIRED) + " required, " + count(Kind.EXTRA) + " in extras, " + count(Kind.GROUP)
-        + " in dependency groups, " + count(Kind.LISTED) + " in requirements files)");
+    List<Phrase> items = declared.declarations().stream().map(d -> Phrase.of(NAME, d.distribution())
+        .then(" (" + (d.kind() == Kind.LISTED ? "listed" : d.kind().name().toLowerCase(java.util.Locale.ROOT)
+            + (d.group().isEmpty() ? "" : " " + d.group())) + ", ").then(PATH, d.file()).then(")")).toList();
+    java.util.Collection<Declaration> distinct = declared.strongest().values();
+    Phrase summary = Phrase.of(Noun.count(distinct.size(), "distribution") + " declared (" + count(distinct,
+        Kind.REQUIRED) + " required, " + count(distinct, Kind.EXTRA) + " as extras, " + count(distinct, Kind.GROUP)
+        + " only in dependency groups, " + count(distinct, Kind.LISTED) + " only in requirements files)");
     if (declared.complete()) {
       return Fact.of(FactIds.PYTHON_DECLARED_DEPENDENCIES, Status.INFO, new Value.Items(items), summary, ev);
     }
@@ -137,8 +138,8 @@ final class ImportFindings {
             .then(" (" + u.reason() + ")")).toList(), "; ")), List.of(ev));
   }
 
-  private long count(Kind kind) {
-    return declared.declarations().stream().filter(d -> d.kind() == kind).count();
+  private static long count(java.util.Collection<Declaration> ds, Kind kind) {
+    return ds.stream().filter(d -> d.kind() == kind).count();
   }
 
   private static Phrase declaredAs(Optional<Declaration> d) {

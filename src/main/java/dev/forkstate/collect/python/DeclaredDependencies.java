@@ -50,6 +50,24 @@ public record DeclaredDependencies(List<Declaration> declarations, List<Unread> 
     return declarations.stream().filter(d -> DistributionNames.provides(d.distribution(), module)).findFirst();
   }
 
+  /**
+   * Who provides a module pytest found missing: as {@link #of}, else a distribution under it (the namespace package
+   * {@code google} is what google-genai installs into). Only for naming what to install, never for the optional
+   * rule: {@code import google.protobuf} is not the google-genai extra.
+   */
+  public Optional<Declaration> provider(String module) {
+    return of(module).or(() -> declarations.stream().filter(d -> DistributionNames.modules(d.distribution())
+        .stream().anyMatch(n -> n.toLowerCase(java.util.Locale.ROOT).startsWith(
+            module.toLowerCase(java.util.Locale.ROOT) + "."))).findFirst());
+  }
+
+  /** The declared distributions by normalised name, each with its strongest declaration. */
+  public java.util.Map<String, Declaration> strongest() {
+    java.util.Map<String, Declaration> out = new java.util.TreeMap<>();
+    declarations.forEach(d -> out.putIfAbsent(DistributionNames.normalise(d.distribution()), d));
+    return out;
+  }
+
   /** Declared as required: never an optional package, whatever guards its imports. */
   public boolean required(String module) {
     return of(module).filter(d -> d.kind() == Kind.REQUIRED).isPresent();

@@ -112,7 +112,7 @@ final class MissingModules {
     notInstalled.removeIf(n -> notInstalled.stream().anyMatch(o -> o.startsWith(n + ".")));
     DeclaredDependencies declared = notInstalled.isEmpty() ? DeclaredDependencies.NONE : declarations.get();
     TreeMap<String, Missing> missing = new TreeMap<>();
-    notInstalled.forEach(n -> missing.put(n, new Missing(n, declared.of(n).orElse(null), false)));
+    notInstalled.forEach(n -> missing.put(n, new Missing(n, declared.provider(n).orElse(null), false)));
     project.forEach(n -> missing.put(n, new Missing(n, null, true)));
     return new Found(List.copyOf(missing.values()), List.copyOf(own), ownError, declared.unread());
   }

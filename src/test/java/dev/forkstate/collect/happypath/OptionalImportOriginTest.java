@@ -65,7 +65,11 @@ class OptionalImportOriginTest {
     assertThat(f.get(FactIds.PYTHON_GUARDED_IMPORTS).map(x -> Shown.items(x.value())).orElseThrow())
         .noneMatch(p -> p.contains("`typing`") || p.contains("`lib.fast`") || p.contains("`lib`"));
     assertThat(f.get(FactIds.PYTHON_DECLARED_DEPENDENCIES).orElseThrow().summary())
-        .isEqualTo("3 declared distributions (1 required, 2 in extras, 0 in dependency groups, 0 in requirements files)");
+        .isEqualTo("3 distributions declared (1 required, 2 as extras, 0 only in dependency groups, 0 only in "
+            + "requirements files)");
+    assertThat(Shown.items(f.get(FactIds.PYTHON_DECLARED_DEPENDENCIES).orElseThrow().value())).containsExactly(
+        "`PyYAML` (extra yaml, `pyproject.toml`)", "`google-genai` (extra genai, `pyproject.toml`)",
+        "`requests` (required, `pyproject.toml`)");
   }
 
   /** Guarded somewhere is shown, not taken as optional: an undeclared package imported unguarded elsewhere passes. */
@@ -102,6 +106,7 @@ class OptionalImportOriginTest {
     Fact imports = f.get(FactIds.HAPPYPATH_IMPORTS).orElseThrow();
     assertThat(imports.status()).isEqualTo(Status.UNKNOWN);
     assertThat(imports.reason()).startsWith("the declared extras could not be read: pyproject.toml: not valid TOML");
+    assertThat(Shown.items(imports.value())).singleElement().asString().startsWith("package `yaml` (not declared");
   }
 
   @Test

@@ -53,6 +53,17 @@ class MissingModulesTest {
         + "install_requires=install_requires(); install it)");
   }
 
+  /** `from google import genai` without google-genai: pytest names the namespace, which the extra provides. */
+  @Test
+  void aMissingNamespacePackageIsDeclaredByTheExtraThatInstallsIntoIt() {
+    DeclaredDependencies declared = new DeclaredDependencies(List.of(
+        new Declaration("google-genai", Kind.EXTRA, "pyproject.toml", "google-genai")), List.of());
+    assertThat(MissingModules.in("E   ModuleNotFoundError: No module named 'google'\n", repo, () -> declared)
+        .summary().plain()).isEqualTo("could not run: No module named google (declared in pyproject.toml, extra "
+        + "google-genai; install the project's dependencies)");
+    assertThat(declared.of("google")).isEmpty(); // for the optional-import rule, google is not that extra
+  }
+
   @Test
   void declarationsAreNotReadWhenNothingIsMissing() {
     MissingModules.Found found = MissingModules.in("1 failed", repo, () -> {
