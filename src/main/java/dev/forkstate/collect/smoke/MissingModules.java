@@ -64,6 +64,14 @@ final class MissingModules {
       return Phrase.of("could not run: No module named ").then(Phrase.join(each, ", ")).then("; " + install);
     }
 
+    /** "pytest stopped on `kombu`, which this machine lacks ...": the modules, for lines that show the reason. */
+    Phrase reason() {
+      return Phrase.of("pytest stopped on ").then(Phrase.items(Phrase.Kind.NAME, notInstalled.stream()
+          .map(Missing::module).toList(), ", ")).then(", which this machine lacks"
+          + (notInstalled.stream().allMatch(Missing::project) ? "" : " and the repository does not provide")
+          + ", so this says nothing about the fork");
+    }
+
     private Phrase where(Missing m) {
       if (m.project()) {
         return Phrase.of("the project's own package: in the repository, not importable here");

@@ -11,7 +11,6 @@ import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.FactIds;
-import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.io.IOException;
@@ -161,8 +160,7 @@ public final class SmokeCollector implements Collector {
           return fail(id, Value.none(), "the fork's own module is missing: " + found.ownError(), ev);
         }
         if (!found.notInstalled().isEmpty()) {
-          return new Fact(id, Status.UNKNOWN, Value.none(), found.summary(), Phrase.of("pytest stopped on modules "
-              + "this machine lacks and the repository does not provide, so this says nothing about the fork"),
+          return new Fact(id, Status.UNKNOWN, Value.none(), found.summary(), found.reason(),
               List.of(ev, Evidence.ofCommand(DeclarationReader.command())));
         }
       }

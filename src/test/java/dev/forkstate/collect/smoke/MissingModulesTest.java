@@ -37,6 +37,8 @@ class MissingModulesTest {
     assertThat(found.summary().plain()).isEqualTo("could not run: No module named google.genai (declared in "
         + "pyproject.toml, extra google-genai), openai (declared in pyproject.toml), yaml (not declared by the "
         + "project); install the project's dependencies");
+    assertThat(found.reason().plain()).isEqualTo("pytest stopped on google.genai, openai, yaml, which this machine "
+        + "lacks and the repository does not provide, so this says nothing about the fork");
   }
 
   @Test
