@@ -5,6 +5,7 @@ import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.GitCli;
 import dev.forkstate.collect.python.PyModule;
 import dev.forkstate.collect.python.DeclarationReader;
+import dev.forkstate.collect.python.DeclaredDependencies;
 import dev.forkstate.collect.python.ImportOrigin;
 import dev.forkstate.collect.python.PythonScanner;
 import dev.forkstate.exec.CommandResult;
@@ -61,6 +62,14 @@ public final class HappyPathCollector implements Collector {
 
   @Override
   public List<Fact> collect(CollectContext ctx) {
+    // What HEAD declares needs no upstream: it is measured even when the diff cannot be.
+    DeclaredDependencies declared = new DeclarationReader(ctx.repo(), ctx.git(), ctx.runner()).read();
+    List<Fact> facts = new ArrayList<>(scanned(ctx, declared));
+    facts.add(ImportFindings.declaredFact(declared));
+    return facts;
+  }
+
+  private List<Fact> scanned(CollectContext ctx, DeclaredDependencies declared) {
     if (!ctx.settings().upstreamRef().isSet()) {
       return unknown("no upstream ref: " + ctx.settings().upstreamRef().source());
     }
@@ -115,11 +124,9 @@ public final class HappyPathCollector implements Collector {
         "changed public default or parameter",
         diffShown, summary.unparsed()));
     // Read each run, not cached: what HEAD declares decides which new imports can be of optional packages.
-    ImportFindings imports = new ImportFindings(new ImportOrigin(ctx.repo()),
-        new DeclarationReader(ctx.repo(), ctx.git(), ctx.runner()).read(), summary.guardedAnywhere());
+    ImportFindings imports = new ImportFindings(new ImportOrigin(ctx.repo()), declared, summary.guardedAnywhere());
     facts.add(imports.imports(summary.imports(), diffShown, summary.unparsed()));
     facts.add(imports.testImports(summary.imports(), diffShown));
-    facts.add(imports.declaredFact());
     facts.add(Fact.of(FactIds.PYTHON_ADDED_MODULES, Status.INFO, new Value.Paths(summary.addedModules()),
         Noun.count(summary.addedModules().size(), "Python module") + " the fork added (tests aside)",
         Evidence.ofCommand("git diff --name-only --diff-filter=A " + baseExpr + " HEAD -- '*.py'")));
@@ -277,7 +284,8 @@ public final class HappyPathCollector implements Collector {
   }
 
   private static List<Fact> unknown(Phrase why, Evidence... ev) {
-    return IDS.stream().map(id -> Fact.unknown(id, why, ev)).toList();
+    return IDS.stream().filter(id -> !id.equals(FactIds.PYTHON_DECLARED_DEPENDENCIES))
+        .map(id -> Fact.unknown(id, why, ev)).toList();
   }
 
   private static List<Fact> unknown(String why, Evidence... ev) {

@@ -3,7 +3,6 @@ package dev.forkstate.collect.happypath;
 import static dev.forkstate.fact.Phrase.Kind.NAME;
 import static dev.forkstate.fact.Phrase.Kind.PATH;
 
-import dev.forkstate.collect.python.DeclarationReader;
 import dev.forkstate.collect.python.DeclaredDependencies;
 import dev.forkstate.collect.python.DeclaredDependencies.Declaration;
 import dev.forkstate.collect.python.DeclaredDependencies.Kind;
@@ -121,8 +120,8 @@ final class ImportFindings {
   }
 
   /** What the project declares, or which packaging file could not be read and why (UNKNOWN: never guessed). */
-  Fact declaredFact() {
-    Evidence ev = Evidence.ofCommand(DeclarationReader.command());
+  static Fact declaredFact(DeclaredDependencies declared) {
+    Evidence ev = Evidence.ofCommand(declared.command());
     List<Phrase> items = declared.declarations().stream().map(d -> Phrase.of(NAME, d.distribution())
         .then(" (" + (d.kind() == Kind.LISTED ? "listed" : d.kind().name().toLowerCase(java.util.Locale.ROOT)
             + (d.group().isEmpty() ? "" : " " + d.group())) + ", ").then(PATH, d.file()).then(")")).toList();
@@ -130,6 +129,10 @@ final class ImportFindings {
     Phrase summary = Phrase.of(Noun.count(distinct.size(), "distribution") + " declared (" + count(distinct,
         Kind.REQUIRED) + " required, " + count(distinct, Kind.EXTRA) + " as extras, " + count(distinct, Kind.GROUP)
         + " only in dependency groups, " + count(distinct, Kind.LISTED) + " only in requirements files)");
+    if (declared.sources().isEmpty() && declared.complete()) {
+      return Fact.of(FactIds.PYTHON_DECLARED_DEPENDENCIES, Status.INFO, new Value.Items(List.of()), Phrase.of(
+          "no packaging file at HEAD (pyproject.toml, setup.cfg, setup.py, requirements files): nothing declared"), ev);
+    }
     if (declared.complete()) {
       return Fact.of(FactIds.PYTHON_DECLARED_DEPENDENCIES, Status.INFO, new Value.Items(items), summary, ev);
     }

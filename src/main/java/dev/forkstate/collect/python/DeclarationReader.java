@@ -28,12 +28,6 @@ public final class DeclarationReader {
     this.runner = runner;
   }
 
-  /** The command that shows the files read, for the evidence. */
-  public static String command() {
-    return "git show HEAD:pyproject.toml HEAD:setup.cfg HEAD:setup.py; git ls-tree -r --name-only HEAD -- "
-        + "requirements/";
-  }
-
   public DeclaredDependencies read() {
     List<Declaration> out = new ArrayList<>();
     List<Unread> unread = new ArrayList<>();
@@ -45,6 +39,7 @@ public final class DeclarationReader {
     }
     List<String> files = new ArrayList<>(GitCli.lines(root));
     files.addAll(GitCli.lines(nested));
+    List<String> sources = new ArrayList<>();
     for (String f : files) {
       DeclaredDependencies d = switch (f) {
         case "pyproject.toml" -> text(f, unread).map(t -> PyprojectDeclarations.read(f, t, this::file)).orElse(null);
@@ -53,11 +48,12 @@ public final class DeclarationReader {
         default -> requirementsFile(f) ? text(f, unread).map(t -> listed(f, t)).orElse(null) : null;
       };
       if (d != null) {
+        sources.add(f);
         out.addAll(d.declarations());
         unread.addAll(d.unread());
       }
     }
-    return new DeclaredDependencies(out, unread);
+    return new DeclaredDependencies(out, unread, sources);
   }
 
   static boolean requirementsFile(String path) {

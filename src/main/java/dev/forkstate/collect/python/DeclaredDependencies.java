@@ -10,7 +10,7 @@ import java.util.Optional;
  * pyproject.toml, a setup.py that computes its lists). A module is looked up by its import name: a missing
  * {@code kombu} is "declared in requirements/default.txt", an unguarded {@code redis} is "an extra".
  */
-public record DeclaredDependencies(List<Declaration> declarations, List<Unread> unread) {
+public record DeclaredDependencies(List<Declaration> declarations, List<Unread> unread, List<String> sources) {
   /** Strongest kind first, then by file: the first match of a module is its strongest declaration. */
   private static final Comparator<Declaration> ORDER = Comparator.comparing(Declaration::kind)
       .thenComparing(Declaration::file).thenComparing(Declaration::group).thenComparing(Declaration::distribution);
@@ -19,6 +19,20 @@ public record DeclaredDependencies(List<Declaration> declarations, List<Unread> 
     declarations = declarations.stream().distinct().sorted(ORDER).toList();
     unread = unread.stream().distinct().sorted(Comparator.comparing(Unread::file).thenComparing(Unread::reason))
         .toList();
+    sources = sources.stream().distinct().sorted().toList();
+  }
+
+  /** Declarations without the list of packaging files they were read from (a single parser's answer). */
+  public DeclaredDependencies(List<Declaration> declarations, List<Unread> unread) {
+    this(declarations, unread, List.of());
+  }
+
+  /** The command that shows the packaging files read, for the evidence: a user can paste it. */
+  public String command() {
+    return sources.isEmpty() ? "git ls-tree --name-only HEAD"
+        : sources.size() <= 3 ? "git show " + String.join(" ", sources.stream().map(f -> "HEAD:" + f).toList())
+        : "git ls-tree -r --name-only HEAD -- " + String.join(" ", sources.stream().map(f -> f.startsWith(
+            DeclarationReader.REQUIREMENTS_DIR) ? DeclarationReader.REQUIREMENTS_DIR : f).distinct().toList());
   }
 
   public static final DeclaredDependencies NONE = new DeclaredDependencies(List.of(), List.of());

@@ -44,9 +44,10 @@ final class MissingModules {
    * @param own          missing modules under a package the repository provides (the fork's own code), sorted
    * @param ownError     pytest's line for the first of {@code own} ("E   ModuleNotFoundError: ..."), or ""
    * @param unread       packaging files whose declarations could not be read: "not declared" is then not certain
+   * @param declarationsCommand the command that shows the packaging files read (evidence)
    */
   record Found(List<Missing> notInstalled, List<String> own, String ownError,
-      List<DeclaredDependencies.Unread> unread) {
+      List<DeclaredDependencies.Unread> unread, String declarationsCommand) {
     /** "could not run: No module named `kombu` (declared in `requirements/default.txt`; install ...)". */
     Phrase summary() {
       List<Phrase> each = new ArrayList<>();
@@ -122,7 +123,8 @@ final class MissingModules {
     TreeMap<String, Missing> missing = new TreeMap<>();
     notInstalled.forEach(n -> missing.put(n, new Missing(n, declared.provider(n).orElse(null), false)));
     project.forEach(n -> missing.put(n, new Missing(n, null, true)));
-    return new Found(List.copyOf(missing.values()), List.copyOf(own), ownError, declared.unread());
+    return new Found(List.copyOf(missing.values()), List.copyOf(own), ownError, declared.unread(),
+        declared.command());
   }
 
   private static String lineAround(String text, int at) {

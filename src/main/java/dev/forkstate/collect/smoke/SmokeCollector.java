@@ -161,7 +161,7 @@ public final class SmokeCollector implements Collector {
         }
         if (!found.notInstalled().isEmpty()) {
           return new Fact(id, Status.UNKNOWN, Value.none(), found.summary(), found.reason(),
-              List.of(ev, Evidence.ofCommand(DeclarationReader.command())));
+              List.of(ev, Evidence.ofCommand(found.declarationsCommand())));
         }
       }
     }
