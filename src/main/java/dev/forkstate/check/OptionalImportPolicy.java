@@ -3,6 +3,7 @@ package dev.forkstate.check;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.FactIds;
+import dev.forkstate.fact.Noun;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
@@ -13,9 +14,11 @@ import java.util.TreeSet;
 
 /**
  * Import-time robustness: a new module-level import of an optional package is a FAIL, since importing the module
- * then fails without it. A package is optional when {@code happypath.optional_modules} says so or the code imports
- * it under try/except ImportError somewhere (the collector lists those); other new imports are not this rule's
- * business. Nothing is allowed: the fix is to guard the import.
+ * then fails without it. A package is optional when {@code happypath.optional_modules} says so or the project
+ * declares it as an extra (the collector lists those). The standard library, the project's own packages, required
+ * dependencies and test files' imports are no candidates at all, and a guard somewhere else proves nothing. When a
+ * packaging file could not be read, a new import that is not known to be optional is UNKNOWN, not a PASS. Nothing
+ * is allowed: the fix is to guard the import.
  */
 final class OptionalImportPolicy implements Policy {
   static final FactId FACT = FactIds.HAPPYPATH_IMPORTS;
@@ -45,6 +48,14 @@ final class OptionalImportPolicy implements Policy {
         // The scan says "package x imported unguarded ..."; that it is optional is this rule's finding.
         bad.add(Phrase.of("optional ").then(item.text()));
       }
+    }
+    if (bad.isEmpty() && !c.found().isEmpty() && !c.undecided().isEmpty()) {
+      // The imports it could not judge are the value: the reader sees which packages to check by hand.
+      return new Fact(measured.id(), Status.UNKNOWN, new Value.Items(c.found().stream().map(Value.Candidate::text)
+          .toList()), Phrase.of("whether "
+          + Noun.count(c.found().size(), "new import") + " of packages the project does not require "
+          + (c.found().size() == 1 ? "is" : "are") + " optional is not known"), Phrase.of("the declared extras could "
+          + "not be read: " + String.join("; ", c.undecided())), measured.evidence());
     }
     return CandidateVerdict.of(measured, bad, List.of(), c.unread(), WORDING);
   }

@@ -99,6 +99,10 @@ public final class FactIds {
   /** The Python files the fork changed, and any it could not parse. */
   public static final FactId PYTHON_CHANGES = id("python.changes");
   public static final FactId PYTHON_GUARDED_IMPORTS = id("python.guarded-imports");
+  /** Packages the fork's test files newly import: apart from import-time robustness (tests may need dev tools). */
+  public static final FactId PYTHON_TEST_IMPORTS = id("python.test-imports");
+  /** What the project declares it needs (pyproject.toml, setup.cfg, setup.py, requirements files at HEAD). */
+  public static final FactId PYTHON_DECLARED_DEPENDENCIES = id("python.declared-dependencies");
   public static final FactId TESTS_ADDED_FOLDERS = id("tests.added-folders");
 
   // capability: the fork's claimed capabilities (collect/happypath).

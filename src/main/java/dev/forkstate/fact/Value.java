@@ -108,14 +108,22 @@ public sealed interface Value
 
   /**
    * What a scan found that a rule may flag, each with the names an allowance can match; {@code listed} are names
-   * the repository itself vouches for (the flags the guide documents, the packages imported guarded somewhere), and
-   * {@code unread} the files that could not be read, so the list may be short.
+   * the repository itself vouches for (the flags the guide documents, the packages it declares as extras),
+   * {@code unread} the files that could not be read, so the list may be short, and {@code undecided} why some
+   * candidates could not be told apart (a packaging file that could not be read leaves open whether a new import is
+   * of an optional package).
    */
-  record Candidates(List<Candidate> found, List<String> listed, List<String> unread) implements Value {
+  record Candidates(List<Candidate> found, List<String> listed, List<String> unread, List<String> undecided)
+      implements Value {
     public Candidates {
       found = found.stream().sorted(java.util.Comparator.comparing(c -> c.text().plain())).toList();
       listed = listed.stream().distinct().sorted().toList();
       unread = List.copyOf(unread);
+      undecided = List.copyOf(undecided);
+    }
+
+    public Candidates(List<Candidate> found, List<String> listed, List<String> unread) {
+      this(found, listed, unread, List.of());
     }
   }
 

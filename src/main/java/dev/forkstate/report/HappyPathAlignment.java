@@ -46,6 +46,12 @@ final class HappyPathAlignment implements SectionWriter {
         out.addAll(Bullets.items(f, 1, Bullets.MAX_ITEMS));
       });
     }
+    // Beside the import rule: what tests import (not judged) and what the project declares (what "optional" is).
+    facts.get(FactIds.PYTHON_TEST_IMPORTS).filter(f -> !Bullets.entries(f.value()).isEmpty()).ifPresent(f -> {
+      out.add(Bullets.fact(0, f, "Test imports:"));
+      out.addAll(Bullets.items(f, 1, Bullets.MAX_ITEMS));
+    });
+    Bullets.addFact(out, facts, 0, FactIds.PYTHON_DECLARED_DEPENDENCIES, "Declared dependencies:");
     Bullets.addFact(out, facts, 0, FactIds.PYTHON_CHANGES, "Scope:");
     return out;
   }

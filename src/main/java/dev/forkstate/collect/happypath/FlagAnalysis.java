@@ -27,7 +27,7 @@ final class FlagAnalysis {
 
   private FlagAnalysis() {}
 
-  record Result(List<Candidate> newFlags, List<Candidate> changedDefaults, List<Candidate> newImports) {}
+  record Result(List<Candidate> newFlags, List<Candidate> changedDefaults, List<NewImport> newImports) {}
 
   /** Candidate new names (env vars, CLI options) before the upstream-wide search removes those upstream has. */
   static Set<String> candidates(List<PyFileChange> changes) {
@@ -49,7 +49,7 @@ final class FlagAnalysis {
   static Result analyse(List<PyFileChange> changes, Set<String> upstreamHas) {
     List<Candidate> flags = new ArrayList<>();
     List<Candidate> defaults = new ArrayList<>();
-    List<Candidate> imports = new ArrayList<>();
+    List<NewImport> imports = new ArrayList<>();
     for (PyFileChange c : changes) {
       if (c.after() == null || !c.after().parsed()) {
         continue;
@@ -73,15 +73,14 @@ final class FlagAnalysis {
         parameters(c, before, after, flags, defaults);
       }
       for (String pkg : after.topImports()) {
-        // Whether the package is optional (so that this import breaks the module without it) is the policy's call.
+        // Whether the package is optional (so that this import breaks the module without it) is judged later.
         if (!before.topImports().contains(pkg)) {
-          imports.add(new Candidate(Phrase.of("package ").then(NAME, pkg)
-              .then(" imported unguarded at module level in ").then(PATH, c.path()).then(": importing ")
-              .then(NAME, c.module()).then(" fails without it"), List.of(pkg)));
+          imports.add(NewImport.of(pkg, after.importPaths(), c.path(), c.module()));
         }
       }
     }
-    return new Result(sorted(flags), sorted(defaults), sorted(imports));
+    imports.sort(java.util.Comparator.comparing(NewImport::file).thenComparing(NewImport::pkg));
+    return new Result(sorted(flags), sorted(defaults), List.copyOf(imports));
   }
 
   private static void parameters(PyFileChange c, PyModule before, PyModule after, List<Candidate> flags,

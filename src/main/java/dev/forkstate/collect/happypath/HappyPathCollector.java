@@ -4,6 +4,8 @@ import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.GitCli;
 import dev.forkstate.collect.python.PyModule;
+import dev.forkstate.collect.python.DeclarationReader;
+import dev.forkstate.collect.python.DeclaredDependencies;
 import dev.forkstate.collect.python.ImportOrigin;
 import dev.forkstate.collect.python.PythonScanner;
 import dev.forkstate.exec.CommandResult;
@@ -40,7 +42,7 @@ import java.util.regex.Pattern;
 public final class HappyPathCollector implements Collector {
   static final List<FactId> IDS = List.of(FactIds.HAPPYPATH_DEFAULTS, FactIds.HAPPYPATH_FLAGS,
       FactIds.HAPPYPATH_IMPORTS, FactIds.PYTHON_ADDED_MODULES, FactIds.PYTHON_CHANGES, FactIds.PYTHON_GUARDED_IMPORTS,
-      FactIds.TESTS_ADDED_FOLDERS);
+      FactIds.PYTHON_TEST_IMPORTS, FactIds.PYTHON_DECLARED_DEPENDENCIES, FactIds.TESTS_ADDED_FOLDERS);
   private static final int SYMBOLS_SHOWN = 8;
   /** An env-var-like name in backticks in the guide: the guide documents it (FlagPolicy allows such a flag). */
   private static final Pattern GUIDE_FLAG = Pattern.compile("`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?:=[^`]*)?`");
@@ -58,6 +60,14 @@ public final class HappyPathCollector implements Collector {
 
   @Override
   public List<Fact> collect(CollectContext ctx) {
+    // What HEAD declares needs no upstream: it is measured even when the diff cannot be.
+    DeclaredDependencies declared = new DeclarationReader(ctx.repo(), ctx.git(), ctx.runner()).read();
+    List<Fact> facts = new ArrayList<>(scanned(ctx, declared));
+    facts.add(ImportFindings.declaredFact(declared));
+    return facts;
+  }
+
+  private List<Fact> scanned(CollectContext ctx, DeclaredDependencies declared) {
     if (!ctx.settings().upstreamRef().isSet()) {
       return unknown("no upstream ref: " + ctx.settings().upstreamRef().source());
     }
@@ -91,7 +101,7 @@ public final class HappyPathCollector implements Collector {
       return unknown("git diff failed: " + listed.firstErrorLine(), listed.evidence());
     }
     // No setting in the key: the summary is measurement only, the allowances are applied by the judge.
-    String key = SummaryCache.key(PythonScanner.version(), "summary-3", base, raw.toString());
+    String key = SummaryCache.key(PythonScanner.version(), "summary-4", base, raw.toString());
     SummaryCache cache = new SummaryCache(ctx.repo().resolve(PythonScanner.CACHE_DIR).resolve("summary.json"));
     Summary summary = cache.get(key).orElse(null);
     if (summary == null) {
@@ -113,8 +123,10 @@ public final class HappyPathCollector implements Collector {
     facts.add(candidates(FactIds.HAPPYPATH_DEFAULTS, summary.defaults(), List.of(),
         "changed public default or parameter",
         diffShown, summary.unparsed()));
-    facts.add(candidates(FactIds.HAPPYPATH_IMPORTS, summary.imports(), summary.guardedAnywhere(),
-        "new unguarded module-level import", diffShown, summary.unparsed()));
+    // Read each run, not cached: what HEAD declares decides which new imports can be of optional packages.
+    ImportFindings imports = new ImportFindings(new ImportOrigin(ctx.repo()), declared, summary.guardedAnywhere());
+    facts.add(imports.imports(summary.imports(), diffShown, summary.unparsed()));
+    facts.add(imports.testImports(summary.imports(), diffShown));
     facts.add(Fact.of(FactIds.PYTHON_ADDED_MODULES, Status.INFO, new Value.Paths(summary.addedModules()),
         Noun.count(summary.addedModules().size(), "Python module") + " the fork added (tests aside)",
         Evidence.ofCommand("git diff --name-only --diff-filter=A " + baseExpr + " HEAD -- '*.py'")));
@@ -130,7 +142,7 @@ public final class HappyPathCollector implements Collector {
    * What the scan says about this diff, independent of the allowances: cached whole, keyed by the scanner, the
    * merge-base and the diff's blobs, so a rerun on the same commits reads one small file instead of every blob.
    */
-  record Summary(List<Value.Candidate> flags, List<Value.Candidate> defaults, List<Value.Candidate> imports,
+  record Summary(List<Value.Candidate> flags, List<Value.Candidate> defaults, List<NewImport> imports,
       List<String> guardedAnywhere, List<String> addedModules, List<Phrase> guardedImports, List<String> unparsed,
       List<String> testDirs) {}
 
@@ -157,8 +169,9 @@ public final class HappyPathCollector implements Collector {
       changes.add(new PyFileChange(r.path(), before, after));
     }
     Set<String> upstreamHas = upstreamHas(ctx, base, FlagAnalysis.candidates(changes));
-    // Dependencies imported under try/except ImportError anywhere in the scanned code: known to be optional. The
-    // standard library (a Python-version fallback) and the repository's own packages are never optional packages.
+    // Dependencies imported under try/except ImportError anywhere in the scanned code: shown as such, never taken as
+    // optional on that alone. The standard library (a Python-version fallback) and the repository's own packages
+    // are left out.
     ImportOrigin origin = new ImportOrigin(ctx.repo());
     Set<String> guardedAnywhere = new TreeSet<>();
     scan.modules().values().forEach(m -> m.guardedImports().stream().filter(origin::dependency)
@@ -262,7 +275,8 @@ public final class HappyPathCollector implements Collector {
   }
 
   private static List<Fact> unknown(Phrase why, Evidence... ev) {
-    return IDS.stream().map(id -> Fact.unknown(id, why, ev)).toList();
+    return IDS.stream().filter(id -> !id.equals(FactIds.PYTHON_DECLARED_DEPENDENCIES))
+        .map(id -> Fact.unknown(id, why, ev)).toList();
   }
 
   private static List<Fact> unknown(String why, Evidence... ev) {

@@ -8,11 +8,19 @@ import java.util.Set;
  * What the scanner read from one Python file (one git blob): environment variables it reads, its public functions
  * and methods with their parameters, the CLI options it declares, and the top-level packages it imports at module
  * level, unguarded or inside try/except ImportError; {@code symbols} is every qualname it defines (functions, classes
- * and their members, module-level assignments). {@code error} is set, and the rest empty, when it did not parse.
+ * and their members, module-level assignments). {@code importPaths} are the dotted names the unguarded module-level
+ * imports spell ({@code from google import genai} is google.genai): what tells a namespace package's distribution.
+ * {@code error} is set, and the rest empty, when it did not parse.
  */
 public record PyModule(Set<String> env, Map<String, List<Param>> functions, Set<String> cli, Set<String> symbols,
-    Set<String> topImports, Set<String> guardedImports, String error) {
+    Set<String> topImports, Set<String> guardedImports, Set<String> importPaths, String error) {
+  public PyModule(Set<String> env, Map<String, List<Param>> functions, Set<String> cli, Set<String> symbols,
+      Set<String> topImports, Set<String> guardedImports, String error) {
+    this(env, functions, cli, symbols, topImports, guardedImports, topImports, error);
+  }
+
   public PyModule {
+    importPaths = Set.copyOf(importPaths);
     symbols = Set.copyOf(symbols);
     env = Set.copyOf(env);
     functions = Map.copyOf(functions);

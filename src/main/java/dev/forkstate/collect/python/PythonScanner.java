@@ -195,8 +195,7 @@ public final class PythonScanner {
       fns.put(e.getKey(), ps);
     });
     return new PyModule(texts(n.path("env")), fns, texts(n.path("cli")), texts(n.path("symbols")),
-        texts(n.path("top_imports")),
-        texts(n.path("guarded_imports")), "");
+        texts(n.path("top_imports")), texts(n.path("guarded_imports")), texts(n.path("import_paths")), "");
   }
 
   private static Set<String> texts(JsonNode arr) {

@@ -3,6 +3,7 @@ package dev.forkstate.collect.smoke;
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.ScratchDir;
+import dev.forkstate.collect.python.DeclarationReader;
 import dev.forkstate.config.Settings;
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.CommandSpec;
@@ -174,13 +175,17 @@ public final class SmokeCollector implements Collector {
     int exit = results == null ? shellExit : results.effectiveExit(shellExit);
     String which = results == null ? "" : results.exitSource(shellExit);
     if (exit != 0 && cmd.pytest()) {
-      MissingModules.Found found = MissingModules.in(r.stdout() + "\n" + r.stderr(), ctx.repo());
-      List<String> missing = found.notInstalled();
-      if (!missing.isEmpty() && found.own().isEmpty() && !results.realFailures()) {
-        return new Fact(id, Status.UNKNOWN, Value.none(), "not measured: dependencies not installed here",
-            "pytest stopped on modules this machine lacks (" + String.join(", ", missing) + "); the repository "
-            + "does not provide them, so this says nothing about the fork: install the project's dependencies "
-            + "(e.g. pip install -e '.[test]') and rerun", List.of(ev));
+      MissingModules.Found found = MissingModules.in(r.stdout() + "\n" + r.stderr(), ctx.repo(),
+          () -> new DeclarationReader(ctx.repo(), ctx.git(), ctx.runner()).read());
+      if (!results.realFailures()) {
+        if (!found.own().isEmpty()) {
+          // A module of the fork's own package is missing: the fork's fault, whatever else is not installed.
+          return fail(id, Value.none(), "the fork's own module is missing: " + found.ownError(), ev);
+        }
+        if (!found.notInstalled().isEmpty()) {
+          return new Fact(id, Status.UNKNOWN, Value.none(), found.summary(), found.reason(),
+              List.of(ev, Evidence.ofCommand(found.declarationsCommand())));
+        }
       }
     }
     if (cmd.pytest()) {

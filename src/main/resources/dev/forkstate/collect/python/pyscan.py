@@ -4,8 +4,11 @@ Usage: python3 pyscan.py BLOB_LIST_FILE OUT_FILE  (run from the repository; stan
 
 For each blob id in BLOB_LIST_FILE (one per line) it writes one JSON object per line to OUT_FILE:
   {"blob": id, "env": [names read], "functions": {qualname: [[param, kind, default-source-or-null], ...]},
-   "cli": [option strings], "symbols": [every qualname defined], "top_imports": [modules], "guarded_imports": [modules]}
-or {"blob": id, "error": "..."} when the blob does not parse. Module names are top-level packages.
+   "cli": [option strings], "symbols": [every qualname defined], "top_imports": [modules], "guarded_imports": [modules],
+   "import_paths": [dotted names]}
+or {"blob": id, "error": "..."} when the blob does not parse. Module names are top-level packages; import_paths are
+the dotted names the unguarded module-level imports spell ("google.genai" for "from google import genai"), which
+tell a namespace package's distribution (google-genai) from its neighbours'.
 Nothing is imported or executed from the scanned code: it is only parsed with the ast module.
 """
 import ast
@@ -110,6 +113,14 @@ def imported(stmt):
     return []
 
 
+def import_paths(stmt):
+    if isinstance(stmt, ast.Import):
+        return [alias.name for alias in stmt.names]
+    if isinstance(stmt, ast.ImportFrom) and not stmt.level and stmt.module:
+        return [stmt.module + "." + alias.name for alias in stmt.names if alias.name != "*"] or [stmt.module]
+    return []
+
+
 def catches_import_error(handler):
     if handler.type is None:
         return True
@@ -118,13 +129,14 @@ def catches_import_error(handler):
 
 
 def imports(tree):
-    top, guarded = set(), set()
+    top, guarded, paths = set(), set(), set()
     for stmt in tree.body:
         top.update(imported(stmt))
+        paths.update(import_paths(stmt))
         if isinstance(stmt, ast.Try) and any(catches_import_error(h) for h in stmt.handlers):
             for inner in ast.walk(ast.Module(body=stmt.body, type_ignores=[])):
                 guarded.update(imported(inner))
-    return top, guarded
+    return top, guarded, paths
 
 
 MARKERS = (b"environ", b"getenv", b"add_argument", b"option", b"Option")
@@ -204,11 +216,11 @@ def scan(data):
                 env.add(env_name(node.left, constants))
     fns = {}
     functions(tree.body, "", fns)
-    top, guarded = imports(tree)
+    top, guarded, paths = imports(tree)
     names = set()
     symbols(tree.body, "", names)
     return {"env": sorted(env), "functions": fns, "cli": sorted(cli), "symbols": sorted(names),
-            "top_imports": sorted(top), "guarded_imports": sorted(guarded)}
+            "top_imports": sorted(top), "guarded_imports": sorted(guarded), "import_paths": sorted(paths)}
 
 
 def blobs(ids):

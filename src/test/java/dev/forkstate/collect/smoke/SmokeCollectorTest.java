@@ -94,8 +94,8 @@ class SmokeCollectorTest {
         "tests/smoke/test_dep2.py", "from otherdep.sub import x\n\ndef test_b():\n    pass\n"));
     Fact f = smoke(repo, "pytest -q tests/smoke", "");
     assertThat(f.status()).isEqualTo(Status.UNKNOWN);
-    assertThat(f.summary()).contains("dependencies not installed");
-    assertThat(f.reason()).contains("notinstalledpkg, otherdep");
+    assertThat(f.summary()).isEqualTo("could not run: No module named notinstalledpkg (not declared by the project), "
+        + "otherdep (not declared by the project); install it");
     // Not measured: the line names the interpreter that lacks them.
     assertThat(f.reason()).contains("; ran with ").contains(", from PATH)");
     // The same through a conftest that does not import (pytest exit 4).
@@ -104,12 +104,54 @@ class SmokeCollectorTest {
     assertThat(smoke(conf, "pytest -q tests/smoke", "").status()).isEqualTo(Status.UNKNOWN);
   }
 
+  /**
+   * Found on a celery fork without its dependencies: a conftest importing kombu stopped pytest (exit 4). The
+   * project declares kombu, so the line says where: that is what to install.
+   */
+  @Test
+  void aMissingDeclaredDependencyNamesWhereTheProjectDeclaresIt() {
+    Path conf = Repos.python(tmp.resolve("declared"), env, Map.of("pyproject.toml", "[project]\nname = 'pkg'\n"
+        + "dependencies = ['kombu>=5.6']\n[project.optional-dependencies]\nredis = ['redis>=4']\n",
+        "tests/smoke/conftest.py", "import kombu\n", "tests/smoke/test_ok.py", "def test_ok():\n    pass\n")).dir();
+    Fact f = smoke(conf, "pytest -q tests/smoke", "");
+    assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(f.summary()).isEqualTo("could not run: No module named kombu (declared in pyproject.toml; install "
+        + "the project's dependencies)");
+    // At collection, through the fork's own package, of an extra: still the machine's, named with its extra.
+    Path extra = Repos.python(tmp.resolve("extra"), env, Map.of("pyproject.toml", "[project]\nname = 'pkg'\n"
+        + "[project.optional-dependencies]\nredis = ['redis>=4']\n", "pkg/cache.py", "import redis\n",
+        "tests/smoke/test_cache.py", "from pkg import cache\n\ndef test_a():\n    pass\n")).dir();
+    assertThat(smoke(extra, "PYTHONPATH=$(pwd) pytest -q tests/smoke", "").summary()).isEqualTo("could not run: No module named "
+        + "redis (declared in pyproject.toml, extra redis; install the project's dependencies)");
+    // A setup.py that computes its lists is said unread: kombu is then "not declared in the files read".
+    Path computed = Repos.python(tmp.resolve("computed"), env, Map.of("setup.py", "import setuptools\n"
+        + "setuptools.setup(name='pkg', install_requires=reqs('default.txt'))\n",
+        "tests/smoke/test_dep.py", "import kombu\n\ndef test_a():\n    pass\n")).dir();
+    Fact c = smoke(computed, "pytest -q tests/smoke", "");
+    assertThat(c.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(c.summary()).isEqualTo("could not run: No module named kombu (not declared in the files forkstate "
+        + "could read; setup.py: computed: install_requires=reqs('default.txt'); install it)");
+    // A malformed pyproject.toml stops pytest itself before any test: that is the fork's file, a FAIL saying so.
+    Path broken = Repos.python(tmp.resolve("broken"), env, Map.of("pyproject.toml", "[project\n",
+        "tests/smoke/test_dep.py", "import kombu\n\ndef test_a():\n    pass\n")).dir();
+    Fact b = smoke(broken, "pytest -q tests/smoke", "");
+    assertThat(b.status()).isEqualTo(Status.FAIL);
+    assertThat(b.summary()).contains("pyproject.toml: Expected ']'");
+  }
+
   /** A module the fork itself should provide and does not is the fork's failure. */
   @Test
   void aMissingModuleOfTheForksOwnPackageIsFail() {
     Path repo = repo(Map.of("tests/smoke/test_own.py", "from pkg.missing_part import x\n\ndef test_a():\n    pass\n"));
-    Fact f = smoke(repo, "pytest -q tests/smoke", "");
+    Fact f = smoke(repo, "PYTHONPATH=$(pwd) pytest -q tests/smoke", "");
     assertThat(f.status()).isEqualTo(Status.FAIL);
+    assertThat(f.summary()).isEqualTo("the fork's own module is missing: E   ModuleNotFoundError: No module named "
+        + "'pkg.missing_part'");
+    // The whole package not importable (not installed, not on the path) is the machine's: it is in the repository.
+    Fact notInstalled = smoke(repo, "pytest -q tests/smoke", "");
+    assertThat(notInstalled.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(notInstalled.summary()).isEqualTo("could not run: No module named pkg (the project's own package: in "
+        + "the repository, not importable here; install the project (pip install -e .))");
   }
 
   /** Real test failures stay FAIL even when another test file could not import a dependency. */
