@@ -21,6 +21,16 @@ public final class VerifyReport {
 
   public record Result(List<CheckedClaim> claims, String rendered, ExitCode exitCode) {}
 
+  /**
+   * 1 when a claim is FALSE, and when nothing could be verified (no claim is TRUE or FALSE): a report whose every
+   * claim is unverifiable has not been shown true. 0 otherwise; UNVERIFIABLE claims next to verified ones do not fail.
+   */
+  static ExitCode exitCode(List<CheckedClaim> claims) {
+    boolean anyFalse = claims.stream().anyMatch(c -> c.verdict() == Verdict.FALSE);
+    boolean anyVerified = claims.stream().anyMatch(c -> c.verdict() != Verdict.UNVERIFIABLE);
+    return anyFalse || !anyVerified ? ExitCode.CHECKS_NOT_PASSING : ExitCode.OK;
+  }
+
   public Result run(Request req) {
     try (Workspace ws = Workspace.open(req.repo(), req.config(), req.env())) {
       Path report = req.report() != null ? req.report() : ws.repo.resolve(GenerateReport.DEFAULT_MD);
@@ -31,13 +41,13 @@ public final class VerifyReport {
       }
       var settings = ws.settings();
       CollectContext ctx = new CollectContext(ws.repo, settings, ws.runner, true, ws.git, ws.pool, List.of());
-      List<CheckedClaim> claims = new ClaimChecker(ctx, req.runCommands())
+      List<CheckedClaim> claims = new ClaimChecker(ctx, req.runCommands(), ws.configInRepo())
           .check(ClaimExtractor.extract(text.text(), settings.prompt()));
       String name = report.getFileName().toString();
-      String rendered = ws.redactor.redact(req.json() ? ClaimTable.json(name, claims)
-          : ClaimTable.markdown(name, claims));
-      boolean anyFalse = claims.stream().anyMatch(c -> c.verdict() == Verdict.FALSE);
-      return new Result(claims, rendered, anyFalse ? ExitCode.CHECKS_NOT_PASSING : ExitCode.OK);
+      boolean stateReport = ClaimExtractor.isStateReport(text.text());
+      String rendered = ws.redactor.redact(req.json() ? ClaimTable.json(name, claims, stateReport)
+          : ClaimTable.markdown(name, claims, stateReport));
+      return new Result(claims, rendered, exitCode(claims));
     }
   }
 }
