@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = "Check the claims of any STATE_OF_PROJECT.md (paths, commands, \"green\", prompt, sections) "
-        + "against the repository. Exit 1 when a claim is FALSE.")
+    description = "Check the claims of any report (names, commands, Python code, env flags, branches, CI, "
+        + "\"green\", prompt and sections of a state report) against the repository. Exit 1 when a claim is FALSE "
+        + "or when nothing could be verified.")
 final class VerifyCommand extends Subcommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", description = "Report to check (default: STATE_OF_PROJECT.md in the repo).")
   Path report;
@@ -19,7 +20,8 @@ final class VerifyCommand extends Subcommand implements Callable<Integer> {
   @Mixin
   RepoOptions where;
 
-  @Option(names = "--run", description = "Run commands the report calls green even when they are not configured smokes.")
+  @Option(names = "--run", description = "Run commands the report calls green even when they are not configured "
+      + "smokes, and the configured smokes for status said without a command.")
   boolean run;
 
   @Override
