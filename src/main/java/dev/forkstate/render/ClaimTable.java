@@ -86,6 +86,8 @@ public final class ClaimTable {
       case SYMBOL -> "code " + CodeSpan.of(c.subject());
       case BRANCH_STATUS -> "branch " + CodeSpan.of(c.subject()) + ": \"" + c.command() + "\"";
       case PRS_PREPARED -> "\"" + c.subject() + "\"";
+      case PULL_REQUEST -> "pull request #" + c.subject()
+          + (c.command().isEmpty() ? "" : " (" + CodeSpan.of(c.command()) + ")");
       case PROMPT -> "the prompt is quoted verbatim";
       case SECTION -> "section \"" + c.subject() + "\" is present";
     };

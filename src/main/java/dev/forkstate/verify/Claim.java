@@ -8,8 +8,10 @@ package dev.forkstate.verify;
  * required section. {@code line} is 1-based.
  */
 public record Claim(Kind kind, int line, String subject, String command) {
-  public enum Kind { PATH, REFERENCE, COMMAND, STATUS, CI_STATUS, PROSE_STATUS, SYMBOL, BRANCH_STATUS, PRS_PREPARED, PROMPT,
-    SECTION }
+  public enum Kind {
+    PATH, REFERENCE, COMMAND, STATUS, CI_STATUS, PROSE_STATUS, SYMBOL, BRANCH_STATUS, PRS_PREPARED, PULL_REQUEST,
+    PROMPT, SECTION
+  }
 
   public Claim {
     command = command == null ? "" : command;

@@ -72,6 +72,8 @@ public final class ClaimChecker {
         case SYMBOL -> symbols.check(c).orElse(null);
         case BRANCH_STATUS -> branches.status(c);
         case PRS_PREPARED -> branches.prepared(c);
+        case PULL_REQUEST -> new CheckedClaim(c, Verdict.UNVERIFIABLE, "verify does not read pull requests: the "
+            + "command shows its state, head branch and whether it merged", "gh pr view " + c.subject());
         case PROMPT -> c.line() > 0 ? new CheckedClaim(c, Verdict.TRUE, "quoted verbatim", "")
             : new CheckedClaim(c, Verdict.FALSE, "the prompt is not quoted verbatim anywhere in the report", "");
         case SECTION -> c.line() > 0 ? new CheckedClaim(c, Verdict.TRUE, "section present", "")

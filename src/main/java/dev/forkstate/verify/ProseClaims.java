@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 final class ProseClaims {
   static final Pattern STATUS = Pattern.compile("(?i)\\b(\\d[\\d,]* (?:tests? )?passed|[0-9]+ fail(?:ures|ed)"
       + "|no failures|all (?:the )?(?:smoke |unit )?(?:tests|smokes) pass(?:es|ed)?|smokes? pass(?:es|ed)?(?! rate)"
-      + "|tests? pass(?:es|ed)?|(?:ci|build|pipeline|tests|smokes) (?:is |are )?(?:all )?green|(?<![\\w-])green(?![\\w-])"
+      + "|tests? pass(?:es|ed)?|(?:ci|build|pipeline|tests|smokes) (?:is |are )?(?:all )?green"
+      + "|(?<![\\w-])green(?![\\w-])"
       + "|\\d+(?:\\.\\d+)?\\s*% (?:faster|slower|less|more|fewer)|deterministic|parity)\\b");
   private static final Pattern BRANCH_LABEL = Pattern.compile("(?i)\\bbranch(?:es)?:\\s*`?([A-Za-z0-9_][\\w./-]*"
       + "[\\w-])`?");
@@ -35,6 +36,8 @@ final class ProseClaims {
       + "nor|unless|until|if)\\b");
 
   private boolean inPlan;
+
+  private static final Pattern PULL_REQUEST = Pattern.compile("(?i)\\b(?:PR|pull request) #(\\d+)\\b");
 
   /** How far back a "Branch:" line still names the branch a status line speaks of. */
   private static final int BRANCH_REACH = 4;
@@ -61,6 +64,10 @@ final class ProseClaims {
       if (!branch.isEmpty()) {
         out.add(new Claim(Claim.Kind.BRANCH_STATUS, no, branch, merge.group(1).toLowerCase(Locale.ROOT)));
       }
+    }
+    Matcher pr = PULL_REQUEST.matcher(withoutSpans);
+    while (pr.find()) {
+      out.add(new Claim(Claim.Kind.PULL_REQUEST, no, pr.group(1), here.isEmpty() ? null : here));
     }
     Matcher prepared = PREPARED.matcher(withoutSpans);
     if (prepared.find()) {

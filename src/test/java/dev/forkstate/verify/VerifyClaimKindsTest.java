@@ -152,6 +152,9 @@ class VerifyClaimKindsTest {
         - Status: do not merge yet.
         - Upstreamability: two safe PRs prepared (core fix, cleanup).
         """, false);
+    CheckedClaim pr = on(r, 2, Claim.Kind.PULL_REQUEST);
+    assertThat(pr.verdict()).isEqualTo(Verdict.UNVERIFIABLE);
+    assertThat(pr.command()).isEqualTo("gh pr view 6");
     CheckedClaim merged = on(r, 3, Claim.Kind.BRANCH_STATUS);
     assertThat(merged.verdict()).isEqualTo(Verdict.FALSE);
     assertThat(merged.evidence().plain()).contains("feat/draft").contains("is already in HEAD");

@@ -67,8 +67,8 @@ public final class WorkflowChoice {
   }
 
   /**
-   * Three times the wiring rank, plus two when the file that holds the step is named for smokes, one for tests: a workflow
-   * that hands testing to tox and is named smoke-tests is a surer bet than a docker build that runs make.
+   * Three times the wiring rank, plus two when the file that holds the step is named for smokes, one for tests: a
+   * workflow that hands testing to tox and is named smoke-tests is a surer bet than a docker build that runs make.
    */
   private static int score(int wiring, String holder) {
     String name = holder.substring(holder.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
