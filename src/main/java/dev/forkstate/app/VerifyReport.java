@@ -17,7 +17,12 @@ import java.util.Map;
 public final class VerifyReport {
   /** One verify run. {@code report} null means STATE_OF_PROJECT.md at the repository root. */
   public record Request(Path repo, Path report, boolean json, boolean runCommands, Path config,
-                        Map<String, String> env) {}
+                        Map<String, String> env, boolean offline) {
+    /** Offline: CI runs are not read (tests and scripts that must not touch the network). */
+    public Request(Path repo, Path report, boolean json, boolean runCommands, Path config, Map<String, String> env) {
+      this(repo, report, json, runCommands, config, env, true);
+    }
+  }
 
   public record Result(List<CheckedClaim> claims, String rendered, ExitCode exitCode) {}
 
@@ -40,7 +45,8 @@ public final class VerifyReport {
             "pass the report's path: forkstate verify <path>");
       }
       var settings = ws.settings();
-      CollectContext ctx = new CollectContext(ws.repo, settings, ws.runner, true, ws.git, ws.pool, List.of());
+      CollectContext ctx = new CollectContext(ws.repo, settings, ws.runner, req.offline(), ws.git, ws.pool,
+          List.of(), ws.configInRepo());
       List<CheckedClaim> claims = new ClaimChecker(ctx, req.runCommands(), ws.configInRepo())
           .check(ClaimExtractor.extract(text.text(), settings.prompt()));
       String name = report.getFileName().toString();

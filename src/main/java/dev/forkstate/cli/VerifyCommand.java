@@ -24,11 +24,15 @@ final class VerifyCommand extends Subcommand implements Callable<Integer> {
       + "smokes, and the configured smokes for status said without a command.")
   boolean run;
 
+  @Option(names = "--offline", description = "Touch no network: a workflow the report calls green is checked "
+      + "from the tree only (its last push run is not read).")
+  boolean offline;
+
   @Override
   public Integer call() {
     boolean json = where.format(spec) == dev.forkstate.app.GenerateRequest.Format.JSON;
     VerifyReport.Result r = new VerifyReport().run(new VerifyReport.Request(where.repo, report, json, run,
-        where.config, env()));
+        where.config, env(), offline));
     spec.commandLine().getOut().print(r.rendered());
     spec.commandLine().getOut().flush();
     spec.commandLine().getErr().println("forkstate: " + ClaimTable.summary(r.claims()) + " (exit "

@@ -76,6 +76,7 @@ final class BranchCheck {
     }
     List<String> empty = new ArrayList<>();
     List<String> own = new ArrayList<>();
+    String firstEmpty = null;
     for (Map.Entry<String, String> b : branches.entrySet()) {
       CommandResult n = ctx.git().run("rev-list", "--count", upstream + ".." + b.getValue());
       String count = GitCli.firstLine(n);
@@ -84,8 +85,12 @@ final class BranchCheck {
             + upstream, n.display());
       }
       (count.equals("0") ? empty : own).add(b.getKey() + (count.equals("0") ? "" : " (" + count + ")"));
+      if (count.equals("0") && firstEmpty == null) {
+        firstEmpty = b.getValue();
+      }
     }
-    String cmd = "git rev-list --count " + ShellQuote.quote(upstream + ".." + branches.values().iterator().next());
+    String shown = firstEmpty != null ? firstEmpty : branches.values().iterator().next();
+    String cmd = "git rev-list --count " + ShellQuote.quote(upstream + ".." + shown);
     if (!empty.isEmpty()) {
       return new CheckedClaim(c, Verdict.FALSE, Phrase.of("PR branch").then(empty.size() > 1 ? "es " : " ")
           .then(Phrase.items(Phrase.Kind.BRANCH, empty, ", ")).then(" " + (empty.size() > 1 ? "have" : "has")
@@ -110,7 +115,8 @@ final class BranchCheck {
       String shortName = ref.startsWith("refs/heads/") ? ref.substring("refs/heads/".length())
           : ref.replaceFirst("^refs/remotes/[^/]+/", "");
       if (globs.stream().anyMatch(g -> g.matcher(shortName).matches()) && !shortName.equals("HEAD")) {
-        out.putIfAbsent(shortName, ref.startsWith("refs/heads/") ? shortName : ref.substring("refs/".length()));
+        out.putIfAbsent(shortName, ref.startsWith("refs/heads/") ? shortName
+            : ref.substring("refs/remotes/".length()));
         if (ref.startsWith("refs/heads/")) {
           out.put(shortName, shortName);
         }

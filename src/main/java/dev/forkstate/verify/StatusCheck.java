@@ -2,10 +2,13 @@ package dev.forkstate.verify;
 
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.CommandWords;
+import dev.forkstate.collect.ci.CiRunCollector;
+import dev.forkstate.collect.ci.GitHubToken;
 import dev.forkstate.collect.smoke.SmokeCollector;
 import dev.forkstate.config.Settings;
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.fact.Fact;
+import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Status;
@@ -27,6 +30,7 @@ import java.util.regex.Pattern;
  * configured smokes and their counts) and is otherwise UNVERIFIABLE with what would check it: never TRUE unmeasured.
  */
 final class StatusCheck {
+  private static final Duration GITHUB_TIMEOUT = Duration.ofSeconds(20);
   private static final Pattern COUNT = Pattern.compile("(\\d[\\d,]*) (?:tests? )?(passed|fail(?:ures|ed))");
 
   private final CollectContext ctx;
@@ -145,7 +149,26 @@ final class StatusCheck {
           .then(": on a clean checkout pytest finds no such file, so the run cannot be green"),
           NameResolver.treeCommand(shown.get(0)));
     }
+    if (!ctx.offline()) {
+      return lastPushRun(c, workflow);
+    }
     return new CheckedClaim(c, Verdict.UNVERIFIABLE, "the workflow and the test paths it names are committed; "
-        + "verify does not read CI runs: forkstate generate reads the last push run online", runs);
+        + "offline, its runs are not read", runs);
+  }
+
+  /** The newest push run of the workflow on the fork branch, read as generate reads it (ci.run.last-push). */
+  private CheckedClaim lastPushRun(Claim c, String workflow) {
+    CollectContext one = new CollectContext(ctx.repo(), ctx.settings().withCiWorkflow(workflow, "the report"),
+        ctx.runner(), false, ctx.git(), ctx.pool(), List.of(), ctx.configFile());
+    Fact run = new CiRunCollector(api -> GitHubToken.find(ctx.runner().baseEnv(), ctx.runner(), ctx.repo()),
+        GITHUB_TIMEOUT).collect(one).stream().filter(f -> f.id().equals(FactIds.CI_RUN_LAST_PUSH)).findFirst()
+        .orElseThrow();
+    Phrase read = Phrase.of("last push run: ").then(run.summaryPhrase());
+    return switch (run.status()) {
+      case PASS -> new CheckedClaim(c, Verdict.TRUE, read, run.command());
+      case FAIL -> new CheckedClaim(c, Verdict.FALSE, read, run.command());
+      default -> new CheckedClaim(c, Verdict.UNVERIFIABLE, Phrase.of("the last push run could not be read as "
+          + "green: ").then(run.reason().isBlank() ? run.summaryPhrase() : run.reasonPhrase()), run.command());
+    };
   }
 }
