@@ -37,6 +37,7 @@ final class StatusCheck {
   private final boolean runAllowed;
   private final NameResolver names;
   private final Map<String, Fact> runs = new HashMap<>();
+  private final Map<String, Fact> lastPush = new HashMap<>();
 
   StatusCheck(CollectContext ctx, boolean runAllowed, NameResolver names) {
     this.ctx = ctx;
@@ -158,11 +159,14 @@ final class StatusCheck {
 
   /** The newest push run of the workflow on the fork branch, read as generate reads it (ci.run.last-push). */
   private CheckedClaim lastPushRun(Claim c, String workflow) {
-    CollectContext one = new CollectContext(ctx.repo(), ctx.settings().withCiWorkflow(workflow, "the report"),
-        ctx.runner(), false, ctx.git(), ctx.pool(), List.of(), ctx.configFile());
-    Fact run = new CiRunCollector(api -> GitHubToken.find(ctx.runner().baseEnv(), ctx.runner(), ctx.repo()),
-        GITHUB_TIMEOUT).collect(one).stream().filter(f -> f.id().equals(FactIds.CI_RUN_LAST_PUSH)).findFirst()
-        .orElseThrow();
+    // One lookup per workflow, however often the report calls it green.
+    Fact run = lastPush.computeIfAbsent(workflow, wf -> {
+      CollectContext one = new CollectContext(ctx.repo(), ctx.settings().withCiWorkflow(wf, "the report"),
+          ctx.runner(), false, ctx.git(), ctx.pool(), List.of(), ctx.configFile());
+      return new CiRunCollector(api -> GitHubToken.find(ctx.runner().baseEnv(), ctx.runner(), ctx.repo()),
+          GITHUB_TIMEOUT).collect(one).stream().filter(f -> f.id().equals(FactIds.CI_RUN_LAST_PUSH)).findFirst()
+          .orElseThrow();
+    });
     Phrase read = Phrase.of("last push run: ").then(run.summaryPhrase());
     return switch (run.status()) {
       case PASS -> new CheckedClaim(c, Verdict.TRUE, read, run.command());
