@@ -2,6 +2,7 @@ package dev.forkstate.app;
 
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.GitCli;
+import dev.forkstate.collect.ci.WorkflowChoice;
 import dev.forkstate.collect.happypath.HappyPathCollector;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.FactIds;
@@ -20,6 +21,7 @@ import dev.forkstate.write.AtomicWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /** The init use case: detect what the repository has and write a commented forkstate.yml proposing it. */
@@ -31,8 +33,10 @@ public final class InitConfig {
     if (Files.exists(file) && !force) {
       throw new UserError(file + " already exists", null, "edit it, or rerun with --force to replace it");
     }
-    Detected d = ProjectDetector.detect(repo, new GitCli(repo, runner), Runnable::run);
-    String yaml = render(d, proposals(repo, runner, d));
+    GitCli git = new GitCli(repo, runner);
+    Detected d = ProjectDetector.detect(repo, git, Runnable::run);
+    Additions added = proposals(repo, runner, d);
+    String yaml = render(d, added, workflow(repo, git, d, added));
     // Round-trip what we wrote through the strict loader: init must never write a config generate rejects.
     new ConfigLoader().parse(yaml, ConfigLoader.FILE_NAME);
     AtomicWriter.write(file, yaml);
@@ -62,7 +66,22 @@ public final class InitConfig {
     return render(d, new Additions(List.of(), List.of()));
   }
 
+  /** The workflow that runs the proposed smoke on a push to the fork branch, if one does. */
+  private static Optional<WorkflowChoice.Choice> workflow(Path repo, GitCli git, Detected d, Additions added) {
+    SmokeProposal smoke = SmokeProposal.of(d, added.testFolders());
+    if (smoke == null) {
+      return Optional.empty();
+    }
+    Settings s = SettingsResolver.resolve(ForkstateConfig.empty(), d);
+    String branch = s.forkBranch().isSet() ? s.forkBranch().value() : d.currentBranch();
+    return WorkflowChoice.choose(repo, List.of(smoke.command()), branch, GitCli.lines(git.run("ls-files")));
+  }
+
   static String render(Detected d, Additions added) {
+    return render(d, added, Optional.empty());
+  }
+
+  static String render(Detected d, Additions added, Optional<WorkflowChoice.Choice> ci) {
     Settings s = SettingsResolver.resolve(ForkstateConfig.empty(), d);
     String forkBranch = s.forkBranch().isSet() ? s.forkBranch().value() : d.currentBranch();
     StringBuilder y = new StringBuilder();
@@ -103,8 +122,13 @@ public final class InitConfig {
     }
     y.append("# CI: the workflow that runs the smokes, and the job that must be green (matched by name).\n");
     y.append("ci:\n");
-    y.append(s.ciWorkflow().isSet() ? "  workflow: " + quote(s.ciWorkflow().value()) + "\n"
-        : "  # workflow: .github/workflows/fork-smokes.yml\n");
+    if (ci.isPresent()) {
+      y.append("  # Picked: ").append(ci.get().why()).append(".\n");
+      y.append("  workflow: ").append(quote(ci.get().workflow())).append("\n");
+    } else {
+      y.append(s.ciWorkflow().isSet() ? "  workflow: " + quote(s.ciWorkflow().value()) + "\n"
+          : "  # workflow: .github/workflows/fork-smokes.yml\n");
+    }
     y.append("  job: ").append(quote(s.ciJob().value())).append("   # the job that must be green: its name contains this\n\n");
     y.append("# The happy-path guide whose rules the report checks.\n");
     y.append(s.guide().isSet() ? "guide: " + quote(s.guide().value()) + "\n\n"

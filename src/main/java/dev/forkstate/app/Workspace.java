@@ -69,7 +69,17 @@ final class Workspace implements AutoCloseable {
         CompletableFuture.supplyAsync(() -> ProjectDetector.detect(repo, git, pool), pool);
     ForkstateConfig config = join(loader).load(configFile);
     validateRequired(config, configFile);
-    return SettingsResolver.resolve(config, join(detecting));
+    return SettingsResolver.resolve(config, join(detecting), configName());
+  }
+
+  /** The config file as the report names it: relative to the repository inside it, else its absolute path. */
+  String configName() {
+    String inRepo = configInRepo();
+    if (inRepo != null) {
+      return inRepo;
+    }
+    Path abs = configFile.toAbsolutePath().normalize();
+    return Files.isRegularFile(abs) ? abs.toString().replace('\\', '/') : ConfigLoader.FILE_NAME;
   }
 
   /** The config file read, relative to the repository, when it exists inside it; else null. */

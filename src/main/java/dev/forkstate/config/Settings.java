@@ -38,6 +38,13 @@ public record Settings(
   /** A smoke step; {@code junitXml} is a report path the command writes, for commands that are not pytest. */
   public record Smoke(String name, String command, Duration timeout, String junitXml, String source) {}
 
+  /** These settings with another CI workflow: verify reads the runs of the workflow a report calls green. */
+  public Settings withCiWorkflow(String workflow, String source) {
+    return new Settings(project, forkBranch, upstreamRef, smokes, liveCheck, Setting.of(workflow, source), ciJob,
+        ciApiUrl, ciRemote, guide, prompt, paths, requiredChecks, llm, happyPath, capabilities, prBranches, historyDb,
+        metrics, prBounds);
+  }
+
   /** Null command means no live check is configured or detected. */
   public record LiveCheck(String command, List<String> requiresEnv, Duration timeout, String source) {
     public LiveCheck {

@@ -35,29 +35,37 @@ public final class SettingsResolver {
   /** Run history, relative to the repository; the folder ignores itself in git. */
   public static final String DEFAULT_HISTORY_DB = ".forkstate/history.db";
   public static final String DEFAULT_LLM_CACHE = ".forkstate/llm-cache";
-  private static final String FROM_FILE = ConfigLoader.FILE_NAME;
-
   private SettingsResolver() {}
 
+  /** Settings from the repository's forkstate.yml (or none) and detection. */
   public static Settings resolve(ForkstateConfig c, Detected d) {
-    Setting project = c.project() != null ? Setting.of(c.project(), FROM_FILE)
+    return resolve(c, d, ConfigLoader.FILE_NAME);
+  }
+
+  /**
+   * @param configName the config file as the report names it (the file actually read: relative to the repository
+   *     inside it, else its absolute path), shown as the source of every setting it gives
+   */
+  public static Settings resolve(ForkstateConfig c, Detected d, String configName) {
+    final String fromFile = configName;
+    Setting project = c.project() != null ? Setting.of(c.project(), fromFile)
         : Setting.of(d.repoName(), "detected: repository folder name");
-    Setting forkBranch = c.forkBranch() != null ? Setting.of(c.forkBranch(), FROM_FILE) : detectForkBranch(d);
-    Setting upstream = c.upstreamRef() != null ? Setting.of(c.upstreamRef(), FROM_FILE) : detectUpstream(d);
-    List<Settings.Smoke> smokes = c.smokes() != null ? fromFile(c.smokes()) : detectSmokes(d);
+    Setting forkBranch = c.forkBranch() != null ? Setting.of(c.forkBranch(), fromFile) : detectForkBranch(d);
+    Setting upstream = c.upstreamRef() != null ? Setting.of(c.upstreamRef(), fromFile) : detectUpstream(d);
+    List<Settings.Smoke> smokes = c.smokes() != null ? fromFile(c.smokes(), fromFile) : detectSmokes(d);
     Settings.LiveCheck live = c.liveCheck() != null
         ? new Settings.LiveCheck(c.liveCheck().command(), orEmpty(c.liveCheck().requiresEnv()),
-            seconds(c.liveCheck().timeoutSeconds(), DEFAULT_LIVE_TIMEOUT), FROM_FILE)
+            seconds(c.liveCheck().timeoutSeconds(), DEFAULT_LIVE_TIMEOUT), fromFile)
         : detectLive(d);
-    Setting workflow = c.ci() != null && c.ci().workflow() != null ? Setting.of(c.ci().workflow(), FROM_FILE)
+    Setting workflow = c.ci() != null && c.ci().workflow() != null ? Setting.of(c.ci().workflow(), fromFile)
         : detectWorkflow(d);
-    Setting job = c.ci() != null && c.ci().job() != null ? Setting.of(c.ci().job(), FROM_FILE)
+    Setting job = c.ci() != null && c.ci().job() != null ? Setting.of(c.ci().job(), fromFile)
         : Setting.of(DEFAULT_CI_JOB, "default: the Python version the fork must be green on");
-    Setting apiUrl = c.ci() != null && c.ci().apiUrl() != null ? Setting.of(c.ci().apiUrl(), FROM_FILE)
+    Setting apiUrl = c.ci() != null && c.ci().apiUrl() != null ? Setting.of(c.ci().apiUrl(), fromFile)
         : Setting.unset("default: from the remote's host");
-    Setting remote = c.ci() != null && c.ci().remote() != null ? Setting.of(c.ci().remote(), FROM_FILE)
+    Setting remote = c.ci() != null && c.ci().remote() != null ? Setting.of(c.ci().remote(), fromFile)
         : Setting.unset("default: the fork branch's remote, else origin");
-    Setting guide = c.guide() != null ? Setting.of(c.guide(), FROM_FILE)
+    Setting guide = c.guide() != null ? Setting.of(c.guide(), fromFile)
         : d.guides().isEmpty() ? Setting.unset("no *HAPPYPATH* guide found")
         : Setting.of(d.guides().get(0), "detected: file named *HAPPYPATH*");
     String prompt = c.assessmentPrompt() != null ? c.assessmentPrompt()
@@ -135,13 +143,13 @@ public final class SettingsResolver {
     return Setting.unset("remote upstream has no main or master ref: run git fetch upstream, or set upstream_ref");
   }
 
-  private static List<Settings.Smoke> fromFile(List<ForkstateConfig.SmokeConfig> configured) {
+  private static List<Settings.Smoke> fromFile(List<ForkstateConfig.SmokeConfig> configured, String source) {
     List<Settings.Smoke> out = new ArrayList<>();
     for (int i = 0; i < configured.size(); i++) {
       ForkstateConfig.SmokeConfig s = configured.get(i);
       String name = s.name() == null ? "smoke-" + (i + 1) : s.name();
       out.add(new Settings.Smoke(name, s.command(), seconds(s.timeoutSeconds(), DEFAULT_SMOKE_TIMEOUT),
-          s.junitXml(), FROM_FILE));
+          s.junitXml(), source));
     }
     return out;
   }

@@ -17,9 +17,16 @@ import java.util.TreeMap;
 public final class ClaimTable {
   private ClaimTable() {}
 
-  public static String markdown(String reportName, List<CheckedClaim> claims) {
+  /** What verify says of a document that is not a state report: its sections and prompt are not held against it. */
+  public static final String NOT_A_STATE_REPORT = "Not a state report (no \"State of\" title and fewer than 3 of "
+      + "its sections): checked for the claims it makes; sections and the prompt are not required.";
+
+  public static String markdown(String reportName, List<CheckedClaim> claims, boolean stateReport) {
     StringBuilder md = new StringBuilder();
     md.append("# Claims in ").append(reportName).append("\n\n");
+    if (!stateReport) {
+      md.append(NOT_A_STATE_REPORT).append("\n\n");
+    }
     md.append("| line | claim | verdict | evidence |\n|---:|---|---|---|\n");
     for (CheckedClaim c : claims) {
       md.append("| ").append(c.claim().line() == 0 ? "-" : Integer.toString(c.claim().line())).append(" | ")
@@ -32,10 +39,10 @@ public final class ClaimTable {
     return md.toString();
   }
 
-  public static String json(String reportName, List<CheckedClaim> claims) {
+  public static String json(String reportName, List<CheckedClaim> claims, boolean stateReport) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
-    root.put("schemaVersion", 1).put("report", reportName);
+    root.put("schemaVersion", 1).put("report", reportName).put("stateReport", stateReport);
     ArrayNode arr = root.putArray("claims");
     for (CheckedClaim c : claims) {
       ObjectNode claim = arr.addObject().put("line", c.claim().line()).put("kind", c.claim().kind().name())
@@ -54,8 +61,9 @@ public final class ClaimTable {
 
   public static String summary(List<CheckedClaim> claims) {
     Map<Verdict, Integer> n = counts(claims);
-    return claims.size() + " claims: " + n.get(Verdict.TRUE) + " TRUE, " + n.get(Verdict.FALSE) + " FALSE, "
+    String line = claims.size() + " claims: " + n.get(Verdict.TRUE) + " TRUE, " + n.get(Verdict.FALSE) + " FALSE, "
         + n.get(Verdict.UNVERIFIABLE) + " UNVERIFIABLE";
+    return n.get(Verdict.TRUE) + n.get(Verdict.FALSE) == 0 ? line + " (nothing could be verified)" : line;
   }
 
   private static Map<Verdict, Integer> counts(List<CheckedClaim> claims) {
@@ -69,10 +77,17 @@ public final class ClaimTable {
 
   private static String describe(Claim c) {
     return switch (c.kind()) {
-      case PATH -> "path " + CodeSpan.of(c.subject()) + " exists";
+      case PATH -> CodeSpan.of(c.subject()) + " exists";
+      case REFERENCE -> "path " + CodeSpan.of(c.subject()) + " exists";
       case COMMAND -> "command runs: " + CodeSpan.of(c.command());
       case STATUS -> "\"" + MarkdownText.inline(c.subject()) + "\": " + CodeSpan.of(c.command());
-      case CI_STATUS -> "CI is \"" + c.subject() + "\"";
+      case CI_STATUS -> "CI " + CodeSpan.of(c.command()) + " is \"" + MarkdownText.inline(c.subject()) + "\"";
+      case PROSE_STATUS -> "\"" + MarkdownText.inline(c.subject()) + "\" (no command)";
+      case SYMBOL -> "code " + CodeSpan.of(c.subject());
+      case BRANCH_STATUS -> "branch " + CodeSpan.of(c.subject()) + ": \"" + MarkdownText.inline(c.command()) + "\"";
+      case PRS_PREPARED -> "\"" + MarkdownText.inline(c.subject()) + "\"";
+      case PULL_REQUEST -> "pull request #" + MarkdownText.inline(c.subject())
+          + (c.command().isEmpty() ? "" : " (" + CodeSpan.of(c.command()) + ")");
       case PROMPT -> "the prompt is quoted verbatim";
       case SECTION -> "section \"" + MarkdownText.inline(c.subject()) + "\" is present";
     };

@@ -3,8 +3,7 @@ package dev.forkstate.verify;
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.CommandWords;
 import dev.forkstate.collect.refs.ReferenceCollector;
-import dev.forkstate.collect.smoke.SmokeCollector;
-import dev.forkstate.config.Settings;
+import dev.forkstate.config.ConfigLoader;
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.CommandSpec;
 import dev.forkstate.fact.ShellQuote;
@@ -20,38 +19,69 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
- * Checks claims against the repository: paths at HEAD (as the reference collector classifies them), programs on
- * PATH, scripts and test paths at HEAD, and status claims by running the command when it is a configured smoke
- * command or when the user allowed it with --run. Without a measurement the verdict is UNVERIFIABLE, never TRUE.
+ * Checks claims against the repository. A cited name is resolved before it is judged (git ref, path at HEAD, Python
+ * module under the project's packages); only a name that resolves to nothing where its kind says it should exist is
+ * FALSE, and a name of no known kind is not a claim. Programs are looked up on PATH, scripts and test paths at HEAD,
+ * Python code with the scanner, branches against the refs, and status claims by running the command when it is a
+ * configured smoke command or when the user allowed it with --run. Without a measurement the verdict is UNVERIFIABLE,
+ * never TRUE.
  */
 public final class ClaimChecker {
-  private final CollectContext ctx;
-  private final boolean runAllowed;
-  private final Map<String, Fact> pathFacts = new HashMap<>();
-  private final Map<String, Fact> runs = new HashMap<>();
+  /** File extensions that say a name is a file, so a missing one is a missing file. */
+  private static final Pattern FILE_NAME = Pattern.compile(".*\\.(md|py|yml|yaml|json|toml|sh|txt|cfg|ini|js|ts|"
+      + "java|xml|lock|ipynb|rst|csv)$");
 
-  public ClaimChecker(CollectContext ctx, boolean runAllowed) {
+  private final CollectContext ctx;
+  private final String configInRepo;
+  private final Map<String, Fact> pathFacts = new HashMap<>();
+  private final NameResolver names;
+  private final StatusCheck statuses;
+  private final SymbolCheck symbols;
+  private final BranchCheck branches;
+  private final boolean runAllowed;
+
+  /** @param configInRepo the settings file verify read, relative to the repository; null when outside or absent */
+  public ClaimChecker(CollectContext ctx, boolean runAllowed, String configInRepo) {
     this.ctx = ctx;
     this.runAllowed = runAllowed;
+    this.configInRepo = configInRepo;
+    this.names = new NameResolver(ctx.git());
+    this.statuses = new StatusCheck(ctx, runAllowed, names);
+    this.symbols = new SymbolCheck(ctx, names);
+    this.branches = new BranchCheck(ctx, names);
   }
 
+  public ClaimChecker(CollectContext ctx, boolean runAllowed) {
+    this(ctx, runAllowed, null);
+  }
+
+  /** The verdicts, in line order; a cited name of no known kind is left out (it is not a claim). */
   public List<CheckedClaim> check(List<Claim> claims) {
     classifyPaths(claims);
     List<CheckedClaim> out = new ArrayList<>();
     for (Claim c : claims) {
-      out.add(switch (c.kind()) {
-        case PATH -> path(c);
+      CheckedClaim checked = switch (c.kind()) {
+        case PATH, REFERENCE -> path(c);
         case COMMAND -> command(c);
         case STATUS -> status(c);
-        case CI_STATUS -> new CheckedClaim(c, Verdict.UNVERIFIABLE,
-            "CI runs are not read by this version of forkstate", "gh run list --workflow <file>");
+        case CI_STATUS -> statuses.ci(c, c.command());
+        case PROSE_STATUS -> statuses.prose(c);
+        case SYMBOL -> symbols.check(c).orElse(null);
+        case BRANCH_STATUS -> branches.status(c);
+        case PRS_PREPARED -> branches.prepared(c);
+        case PULL_REQUEST -> new CheckedClaim(c, Verdict.UNVERIFIABLE, "verify does not read pull requests: the "
+            + "command shows its state, head branch and whether it merged", "gh pr view " + c.subject());
         case PROMPT -> c.line() > 0 ? new CheckedClaim(c, Verdict.TRUE, "quoted verbatim", "")
             : new CheckedClaim(c, Verdict.FALSE, "the prompt is not quoted verbatim anywhere in the report", "");
         case SECTION -> c.line() > 0 ? new CheckedClaim(c, Verdict.TRUE, "section present", "")
             : new CheckedClaim(c, Verdict.FALSE, "required section missing", "");
-      });
+      };
+      if (checked != null) {
+        out.add(checked);
+      }
     }
     out.sort(java.util.Comparator.comparingInt((CheckedClaim cc) -> cc.claim().line())
         .thenComparing(cc -> cc.claim().kind()).thenComparing(cc -> cc.claim().subject())
@@ -63,7 +93,7 @@ public final class ClaimChecker {
   private void classifyPaths(List<Claim> claims) {
     Set<String> paths = new TreeSet<>();
     for (Claim c : claims) {
-      if (c.kind() == Claim.Kind.PATH) {
+      if (c.kind() == Claim.Kind.PATH || c.kind() == Claim.Kind.REFERENCE) {
         paths.add(c.subject());
       } else if (c.kind() == Claim.Kind.COMMAND || c.kind() == Claim.Kind.STATUS) {
         paths.addAll(namedPaths(c.command()));
@@ -77,17 +107,56 @@ public final class ClaimChecker {
   }
 
   private CheckedClaim path(Claim c) {
-    Fact f = pathFacts.get(c.subject());
+    String name = c.subject();
+    Fact f = pathFacts.get(name);
     if (ReferenceCollector.isAtHead(f)) {
       return new CheckedClaim(c, Verdict.TRUE, f.summaryPhrase(), f.command());
     }
-    // Not a path at HEAD; perhaps a branch such as fork/stable.
-    CommandResult ref = ctx.git().run("rev-parse", "--verify", "--quiet", c.subject() + "^{commit}");
-    if (ref.ok()) {
-      return new CheckedClaim(c, Verdict.TRUE, "a git ref, not a path", ref.display());
+    if (name.equals(configInRepo)) {
+      // The settings file forkstate read: a report names it as the source of its settings, committed or not.
+      return new CheckedClaim(c, Verdict.TRUE, Phrase.of(Phrase.Kind.PATH, name).then(" is the settings file "
+          + "forkstate read"), "ls -l " + name);
+    }
+    if (name.contains("@")) {
+      return null; // owner/action@v3, package@1.2: a versioned reference, not a name in this repository
+    }
+    var ref = names.ref(name);
+    if (ref.isPresent()) {
+      return new CheckedClaim(c, Verdict.TRUE, Phrase.of("a " + ref.get().kind() + ": ")
+          .then(Phrase.Kind.REF, ref.get().target().replaceFirst("^refs/", "")), ref.get().command());
+    }
+    if (!FILE_NAME.matcher(name).matches() || name.endsWith(".py")) {
+      var module = names.moduleFile(name.endsWith(".py") ? name.substring(0, name.length() - 3) : name);
+      if (module.isPresent() && !name.endsWith(".py")) {
+        return new CheckedClaim(c, Verdict.TRUE, Phrase.of("a Python module: ").then(Phrase.Kind.PATH, module.get()),
+            NameResolver.treeCommand(module.get()));
+      }
+    }
+    if (name.equals(ConfigLoader.FILE_NAME) && !Files.exists(ctx.repo().resolve(name))) {
+      return null; // forkstate's own settings file, named as where a setting would go
+    }
+    boolean onDisk = Files.exists(ctx.repo().resolve(name));
+    boolean meantAsPath = onDisk || c.kind() == Claim.Kind.REFERENCE || FILE_NAME.matcher(name).matches()
+        || names.underTopFolder(name) || parentModule(name);
+    if (names.startsWithRemote(name)) {
+      return new CheckedClaim(c, Verdict.FALSE, Phrase.of("no remote-tracking branch ").then(Phrase.Kind.REF, name),
+          "git branch -r");
+    }
+    if (!meantAsPath) {
+      return null; // a model prefix (anthropic/), a URL route, a word: no kind says it must exist here
+    }
+    if (!names.treeKnown() && !onDisk) {
+      return new CheckedClaim(c, Verdict.UNVERIFIABLE, "the HEAD tree could not be listed whole", f.command());
     }
     return new CheckedClaim(c, Verdict.FALSE, f.reason().isBlank() ? f.summaryPhrase()
         : f.summaryPhrase().then(" (").then(f.reasonPhrase()).then(")"), f.command());
+  }
+
+  /** The name's parent is a module of the project ("extras/nope" where extras is a package): a module path. */
+  private boolean parentModule(String name) {
+    String n = name.replaceAll("/+$", "");
+    int cut = Math.max(n.lastIndexOf('/'), n.lastIndexOf('.'));
+    return cut > 0 && names.moduleFile(n.substring(0, cut)).isPresent();
   }
 
   private CheckedClaim command(Claim c) {
@@ -130,7 +199,7 @@ public final class ClaimChecker {
       return new CheckedClaim(c, Verdict.UNVERIFIABLE, "not run: it is not a configured smoke command; pass --run "
           + "to run it", c.command());
     }
-    Fact result = runs.computeIfAbsent(c.command(), this::run);
+    Fact result = statuses.ran(c.command());
     if (result.status() == Status.PASS) {
       return new CheckedClaim(c, Verdict.TRUE, Phrase.of("ran it: ").then(result.summaryPhrase()), c.command());
     }
@@ -142,12 +211,6 @@ public final class ClaimChecker {
     }
     return new CheckedClaim(c, Verdict.UNVERIFIABLE, Phrase.of("ran it, but cannot tell: " + result.status() + " ")
         .then(result.reason().isBlank() ? result.summaryPhrase() : result.reasonPhrase()), c.command());
-  }
-
-  private Fact run(String command) {
-    Settings.Smoke smoke = ctx.settings().smokes().stream().filter(s -> s.command().equals(command)).findFirst()
-        .orElse(new Settings.Smoke("claim", command, Duration.ofMinutes(10), null, "verify --run"));
-    return new SmokeCollector().runOne(ctx, smoke);
   }
 
   private static String program(String command) {

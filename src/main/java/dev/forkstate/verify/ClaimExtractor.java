@@ -33,10 +33,16 @@ public final class ClaimExtractor {
   private static final Pattern STATUS_WORDS = Pattern.compile(
       "(?i)\\b(green|passes|passed|passing|all pass|0 failures|no failures|succeeds)\\b");
 
+  /** Sections a document must have, without the seed's title, to be read as a state report. */
+  private static final Pattern MARKDOWN_ESCAPE = Pattern.compile("\\\\([!-/:-@\\[-`{-~])");
+  private static final Pattern NEGATION = Pattern.compile("(?i)\\b(no|not|never|without|missing|absent)\\b");
+  static final int STATE_REPORT_SECTIONS = 3;
+
   private ClaimExtractor() {}
 
   public static List<Claim> extract(String report, String prompt) {
     List<Claim> claims = new ArrayList<>();
+    ProseClaims prose = new ProseClaims();
     String[] lines = report.split("\r\n|\r|\n", -1);
     boolean inFence = false;
     for (int i = 0; i < lines.length; i++) {
@@ -52,47 +58,99 @@ public final class ClaimExtractor {
       }
       Set<String> paths = new LinkedHashSet<>();
       List<String> commands = new ArrayList<>();
+      Set<String> symbols = new LinkedHashSet<>();
       Matcher m = CODE_SPAN.matcher(line);
       while (m.find()) {
         String span = m.group(2).strip();
         if (isCommand(span)) {
           commands.add(span);
+        } else if (SymbolSpan.of(span).isPresent()) {
+          symbols.add(span);
         } else if (isPath(span)) {
           paths.add(span.replaceAll("/+$", ""));
         }
       }
-      Matcher bullet = REFERENCE_BULLET.matcher(line);
+      Matcher bullet = REFERENCE_BULLET.matcher(unescape(line));
+      String reference = "";
       if (bullet.matches() && isPath(bullet.group(1))) {
-        paths.add(bullet.group(1).replaceAll("/+$", "")); // "- tests/smoke — deterministic smokes"
+        reference = bullet.group(1).replaceAll("/+$", ""); // "- tests/smoke — deterministic smokes": a path
+        paths.remove(reference);
       }
-      String withoutSpans = CODE_SPAN.matcher(line).replaceAll(" ");
+      String withoutSpans = unescape(CODE_SPAN.matcher(line).replaceAll(" "));
       Matcher f = BARE_FILE.matcher(withoutSpans);
       while (f.find()) {
-        if (!withoutSpans.substring(Math.max(0, f.start() - 3), f.start()).endsWith("://")) {
+        if (!withoutSpans.substring(Math.max(0, f.start() - 3), f.start()).endsWith("://")
+            && !negatedBefore(withoutSpans, f.start())) {
           paths.add(f.group(1));
         }
       }
+      SymbolSpan.envFlagsIn(withoutSpans).forEach(e -> symbols.add(e.name() + "=" + e.value()));
+      paths.remove(reference);
       paths.forEach(p -> claims.add(new Claim(Claim.Kind.PATH, no, p, null)));
+      if (!reference.isEmpty()) {
+        claims.add(new Claim(Claim.Kind.REFERENCE, no, reference, null));
+      }
       commands.forEach(c -> claims.add(new Claim(Claim.Kind.COMMAND, no, c, c)));
+      symbols.forEach(s -> claims.add(new Claim(Claim.Kind.SYMBOL, no, s, null)));
+      String workflow = paths.stream().filter(p -> p.startsWith(".github/workflows/")).findFirst().orElse("");
       Matcher status = STATUS_WORDS.matcher(withoutSpans);
       if (status.find()) {
         String word = status.group(1).toLowerCase(Locale.ROOT);
         if (!commands.isEmpty()) {
           commands.forEach(c -> claims.add(new Claim(Claim.Kind.STATUS, no, word, c)));
-        } else if (paths.stream().anyMatch(p -> p.startsWith(".github/workflows/"))) {
-          claims.add(new Claim(Claim.Kind.CI_STATUS, no, word, null));
+        } else if (!workflow.isEmpty()) {
+          claims.add(new Claim(Claim.Kind.CI_STATUS, no, word, workflow));
         }
       }
+      claims.addAll(prose.of(no, line, withoutSpans, !commands.isEmpty(), !workflow.isEmpty()));
     }
-    claims.add(new Claim(Claim.Kind.PROMPT, lineOf(lines, prompt), prompt, null));
-    for (String title : SectionTitles.TITLES) {
-      claims.add(new Claim(Claim.Kind.SECTION, sectionLine(lines, title), title, null));
+    if (isStateReport(lines)) {
+      claims.add(new Claim(Claim.Kind.PROMPT, lineOf(lines, prompt), prompt, null));
+      for (String title : SectionTitles.TITLES) {
+        claims.add(new Claim(Claim.Kind.SECTION, sectionLine(lines, title), title, null));
+      }
     }
     return claims;
   }
 
+  /**
+   * A state report has the seed's title ("State of ...") as a heading or several of its sections; only such a report
+   * is held to the prompt and the sections. Another document (a patch ledger, notes) is checked for what it claims.
+   */
+  /**
+   * Prose as a reader sees it: Markdown's backslash escapes and the entities forkstate writes for repository text
+   * (\_\_init\_\_.py, &lt;url>) are undone, so an escaped path is the path it names.
+   */
+  static String unescape(String text) {
+    return MARKDOWN_ESCAPE.matcher(text).replaceAll("$1").replace("&lt;", "<").replace("&amp;", "&");
+  }
+
+  /**
+   * A bare file name after a negation in its clause ("no packaging file at HEAD (pyproject.toml, ...)") is named as
+   * absent, not claimed to exist; cited names in code spans are still checked.
+   */
+  private static boolean negatedBefore(String text, int at) {
+    String before = text.substring(0, at);
+    int clause = Math.max(Math.max(before.lastIndexOf(';'), before.lastIndexOf('·')),
+        Math.max(before.lastIndexOf('—'), before.lastIndexOf('|')));
+    return NEGATION.matcher(before.substring(clause + 1)).find();
+  }
+
+  public static boolean isStateReport(String report) {
+    return isStateReport(report.split("\r\n|\r|\n", -1));
+  }
+
+  private static boolean isStateReport(String[] lines) {
+    for (String l : lines) {
+      if (l.matches("#{1,2}\\s+State of\\b.*")) {
+        return true;
+      }
+    }
+    return SectionTitles.TITLES.stream().filter(t -> sectionLine(lines, t) > 0).count() >= STATE_REPORT_SECTIONS;
+  }
+
   static boolean isCommand(String span) {
-    if (!span.contains(" ") || span.startsWith("-")) {
+    if (!span.contains(" ") || span.startsWith("-") || span.matches(".*\\s(==|!=)\\s.*")) {
       return false;
     }
     String[] tokens = span.split("\\s+");
@@ -104,6 +162,9 @@ public final class ClaimExtractor {
       return false;
     }
     String program = tokens[i];
+    if (Character.isDigit(program.charAt(0))) {
+      return false; // "400 INVALID_ARGUMENT" is an HTTP status, not a program
+    }
     return PROGRAM.matcher(program).matches() && !program.contains("(") && !span.contains("(...")
         && !span.matches(".*[A-Za-z_]\\(.*");
   }

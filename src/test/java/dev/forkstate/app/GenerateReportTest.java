@@ -48,6 +48,15 @@ class GenerateReportTest {
   }
 
   @Test
+  void verifyOnTheReportJustWrittenFindsNothingFalse() throws Exception {
+    Path out = tmp.resolve("verify-me.md");
+    generate(GenerateRequest.Format.MD, out.toString());
+    VerifyReport.Result r = new VerifyReport().run(new VerifyReport.Request(fork, out, false, false, null, env));
+    assertThat(VerifyOwnReportTest.falseClaims(r)).isEmpty();
+    assertThat(r.claims()).anyMatch(c -> c.verdict() == dev.forkstate.verify.Verdict.TRUE);
+  }
+
+  @Test
   void reportHasEverySectionInTheSeedsOrder() throws Exception {
     GenerateResult r = generate(GenerateRequest.Format.MD, null);
     String md = Files.readString(fork.resolve("STATE_OF_PROJECT.md"));

@@ -178,8 +178,9 @@ class MainTest {
     GitScript g = new GitScript(tmp.resolve("v"), env, 0).init();
     g.write("STATE_OF_PROJECT.md", "Executive Summary\n- see `docs/missing.md`\n").write("a.txt", "a\n").commit("c");
     assertThat(run("verify", "--repo", g.dir().toString())).isEqualTo(1);
-    assertThat(out.toString()).contains("| 2 | path `docs/missing.md` exists | **FALSE** |");
-    assertThat(err.toString()).contains("12 FALSE, 0 UNVERIFIABLE (exit 1)");
+    // One section is not a state report: only the cited path is a claim, not the ten sections it lacks.
+    assertThat(out.toString()).contains("| 2 | `docs/missing.md` exists | **FALSE** |", "Not a state report");
+    assertThat(err.toString()).contains("1 claims: 0 TRUE, 1 FALSE, 0 UNVERIFIABLE (exit 1)");
     assertThat(run("verify", "--repo", g.dir().toString(), "nope.md")).isEqualTo(2);
     assertThat(err.toString()).contains("forkstate: report nope.md does not exist");
   }

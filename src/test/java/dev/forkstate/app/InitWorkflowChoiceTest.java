@@ -1,0 +1,57 @@
+package dev.forkstate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forkstate.app.demo.GitScript;
+import dev.forkstate.support.TestEnv;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `init` proposes as ci.workflow the workflow that runs the smoke on a push, not the one named *smoke*. */
+class InitWorkflowChoiceTest {
+  @TempDir Path tmp;
+
+  private static final String SMOKE_STEP = "      - run: PYTHONPATH=$(pwd) pytest -q tests/smoke\n";
+
+  private GitScript fork(String name) {
+    Map<String, String> env = TestEnv.isolated(tmp.resolve("home"));
+    GitScript g = new GitScript(tmp.resolve(name), env, 0).init();
+    g.git("switch", "-q", "-c", "fork/stable");
+    return g.write("tests/smoke/test_a.py", "def test_a():\n    pass\n");
+  }
+
+  private String init(GitScript g) throws Exception {
+    Path file = new InitConfig().run(g.dir(), false, TestEnv.isolated(tmp.resolve("home")));
+    return Files.readString(file);
+  }
+
+  @Test
+  void aReusableWorkflowIsReplacedByItsCallerThatPushesTrigger() throws Exception {
+    GitScript g = fork("reusable")
+        .write(".github/workflows/ci.yml", "on:\n  push:\n    branches: [fork/stable]\njobs:\n  smokes:\n"
+            + "    uses: ./.github/workflows/fork-smokes.yml\n")
+        .write(".github/workflows/fork-smokes.yml", "on: workflow_call\njobs:\n  t:\n    runs-on: ubuntu-latest\n"
+            + "    steps:\n" + SMOKE_STEP)
+        .write(".github/workflows/smoke-docs.yml", "on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n"
+            + "    steps:\n      - run: mkdocs build\n");
+    g.commit("fork");
+    assertThat(init(g)).contains("  # Picked: .github/workflows/fork-smokes.yml runs the smoke command; it is a "
+        + "reusable workflow, so its caller .github/workflows/ci.yml (job smokes), which a push to fork/stable "
+        + "triggers, is the run to watch.\n  workflow: \".github/workflows/ci.yml\"\n");
+  }
+
+  @Test
+  void theWorkflowThatRunsTheSmokeWinsOverOneNamedSmoke() throws Exception {
+    GitScript g = fork("direct")
+        .write(".github/workflows/tests.yml", "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n"
+            + SMOKE_STEP)
+        .write(".github/workflows/smoke-lint.yml", "on: push\njobs:\n  l:\n    runs-on: ubuntu-latest\n"
+            + "    steps:\n      - run: ruff check .\n");
+    g.commit("fork");
+    assertThat(init(g)).contains("  # Picked: .github/workflows/tests.yml runs the smoke command on a push to "
+        + "fork/stable.\n  workflow: \".github/workflows/tests.yml\"\n");
+  }
+}
