@@ -97,6 +97,10 @@ public final class FactIds {
   /** The Python files the fork changed, and any it could not parse. */
   public static final FactId PYTHON_CHANGES = id("python.changes");
   public static final FactId PYTHON_GUARDED_IMPORTS = id("python.guarded-imports");
+  /** New env vars, parameters and CLI options that are credentials (a secret handed on): listed, not flags. */
+  public static final FactId PYTHON_CREDENTIALS = id("python.credentials");
+  /** New env vars, parameters and CLI options read only in test files: listed, not flags. */
+  public static final FactId PYTHON_TEST_ONLY_SETTINGS = id("python.test-only-settings");
   public static final FactId TESTS_ADDED_FOLDERS = id("tests.added-folders");
 
   // capability: the fork's claimed capabilities (collect/happypath).

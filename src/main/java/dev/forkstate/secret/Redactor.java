@@ -56,6 +56,11 @@ public final class Redactor {
     return new Redactor(List.of());
   }
 
+  /** The name parts that make a variable look secret (KEY, TOKEN, ...), upper case: the scanner traces such names. */
+  public static Set<String> secretNameParts() {
+    return SECRET_PARTS;
+  }
+
   public static boolean looksSecret(String name) {
     for (String part : name.toUpperCase(Locale.ROOT).split("_")) {
       if (SECRET_PARTS.contains(part)) {

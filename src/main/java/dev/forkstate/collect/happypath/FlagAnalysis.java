@@ -5,6 +5,7 @@ import static dev.forkstate.fact.Phrase.Kind.NAME;
 import static dev.forkstate.fact.Phrase.Kind.PATH;
 
 import dev.forkstate.collect.python.PyModule;
+import dev.forkstate.collect.python.ValueUse;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Value.Candidate;
 import dev.forkstate.secret.Redactor;
@@ -21,13 +22,61 @@ import java.util.TreeSet;
  * parameters added, CLI options declared), changed public defaults (and removed parameters), and packages the fork
  * now imports unguarded at module level. Each finding is one line that names where it is, with the names an
  * allowance may match; which of them break a rule is judged in the check package.
+ *
+ * <p>Each new env var, parameter or CLI option is classified by its use ({@link Setting}), never dropped: a
+ * credential (named like a secret and only handed on as a value) and a test-only one (read only in test files) are
+ * listed apart; everything else is a flag, whatever its name: {@code JIRA_AUTH_TYPE == "basic"} is a switch.
  */
 final class FlagAnalysis {
   private static final Set<String> RECEIVERS = Set.of("self", "cls");
 
   private FlagAnalysis() {}
 
-  record Result(List<Candidate> newFlags, List<Candidate> changedDefaults, List<Candidate> newImports) {}
+  /** What a new setting is, by use: judged as a flag, or listed apart as a credential or a test-only setting. */
+  enum Setting { FLAG, CREDENTIAL, TEST_ONLY }
+
+  /** {@code credentials} and {@code testOnly}: new settings that are not flags, each a line of its own. */
+  record Result(List<Candidate> newFlags, List<Candidate> changedDefaults, List<Candidate> newImports,
+      List<Candidate> credentials, List<Candidate> testOnly) {}
+
+  /**
+   * The class of one new setting. {@code uses}: what the non-test code does with its value (none when untraced).
+   * Only a secret-like name whose value is handed on and never compared is a credential; an untraced one stays a
+   * flag, so a switch named like a secret is never let through unjudged.
+   */
+  static Setting classify(String name, boolean onlyInTests, Set<ValueUse> uses) {
+    if (onlyInTests) {
+      return Setting.TEST_ONLY;
+    }
+    return Redactor.looksSecret(name) && ValueUse.onlyPassedOn(uses) ? Setting.CREDENTIAL : Setting.FLAG;
+  }
+
+  /** The lines, by class, as they are being gathered. */
+  private record Lines(List<Candidate> flags, List<Candidate> credentials, List<Candidate> testOnly) {
+    Lines() {
+      this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    }
+
+    void add(Setting s, Phrase text, Set<ValueUse> uses, List<String> keys) {
+      switch (s) {
+        case FLAG -> flags.add(new Candidate(text.then(untraced(keys.get(0), uses)), keys));
+        case CREDENTIAL -> credentials.add(new Candidate(text.then(": its value is handed on, never compared"),
+            keys));
+        case TEST_ONLY -> testOnly.add(new Candidate(text, keys));
+      }
+    }
+
+    /** A flag named like a secret says why it is still a flag. */
+    private static String untraced(String name, Set<ValueUse> uses) {
+      if (!Redactor.looksSecret(name)) {
+        return "";
+      }
+      return uses.contains(ValueUse.COMPARED) ? " (named like a secret, but compared or parsed: a switch)"
+          : uses.contains(ValueUse.PASSED) ? "" : uses.isEmpty()
+          ? " (named like a secret; how its value is used was not traced)"
+          : " (named like a secret, but only tested for being set: a switch)";
+    }
+  }
 
   /** Candidate new names (env vars, CLI options) before the upstream-wide search removes those upstream has. */
   static Set<String> candidates(List<PyFileChange> changes) {
@@ -47,30 +96,33 @@ final class FlagAnalysis {
    * @param upstreamHas the candidate names that also occur in upstream's Python code (not new, then)
    */
   static Result analyse(List<PyFileChange> changes, Set<String> upstreamHas) {
-    List<Candidate> flags = new ArrayList<>();
+    Lines lines = new Lines();
     List<Candidate> defaults = new ArrayList<>();
     List<Candidate> imports = new ArrayList<>();
+    EnvUses envUses = EnvUses.of(changes);
     for (PyFileChange c : changes) {
       if (c.after() == null || !c.after().parsed()) {
         continue;
       }
       PyModule before = c.before() == null || !c.before().parsed() ? PyModule.EMPTY : c.before();
       PyModule after = c.after();
+      boolean test = TestPaths.isTest(c.path());
       for (String env : after.env()) {
-        // A credential (OPENAI_API_KEY) is configuration the user must supply, not a behaviour switch.
-        if (!before.env().contains(env) && !upstreamHas.contains(env) && !Redactor.looksSecret(env)) {
-          flags.add(new Candidate(Phrase.of("env var ").then(NAME, env).then(" read in ").then(PATH, c.path()),
-              List.of(env)));
+        if (!before.env().contains(env) && !upstreamHas.contains(env)) {
+          Set<ValueUse> uses = envUses.uses(env);
+          lines.add(classify(env, envUses.testOnly(env), uses), Phrase.of("env var ").then(NAME, env)
+              .then(" read in ").then(PATH, c.path()), uses, List.of(env));
         }
       }
       for (String opt : after.cli()) {
         if (!before.cli().contains(opt) && !upstreamHas.contains(opt)) {
-          flags.add(new Candidate(Phrase.of("CLI option ").then(NAME, opt).then(" in ").then(PATH, c.path()),
-              List.of(opt)));
+          Set<ValueUse> uses = ValueUse.in(after.uses().cli(), opt);
+          lines.add(classify(optionName(opt), test, uses), Phrase.of("CLI option ").then(NAME, opt).then(" in ")
+              .then(PATH, c.path()), uses, List.of(opt));
         }
       }
       if (!c.added()) {
-        parameters(c, before, after, flags, defaults);
+        parameters(c, before, after, lines, defaults, test);
       }
       for (String pkg : after.topImports()) {
         // Whether the package is optional (so that this import breaks the module without it) is the policy's call.
@@ -81,11 +133,18 @@ final class FlagAnalysis {
         }
       }
     }
-    return new Result(sorted(flags), sorted(defaults), sorted(imports));
+    return new Result(sorted(lines.flags()), sorted(defaults), sorted(imports), sorted(lines.credentials()),
+        sorted(lines.testOnly()));
   }
 
-  private static void parameters(PyFileChange c, PyModule before, PyModule after, List<Candidate> flags,
-      List<Candidate> defaults) {
+  /** "--api-key" is the setting api_key: its name parts, as an env var's, say whether it looks secret. */
+  private static String optionName(String opt) {
+    String bare = opt.split("/")[0].replaceFirst("^-+", "");
+    return bare.replace('-', '_');
+  }
+
+  private static void parameters(PyFileChange c, PyModule before, PyModule after, Lines lines,
+      List<Candidate> defaults, boolean test) {
     for (Map.Entry<String, List<PyModule.Param>> fn : after.functions().entrySet()) {
       List<PyModule.Param> old = before.functions().get(fn.getKey());
       if (old == null) {
@@ -101,8 +160,10 @@ final class FlagAnalysis {
         }
         PyModule.Param was = oldByName.get(p.name());
         if (was == null) {
-          flags.add(new Candidate(Phrase.of("parameter ").then(NAME, qual + "(" + p.name() + ")").then(" added in ")
-              .then(PATH, c.path()), List.of(p.name(), qual + "(" + p.name() + ")", full + "(" + p.name() + ")")));
+          Set<ValueUse> uses = after.uses().param(qual, p.name());
+          lines.add(classify(p.name(), test, uses), Phrase.of("parameter ").then(NAME, qual + "(" + p.name() + ")")
+              .then(" added in ").then(PATH, c.path()), uses, List.of(p.name(), qual + "(" + p.name() + ")",
+              full + "(" + p.name() + ")"));
         } else if (!Objects.equals(was.defaultSource(), p.defaultSource())) {
           defaults.add(new Candidate(Phrase.of("default of ").then(NAME, full + "(" + p.name() + ")")
               .then(" changed: ").then(show(was.defaultSource())).then(" → ").then(show(p.defaultSource())),

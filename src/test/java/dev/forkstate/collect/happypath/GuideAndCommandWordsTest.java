@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.collect.CommandWords;
 import dev.forkstate.collect.python.PyModule;
+import dev.forkstate.collect.python.ValueUse;
 import dev.forkstate.support.Shown;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,14 +64,18 @@ class GuideAndCommandWordsTest {
   void flagRulesKeepCredentialsRemovalsAndUnparsedFilesApart() {
     PyModule before = module(Set.of(), Map.of("api.call", List.of(new PyModule.Param("self", "param", null),
         new PyModule.Param("url", "param", null), new PyModule.Param("legacy", "param", "True"))), Set.of());
-    PyModule after = module(Set.of("OPENAI_API_KEY", "ACME_MODE"), Map.of("api.call", List.of(
-        new PyModule.Param("self", "param", null), new PyModule.Param("url", "param", "None"))), Set.of("numpy"));
+    PyModule after = new PyModule(Set.of("OPENAI_API_KEY", "ACME_MODE"), Map.of("api.call", List.of(
+        new PyModule.Param("self", "param", null), new PyModule.Param("url", "param", "None"))), Set.of(), Set.of(),
+        Set.of("numpy"), Set.of(), "", new PyModule.Uses(Map.of("OPENAI_API_KEY", Set.of(ValueUse.PASSED)), Map.of(),
+        Map.of()), "");
     List<PyFileChange> changes = List.of(new PyFileChange("src/acme/api.py", before, after),
         new PyFileChange("acme/broken.py", null, new PyModule(Set.of("X_FLAG"), Map.of(), Set.of(), Set.of(),
             Set.of(), Set.of(), "SyntaxError: invalid syntax (line 1)")));
     FlagAnalysis.Result r = FlagAnalysis.analyse(changes, Set.of());
     assertThat(r.newFlags()).extracting(c -> Shown.md(c.text()))
         .containsExactly("env var `ACME_MODE` read in `src/acme/api.py`");
+    assertThat(r.credentials()).extracting(c -> Shown.md(c.text()))
+        .containsExactly("env var `OPENAI_API_KEY` read in `src/acme/api.py`: its value is handed on, never compared");
     assertThat(r.changedDefaults()).extracting(c -> Shown.md(c.text())).containsExactly(
         "default of `acme.api:api.call(url)` changed: (required) → `None`",
         "parameter `acme.api:api.call(legacy)` removed: callers passing it break");
@@ -79,5 +84,41 @@ class GuideAndCommandWordsTest {
         .startsWith("package `numpy` imported unguarded at module level in `src/acme/api.py`"));
     assertThat(r.newImports().get(0).keys()).containsExactly("numpy");
     assertThat(FlagAnalysis.analyse(changes, Set.of("ACME_MODE")).newFlags()).isEmpty();
+  }
+
+  /**
+   * A setting is classified by its use, never by its name alone: a secret-named switch is a flag; a secret-named
+   * value handed on is a credential; an untraced one stays a flag (judged, never let through); tests' are test-only.
+   */
+  @Test
+  void settingsAreClassifiedByUse() {
+    Set<ValueUse> compared = Set.of(ValueUse.COMPARED);
+    Set<ValueUse> passed = Set.of(ValueUse.PASSED);
+    assertThat(FlagAnalysis.classify("JIRA_AUTH_TYPE", false, compared)).isEqualTo(FlagAnalysis.Setting.FLAG);
+    assertThat(FlagAnalysis.classify("PKG_SECRET_MODE", false, Set.of(ValueUse.COMPARED, ValueUse.PASSED)))
+        .isEqualTo(FlagAnalysis.Setting.FLAG);
+    assertThat(FlagAnalysis.classify("PKG_SECRET_MODE", false, Set.of(ValueUse.PRESENCE)))
+        .isEqualTo(FlagAnalysis.Setting.FLAG);
+    assertThat(FlagAnalysis.classify("OPENAI_API_KEY", false, passed)).isEqualTo(FlagAnalysis.Setting.CREDENTIAL);
+    assertThat(FlagAnalysis.classify("GH_TOKEN", false, Set.of(ValueUse.PRESENCE, ValueUse.PASSED)))
+        .isEqualTo(FlagAnalysis.Setting.CREDENTIAL);
+    assertThat(FlagAnalysis.classify("OPENAI_API_KEY", false, Set.of())).isEqualTo(FlagAnalysis.Setting.FLAG);
+    assertThat(FlagAnalysis.classify("ACME_BASE_URL", false, passed)).isEqualTo(FlagAnalysis.Setting.FLAG);
+    assertThat(FlagAnalysis.classify("ACME_TEST_URL", true, passed)).isEqualTo(FlagAnalysis.Setting.TEST_ONLY);
+  }
+
+  /** An env var read in a test file and in the product is the product's: judged as a flag there and in the test. */
+  @Test
+  void anEnvVarReadOutsideTestsIsNotTestOnly() {
+    PyModule reads = module(Set.of("ACME_MODE"), Map.of(), Set.of());
+    FlagAnalysis.Result both = FlagAnalysis.analyse(List.of(new PyFileChange("tests/test_a.py", null, reads),
+        new PyFileChange("acme/a.py", null, reads)), Set.of());
+    assertThat(both.newFlags()).hasSize(2);
+    assertThat(both.testOnly()).isEmpty();
+    FlagAnalysis.Result tests = FlagAnalysis.analyse(List.of(new PyFileChange("tests/test_a.py", null, reads),
+        new PyFileChange("t/unit/helpers.py", null, reads)), Set.of());
+    assertThat(tests.newFlags()).isEmpty();
+    assertThat(tests.testOnly()).extracting(c -> Shown.md(c.text())).containsExactly(
+        "env var `ACME_MODE` read in `t/unit/helpers.py`", "env var `ACME_MODE` read in `tests/test_a.py`");
   }
 }
