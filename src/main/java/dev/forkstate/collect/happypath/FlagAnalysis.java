@@ -8,7 +8,6 @@ import dev.forkstate.collect.python.PyModule;
 import dev.forkstate.collect.python.ValueUse;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Value.Candidate;
-import dev.forkstate.secret.Redactor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,14 +40,14 @@ final class FlagAnalysis {
 
   /**
    * The class of one new setting. {@code uses}: what the non-test code does with its value (none when untraced).
-   * Only a secret-like name whose value is handed on and never compared is a credential; an untraced one stays a
-   * flag, so a switch named like a secret is never let through unjudged.
+   * Only a credential's name ({@link CredentialName}) whose value is handed on and never compared is a credential;
+   * an untraced one stays a flag, so a switch named like a secret is never let through unjudged.
    */
-  static Setting classify(String name, boolean onlyInTests, Set<ValueUse> uses) {
+  static Setting classify(String name, boolean envVar, boolean onlyInTests, Set<ValueUse> uses) {
     if (onlyInTests) {
       return Setting.TEST_ONLY;
     }
-    return Redactor.looksSecret(name) && ValueUse.onlyPassedOn(uses) ? Setting.CREDENTIAL : Setting.FLAG;
+    return CredentialName.looksLike(name, envVar) && ValueUse.onlyPassedOn(uses) ? Setting.CREDENTIAL : Setting.FLAG;
   }
 
   /** The lines, by class, as they are being gathered. */
@@ -57,20 +56,18 @@ final class FlagAnalysis {
       this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     }
 
-    void add(Setting s, Phrase text, Set<ValueUse> uses, List<String> keys) {
+    void add(Setting s, Phrase text, Set<ValueUse> uses, List<String> keys, String name, boolean envVar) {
       switch (s) {
-        case FLAG -> flags.add(new Candidate(text.then(untraced(keys.get(0), uses)), keys));
+        case FLAG -> flags.add(new Candidate(text.then(CredentialName.looksLike(name, envVar) ? why(uses) : ""),
+            keys));
         case CREDENTIAL -> credentials.add(new Candidate(text.then(": its value is handed on, never compared"),
             keys));
         case TEST_ONLY -> testOnly.add(new Candidate(text, keys));
       }
     }
 
-    /** A flag named like a secret says why it is still a flag. */
-    private static String untraced(String name, Set<ValueUse> uses) {
-      if (!Redactor.looksSecret(name)) {
-        return "";
-      }
+    /** A flag named like a credential says why it is still a flag. */
+    private static String why(Set<ValueUse> uses) {
       return uses.contains(ValueUse.COMPARED) ? " (named like a secret, but compared or parsed: a switch)"
           : uses.contains(ValueUse.PASSED) ? "" : uses.isEmpty()
           ? " (named like a secret; how its value is used was not traced)"
@@ -110,15 +107,15 @@ final class FlagAnalysis {
       for (String env : after.env()) {
         if (!before.env().contains(env) && !upstreamHas.contains(env)) {
           Set<ValueUse> uses = envUses.uses(env);
-          lines.add(classify(env, envUses.testOnly(env), uses), Phrase.of("env var ").then(NAME, env)
-              .then(" read in ").then(PATH, c.path()), uses, List.of(env));
+          lines.add(classify(env, true, envUses.testOnly(env), uses), Phrase.of("env var ").then(NAME, env)
+              .then(" read in ").then(PATH, c.path()), uses, List.of(env), env, true);
         }
       }
       for (String opt : after.cli()) {
         if (!before.cli().contains(opt) && !upstreamHas.contains(opt)) {
           Set<ValueUse> uses = ValueUse.in(after.uses().cli(), opt);
-          lines.add(classify(optionName(opt), test, uses), Phrase.of("CLI option ").then(NAME, opt).then(" in ")
-              .then(PATH, c.path()), uses, List.of(opt));
+          lines.add(classify(optionName(opt), false, test, uses), Phrase.of("CLI option ").then(NAME, opt)
+              .then(" in ").then(PATH, c.path()), uses, List.of(opt), optionName(opt), false);
         }
       }
       if (!c.added()) {
@@ -161,9 +158,9 @@ final class FlagAnalysis {
         PyModule.Param was = oldByName.get(p.name());
         if (was == null) {
           Set<ValueUse> uses = after.uses().param(qual, p.name());
-          lines.add(classify(p.name(), test, uses), Phrase.of("parameter ").then(NAME, qual + "(" + p.name() + ")")
-              .then(" added in ").then(PATH, c.path()), uses, List.of(p.name(), qual + "(" + p.name() + ")",
-              full + "(" + p.name() + ")"));
+          lines.add(classify(p.name(), false, test, uses), Phrase.of("parameter ").then(NAME, qual + "("
+              + p.name() + ")").then(" added in ").then(PATH, c.path()), uses, List.of(p.name(), qual + "("
+              + p.name() + ")", full + "(" + p.name() + ")"), p.name(), false);
         } else if (!Objects.equals(was.defaultSource(), p.defaultSource())) {
           defaults.add(new Candidate(Phrase.of("default of ").then(NAME, full + "(" + p.name() + ")")
               .then(" changed: ").then(show(was.defaultSource())).then(" → ").then(show(p.defaultSource())),

@@ -58,16 +58,17 @@ class FlagClassesFixtureTest {
             import os
 
 
-            def connect(url):
+            def connect(url, api_token=None, cache_key=None):
                 auth_type = os.getenv("JIRA_AUTH_TYPE", "basic")
                 if auth_type == "basic":
-                    return url, "basic"
+                    return url, "basic", send(token=api_token), cache_key
                 return url, "scoped"
             """)
         .write("pkg/mode.py", """
             import os
 
             SECRET_MODE = os.environ.get("PKG_SECRET_MODE") == "1"
+            OFFLINE = os.getenv("PKG_LICENSE_KEY", "").lower() == "offline"
             """)
         .write("pkg/llm.py", """
             import os
@@ -123,11 +124,13 @@ class FlagClassesFixtureTest {
     assertThat(Shown.items(flags.value())).containsExactly(
         "CLI option `--dry-run` in `bin/pkg-tool`",
         "CLI option `--region` in `bin/pkg-tool`",
-        "env var `JIRA_AUTH_TYPE` read in `pkg/jira.py` (named like a secret, but compared or parsed: a switch)",
-        "env var `PKG_SECRET_MODE` read in `pkg/mode.py` (named like a secret, but compared or parsed: a switch)",
-        "env var `PKG_TOOL_REGION` read in `bin/pkg-tool`");
-    assertThat(flags.summary()).startsWith("5 new flags");
-    assertThat(md).contains("**FAIL** Flag sprawl: 5 new flags");
+        "env var `JIRA_AUTH_TYPE` read in `pkg/jira.py`",
+        "env var `PKG_LICENSE_KEY` read in `pkg/mode.py` (named like a secret, but compared or parsed: a switch)",
+        "env var `PKG_SECRET_MODE` read in `pkg/mode.py`",
+        "env var `PKG_TOOL_REGION` read in `bin/pkg-tool`",
+        "parameter `connect(cache_key)` added in `pkg/jira.py`");
+    assertThat(flags.summary()).startsWith("7 new flags");
+    assertThat(md).contains("**FAIL** Flag sprawl: 7 new flags");
   }
 
   @Test
@@ -135,8 +138,9 @@ class FlagClassesFixtureTest {
     Fact creds = facts.get(FactIds.PYTHON_CREDENTIALS).orElseThrow();
     assertThat(creds.status()).isEqualTo(Status.INFO);
     assertThat(Shown.items(creds.value())).containsExactly(
-        "env var `OPENAI_API_KEY` read in `pkg/llm.py`: its value is handed on, never compared");
-    assertThat(md).contains("- 1 new credential the fork reads (not flags)")
+        "env var `OPENAI_API_KEY` read in `pkg/llm.py`: its value is handed on, never compared",
+        "parameter `connect(api_token)` added in `pkg/jira.py`: its value is handed on, never compared");
+    assertThat(md).contains("- 2 new credentials the fork reads (not flags)")
         .contains("  - env var `OPENAI_API_KEY` read in `pkg/llm.py`: its value is handed on, never compared")
         .doesNotContain(SECRET_VALUE);
   }

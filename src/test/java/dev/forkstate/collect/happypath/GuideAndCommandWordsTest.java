@@ -94,17 +94,36 @@ class GuideAndCommandWordsTest {
   void settingsAreClassifiedByUse() {
     Set<ValueUse> compared = Set.of(ValueUse.COMPARED);
     Set<ValueUse> passed = Set.of(ValueUse.PASSED);
-    assertThat(FlagAnalysis.classify("JIRA_AUTH_TYPE", false, compared)).isEqualTo(FlagAnalysis.Setting.FLAG);
-    assertThat(FlagAnalysis.classify("PKG_SECRET_MODE", false, Set.of(ValueUse.COMPARED, ValueUse.PASSED)))
+    assertThat(FlagAnalysis.classify("JIRA_AUTH_TYPE", true, false, compared)).isEqualTo(FlagAnalysis.Setting.FLAG);
+    assertThat(FlagAnalysis.classify("PKG_SECRET_MODE", true, false, Set.of(ValueUse.COMPARED, ValueUse.PASSED)))
         .isEqualTo(FlagAnalysis.Setting.FLAG);
-    assertThat(FlagAnalysis.classify("PKG_SECRET_MODE", false, Set.of(ValueUse.PRESENCE)))
+    assertThat(FlagAnalysis.classify("PKG_SECRET_MODE", true, false, Set.of(ValueUse.PRESENCE)))
         .isEqualTo(FlagAnalysis.Setting.FLAG);
-    assertThat(FlagAnalysis.classify("OPENAI_API_KEY", false, passed)).isEqualTo(FlagAnalysis.Setting.CREDENTIAL);
-    assertThat(FlagAnalysis.classify("GH_TOKEN", false, Set.of(ValueUse.PRESENCE, ValueUse.PASSED)))
+    assertThat(FlagAnalysis.classify("OPENAI_API_KEY", true, false, passed)).isEqualTo(FlagAnalysis.Setting.CREDENTIAL);
+    assertThat(FlagAnalysis.classify("GH_TOKEN", true, false, Set.of(ValueUse.PRESENCE, ValueUse.PASSED)))
         .isEqualTo(FlagAnalysis.Setting.CREDENTIAL);
-    assertThat(FlagAnalysis.classify("OPENAI_API_KEY", false, Set.of())).isEqualTo(FlagAnalysis.Setting.FLAG);
-    assertThat(FlagAnalysis.classify("ACME_BASE_URL", false, passed)).isEqualTo(FlagAnalysis.Setting.FLAG);
-    assertThat(FlagAnalysis.classify("ACME_TEST_URL", true, passed)).isEqualTo(FlagAnalysis.Setting.TEST_ONLY);
+    assertThat(FlagAnalysis.classify("OPENAI_API_KEY", true, false, Set.of())).isEqualTo(FlagAnalysis.Setting.FLAG);
+    assertThat(FlagAnalysis.classify("ACME_BASE_URL", true, false, passed)).isEqualTo(FlagAnalysis.Setting.FLAG);
+    assertThat(FlagAnalysis.classify("ACME_TEST_URL", true, true, passed)).isEqualTo(FlagAnalysis.Setting.TEST_ONLY);
+    // A parameter named like a dict key is a flag even when handed on; api_key is a credential.
+    assertThat(FlagAnalysis.classify("routing_key", false, false, passed)).isEqualTo(FlagAnalysis.Setting.FLAG);
+    assertThat(FlagAnalysis.classify("api_key", false, false, passed)).isEqualTo(FlagAnalysis.Setting.CREDENTIAL);
+  }
+
+  @Test
+  void credentialNamesByTheNounTheyEndIn() {
+    assertThat(List.of("OPENAI_API_KEY", "GITHUB_TOKEN", "DB_PASSWORD", "CLIENT_SECRET", "JIRA_API_TOKEN",
+        "GOOGLE_APPLICATION_CREDENTIALS", "AWS_SECRET_ACCESS_KEY", "GITHUB_PAT", "OPENAI_KEY", "BASIC_AUTH"))
+        .allMatch(n -> CredentialName.looksLike(n, true));
+    assertThat(List.of("JIRA_AUTH_TYPE", "PKG_SECRET_MODE", "TOKEN_URL", "MAX_TOKENS", "PASSWORD_FILE",
+        "CACHE_KEY_PREFIX", "KEY")).noneMatch(n -> CredentialName.looksLike(n, true));
+    assertThat(List.of("api_key", "token", "password", "key_password", "private-key", "apiKey", "auth"))
+        .allMatch(n -> CredentialName.looksLike(n, false));
+    assertThat(List.of("key", "routing_key", "stats_key", "cache_key", "use_token_cache", "auth_type", "pat"))
+        .noneMatch(n -> CredentialName.looksLike(n, false));
+    // The name is half the evidence: a boolean include_password is only tested, so a switch.
+    assertThat(FlagAnalysis.classify("include_password", false, false, Set.of(ValueUse.PRESENCE)))
+        .isEqualTo(FlagAnalysis.Setting.FLAG);
   }
 
   /** An env var read in a test file and in the product is the product's: judged as a flag there and in the test. */
