@@ -28,6 +28,7 @@ import java.util.TreeSet;
  */
 final class FlagAnalysis {
   private static final Set<String> RECEIVERS = Set.of("self", "cls");
+  private static final Set<String> BOOLEAN_DEFAULTS = Set.of("True", "False");
 
   private FlagAnalysis() {}
 
@@ -40,14 +41,15 @@ final class FlagAnalysis {
 
   /**
    * The class of one new setting. {@code uses}: what the non-test code does with its value (none when untraced).
-   * Only a credential's name ({@link CredentialName}) whose value is handed on and never compared is a credential;
-   * an untraced one stays a flag, so a switch named like a secret is never let through unjudged.
+   * Only a credential's name ({@link CredentialName}) whose value is handed on or checked for being set (a required
+   * key: {@code if not key: exit}), and never compared or parsed, is a credential; an untraced one stays a flag, so
+   * a switch named like a secret is never let through unjudged.
    */
   static Setting classify(String name, boolean envVar, boolean onlyInTests, Set<ValueUse> uses) {
     if (onlyInTests) {
       return Setting.TEST_ONLY;
     }
-    return CredentialName.looksLike(name, envVar) && ValueUse.onlyPassedOn(uses) ? Setting.CREDENTIAL : Setting.FLAG;
+    return CredentialName.looksLike(name, envVar) && ValueUse.neverCompared(uses) ? Setting.CREDENTIAL : Setting.FLAG;
   }
 
   /** The lines, by class, as they are being gathered. */
@@ -56,23 +58,24 @@ final class FlagAnalysis {
       this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     }
 
-    void add(Setting s, Phrase text, Set<ValueUse> uses, List<String> keys, String name, boolean envVar) {
+    /** {@code uses}: what shows in the line; a flag's {@code note} says why a secret-like name is still a flag. */
+    void add(Setting s, Phrase text, Set<ValueUse> uses, String note, List<String> keys) {
       switch (s) {
-        case FLAG -> flags.add(new Candidate(text.then(CredentialName.looksLike(name, envVar) ? why(uses) : ""),
-            keys));
-        case CREDENTIAL -> credentials.add(new Candidate(text.then(": its value is handed on, never compared"),
-            keys));
+        case FLAG -> flags.add(new Candidate(text.then(note), keys));
+        case CREDENTIAL -> credentials.add(new Candidate(text.then(uses.contains(ValueUse.PASSED)
+            ? ": its value is handed on, never compared" : ": only checked for being set, never compared"), keys));
         case TEST_ONLY -> testOnly.add(new Candidate(text, keys));
       }
     }
+  }
 
-    /** A flag named like a credential says why it is still a flag. */
-    private static String why(Set<ValueUse> uses) {
-      return uses.contains(ValueUse.COMPARED) ? " (named like a secret, but compared or parsed: a switch)"
-          : uses.contains(ValueUse.PASSED) ? "" : uses.isEmpty()
-          ? " (named like a secret; how its value is used was not traced)"
-          : " (named like a secret, but only tested for being set: a switch)";
+  /** Why a setting named like a credential is a flag: compared or parsed, or its use was not traced. */
+  private static String note(String name, boolean envVar, Set<ValueUse> uses) {
+    if (!CredentialName.looksLike(name, envVar)) {
+      return "";
     }
+    return uses.contains(ValueUse.COMPARED) ? " (named like a secret, but compared or parsed: a switch)"
+        : " (named like a secret; how its value is used was not traced)";
   }
 
   /** Candidate new names (env vars, CLI options) before the upstream-wide search removes those upstream has. */
@@ -108,14 +111,14 @@ final class FlagAnalysis {
         if (!before.env().contains(env) && !upstreamHas.contains(env)) {
           Set<ValueUse> uses = envUses.uses(env);
           lines.add(classify(env, true, envUses.testOnly(env), uses), Phrase.of("env var ").then(NAME, env)
-              .then(" read in ").then(PATH, c.path()), uses, List.of(env), env, true);
+              .then(" read in ").then(PATH, c.path()), uses, note(env, true, uses), List.of(env));
         }
       }
       for (String opt : after.cli()) {
         if (!before.cli().contains(opt) && !upstreamHas.contains(opt)) {
           Set<ValueUse> uses = ValueUse.in(after.uses().cli(), opt);
           lines.add(classify(optionName(opt), false, test, uses), Phrase.of("CLI option ").then(NAME, opt)
-              .then(" in ").then(PATH, c.path()), uses, List.of(opt), optionName(opt), false);
+              .then(" in ").then(PATH, c.path()), uses, note(optionName(opt), false, uses), List.of(opt));
         }
       }
       if (!c.added()) {
@@ -158,9 +161,12 @@ final class FlagAnalysis {
         PyModule.Param was = oldByName.get(p.name());
         if (was == null) {
           Set<ValueUse> uses = after.uses().param(qual, p.name());
-          lines.add(classify(p.name(), false, test, uses), Phrase.of("parameter ").then(NAME, qual + "("
-              + p.name() + ")").then(" added in ").then(PATH, c.path()), uses, List.of(p.name(), qual + "("
-              + p.name() + ")", full + "(" + p.name() + ")"), p.name(), false);
+          // A True/False default makes a parameter a switch whatever its name (include_password=False).
+          boolean switchDefault = BOOLEAN_DEFAULTS.contains(String.valueOf(p.defaultSource())) && !test;
+          String shown = qual + "(" + p.name() + ")";
+          lines.add(switchDefault ? Setting.FLAG : classify(p.name(), false, test, uses), Phrase.of("parameter ")
+              .then(NAME, shown).then(" added in ").then(PATH, c.path()), uses, switchDefault ? ""
+              : note(p.name(), false, uses), List.of(p.name(), shown, full + "(" + p.name() + ")"));
         } else if (!Objects.equals(was.defaultSource(), p.defaultSource())) {
           defaults.add(new Candidate(Phrase.of("default of ").then(NAME, full + "(" + p.name() + ")")
               .then(" changed: ").then(show(was.defaultSource())).then(" → ").then(show(p.defaultSource())),

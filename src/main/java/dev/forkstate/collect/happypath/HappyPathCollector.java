@@ -102,7 +102,8 @@ public final class HappyPathCollector implements Collector {
       } catch (PythonScanner.Unavailable e) {
         List<Fact> facts = new ArrayList<>(unknown(e.getMessage(), e.run().evidence()));
         facts.removeIf(f -> f.id().equals(FactIds.PYTHON_CHANGES));
-        facts.add(PythonFiles.changesFact(raw.stream().filter(r -> r.path().endsWith(".py")).toList(), List.of(), listed));
+        facts.add(PythonFiles.changesFact(raw.stream().filter(r -> r.path().endsWith(".py")).toList(), List.of(),
+            PythonFiles.listing(listed.evidence(), baseExpr, List.of())));
         return facts;
       }
       cache.put(key, summary);
@@ -113,7 +114,8 @@ public final class HappyPathCollector implements Collector {
         .map(p -> " " + ShellQuote.quote(p)).collect(java.util.stream.Collectors.joining()));
 
     List<Fact> facts = new ArrayList<>();
-    facts.add(PythonFiles.changesFact(pyRaw, summary.unparsed(), listed));
+    facts.add(PythonFiles.changesFact(pyRaw, summary.unparsed(), PythonFiles.listing(listed.evidence(), baseExpr,
+        summary.scripts())));
     facts.add(candidates(FactIds.HAPPYPATH_FLAGS, summary.flags(), List.copyOf(guideFlags(ctx)), "new flag", diffShown,
         summary.unparsed()));
     facts.add(NotFlags.credentials(summary.credentials(), diffShown));

@@ -1,7 +1,8 @@
 package dev.forkstate.collect.happypath;
 
 import dev.forkstate.collect.python.PyModule;
-import dev.forkstate.exec.CommandResult;
+import dev.forkstate.fact.Evidence;
+import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.Noun;
@@ -53,7 +54,7 @@ final class PythonFiles {
   }
 
   /** How many Python files changed, by kind; WARN (never FAIL) naming the files that did not parse. */
-  static Fact changesFact(List<RawChange> raw, List<String> unparsed, CommandResult listed) {
+  static Fact changesFact(List<RawChange> raw, List<String> unparsed, Evidence listed) {
     long added = raw.stream().filter(r -> r.status() == 'A').count();
     long deleted = raw.stream().filter(r -> r.status() == 'D').count();
     String summary = Noun.count(raw.size(), "Python file") + " changed since the merge-base (" + added + " added, "
@@ -62,6 +63,16 @@ final class PythonFiles {
     return new Fact(FactIds.PYTHON_CHANGES, unparsed.isEmpty() ? Status.INFO : Status.WARN,
         new Value.Count(raw.size()), summary, unparsed.isEmpty() ? "" : Noun.count(unparsed.size(), "file")
         + " did not parse, so " + (unparsed.size() == 1 ? "it was" : "they were") + " not checked: "
-        + String.join("; ", unparsed), List.of(listed.evidence()));
+        + String.join("; ", unparsed), List.of(listed));
+  }
+
+  /**
+   * The listing as a user would ask for it: the .py files and the scripts found to be Python (forkstate itself
+   * lists every changed path, since a script need not end in .py), with the exit code of the run.
+   */
+  static Evidence listing(Evidence ran, String baseExpr, List<String> scripts) {
+    String cmd = "git diff --name-status " + baseExpr + " HEAD -- '*.py'" + scripts.stream()
+        .map(p -> " " + ShellQuote.quote(p)).collect(java.util.stream.Collectors.joining());
+    return new Evidence(cmd, ran.exitCode(), ran.duration(), ran.excerpt(), ran.truncated());
   }
 }

@@ -33,9 +33,12 @@ public enum ValueUse {
     return Optional.empty();
   }
 
-  /** Traced uses in one file: the value is handed on, and never compared or parsed. */
-  public static boolean onlyPassedOn(Set<ValueUse> uses) {
-    return uses.contains(PASSED) && !uses.contains(COMPARED);
+  /**
+   * Traced uses that treat the value as a value: handed on or checked for being set, and never compared with a
+   * value or parsed (which would make it a switch). None traced is not that: nothing is known.
+   */
+  public static boolean neverCompared(Set<ValueUse> uses) {
+    return !uses.isEmpty() && !uses.contains(COMPARED);
   }
 
   /** The uses of one name, none when nothing was traced. */

@@ -99,6 +99,11 @@ class GuideAndCommandWordsTest {
         .isEqualTo(FlagAnalysis.Setting.FLAG);
     assertThat(FlagAnalysis.classify("PKG_SECRET_MODE", true, false, Set.of(ValueUse.PRESENCE)))
         .isEqualTo(FlagAnalysis.Setting.FLAG);
+    // A required key checked for being set (if not key: exit) is a credential; one compared is a switch.
+    assertThat(FlagAnalysis.classify("MINILLM_API_KEY", true, false, Set.of(ValueUse.PRESENCE)))
+        .isEqualTo(FlagAnalysis.Setting.CREDENTIAL);
+    assertThat(FlagAnalysis.classify("PKG_LICENSE_KEY", true, false, Set.of(ValueUse.COMPARED, ValueUse.PASSED)))
+        .isEqualTo(FlagAnalysis.Setting.FLAG);
     assertThat(FlagAnalysis.classify("OPENAI_API_KEY", true, false, passed)).isEqualTo(FlagAnalysis.Setting.CREDENTIAL);
     assertThat(FlagAnalysis.classify("GH_TOKEN", true, false, Set.of(ValueUse.PRESENCE, ValueUse.PASSED)))
         .isEqualTo(FlagAnalysis.Setting.CREDENTIAL);
@@ -121,9 +126,13 @@ class GuideAndCommandWordsTest {
         .allMatch(n -> CredentialName.looksLike(n, false));
     assertThat(List.of("key", "routing_key", "stats_key", "cache_key", "use_token_cache", "auth_type", "pat"))
         .noneMatch(n -> CredentialName.looksLike(n, false));
-    // The name is half the evidence: a boolean include_password is only tested, so a switch.
-    assertThat(FlagAnalysis.classify("include_password", false, false, Set.of(ValueUse.PRESENCE)))
-        .isEqualTo(FlagAnalysis.Setting.FLAG);
+    // The name is half the evidence: a parameter include_password=False is a switch (analyse reads its default).
+    PyModule was = module(Set.of(), Map.of("as_uri", List.of(new PyModule.Param("self", "param", null))), Set.of());
+    PyModule now = module(Set.of(), Map.of("as_uri", List.of(new PyModule.Param("self", "param", null),
+        new PyModule.Param("include_password", "param", "False"))), Set.of());
+    assertThat(FlagAnalysis.analyse(List.of(new PyFileChange("acme/b.py", was, now)), Set.of()).newFlags())
+        .extracting(c -> Shown.md(c.text())).containsExactly("parameter `as_uri(include_password)` added in "
+            + "`acme/b.py`");
   }
 
   /** An env var read in a test file and in the product is the product's: judged as a flag there and in the test. */
