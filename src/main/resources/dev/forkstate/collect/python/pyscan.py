@@ -11,8 +11,8 @@ For each blob id in BLOB_LIST_FILE (one per line) it writes one JSON object per 
 or {"blob": id, "error": "..."} when the blob does not parse; either may have "shebang" (the first line, when it
 starts with #!). Module names are top-level packages. A use says what the code does with a value: "compared" (compared
 with a value or parsed into a number: a switch), "presence" (only tested for being set), "passed" (handed on as a
-value: an argument, a header, a returned value); no use listed means none was traced. Parameter uses are listed for
-the parameters of public functions that are used at all; an option's use is that of its parsed value (args.dest).
+value: an argument, a header, a returned value); no use listed means none was traced. Parameter and option uses are
+listed for the secret-like names only (see SECRET_PARTS); an option's use is that of its parsed value (args.dest).
 Nothing is imported or executed from the scanned code: it is only parsed with the ast module.
 """
 import ast
@@ -188,9 +188,10 @@ def env_name(node, constants):
     return s
 
 
-# What a value's use says about it. A value only tested for being set is a switch; one compared or parsed into a
-# number selects behaviour (a flag, whatever its name); one handed on (an api_key=..., a header) is a value such as a
-# credential. Methods and calls that only reshape the text are looked through.
+# What a value's use says about it. One compared or parsed into a number selects behaviour (a flag, whatever its
+# name); one only tested for being set is a switch or a required value; one handed on (an api_key=..., a header) is a
+# value such as a credential. forkstate decides which from these and the name. Methods and calls that only reshape
+# the text are looked through.
 RESHAPE_METHODS = {"lower", "upper", "strip", "lstrip", "rstrip", "casefold", "title", "split", "rsplit",
                    "splitlines", "removeprefix", "removesuffix"}
 TEST_METHODS = {"startswith", "endswith", "isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum", "isspace",
