@@ -251,11 +251,15 @@ public final class HappyPathCollector implements Collector {
         + (unparsed.isEmpty() ? "" : " in the files that parse"), ev);
   }
 
-  /** Which candidate names upstream's own Python code already contains (one `git grep -q` each, in parallel). */
+  /**
+   * Which candidate names upstream's own Python code already contains (one `git grep -q` each, in parallel), as
+   * whole names: upstream's --destination, --region-name or ACME_MODE_OLD does not make a fork's --dest, --region or
+   * ACME_MODE old.
+   */
   private static Set<String> upstreamHas(CollectContext ctx, String base, Set<String> candidates) {
     List<String> names = List.copyOf(candidates);
     List<CompletableFuture<Boolean>> found = names.stream().map(n -> CompletableFuture.supplyAsync(() ->
-        ctx.git().run("grep", "-q", "-F", "-e", n, base, "--", "*.py").ok(), ctx.pool())).toList();
+        ctx.git().run("grep", "-q", "-E", "-e", wholeName(n), base, "--", "*.py").ok(), ctx.pool())).toList();
     Set<String> out = new HashSet<>();
     for (int i = 0; i < names.size(); i++) {
       if (found.get(i).join()) {
@@ -263,6 +267,11 @@ public final class HappyPathCollector implements Collector {
       }
     }
     return out;
+  }
+
+  /** An extended regex for the name not inside a longer one (letters, digits, _ and - go on a name). */
+  static String wholeName(String name) {
+    return "(^|[^A-Za-z0-9_-])" + name.replaceAll("[.\\[\\]()*+?{}|^$\\\\]", "\\\\$0") + "($|[^A-Za-z0-9_-])";
   }
 
   /** Env-var names the guide shows in backticks (`LITELLM_ROUTER_CORE=extracted`): the flags it documents. */

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * like secrets (JIRA_AUTH_TYPE, PKG_SECRET_MODE) are flags and judged; a real credential (OPENAI_API_KEY handed on
  * as api_key=) and an env var read only in tests are listed apart, never dropped and never called flags; a Python
  * script without .py (shebang) is scanned, a bash script is not, and a script that does not parse is named with
- * its reason.
+ * its reason. Upstream's --region-name and PKG_TOOL_REGION_OLD do not make the fork's --region and PKG_TOOL_REGION
+ * old: upstream is searched for whole names.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FlagClassesFixtureTest {
@@ -50,7 +51,16 @@ class FlagClassesFixtureTest {
                 return url
             """)
         .write("tests/test_jira.py", "def test_connect():\n    assert True\n")
-        .commit("upstream: jira client");
+        .write("pkg/cli.py", """
+            import argparse
+            import os
+
+            REGION = os.getenv("PKG_TOOL_REGION_OLD")
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--region-name")
+            parser.add_argument("--dry-run-all")
+            """)
+        .commit("upstream: jira client, a cli");
     GitScript f = up.cloneTo(tmp.resolve("fork"));
     f.git("remote", "rename", "origin", "upstream");
     f.git("switch", "-q", "-c", "fork/stable");

@@ -135,6 +135,20 @@ class GuideAndCommandWordsTest {
             + "`acme/b.py`");
   }
 
+  /** Upstream is searched for whole names: a longer name that starts with the fork's does not hide it. */
+  @Test
+  void upstreamIsSearchedForWholeNames() {
+    java.util.function.BiPredicate<String, String> found = (name, line) -> java.util.regex.Pattern.compile(
+        HappyPathCollector.wholeName(name)).matcher(line).find();
+    assertThat(found.test("--region", "p.add_argument('--region-name')")).isFalse();
+    assertThat(found.test("--dest", "'--destination',")).isFalse();
+    assertThat(found.test("ACME_MODE", "os.getenv('ACME_MODE_OLD')")).isFalse();
+    assertThat(found.test("--region", "p.add_argument(\"--region\", default='eu')")).isTrue();
+    assertThat(found.test("ACME_MODE", "ACME_MODE")).isTrue();
+    assertThat(found.test("--color/--no-color", "@click.option('--color/--no-color')")).isTrue();
+    assertThat(found.test("a.b", "axb")).isFalse();
+  }
+
   /** An env var read in a test file and in the product is the product's: judged as a flag there and in the test. */
   @Test
   void anEnvVarReadOutsideTestsIsNotTestOnly() {
