@@ -49,7 +49,11 @@ final class CandidateVerdict {
           ? w.clean() : "only allowed ones").then(allowedNote), Phrase.empty(), measured.evidence());
     }
     // The violations are the value (the report lists them one per line); the summary counts them.
+    // A file that did not parse may hold more: said, so the list is not read as complete.
     return new Fact(measured.id(), Status.FAIL, new Value.Items(bad), Phrase.of(Noun.count(bad.size(), w.noun()))
-        .then(allowedNote), Phrase.empty(), measured.evidence());
+        .then(allowedNote), unread.isEmpty() ? Phrase.empty() : Phrase.of("also " + Noun.count(unread.size(),
+        "changed Python file") + " did not parse, so " + (unread.size() == 1 ? "it was" : "they were")
+        + " not checked: " + String.join("; ", unread)),
+        measured.evidence());
   }
 }

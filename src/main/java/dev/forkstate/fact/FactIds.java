@@ -103,6 +103,10 @@ public final class FactIds {
   public static final FactId PYTHON_TEST_IMPORTS = id("python.test-imports");
   /** What the project declares it needs (pyproject.toml, setup.cfg, setup.py, requirements files at HEAD). */
   public static final FactId PYTHON_DECLARED_DEPENDENCIES = id("python.declared-dependencies");
+  /** New env vars, parameters and CLI options that are credentials (a secret handed on): listed, not flags. */
+  public static final FactId PYTHON_CREDENTIALS = id("python.credentials");
+  /** New env vars, parameters and CLI options read only in test files: listed, not flags. */
+  public static final FactId PYTHON_TEST_ONLY_SETTINGS = id("python.test-only-settings");
   public static final FactId TESTS_ADDED_FOLDERS = id("tests.added-folders");
 
   // capability: the fork's claimed capabilities (collect/happypath).

@@ -57,6 +57,12 @@ public final class FactChanges {
     if (flagsNow != null && flagsBefore != null) {
       added(flagsBefore, flagsNow).forEach(f -> out.add(Phrase.of("new flag: ").then(f)));
     }
+    // Credentials are their own fact: never a flag, but a new one is worth a line (only its name is ever shown).
+    FactDigest.Entry credsBefore = before.entry(FactIds.PYTHON_CREDENTIALS);
+    FactDigest.Entry credsNow = now.entry(FactIds.PYTHON_CREDENTIALS);
+    if (credsNow != null && credsBefore != null) {
+      added(credsBefore, credsNow).forEach(f -> out.add(Phrase.of("new credential (not a flag): ").then(f)));
+    }
     changedValue(before, now, FactIds.GIT_HEAD_SHA, "HEAD").ifPresent(out::add);
     for (String id : new TreeSet<>(now.facts().keySet())) {
       FactDigest.Entry b = before.facts().get(id);

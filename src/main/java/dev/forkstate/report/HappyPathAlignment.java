@@ -22,6 +22,10 @@ final class HappyPathAlignment implements SectionWriter {
       Map.entry(FactIds.HAPPYPATH_COPY_PASTE, "Copy-paste commands:"),
       Map.entry(FactIds.HAPPYPATH_IMPORTS, "Import-time robustness:"));
 
+  /** New settings that are not flags, listed after the flags rule (never judged by it), when there are any. */
+  private static final List<FactId> NOT_FLAGS = List.of(FactIds.PYTHON_CREDENTIALS,
+      FactIds.PYTHON_TEST_ONLY_SETTINGS);
+
   private final FactSet facts;
   private final Settings settings;
 
@@ -45,6 +49,12 @@ final class HappyPathAlignment implements SectionWriter {
         out.add(Bullets.fact(0, f, rule.getValue()));
         out.addAll(Bullets.items(f, 1, Bullets.MAX_ITEMS));
       });
+      if (rule.getKey().equals(FactIds.HAPPYPATH_FLAGS)) {
+        NOT_FLAGS.forEach(id -> facts.get(id).filter(f -> !Bullets.entries(f.value()).isEmpty()).ifPresent(f -> {
+          out.add(Bullets.fact(0, f, ""));
+          out.addAll(Bullets.items(f, 1, Bullets.MAX_ITEMS));
+        }));
+      }
     }
     // Beside the import rule: what tests import (not judged) and what the project declares (what "optional" is).
     facts.get(FactIds.PYTHON_TEST_IMPORTS).filter(f -> !Bullets.entries(f.value()).isEmpty()).ifPresent(f -> {

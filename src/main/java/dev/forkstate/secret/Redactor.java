@@ -90,6 +90,11 @@ public final class Redactor {
     }
   }
 
+  /** The name parts that make a variable look secret (KEY, TOKEN, ...), upper case: the scanner traces such names. */
+  public static Set<String> secretNameParts() {
+    return SecretNames.parts();
+  }
+
   /** Whether an environment variable's name says it holds a secret. */
   public static boolean looksSecret(String name) {
     return SecretNames.looksSecret(name);

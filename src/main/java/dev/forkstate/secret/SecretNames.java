@@ -25,6 +25,11 @@ final class SecretNames {
 
   private SecretNames() {}
 
+  /** The whole parts that mark a secret, sorted (the scanner's cache key holds them). */
+  static Set<String> parts() {
+    return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(PARTS));
+  }
+
   static boolean looksSecret(String name) {
     String upper = name.toUpperCase(Locale.ROOT);
     if (NOT_SECRET.contains(upper) || upper.endsWith("ASKPASS") || upper.endsWith("BYPASS")) {

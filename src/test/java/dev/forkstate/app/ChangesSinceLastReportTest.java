@@ -71,14 +71,16 @@ class ChangesSinceLastReportTest {
     Path report = demo.resolve("STATE_OF_PROJECT.md");
     Files.writeString(report, old);
     new GenerateReport().run(new GenerateRequest(demo, null, GenerateRequest.Format.MD, false, null, env));
-    // The changes are the upstream base tag, the declared dependencies, the tests' imports and the superseded
-    // commits (facts added since) and the trend chart, which a run writing the file draws and the old (stdout) run
-    // did not.
+    // The changes are the facts added since (the upstream base tag, the credentials and test-only settings, the
+    // declared dependencies, the tests' imports, the superseded commits) and the trend chart, which a run writing
+    // the file draws and the old (stdout) run did not.
     assertThat(Files.readString(report)).contains("- Changes since the last report:\n"
         + "  - newly measured: `git.tags.upstream-base` INFO\n"
         + "  - newly measured: `history.chart` INFO\n"
+        + "  - newly measured: `python.credentials` INFO\n"
         + "  - newly measured: `python.declared-dependencies` INFO\n"
         + "  - newly measured: `python.test-imports` INFO\n"
+        + "  - newly measured: `python.test-only-settings` INFO\n"
         + "  - newly measured: `upstream.patches.superseded` INFO\n<!-- forkstate:end id=executive-summary -->");
   }
 

@@ -42,6 +42,23 @@ class FactChangesTest {
     assertThat(markdown(FactChanges.between(line, now))).containsExactly("new flag: env var `B` read in `b.py`");
   }
 
+  /** A credential is its own fact: a new one is named as a credential, never as a new flag. */
+  @Test
+  void aNewCredentialIsNotANewFlag() {
+    Phrase key = Phrase.of("env var ").then(Phrase.Kind.NAME, "OPENAI_API_KEY").then(" read in ")
+        .then(Phrase.Kind.PATH, "app.py").then(": its value is handed on, never compared");
+    Fact none = Fact.of(FactIds.PYTHON_CREDENTIALS, Status.INFO, new Value.Items(List.of()), "no new credentials",
+        Evidence.ofCommand("git diff"));
+    Fact one = Fact.of(FactIds.PYTHON_CREDENTIALS, Status.INFO, new Value.Items(List.of(key)), "1 new credential",
+        Evidence.ofCommand("git diff"));
+    FactDigest before = FactDigest.of(List.of(flags(Status.FAIL, "A"), none));
+    FactDigest now = FactDigest.of(List.of(flags(Status.FAIL, "A"), one));
+    assertThat(markdown(FactChanges.between(before, now))).containsExactly("new credential (not a flag): env var "
+        + "`OPENAI_API_KEY` read in `app.py`: its value is handed on, never compared");
+    FactDigest line = FactDigest.fromCommentJson(before.toCommentJson()).orElseThrow();
+    assertThat(markdown(FactChanges.between(line, now))).noneMatch(l -> l.startsWith("new flag"));
+  }
+
   /**
    * A report written before facts were typed carried its items as Markdown. Read as plain text, an unchanged fact
    * is unchanged: no item reads as new, and `forkstate check` sees the same statuses.

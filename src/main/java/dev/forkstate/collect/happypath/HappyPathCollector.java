@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,12 +38,14 @@ import java.util.regex.Pattern;
  * public parameters, CLI options), changed public defaults, new unguarded module-level imports, each as a candidate
  * with the names an allowance may match, plus what the repository vouches for itself (the guide's flags, the
  * packages it imports guarded). Measured only: which candidates break a rule is judged in the check package (Judge).
- * Only the .py files that differ are scanned (by the target's python3 and its ast module), each version once per blob.
+ * Only the Python files that differ are scanned (by the target's python3 and its ast module), each version once per
+ * blob: the .py files and the files without an extension that turn out to be Python ({@link PythonFiles}).
  */
 public final class HappyPathCollector implements Collector {
   static final List<FactId> IDS = List.of(FactIds.HAPPYPATH_DEFAULTS, FactIds.HAPPYPATH_FLAGS,
-      FactIds.HAPPYPATH_IMPORTS, FactIds.PYTHON_ADDED_MODULES, FactIds.PYTHON_CHANGES, FactIds.PYTHON_GUARDED_IMPORTS,
-      FactIds.PYTHON_TEST_IMPORTS, FactIds.PYTHON_DECLARED_DEPENDENCIES, FactIds.TESTS_ADDED_FOLDERS);
+      FactIds.HAPPYPATH_IMPORTS, FactIds.PYTHON_ADDED_MODULES, FactIds.PYTHON_CHANGES, FactIds.PYTHON_CREDENTIALS,
+      FactIds.PYTHON_GUARDED_IMPORTS, FactIds.PYTHON_TEST_IMPORTS, FactIds.PYTHON_TEST_ONLY_SETTINGS,
+      FactIds.PYTHON_DECLARED_DEPENDENCIES, FactIds.TESTS_ADDED_FOLDERS);
   private static final int SYMBOLS_SHOWN = 8;
   /** An env-var-like name in backticks in the guide: the guide documents it (FlagPolicy allows such a flag). */
   private static final Pattern GUIDE_FLAG = Pattern.compile("`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?:=[^`]*)?`");
@@ -79,18 +82,19 @@ public final class HappyPathCollector implements Collector {
     }
     String base = GitCli.firstLine(mb);
     String baseExpr = "$(git merge-base HEAD " + ShellQuote.quote(upstream) + ")";
-    Evidence diffShown = Evidence.ofCommand("git diff " + baseExpr + " HEAD -- '*.py'");
     List<RawChange> raw;
     CommandResult listed;
     try {
       Path out = Files.createTempFile("forkstate-pydiff", ".txt");
       try {
-        // --output: a big fork's list is larger than what forkstate captures from stdout.
+        // --output: a big fork's list is larger than what forkstate captures from stdout. Every path: a Python
+        // script need not end in .py.
         listed = ctx.git().run(List.of("diff", "--raw", "-z", "--no-renames", "--no-abbrev", "--output=" + out,
-            base, "HEAD", "--", "*.py"), "git diff --name-status " + baseExpr + " HEAD -- '*.py'");
+            base, "HEAD"), "git diff --name-status " + baseExpr + " HEAD");
         // Decoded with replacement, not strictly: a file name that is not UTF-8 (bad\xe9.py) is shown with U+FFFD
         // and its content cannot be read back by that name (the scanner counts it as unparsed), but the run goes on.
-        raw = listed.ok() ? RawChange.parse(new String(Files.readAllBytes(out), StandardCharsets.UTF_8)) : List.of();
+        raw = listed.ok() ? PythonFiles.candidates(RawChange.parse(new String(Files.readAllBytes(out),
+            StandardCharsets.UTF_8))) : List.of();
       } finally {
         Files.deleteIfExists(out);
       }
@@ -101,7 +105,7 @@ public final class HappyPathCollector implements Collector {
       return unknown("git diff failed: " + listed.firstErrorLine(), listed.evidence());
     }
     // No setting in the key: the summary is measurement only, the allowances are applied by the judge.
-    String key = SummaryCache.key(PythonScanner.version(), "summary-4", base, raw.toString());
+    String key = SummaryCache.key(PythonScanner.version(), "summary-5", base, raw.toString());
     SummaryCache cache = new SummaryCache(ctx.repo().resolve(PythonScanner.CACHE_DIR).resolve("summary.json"));
     Summary summary = cache.get(key).orElse(null);
     if (summary == null) {
@@ -110,16 +114,24 @@ public final class HappyPathCollector implements Collector {
       } catch (PythonScanner.Unavailable e) {
         List<Fact> facts = new ArrayList<>(unknown(e.getMessage(), e.run().evidence()));
         facts.removeIf(f -> f.id().equals(FactIds.PYTHON_CHANGES));
-        facts.add(changesFact(raw, List.of(), listed));
+        facts.add(PythonFiles.changesFact(raw.stream().filter(r -> r.path().endsWith(".py")).toList(), List.of(),
+            PythonFiles.listing(listed.evidence(), baseExpr, List.of())));
         return facts;
       }
       cache.put(key, summary);
     }
+    Set<String> python = new HashSet<>(summary.scripts());
+    List<RawChange> pyRaw = raw.stream().filter(r -> r.path().endsWith(".py") || python.contains(r.path())).toList();
+    Evidence diffShown = Evidence.ofCommand("git diff " + baseExpr + " HEAD -- '*.py'" + summary.scripts().stream()
+        .map(p -> " " + ShellQuote.quote(p)).collect(java.util.stream.Collectors.joining()));
 
     List<Fact> facts = new ArrayList<>();
-    facts.add(changesFact(raw, summary.unparsed(), listed));
+    facts.add(PythonFiles.changesFact(pyRaw, summary.unparsed(), PythonFiles.listing(listed.evidence(), baseExpr,
+        summary.scripts())));
     facts.add(candidates(FactIds.HAPPYPATH_FLAGS, summary.flags(), List.copyOf(guideFlags(ctx)), "new flag", diffShown,
         summary.unparsed()));
+    facts.add(NotFlags.credentials(summary.credentials(), diffShown));
+    facts.add(NotFlags.testOnly(summary.testOnly(), diffShown));
     facts.add(candidates(FactIds.HAPPYPATH_DEFAULTS, summary.defaults(), List.of(),
         "changed public default or parameter",
         diffShown, summary.unparsed()));
@@ -144,7 +156,8 @@ public final class HappyPathCollector implements Collector {
    */
   record Summary(List<Value.Candidate> flags, List<Value.Candidate> defaults, List<NewImport> imports,
       List<String> guardedAnywhere, List<String> addedModules, List<Phrase> guardedImports, List<String> unparsed,
-      List<String> testDirs) {}
+      List<String> testDirs, List<Value.Candidate> credentials, List<Value.Candidate> testOnly,
+      List<String> scripts) {}
 
   private static Summary summarise(CollectContext ctx, String base, List<RawChange> raw)
       throws PythonScanner.Unavailable {
@@ -160,9 +173,16 @@ public final class HappyPathCollector implements Collector {
     PythonScanner.Scan scan = new PythonScanner(ctx).scan(blobs);
     List<PyFileChange> changes = new ArrayList<>();
     List<String> unparsed = new ArrayList<>();
+    List<String> scripts = new ArrayList<>();
     for (RawChange r : raw) {
       PyModule before = r.oldBlob().equals(ZERO) ? null : scan.modules().get(r.oldBlob());
       PyModule after = r.newBlob().equals(ZERO) ? null : scan.modules().get(r.newBlob());
+      if (!PythonFiles.isPython(r.path(), after != null ? after : before)) {
+        continue; // a file without .py that is not Python (a shell script, a Makefile)
+      }
+      if (!r.path().endsWith(".py")) {
+        scripts.add(r.path());
+      }
       if (after != null && !after.parsed()) {
         unparsed.add(r.path() + " (" + after.error() + ")");
       }
@@ -185,7 +205,8 @@ public final class HappyPathCollector implements Collector {
       }
     }
     return new Summary(result.newFlags(), result.changedDefaults(), result.newImports(), List.copyOf(guardedAnywhere),
-        addedModules(changes), guardedImports(changes, origin), unparsed, List.copyOf(testDirs));
+        addedModules(changes), guardedImports(changes, origin), unparsed, List.copyOf(testDirs),
+        result.credentials(), result.testOnly(), List.copyOf(scripts));
   }
 
   /** What the fork adds as Python files, with their public top-level names: the discovered capabilities. */
@@ -238,17 +259,6 @@ public final class HappyPathCollector implements Collector {
     return name.startsWith("test_") || name.endsWith("_test.py") || name.equals("conftest.py");
   }
 
-  private static Fact changesFact(List<RawChange> raw, List<String> unparsed, CommandResult listed) {
-    long added = raw.stream().filter(r -> r.status() == 'A').count();
-    long deleted = raw.stream().filter(r -> r.status() == 'D').count();
-    String summary = Noun.count(raw.size(), "Python file") + " changed since the merge-base (" + added + " added, "
-        + (raw.size() - added - deleted) + " modified, " + deleted + " deleted)";
-    // A count (INFO); WARN only says the happy-path rules could not read every file.
-    return new Fact(FactIds.PYTHON_CHANGES, unparsed.isEmpty() ? Status.INFO : Status.WARN,
-        new Value.Count(raw.size()), summary, unparsed.isEmpty() ? "" : Noun.count(unparsed.size(), "file")
-        + " did not parse, so were not checked: " + String.join("; ", unparsed), List.of(listed.evidence()));
-  }
-
   /** One rule's candidates as a measurement (INFO); the policy in the check package says which break the rule. */
   private static Fact candidates(FactId id, List<Value.Candidate> found, List<String> listed, String noun,
       Evidence ev, List<String> unparsed) {
@@ -256,10 +266,15 @@ public final class HappyPathCollector implements Collector {
         + (unparsed.isEmpty() ? "" : " in the files that parse"), ev);
   }
 
-  /** Which candidate names upstream's own Python code already contains (one `git grep` for all of them). */
+  /**
+   * Which candidate names upstream's own Python code already contains (one `git grep` for all of them), as whole
+   * names: upstream's --destination, --region-name or ACME_MODE_OLD does not make a fork's --dest, --region or
+   * ACME_MODE old.
+   */
   private static Set<String> upstreamHas(CollectContext ctx, String base, Set<String> candidates) {
     return UpstreamNames.found(ctx.git(), ctx.pool(), base, candidates);
   }
+
 
   /** Env-var names the guide shows in backticks (`LITELLM_ROUTER_CORE=extracted`): the flags it documents. */
   static Set<String> guideFlags(CollectContext ctx) {

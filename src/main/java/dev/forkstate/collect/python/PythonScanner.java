@@ -7,6 +7,7 @@ import dev.forkstate.collect.ScratchDir;
 import dev.forkstate.digest.Sha256;
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.CommandSpec;
+import dev.forkstate.secret.Redactor;
 import dev.forkstate.write.IgnoredDir;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -105,7 +106,7 @@ public final class PythonScanner {
       // A minute, plus time per file: 4,000 large files parse in a few seconds; a hang is still cut off.
       Duration timeout = Duration.ofSeconds(60 + blobs.size() / 20);
       CommandResult r = ctx.runner().run(new CommandSpec(List.of("python3", scriptFile.toString(), ids.toString(),
-          out.toString()), "python3 pyscan.py (forkstate's ast scanner)", ctx.repo(), Map.of(), timeout));
+          out.toString(), Script.SECRET_PARTS), "python3 pyscan.py (forkstate's ast scanner)", ctx.repo(), Map.of(), timeout));
       if (r.timedOut()) {
         throw new Unavailable("the Python scanner timed out after " + timeout.toSeconds() + " s", r);
       }
@@ -184,8 +185,10 @@ public final class PythonScanner {
     if (n == null) {
       return new PyModule(Set.of(), Map.of(), Set.of(), Set.of(), Set.of(), Set.of(), "not scanned");
     }
+    String shebang = n.path("shebang").asText("");
     if (n.has("error")) {
-      return new PyModule(Set.of(), Map.of(), Set.of(), Set.of(), Set.of(), Set.of(), n.path("error").asText());
+      return new PyModule(Set.of(), Map.of(), Set.of(), Set.of(), Set.of(), Set.of(), n.path("error").asText(),
+          PyModule.Uses.NONE, shebang);
     }
     Map<String, List<PyModule.Param>> fns = new TreeMap<>();
     n.path("functions").fields().forEachRemaining(e -> {
@@ -195,7 +198,24 @@ public final class PythonScanner {
       fns.put(e.getKey(), ps);
     });
     return new PyModule(texts(n.path("env")), fns, texts(n.path("cli")), texts(n.path("symbols")),
-        texts(n.path("top_imports")), texts(n.path("guarded_imports")), texts(n.path("import_paths")), "");
+        texts(n.path("top_imports")), texts(n.path("guarded_imports")), texts(n.path("import_paths")), "", uses(n),
+        shebang);
+  }
+
+  private static PyModule.Uses uses(JsonNode n) {
+    Map<String, Map<String, Set<ValueUse>>> params = new TreeMap<>();
+    n.path("param_use").fields().forEachRemaining(fn -> params.put(fn.getKey(), byName(fn.getValue())));
+    return new PyModule.Uses(byName(n.path("env_use")), params, byName(n.path("cli_use")));
+  }
+
+  private static Map<String, Set<ValueUse>> byName(JsonNode obj) {
+    Map<String, Set<ValueUse>> out = new TreeMap<>();
+    obj.fields().forEachRemaining(e -> {
+      Set<ValueUse> uses = java.util.EnumSet.noneOf(ValueUse.class);
+      e.getValue().forEach(w -> ValueUse.of(w.asText()).ifPresent(uses::add));
+      out.put(e.getKey(), Set.copyOf(uses));
+    });
+    return out;
   }
 
   private static Set<String> texts(JsonNode arr) {
@@ -204,10 +224,14 @@ public final class PythonScanner {
     return out;
   }
 
-  /** The script and its hash, read from the jar once, on first use. */
+  /**
+   * The script and its hash, read from the jar once, on first use. The secret name parts it is given pick which
+   * parameters it traces, so they are part of its identity (and of its caches' keys).
+   */
   private static final class Script {
     static final String TEXT = load();
-    static final String VERSION = Sha256.hex(TEXT).substring(0, 12);
+    static final String SECRET_PARTS = String.join(",", new TreeSet<>(Redactor.secretNameParts()));
+    static final String VERSION = Sha256.hex(TEXT + "\n" + SECRET_PARTS).substring(0, 12);
   }
 
   private static String load() {

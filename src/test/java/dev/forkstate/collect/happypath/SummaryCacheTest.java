@@ -21,7 +21,8 @@ class SummaryCacheTest {
     HappyPathCollector.Summary s = new HappyPathCollector.Summary(List.of(new Value.Candidate(flag,
         List.of("ACME_MODE"))), List.of(), List.of(), List.of("redis"), List.of("acme/api.py: call"),
         List.of(Phrase.of(Phrase.Kind.NAME, "redis").then(" in ").then(Phrase.Kind.PATH, "acme/cache.py")),
-        List.of(), List.of("tests/smoke"));
+        List.of(), List.of("tests/smoke"), List.of(new Value.Candidate(Phrase.of("env var ")
+            .then(Phrase.Kind.NAME, "ACME_API_KEY"), List.of("ACME_API_KEY"))), List.of(), List.of("bin/acme"));
     SummaryCache cache = new SummaryCache(tmp.resolve("pyscan/summary.json"));
     cache.put("k1", s);
     assertThat(cache.get("k1")).contains(s);

@@ -16,7 +16,7 @@ import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One git grep for all names answers as one git grep -q per name did, overlapping names included. */
+/** One git grep for all names answers as one git grep -q per whole name does, overlapping names included. */
 class UpstreamNamesTest {
   private static final Executor INLINE = Runnable::run;
 
@@ -30,17 +30,17 @@ class UpstreamNamesTest {
         "pkg/core.py", "ABC = 1\nTIMEOUT = os.environ.get('UPSTREAM_TIMEOUT', '30')\n",
         "docs/notes.txt", "FORK_ONLY_FLAG is not in a .py file\n"));
     GitCli git = new GitCli(g.dir(), new CommandRunner(env, Redactor.none()));
-    // "AB" and "BC" overlap inside "ABC": a printed match for one would hide the other; "TIMEOUT" is inside a longer
-    // name; "FORK_ONLY_FLAG" is only in a file that is not Python; "--retries" is not anywhere.
+    // Whole names: "AB" and "BC" are only inside "ABC" (not upstream's); "TIMEOUT" is whole on its own line and
+    // also inside a longer name; "FORK_ONLY_FLAG" is only in a file that is not Python; "--retries" is not anywhere.
     Set<String> names = new TreeSet<>(Set.of("AB", "BC", "ABC", "TIMEOUT", "UPSTREAM_TIMEOUT", "FORK_ONLY_FLAG",
         "--retries", "VALUE"));
     Set<String> perName = new TreeSet<>();
     for (String n : names) {
-      if (git.run("grep", "-q", "-F", "-e", n, "HEAD", "--", "*.py").ok()) {
+      if (git.run("grep", "-q", "-E", "-e", UpstreamNames.wholeName(n), "HEAD", "--", "*.py").ok()) {
         perName.add(n);
       }
     }
-    assertThat(perName).containsExactly("AB", "ABC", "BC", "TIMEOUT", "UPSTREAM_TIMEOUT", "VALUE");
+    assertThat(perName).containsExactly("ABC", "TIMEOUT", "UPSTREAM_TIMEOUT", "VALUE");
     assertThat(new TreeSet<>(UpstreamNames.found(git, INLINE, "HEAD", names))).isEqualTo(perName);
   }
 

@@ -14,6 +14,7 @@ import dev.forkstate.support.TestEnv;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +86,74 @@ class PythonScannerTest {
     assertThat(m.guardedImports()).containsExactly("numpy");
     assertThat(m.symbols()).contains("Router", "Router.__init__", "Router._hidden", "FLAG", "main", "cli",
         "_Private");
+  }
+
+  /**
+   * What the code does with each value: a secret-named switch is compared, a credential is handed on, a value tested
+   * for being set and then handed on is still handed on; an env var set (not read) is not read.
+   */
+  @Test
+  void tracesHowEachValueIsUsed() throws Exception {
+    String src = """
+        import os, argparse
+        from openai import OpenAI
+
+        auth_type = os.getenv("JIRA_AUTH_TYPE", "basic")
+        if auth_type == "basic":
+            pass
+        MODE = os.environ.get("PKG_SECRET_MODE") == "1"
+        client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])
+        tok = os.getenv("GH_TOKEN")
+        if not tok:
+            raise SystemExit("set GH_TOKEN")
+        headers = {"Authorization": f"Bearer {tok}"}
+        DEBUG = os.getenv("X_DEBUG", "").lower() in ("1", "true")
+        TIMEOUT = int(os.getenv("X_TIMEOUT", "30"))
+        QUIET = bool(os.getenv("X_QUIET"))
+        os.environ["SET_ONLY"] = "1"
+
+        class C:
+            def __init__(self, model, api_key=None, auth_mode="a"):
+                self.api_key = api_key or os.getenv("C_API_KEY")
+                if auth_mode == "b":
+                    pass
+            def call(self):
+                return send(headers={"k": self.api_key})
+
+        def main():
+            p = argparse.ArgumentParser()
+            p.add_argument("--api-key")
+            p.add_argument("--auth-type", choices=["a", "b"])
+            args = p.parse_args()
+            if args.auth_type == "a":
+                OpenAI(api_key=args.api_key)
+        """;
+    PyModule m = scan(Map.of("acme/x.py", src), TestEnv.isolated(tmp.resolve("home"))).modules().values()
+        .iterator().next();
+    assertThat(m.env()).doesNotContain("SET_ONLY");
+    assertThat(m.uses().env()).containsOnly(
+        Map.entry("JIRA_AUTH_TYPE", Set.of(ValueUse.COMPARED)), Map.entry("PKG_SECRET_MODE", Set.of(ValueUse.COMPARED)),
+        Map.entry("OPENAI_API_KEY", Set.of(ValueUse.PASSED)),
+        Map.entry("GH_TOKEN", Set.of(ValueUse.PASSED, ValueUse.PRESENCE)),
+        Map.entry("X_DEBUG", Set.of(ValueUse.COMPARED)), Map.entry("X_TIMEOUT", Set.of(ValueUse.COMPARED)),
+        Map.entry("X_QUIET", Set.of(ValueUse.PRESENCE)), Map.entry("C_API_KEY", Set.of(ValueUse.PASSED)));
+    // Only secret-like parameters are traced (model is not), through self.api_key to the header it becomes.
+    assertThat(m.uses().params()).containsOnly(Map.entry("C.__init__", Map.of("api_key", Set.of(ValueUse.PASSED),
+        "auth_mode", Set.of(ValueUse.COMPARED))));
+    assertThat(m.uses().cli()).containsOnly(Map.entry("--api-key", Set.of(ValueUse.PASSED)),
+        Map.entry("--auth-type", Set.of(ValueUse.COMPARED)));
+    assertThat(m.shebang()).isEmpty();
+  }
+
+  /** A file's #! line is read whether or not it parses: it tells a Python script without .py from a shell one. */
+  @Test
+  void readsTheShebangOfEveryFile() throws Exception {
+    PythonScanner.Scan s = scan(Map.of("bin/tool", "#!/usr/bin/env python3\nimport os\n", "bin/run",
+        "#!/bin/bash\nset -e\necho \"$HOME\"\n"), TestEnv.isolated(tmp.resolve("home")));
+    assertThat(s.modules().values()).extracting(PyModule::shebang)
+        .containsExactlyInAnyOrder("#!/usr/bin/env python3", "#!/bin/bash");
+    assertThat(s.modules().values()).filteredOn(m -> m.shebang().contains("bash")).singleElement()
+        .satisfies(m -> assertThat(m.parsed()).isFalse());
   }
 
   @Test
