@@ -94,7 +94,8 @@ class RepeatsTest {
     Fact d = facts.get(FactIds.HAPPYPATH_DETERMINISM).orElseThrow();
     assertThat(d.status()).isEqualTo(Status.UNKNOWN);
     assertThat(d.reason()).startsWith("smoke smokes was not repeated: its first run gave no per-test outcomes "
-        + "(not measured: dependencies not installed here), so there was nothing to compare");
+        + "(could not run: No module named notinstalledpkg (not declared by the project; install it)), so there was "
+        + "nothing to compare");
   }
 
   @Test
