@@ -107,11 +107,16 @@ final class ReportTarget {
   List<String> ownOutputs(Path repo) {
     List<String> own = new ArrayList<>();
     Path report = out != null ? out : standsFor == null ? null : repo.resolve(standsFor);
-    for (Path p : new Path[] {report, report == null ? null : backupPath(report),
-        report == null ? null : chartPath(report)}) {
-      if (p == null) {
-        continue;
+    // The default report and JSON files count as forkstate's in every run, whatever this one writes: a JSON run
+    // after a Markdown run must measure the same tree (else it is recorded as a new run and the report changes).
+    List<Path> reports = new ArrayList<>();
+    Path[] candidates = {report, repo.resolve(GenerateReport.DEFAULT_MD), repo.resolve(GenerateReport.DEFAULT_JSON)};
+    for (Path r : candidates) {
+      if (r != null) {
+        reports.addAll(List.of(r, backupPath(r), chartPath(r)));
       }
+    }
+    for (Path p : reports) {
       Path abs = p.toAbsolutePath().normalize();
       if (abs.startsWith(repo)) {
         String rel = repo.relativize(abs).toString().replace('\\', '/');

@@ -5,7 +5,6 @@ import dev.forkstate.secret.Redactor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -233,7 +232,7 @@ public final class CommandRunner {
     Kept kept() {
       synchronized (kept) {
         // Decoded straight from the buffer: no byte-array copy of an output that may be megabytes.
-        return new Kept(kept.toString(StandardCharsets.UTF_8), new Capture(read, cap, ended));
+        return new Kept(Utf8Text.decode(kept.toByteArray()), new Capture(read, cap, ended));
       }
     }
   }

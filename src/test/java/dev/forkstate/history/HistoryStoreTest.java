@@ -167,6 +167,30 @@ class HistoryStoreTest {
     assertThat(Files.readString(repo.dir().resolve(".forkstate/history.db"))).startsWith("garbage");
   }
 
+  /**
+   * A JSON run between two Markdown runs at the same commit measures the same tree (the untracked report is
+   * forkstate's in every run), so it is not a new run, and the Markdown rerun after it changes nothing.
+   */
+  @Test
+  void aJsonRunBetweenReportRunsIsNotANewRun() throws Exception {
+    Map<String, String> env = TestEnv.isolated(tmp.resolve("home"));
+    GitScript repo = Repos.python(tmp.resolve("mixed"), env, Map.of(
+        "tests/smoke/test_core.py", "def test_ok():\n    pass\n",
+        "forkstate.yml", "smokes:\n  - name: smokes\n    command: python3 -m pytest -q tests/smoke\n"
+            + "happypath: {determinism_runs: 1}\n"));
+    generate(repo.dir(), env);
+    generate(repo.dir(), env);
+    String md = Files.readString(repo.dir().resolve("STATE_OF_PROJECT.md"));
+    Path json = tmp.resolve("outside.json");
+    new GenerateReport().run(new GenerateRequest(repo.dir(), json.toString(), GenerateRequest.Format.JSON, true, null,
+        env));
+    generate(repo.dir(), env);
+    assertThat(Files.readString(repo.dir().resolve("STATE_OF_PROJECT.md"))).isEqualTo(md);
+    try (HistoryStore store = HistoryStore.open(repo.dir().resolve(".forkstate/history.db"), Redactor.none())) {
+      assertThat(store.recent(10)).hasSize(1);
+    }
+  }
+
   private static FactSet generate(Path repo, Map<String, String> env) {
     return new FactSet(new GenerateReport().run(new GenerateRequest(repo, null, GenerateRequest.Format.MD, true,
         null, env)).report().facts());

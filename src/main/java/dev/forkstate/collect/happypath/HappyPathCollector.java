@@ -9,6 +9,7 @@ import dev.forkstate.collect.python.DeclaredDependencies;
 import dev.forkstate.collect.python.ImportOrigin;
 import dev.forkstate.collect.python.PythonScanner;
 import dev.forkstate.exec.CommandResult;
+import dev.forkstate.exec.Utf8Text;
 import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.fact.Evidence;
@@ -20,7 +21,6 @@ import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,10 +91,10 @@ public final class HappyPathCollector implements Collector {
         // script need not end in .py.
         listed = ctx.git().run(List.of("diff", "--raw", "-z", "--no-renames", "--no-abbrev", "--output=" + out,
             base, "HEAD"), "git diff --name-status " + baseExpr + " HEAD");
-        // Decoded with replacement, not strictly: a file name that is not UTF-8 (bad\xe9.py) is shown with U+FFFD
-        // and its content cannot be read back by that name (the scanner counts it as unparsed), but the run goes on.
-        raw = listed.ok() ? PythonFiles.candidates(RawChange.parse(new String(Files.readAllBytes(out),
-            StandardCharsets.UTF_8))) : List.of();
+        // A file name that is not UTF-8 is shown escaped (bad\xe9.py); its content cannot be read back by that
+        // name (the scanner counts it as unparsed), but the run goes on.
+        raw = listed.ok() ? PythonFiles.candidates(RawChange.parse(Utf8Text.decode(Files.readAllBytes(out))))
+            : List.of();
       } finally {
         Files.deleteIfExists(out);
       }

@@ -52,5 +52,8 @@ class UnparsedFileTest {
     // Before: every rule UNKNOWN "happypath measurement failed (MalformedInputException)", a forkstate bug.
     assertThat(facts.all()).noneMatch(f -> f.reason().contains("MalformedInputException"));
     assertThat(changes.summary()).contains("(2 added, 1 modified"); // the Latin-1 name is counted
+    // ...and shown as what it is, its odd byte escaped, not as U+FFFD.
+    assertThat(facts.all().stream().map(f -> f.summary() + " " + f.reason() + " " + f.value()).toList())
+        .anyMatch(s -> s.contains("fork/caf\\xe9.py")).noneMatch(s -> s.contains("\uFFFD"));
   }
 }

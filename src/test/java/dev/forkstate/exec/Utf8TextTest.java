@@ -1,0 +1,29 @@
+package dev.forkstate.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class Utf8TextTest {
+  @Test
+  void validUtf8IsUnchanged() {
+    String s = "tests/smoke/test_ü.py\0caf\u00e9 \uD83D\uDE80 plain";
+    assertThat(Utf8Text.decode(s.getBytes(StandardCharsets.UTF_8))).isEqualTo(s);
+    assertThat(Utf8Text.decode(new byte[0])).isEmpty();
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreShownEscapedNotReplaced() {
+    byte[] latin1 = "caf\u00e9.py".getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(Utf8Text.decode(latin1)).isEqualTo("caf\\xe9.py");
+    // Two different bad names stay different (U+FFFD would make them one).
+    assertThat(Utf8Text.decode(new byte[] {'a', (byte) 0xe8})).isNotEqualTo(Utf8Text.decode(new byte[] {'a', (byte) 0xe9}));
+    // A multi-byte sequence cut short at the end of the output.
+    assertThat(Utf8Text.decode(new byte[] {'x', (byte) 0xe2, (byte) 0x80})).isEqualTo("x\\xe2\\x80");
+    // Every byte value alone: never an exception, never U+FFFD.
+    for (int b = 0; b < 256; b++) {
+      assertThat(Utf8Text.decode(new byte[] {(byte) b, (byte) b, (byte) b, (byte) b, (byte) b})).doesNotContain("\uFFFD");
+    }
+  }
+}
