@@ -83,7 +83,9 @@ final class ImportFindings {
           || d.filter(x -> x.kind() == Kind.REQUIRED).isPresent()) {
         continue;
       }
-      boolean extra = d.filter(x -> x.kind() == Kind.EXTRA).isPresent();
+      // Optional to whoever installs the package: an extra, or a package declared only in a dependency group (dev,
+      // test tooling), which an installer never brings: importing it at module level breaks the import for users.
+      boolean extra = d.filter(x -> x.kind() == Kind.EXTRA || x.kind() == Kind.GROUP).isPresent();
       List<String> keys = new ArrayList<>(List.of(i.pkg()));
       i.paths().stream().filter(p -> !p.equals(i.pkg())).forEach(keys::add);
       if (extra) {

@@ -82,6 +82,20 @@ class OptionalImportOriginTest {
         .containsExactly("`redis` in `lib/cache.py`");
   }
 
+  /**
+   * A package declared only in a dependency group (dev tooling) is not installed with the project: the fork's module
+   * that imports it unguarded fails for every user (a real fork imported a dev-group package from its transport).
+   */
+  @Test
+  void aDevGroupPackageImportedByTheForksCodeIsOptional() {
+    FactSet f = judged(PYPROJECT + "\n[dependency-groups]\ndev = [\"rustimport>=1.0\"]\n",
+        Map.of("lib/transport.py", "import rustimport\n"));
+    Fact imports = f.get(FactIds.HAPPYPATH_IMPORTS).orElseThrow();
+    assertThat(imports.status()).isEqualTo(Status.FAIL);
+    assertThat(Shown.items(imports.value())).singleElement().asString()
+        .startsWith("optional package `rustimport` (dependency group `dev` in `pyproject.toml`) imported unguarded");
+  }
+
   /** Tests may need dev dependencies: their imports are a line apart, never import-time fragility. */
   @Test
   void testFilesImportsAreReportedApart() {
