@@ -148,6 +148,14 @@ public final class ClaimChecker {
     if (!names.treeKnown() && !onDisk) {
       return new CheckedClaim(c, Verdict.UNVERIFIABLE, "the HEAD tree could not be listed whole", f.command());
     }
+    String upstream = ctx.settings().upstreamRef().value();
+    if (upstream != null && ctx.git().run("cat-file", "-e", upstream + ":" + name).ok()) {
+      // A file the fork deleted (or never took) that upstream has: a report naming it (a conflict, a deleted file)
+      // names something real.
+      return new CheckedClaim(c, Verdict.TRUE, Phrase.of(Phrase.Kind.PATH, name).then(" exists at ")
+          .then(Phrase.Kind.REF, upstream).then(", not at HEAD"), "git ls-tree -r --name-only " + upstream + " -- "
+          + dev.forkstate.fact.ShellQuote.quote(name));
+    }
     return new CheckedClaim(c, Verdict.FALSE, f.reason().isBlank() ? f.summaryPhrase()
         : f.summaryPhrase().then(" (").then(f.reasonPhrase()).then(")"), f.command());
   }

@@ -32,7 +32,8 @@ class VerifyClaimKindsTest {
     tmp = dir;
     env = TestEnv.isolated(tmp.resolve("home"));
     repo = new GitScript(tmp.resolve("fork"), env, 0).init();
-    repo.write("pkg/__init__.py", "").write("pkg/core.py", "def core():\n    return 1\n").commit("upstream base");
+    repo.write("pkg/__init__.py", "").write("pkg/core.py", "def core():\n    return 1\n")
+        .write("requirements.txt", "requests\n").commit("upstream base");
     repo.git("update-ref", "refs/remotes/upstream/main", "HEAD");
     repo.git("branch", "pr/empty"); // a "prepared PR" with no commit of its own
     repo.git("switch", "-q", "-c", "pr/good");
@@ -42,6 +43,7 @@ class VerifyClaimKindsTest {
     repo.write("pkg/draft.py", "X = 1\n").commit("draft wiring");
     repo.git("switch", "-q", "main");
     repo.git("merge", "-q", "--no-ff", "-m", "merge the draft", "feat/draft");
+    repo.git("rm", "-q", "requirements.txt"); // the fork deletes a file upstream has
     repo.write("pkg/extras/__init__.py", "")
         .write("pkg/extras/cache.py", "def configure_cache_redis(router, ttl=60):\n    return router\n")
         .write("pkg/router.py", """
@@ -180,6 +182,20 @@ class VerifyClaimKindsTest {
     CheckedClaim ci = on(r, 3, Claim.Kind.CI_STATUS);
     assertThat(ci.verdict()).isEqualTo(Verdict.UNVERIFIABLE);
     assertThat(ci.command()).isEqualTo("gh run list --workflow ci.yml --event push --limit 1");
+  }
+
+  /** A file the fork deleted is still a real name: upstream has it (a report lists it as deleted or conflicting). */
+  @Test
+  void aFileTheForkDeletedIsUpstreamsNotFalse() throws Exception {
+    VerifyReport.Result r = verify("deleted.md", """
+        # Notes
+        - `requirements.txt` (modify/delete: the fork deleted it)
+        - `nowhere/missing.txt` is committed
+        """, false);
+    CheckedClaim deleted = on(r, 2, Claim.Kind.PATH);
+    assertThat(deleted.verdict()).isEqualTo(Verdict.TRUE);
+    assertThat(deleted.evidence().plain()).isEqualTo("requirements.txt exists at upstream/main, not at HEAD");
+    assertThat(on(r, 3, Claim.Kind.PATH).verdict()).isEqualTo(Verdict.FALSE);
   }
 
   @Test
