@@ -129,7 +129,7 @@ public final class InitConfig {
       y.append(s.ciWorkflow().isSet() ? "  workflow: " + quote(s.ciWorkflow().value()) + "\n"
           : "  # workflow: .github/workflows/fork-smokes.yml\n");
     }
-    y.append("  job: ").append(quote(s.ciJob().value())).append("   # the job that must be green: its name contains this\n\n");
+    y.append(jobLine(s.ciJob().value(), ci.map(WorkflowChoice.Choice::pythons).orElse(List.of())));
     y.append("# The happy-path guide whose rules the report checks.\n");
     y.append(s.guide().isSet() ? "guide: " + quote(s.guide().value()) + "\n\n"
         : "# guide: local/docs/01_guides/HAPPYPATH_GUIDE.md\n\n");
@@ -197,5 +197,19 @@ public final class InitConfig {
       }
     }
     return q.append('"').toString();
+  }
+
+  /**
+   * The required job: the default (Python 3.12) unless the chosen workflow names Python versions and 3.12 is not
+   * among them; then its newest, said so, since a job the workflow never runs would fail the first report.
+   */
+  static String jobLine(String job, List<String> pythons) {
+    String line = "   # the job that must be green: its name contains this\n";
+    if (pythons.isEmpty() || pythons.contains(job)) {
+      return "  job: " + quote(job) + line + "\n";
+    }
+    String newest = pythons.get(pythons.size() - 1);
+    return "  # The workflow tests Python " + String.join(", ", pythons) + ", not " + job + ": the newest it tests is "
+        + "proposed; set job: " + quote(job) + " once it runs " + job + ".\n  job: " + quote(newest) + line + "\n";
   }
 }

@@ -54,4 +54,37 @@ class InitWorkflowChoiceTest {
     assertThat(init(g)).contains("  # Picked: .github/workflows/tests.yml runs the smoke command on a push to "
         + "fork/stable.\n  workflow: \".github/workflows/tests.yml\"\n");
   }
+
+  /**
+   * A workflow that tests Python 3.9 to 3.11 only: the proposed job is its newest, said so, not the default 3.12
+   * it never runs (a real fork's first report failed "no job for Python 3.12" on a default init wrote).
+   */
+  @Test
+  void theRequiredJobIsAPythonTheWorkflowTests() throws Exception {
+    GitScript g = fork("versions")
+        .write(".github/workflows/tests.yml", "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n"
+            + "    strategy:\n      matrix:\n        python-version: ['3.9', '3.10', '3.11']\n    steps:\n"
+            + "      - uses: actions/setup-python@v5\n        with:\n          python-version: ${{ matrix.python-version }}\n"
+            + SMOKE_STEP);
+    g.commit("fork");
+    assertThat(init(g)).contains("  # The workflow tests Python 3.9, 3.10, 3.11, not 3.12: the newest it tests is "
+        + "proposed; set job: \"3.12\" once it runs 3.12.\n  job: \"3.11\"");
+
+    GitScript with312 = fork("with312")
+        .write(".github/workflows/tests.yml", "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n"
+            + "    strategy:\n      matrix:\n        python: [\"3.11\", \"3.12\"]\n    steps:\n" + SMOKE_STEP);
+    with312.commit("fork");
+    assertThat(init(with312)).contains("\n  job: \"3.12\"   # the job").doesNotContain("The workflow tests Python");
+  }
+
+  @Test
+  void testedPythonsAreTheLiteralVersionsOfJobsAndCalls() throws Exception {
+    var wf = dev.forkstate.collect.ci.WorkflowFile.parse("ci.yml", "on: push\njobs:\n"
+        + "  a:\n    strategy:\n      matrix:\n        py: ['3.10', 'pypy-3.9']\n        os: [ubuntu-24.04]\n"
+        + "  b:\n    uses: ./.github/workflows/r.yml\n    with:\n      python_versions: '[\"3.12\", \"3.13\"]'\n"
+        + "  c:\n    steps:\n      - uses: actions/setup-python@v5\n        with:\n"
+        + "          python-version: ${{ inputs.v }}\n");
+    assertThat(dev.forkstate.collect.ci.TestedPythons.in(java.util.List.of(wf)))
+        .containsExactly("3.9", "3.10", "3.12", "3.13");
+  }
 }

@@ -18,10 +18,11 @@ import java.util.function.Supplier;
  */
 public final class WorkflowChoice {
   /** The proposed workflow and the rule that picked it, for the comment init writes above it. */
-  public record Choice(String workflow, String why) {}
+  /** {@code pythons}: the Python versions the chosen run names literally (its jobs, and a reusable workflow's). */
+  public record Choice(String workflow, String why, List<String> pythons) {}
 
   /** {@code score}: how surely it runs the smokes (see {@link #score}); ties go to the alphabetically first. */
-  private record Candidate(String path, int score, String why) {}
+  private record Candidate(String path, int score, String why, List<WorkflowFile> files) {}
 
   private WorkflowChoice() {}
 
@@ -45,20 +46,20 @@ public final class WorkflowChoice {
       int score = score(wiring, wf.path());
       String runs = wiring == 2 ? "runs the smoke command" : "may run the smokes (it delegates them)";
       if (pushed(wf, branch, watched, show)) {
-        found.add(new Candidate(wf.path(), score, wf.path() + " " + runs + " on a push to " + branch));
+        found.add(new Candidate(wf.path(), score, wf.path() + " " + runs + " on a push to " + branch, List.of(wf)));
       } else if (PushTrigger.events(wf).contains("workflow_call")) {
         for (WorkflowSet.CallingJob c : set.callersOf(wf.path())) {
           if (pushed(c.file(), branch, watched, show)) {
             found.add(new Candidate(c.file().path(), score, wf.path() + " " + runs + "; it is a reusable workflow, "
                 + "so its caller " + c.file().path() + " (job " + c.job() + "), which a push to " + branch
-                + " triggers, is the run to watch"));
+                + " triggers, is the run to watch", List.of(c.file(), wf)));
           }
         }
       }
     }
     return found.stream()
         .min(Comparator.comparingInt((Candidate c) -> -c.score()).thenComparing(Candidate::path))
-        .map(c -> new Choice(c.path(), c.why()));
+        .map(c -> new Choice(c.path(), c.why(), TestedPythons.in(c.files())));
   }
 
   private static boolean pushed(WorkflowFile wf, String branch, Supplier<WatchedFiles> watched, Evidence show) {
