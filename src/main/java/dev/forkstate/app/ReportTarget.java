@@ -118,7 +118,10 @@ final class ReportTarget {
     }
     for (Path p : reports) {
       Path abs = p.toAbsolutePath().normalize();
-      if (abs.startsWith(repo)) {
+      // Only files that are there: an exclusion for a file that does not exist changes no count and only makes the
+      // command longer to paste.
+      if (abs.startsWith(repo) && (abs.equals(report == null ? null : report.toAbsolutePath().normalize())
+          || java.nio.file.Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
         String rel = repo.relativize(abs).toString().replace('\\', '/');
         if (!own.contains(rel)) {
           own.add(rel);

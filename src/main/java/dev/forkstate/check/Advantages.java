@@ -21,7 +21,12 @@ public final class Advantages {
     List<Observation> out = new ArrayList<>();
     passing(findings, "smokes-pass").ifPresent(f -> out.add(new Observation(ADVANTAGE, Status.PASS,
         Phrase.of("Smoke suite green: ").then(f.reason()), facts.firstCommand(f.basedOn()), f.basedOn())));
-    facts.get(FactIds.UPSTREAM_FILES_ADDED).filter(f -> f.value() instanceof Value.Changes ch && !ch.files().isEmpty())
+    // An advantage only when new files are the fork's main footprint: beside more edited upstream files, the
+    // assessment says "the fork mostly edits upstream files", and this line must not say the opposite.
+    int modified = facts.get(FactIds.UPSTREAM_FILES_MODIFIED)
+        .map(f -> f.value() instanceof Value.Changes ch ? ch.files().size() : Integer.MAX_VALUE).orElse(0);
+    facts.get(FactIds.UPSTREAM_FILES_ADDED).filter(f -> f.value() instanceof Value.Changes ch && !ch.files().isEmpty()
+            && ch.files().size() >= modified)
         .ifPresent(f -> {
           Value.Changes ch = (Value.Changes) f.value();
           out.add(new Observation(ADVANTAGE, Status.PASS, Phrase.of("Fork code kept in "

@@ -50,6 +50,21 @@ class ObservationsTest {
         .isEmpty();
   }
 
+  /** New files are an advantage only when they are the fork's main footprint, never beside more edited files. */
+  @Test
+  void newFilesAreAnAdvantageOnlyWhenTheyOutnumberTheEditedOnes() {
+    Fact added = Fact.info(FactIds.UPSTREAM_FILES_ADDED, new Value.Changes(List.of(
+        new Value.FileChange("secrets.txt", 1, 0, false), new Value.FileChange("run.py", 9, 0, false))), "2 added",
+        Evidence.ofCommand("git diff --numstat --diff-filter=A"));
+    Fact threeEdited = modified(new Value.FileChange("a.py", 1, 0, false), new Value.FileChange("b.py", 1, 0, false),
+        new Value.FileChange("c.py", 1, 0, false));
+    assertThat(texts(Advantages.of(new FactSet(List.of(added, threeEdited)), List.of())))
+        .noneMatch(s -> s.contains("Fork code kept in"));
+    assertThat(texts(Advantages.of(new FactSet(List.of(added, modified(new Value.FileChange("a.py", 1, 0, false)))),
+        List.of()))).containsExactly("ADVANTAGE PASS Fork code kept in 2 new files (+10 lines) rather than in "
+        + "upstream files");
+  }
+
   @Test
   void upstreamFilesTheForkEditsAreAGapAndEachAConflictRisk() {
     FactSet facts = new FactSet(List.of(modified(new Value.FileChange("pkg/core.py", 8, 1, false),
