@@ -41,6 +41,7 @@ public final class ClaimChecker {
   private final StatusCheck statuses;
   private final SymbolCheck symbols;
   private final BranchCheck branches;
+  private final PullRequestCheck pulls;
   private final boolean runAllowed;
 
   /** @param configInRepo the settings file verify read, relative to the repository; null when outside or absent */
@@ -52,6 +53,7 @@ public final class ClaimChecker {
     this.statuses = new StatusCheck(ctx, runAllowed, names);
     this.symbols = new SymbolCheck(ctx, names);
     this.branches = new BranchCheck(ctx, names);
+    this.pulls = new PullRequestCheck(ctx);
   }
 
   public ClaimChecker(CollectContext ctx, boolean runAllowed) {
@@ -72,8 +74,7 @@ public final class ClaimChecker {
         case SYMBOL -> symbols.check(c).orElse(null);
         case BRANCH_STATUS -> branches.status(c);
         case PRS_PREPARED -> branches.prepared(c);
-        case PULL_REQUEST -> new CheckedClaim(c, Verdict.UNVERIFIABLE, "verify does not read pull requests: the "
-            + "command shows its state, head branch and whether it merged", "gh pr view " + c.subject());
+        case PULL_REQUEST -> pulls.check(c);
         case PROMPT -> c.line() > 0 ? new CheckedClaim(c, Verdict.TRUE, "quoted verbatim", "")
             : new CheckedClaim(c, Verdict.FALSE, "the prompt is not quoted verbatim anywhere in the report", "");
         case SECTION -> c.line() > 0 ? new CheckedClaim(c, Verdict.TRUE, "section present", "")
