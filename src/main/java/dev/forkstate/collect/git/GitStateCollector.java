@@ -161,8 +161,11 @@ public final class GitStateCollector implements Collector {
     if (unfinished.isPresent() || conflicted > 0) {
       dirtyFact = unfinished(unfinished, conflicted, dirty, st);
     }
-    String untrackedText = (untracked == 0 ? "no untracked files" : Noun.count(untracked, "untracked path")
-        + " (not in any commit)") + (configUntracked ? "; " + configFile + " is not committed: commit it" : "");
+    // The config forkstate read is named apart, never inside a count that leaves it out ("no untracked files;
+    // forkstate.yml is not committed" read as a contradiction).
+    String others = configUntracked ? " besides " + configFile + " (the config forkstate read: commit it)" : "";
+    String untrackedText = untracked == 0 ? "no untracked files" + others
+        : Noun.count(untracked, "untracked path") + " (not in any commit)" + others;
     return List.of(dirtyFact,
         Fact.of(FactIds.GIT_WORKTREE_UNTRACKED, untracked == 0 && !configUntracked ? Status.PASS : Status.WARN,
             new Value.Count(untracked), untrackedText, st.evidence()));
