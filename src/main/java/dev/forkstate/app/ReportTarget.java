@@ -105,31 +105,29 @@ final class ReportTarget {
    * leave out: writing a report must not change the next one.
    */
   List<String> ownOutputs(Path repo) {
-    List<String> own = new ArrayList<>();
+    // The default report's family (STATE_OF_PROJECT.md, .json, .prev, .trend.svg) is forkstate's in every run,
+    // whatever this one writes, and named by one stable pattern: a JSON run after a Markdown run then measures the
+    // same tree and shows the same command (else it is recorded as a new run, and the report and the model's cached
+    // answer change).
+    List<String> own = new ArrayList<>(List.of(DEFAULT_FAMILY));
     Path report = out != null ? out : standsFor == null ? null : repo.resolve(standsFor);
-    // The default report and JSON files count as forkstate's in every run, whatever this one writes: a JSON run
-    // after a Markdown run must measure the same tree (else it is recorded as a new run and the report changes).
-    List<Path> reports = new ArrayList<>();
-    Path[] candidates = {report, repo.resolve(GenerateReport.DEFAULT_MD), repo.resolve(GenerateReport.DEFAULT_JSON)};
-    for (Path r : candidates) {
-      if (r != null) {
-        reports.addAll(List.of(r, backupPath(r), chartPath(r)));
-      }
+    if (report == null) {
+      return own;
     }
-    for (Path p : reports) {
+    for (Path p : new Path[] {report, backupPath(report), chartPath(report)}) {
       Path abs = p.toAbsolutePath().normalize();
-      // Only files that are there: an exclusion for a file that does not exist changes no count and only makes the
-      // command longer to paste.
-      if (abs.startsWith(repo) && (abs.equals(report == null ? null : report.toAbsolutePath().normalize())
-          || java.nio.file.Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+      if (abs.startsWith(repo)) {
         String rel = repo.relativize(abs).toString().replace('\\', '/');
-        if (!own.contains(rel)) {
+        if (!own.contains(rel) && !(rel.startsWith("STATE_OF_PROJECT.") && rel.indexOf('/') < 0)) {
           own.add(rel);
         }
       }
     }
     return own;
   }
+
+  /** A pathspec pattern for the default outputs at the repository's root (git pathspecs are wildcard patterns). */
+  static final String DEFAULT_FAMILY = "STATE_OF_PROJECT.*";
 
   /** The trend chart beside the report: STATE_OF_PROJECT.md gets STATE_OF_PROJECT.trend.svg. */
   static Path chartPath(Path out) {

@@ -19,7 +19,9 @@ final class PytestOutput {
       if (l.startsWith("=") && l.contains("short test summary info")) {
         inSummary = true;
       } else if (inSummary && (l.startsWith("ERROR ") || l.startsWith("FAILED "))) {
-        return l;
+        // "ERROR tests/x.py" alone (pytest leaves the cause out when the line would be long) names no cause: the
+        // first "E" line above it does.
+        return l.contains(" - ") || firstE.isEmpty() ? l : l + " - " + firstE;
       } else if (firstE.isEmpty() && line.matches("E\\s+\\S.*")) {
         firstE = l.substring(1).strip();
       }

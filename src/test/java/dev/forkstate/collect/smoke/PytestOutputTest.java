@@ -27,6 +27,23 @@ class PytestOutputTest {
         "ERROR tests/llm/test_openai/test_x.py - ModuleNotFoundError: No module named 'openai'");
   }
 
+  /** Captured from a 2012 fork on Python 3.11: the summary names the file only; the E line names the cause. */
+  @Test
+  void aSummaryLineWithoutItsCauseGetsTheFirstELine() {
+    String out = "==================================== ERRORS ====================================\n"
+        + "__________________ ERROR collecting tests/test_cookies.py ___________________\n"
+        + "requests/packages/urllib3/_collections.py:7: in <module>\n"
+        + "    from collections import MutableMapping\n"
+        + "E   ImportError: cannot import name 'MutableMapping' from 'collections' "
+        + "(/root/.pyenv/versions/3.11.7/lib/python3.11/collections/__init__.py)\n"
+        + "=========================== short test summary info ============================\n"
+        + "ERROR tests/test_cookies.py\n"
+        + "!!!!!!!!!!!!!!!!!!!! Interrupted: 1 error during collection !!!!!!!!!!!!!!!!!!!!!\n";
+    assertThat(PytestOutput.reason(result(2, out, ""))).isEqualTo("ERROR tests/test_cookies.py - ImportError: "
+        + "cannot import name 'MutableMapping' from 'collections' "
+        + "(/root/.pyenv/versions/3.11.7/lib/python3.11/collections/__init__.py)");
+  }
+
   @Test
   void anAssertionLineWithoutASummaryAndStderrForUsageErrors() {
     assertThat(PytestOutput.reason(result(1, "=== FAILURES ===\nE   assert 1 == 2\n", "")))
