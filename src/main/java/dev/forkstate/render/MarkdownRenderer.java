@@ -36,8 +36,13 @@ public final class MarkdownRenderer implements Renderer {
       StringBuilder md = new StringBuilder();
       md.append("## ").append(s.title()).append("\n\n");
       Line previous = null;
+      boolean folded = false;
       for (Line line : s.lines()) {
-        if (line instanceof Line.Bullet b) {
+        if (line instanceof Line.Fold f && !folded) {
+          // Collapsed on GitHub; the blank lines around the body let Markdown inside it render as Markdown.
+          md.append("\n<details><summary>").append(html(f.summary())).append("</summary>\n\n");
+          folded = true;
+        } else if (line instanceof Line.Bullet b) {
           bullet(md, b);
         } else if (line instanceof Line.Quote q) {
           q.text().lines().forEach(l -> md.append("  > ").append(l).append('\n'));
@@ -47,7 +52,7 @@ public final class MarkdownRenderer implements Renderer {
           md.append('\n');
         } else if (line instanceof Line.Note n) {
           // A blank line first, or the definition would continue the list item above it.
-          md.append(previous instanceof Line.Note ? "" : "\n").append("[^").append(n.id().value()).append("]: ");
+          md.append(previous instanceof Line.Note || previous instanceof Line.Fold ? "" : "\n").append("[^").append(n.id().value()).append("]: ");
           md.append(badge(n.status()));
           md.append(n.text().isEmpty() ? n.id().value() : MarkdownText.of(n.text()));
           if (!n.command().isEmpty()) {
@@ -57,6 +62,9 @@ public final class MarkdownRenderer implements Renderer {
         }
         previous = line;
       }
+      if (folded) {
+        md.append("\n</details>\n");
+      }
       blocks.put(s.id(), block(s.id(), md.toString()));
     }
     return blocks;
@@ -65,6 +73,11 @@ public final class MarkdownRenderer implements Renderer {
   /** The hidden line that carries this run's facts for the next run's "changes since last report". */
   public String factsLine(Report report) {
     return "<!-- forkstate:facts v1 " + FactDigest.of(report.facts()).toCommentJson() + " -->\n";
+  }
+
+  /** A fold's summary is our own words; escaped all the same, so it can never open or close a tag. */
+  private static String html(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   private static String block(String id, String body) {

@@ -60,18 +60,19 @@ final class ComparisonVsUpstream implements SectionWriter {
       out.add(plain(1, "Dropped by the checks:"));
       assessment.dropped().forEach(d -> out.add(plain(2, "\"" + d.text() + "\": " + d.why())));
     }
-    out.add(plain(0, "Measured drift:"));
+    List<Line> rest = new ArrayList<>();
+    rest.add(plain(0, "Measured drift:"));
     List<Fact> upstream = facts.withPrefix(FactIds.UPSTREAM_PREFIX);
     // One line instead of a dozen when every upstream fact is UNKNOWN for the same reason (no upstream ref, say).
     if (!upstream.isEmpty() && upstream.stream().allMatch(f -> f.status() == Status.UNKNOWN
         && f.reason().equals(upstream.get(0).reason()))) {
-      out.add(Bullets.fact(1, upstream.get(0), "all upstream facts:"));
+      rest.add(Bullets.fact(1, upstream.get(0), "all upstream facts:"));
     } else {
-      drift(out);
+      drift(rest);
     }
-    upstreamability(out);
-    footnotes(out);
-    return out;
+    upstreamability(rest);
+    footnotes(rest);
+    return Folds.after(out, "Measured drift, upstreamability and the facts the answer cites", rest);
   }
 
   private static String answerHeader(Assessment a) {
