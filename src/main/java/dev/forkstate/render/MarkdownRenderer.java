@@ -8,7 +8,10 @@ import dev.forkstate.report.FactDigest;
 import dev.forkstate.report.Line;
 import dev.forkstate.report.Report;
 import dev.forkstate.report.Section;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +35,9 @@ public final class MarkdownRenderer implements Renderer {
     blocks.put("title", block("title", "# " + MarkdownText.lineStart(report.title()) + "\n\n" + MARKER
         + report.toolVersion()
         + " from measured facts. A bullet's status is what was measured; its command reproduces it._\n"));
+    // Where each fact was first shown in full (its bullet with its command, in view): later bullets on the same facts
+    // link there instead of repeating the command.
+    Map<String, Section> shownIn = new HashMap<>(); // fact id + "\n" + command -> section
     for (Section s : report.sections()) {
       StringBuilder md = new StringBuilder();
       md.append("## ").append(s.title()).append("\n\n");
@@ -43,7 +49,7 @@ public final class MarkdownRenderer implements Renderer {
           md.append("\n<details><summary>").append(html(f.summary())).append("</summary>\n\n");
           folded = true;
         } else if (line instanceof Line.Bullet b) {
-          bullet(md, b);
+          bullet(md, b, folded ? null : referTo(b, s, shownIn));
         } else if (line instanceof Line.Quote q) {
           q.text().lines().forEach(l -> md.append("  > ").append(l).append('\n'));
         } else if (line instanceof Line.Cited c) {
@@ -94,10 +100,35 @@ public final class MarkdownRenderer implements Renderer {
     return status == null || status == Status.INFO ? "" : "**" + status + "** ";
   }
 
-  private static void bullet(StringBuilder md, Line.Bullet b) {
+  /**
+   * The section that already showed every fact of this in-view bullet in full with the same command, if one did;
+   * otherwise null, and the bullet's facts with its command count as shown in full here.
+   */
+  private static Section referTo(Line.Bullet b, Section current, Map<String, Section> shownIn) {
+    if (b.command().isEmpty() || b.facts().isEmpty()) {
+      return null;
+    }
+    // Same facts and the same command: an action (a risk's mitigation, say) on shown facts is still shown.
+    String key = b.command();
+    if (b.facts().stream().allMatch(id -> shownIn.containsKey(id + "\n" + key))) {
+      return shownIn.get(b.facts().get(0) + "\n" + key);
+    }
+    b.facts().forEach(id -> shownIn.putIfAbsent(id + "\n" + key, current));
+    return null;
+  }
+
+  /** The anchor GitHub gives a `##` heading: lower case, punctuation dropped, spaces as hyphens. */
+  static String anchor(String title) {
+    return title.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+  }
+
+  private static void bullet(StringBuilder md, Line.Bullet b, Section shownBefore) {
     md.append("  ".repeat(b.depth())).append("- ").append(badge(b.status()));
     md.append(MarkdownText.of(b.text()));
-    if (!b.command().isEmpty()) {
+    if (shownBefore != null) {
+      // The same facts with their command are in view above: a link, not the command a second time.
+      md.append(" · [see ").append(shownBefore.title()).append("](#").append(anchor(shownBefore.title())).append(')');
+    } else if (!b.command().isEmpty()) {
       // A text that ends in ": " introduces the command itself ("All 57 facts with their evidence: `...`").
       md.append(b.text().plain().endsWith(": ") ? "" : " · ").append(CodeSpan.of(b.command()));
     } else if (!b.facts().isEmpty() && b.status() == null) {
