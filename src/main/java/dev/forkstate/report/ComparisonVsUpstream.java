@@ -97,8 +97,12 @@ final class ComparisonVsUpstream implements SectionWriter {
       }
       out.add(Bullets.fact(1, f.get(), ""));
       if (!id.equals(FactIds.UPSTREAM_FILES_ADDED) && f.get().value() instanceof Value.Changes ch) {
-        ConflictSites.heaviest(ch).forEach(fc -> out.add(bullet(2, null, Phrase.of(Phrase.Kind.PATH, fc.path())
+        List<Value.FileChange> heaviest = ConflictSites.heaviest(ch);
+        heaviest.forEach(fc -> out.add(bullet(2, null, Phrase.of(Phrase.Kind.PATH, fc.path())
             .then(" +" + fc.added() + " -" + fc.deleted()), "", List.of(f.get().id()))));
+        if (ch.files().size() > heaviest.size()) {
+          out.add(Bullets.more(2, ch.files().size() - heaviest.size(), f.get(), "files"));
+        }
       }
     }
   }
@@ -113,7 +117,7 @@ final class ComparisonVsUpstream implements SectionWriter {
     for (FactId id : UPSTREAMABILITY) {
       facts.get(id).ifPresent(f -> {
         out.add(Bullets.fact(1, f, ""));
-        Bullets.entries(f.value()).stream().limit(Bullets.MAX_ITEMS).forEach(item -> out.add(plain(2, item)));
+        out.addAll(Bullets.items(f, 2, Bullets.MAX_ITEMS));
       });
     }
     if (!prs.isEmpty()) {
