@@ -22,8 +22,15 @@ final class Folds {
     List<Line> folded = new ArrayList<>();
     int foldedBullets = 0;
     for (List<Line> group : groups(lines)) {
-      if (group.stream().anyMatch(Folds::needsAttention) || isContext(group)) {
+      if (isContext(group) || needsAttention(group.get(0))) {
         shown.addAll(group);
+      } else if (group.stream().anyMatch(Folds::needsAttention)) {
+        // A plain heading over mixed lines (a workflow's checks): what needs attention stays under it in view, the
+        // rest folds under the same heading.
+        shown.add(group.get(0));
+        folded.add(group.get(0));
+        group.stream().skip(1).forEach(l -> (needsAttention(l) ? shown : folded).add(l));
+        foldedBullets++;
       } else {
         folded.addAll(group);
         foldedBullets++;
