@@ -74,7 +74,7 @@ public final class MarkdownRenderer implements Renderer {
         previous = line;
       }
       if (folded) {
-        md.append("\n</details>\n");
+        md.append("\n</details>\n\n"); // the blank line keeps the end mark its own HTML block
       }
       blocks.put(s.id(), block(s.id(), md.toString()));
     }
