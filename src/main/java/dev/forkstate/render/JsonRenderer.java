@@ -134,6 +134,9 @@ public final class JsonRenderer implements Renderer {
     n.put("id", s.id()).put("title", s.title());
     ArrayNode lines = n.putArray("lines");
     for (Line line : s.lines()) {
+      if (line instanceof Line.Fold) {
+        continue; // how the Markdown folds its evidence: every line is here, in full
+      }
       ObjectNode ln = lines.addObject();
       if (line instanceof Line.Bullet b) {
         ln.put("kind", "bullet").put("depth", b.depth()).put("command", b.command());

@@ -57,9 +57,23 @@ final class Bullets {
     List<Phrase> entries = entries(f.value());
     entries.stream().limit(max).forEach(item -> out.add(plain(depth, item)));
     if (entries.size() > max) {
-      out.add(plain(depth, "… and " + (entries.size() - max) + " more in the JSON"));
+      out.add(more(depth, entries.size() - max, f, "paths"));
     }
     return out;
+  }
+
+  /**
+   * The line that ends a cut list: how many more, and where `forkstate generate --format json` holds them all (a jq
+   * path into the fact's value, {@code field} naming the list).
+   */
+  static Line more(int depth, int more, Fact f, String field) {
+    return plain(depth, Phrase.of("… and " + more + " more (JSON: ").then(Phrase.Kind.CODE, jsonPath(f, field))
+        .then(")"));
+  }
+
+  /** Where a fact's list sits in the JSON report, as a jq filter. */
+  static String jsonPath(Fact f, String field) {
+    return ".facts[] | select(.id == \"" + f.id().value() + "\") | .value." + field;
   }
 
   /** The entries of a list value: names shown as they are, statements with their items; none for other values. */

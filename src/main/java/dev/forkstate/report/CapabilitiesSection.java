@@ -37,14 +37,15 @@ final class CapabilitiesSection implements SectionWriter {
     } else {
       Bullets.addFact(out, facts, 0, FactIds.CAPABILITIES_CLAIMED, "Capability claims:");
     }
+    List<Line> rest = new ArrayList<>();
     facts.get(FactIds.PYTHON_ADDED_MODULES).ifPresent(f -> {
-      out.add(Bullets.fact(0, f, ""));
-      out.addAll(Bullets.items(f, 1, Bullets.MAX_ITEMS));
+      rest.add(Bullets.fact(0, f, ""));
+      rest.addAll(Bullets.items(f, 1, Bullets.MAX_ITEMS));
     });
-    Bullets.addFact(out, facts, 0, FactIds.TESTS_ADDED_FOLDERS, "");
+    Bullets.addFact(rest, facts, 0, FactIds.TESTS_ADDED_FOLDERS, "");
     Optional<Fact> added = facts.get(FactIds.UPSTREAM_FILES_ADDED);
     if (added.isPresent() && added.get().value() instanceof Value.Changes ch && !ch.files().isEmpty()) {
-      out.add(bullet(0, added.get().status(), "What the fork adds, by folder (files added since the merge-base):",
+      rest.add(bullet(0, added.get().status(), "What the fork adds, by folder (files added since the merge-base):",
           added.get().command(), List.of(added.get().id())));
       TreeMap<String, long[]> byDir = new TreeMap<>();
       for (Value.FileChange f : ch.files()) {
@@ -52,12 +53,12 @@ final class CapabilitiesSection implements SectionWriter {
         agg[0]++;
         agg[1] += f.added();
       }
-      byDir.forEach((dir, agg) -> out.add(plain(1, Phrase.of(Phrase.Kind.PATH, dir).then(": "
+      byDir.forEach((dir, agg) -> rest.add(plain(1, Phrase.of(Phrase.Kind.PATH, dir).then(": "
           + Noun.count(agg[0], "file") + ", +" + agg[1] + " lines"))));
     } else {
-      Bullets.addFact(out, facts, 0, FactIds.UPSTREAM_FILES_ADDED, "Files the fork added:");
+      Bullets.addFact(rest, facts, 0, FactIds.UPSTREAM_FILES_ADDED, "Files the fork added:");
     }
-    return out;
+    return Folds.after(out, "What the fork adds: Python modules, test folders, files by folder", rest);
   }
 
   /** The first two levels of a path ("minilm/extras/"), or "(root)". */

@@ -60,18 +60,19 @@ final class ComparisonVsUpstream implements SectionWriter {
       out.add(plain(1, "Dropped by the checks:"));
       assessment.dropped().forEach(d -> out.add(plain(2, "\"" + d.text() + "\": " + d.why())));
     }
-    out.add(plain(0, "Measured drift:"));
+    List<Line> rest = new ArrayList<>();
+    rest.add(plain(0, "Measured drift:"));
     List<Fact> upstream = facts.withPrefix(FactIds.UPSTREAM_PREFIX);
     // One line instead of a dozen when every upstream fact is UNKNOWN for the same reason (no upstream ref, say).
     if (!upstream.isEmpty() && upstream.stream().allMatch(f -> f.status() == Status.UNKNOWN
         && f.reason().equals(upstream.get(0).reason()))) {
-      out.add(Bullets.fact(1, upstream.get(0), "all upstream facts:"));
+      rest.add(Bullets.fact(1, upstream.get(0), "all upstream facts:"));
     } else {
-      drift(out);
+      drift(rest);
     }
-    upstreamability(out);
-    footnotes(out);
-    return out;
+    upstreamability(rest);
+    footnotes(rest);
+    return Folds.after(out, "Measured drift, upstreamability and the facts the answer cites", rest);
   }
 
   private static String answerHeader(Assessment a) {
@@ -96,8 +97,12 @@ final class ComparisonVsUpstream implements SectionWriter {
       }
       out.add(Bullets.fact(1, f.get(), ""));
       if (!id.equals(FactIds.UPSTREAM_FILES_ADDED) && f.get().value() instanceof Value.Changes ch) {
-        ConflictSites.heaviest(ch).forEach(fc -> out.add(bullet(2, null, Phrase.of(Phrase.Kind.PATH, fc.path())
+        List<Value.FileChange> heaviest = ConflictSites.heaviest(ch);
+        heaviest.forEach(fc -> out.add(bullet(2, null, Phrase.of(Phrase.Kind.PATH, fc.path())
             .then(" +" + fc.added() + " -" + fc.deleted()), "", List.of(f.get().id()))));
+        if (ch.files().size() > heaviest.size()) {
+          out.add(Bullets.more(2, ch.files().size() - heaviest.size(), f.get(), "files"));
+        }
       }
     }
   }
@@ -112,7 +117,7 @@ final class ComparisonVsUpstream implements SectionWriter {
     for (FactId id : UPSTREAMABILITY) {
       facts.get(id).ifPresent(f -> {
         out.add(Bullets.fact(1, f, ""));
-        Bullets.entries(f.value()).stream().limit(Bullets.MAX_ITEMS).forEach(item -> out.add(plain(2, item)));
+        out.addAll(Bullets.items(f, 2, Bullets.MAX_ITEMS));
       });
     }
     if (!prs.isEmpty()) {

@@ -63,6 +63,6 @@ final class HappyPathAlignment implements SectionWriter {
     });
     Bullets.addFact(out, facts, 0, FactIds.PYTHON_DECLARED_DEPENDENCIES, "Declared dependencies:");
     Bullets.addFact(out, facts, 0, FactIds.PYTHON_CHANGES, "Scope:");
-    return out;
+    return Folds.attentionFirst(out, "Rules that pass and what was measured");
   }
 }

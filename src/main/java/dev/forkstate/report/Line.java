@@ -6,7 +6,7 @@ import dev.forkstate.fact.Status;
 import java.util.List;
 
 /** One line of a section. Sealed so every renderer handles every shape. Text is a phrase: no Markdown in it. */
-public sealed interface Line permits Line.Bullet, Line.Quote, Line.Cited, Line.Note {
+public sealed interface Line permits Line.Bullet, Line.Quote, Line.Cited, Line.Note, Line.Fold {
 
   /**
    * A bullet: an optional status badge, the text, an optional command that reproduces it, the facts behind it, and
@@ -38,4 +38,10 @@ public sealed interface Line permits Line.Bullet, Line.Quote, Line.Cited, Line.N
       command = command == null ? "" : command;
     }
   }
+
+  /**
+   * Folds the rest of its section: the lines after it are the full evidence, shown collapsed under this summary (our
+   * own words, never repository text), so the part a reader sees first stays short and nothing is lost.
+   */
+  record Fold(String summary) implements Line {}
 }

@@ -49,8 +49,7 @@ final class MetricsAndSlis implements SectionWriter {
         out.add(Bullets.fact(0, smoke, "Smoke pass rate (" + smoke.id().value() + "): not countable:"));
       }
     }
-    count(out, FactIds.UPSTREAM_BEHIND, "Commits behind upstream:");
-    count(out, FactIds.UPSTREAM_AHEAD, "Fork commits ahead of upstream:");
+    drift(out);
     facts.get(FactIds.UPSTREAM_FILES_MODIFIED).filter(f -> f.value() instanceof Value.Changes).ifPresent(f ->
         out.add(bullet(0, null, "Upstream files modified: " + ((Value.Changes) f.value()).files().size(),
             f.command(), List.of(FactIds.UPSTREAM_FILES_MODIFIED))));
@@ -58,13 +57,45 @@ final class MetricsAndSlis implements SectionWriter {
     for (Fact f : facts.withPrefix(FactIds.METRICS_PREFIX)) {
       out.add(Bullets.fact(0, f, FactIds.METRICS_IMPORT_PREFIX.matches(f.id()) ? "Import-time:" : "Metric:"));
     }
-    for (Map.Entry<FactId, String> trend : TRENDS) {
-      Bullets.addFact(out, facts, 0, trend.getKey(), trend.getValue());
-    }
+    trends(out);
     facts.text(FactIds.HISTORY_CHART).ifPresent(file -> out.add(bullet(0, null,
         Phrase.of("Trend (green: smoke pass rate; orange: commits behind upstream): ").then(Phrase.Kind.IMAGE, file),
         "", List.of(FactIds.HISTORY_CHART))));
     return out;
+  }
+
+  /**
+   * Commits behind and ahead in one line when one command counts both (git rev-list --left-right --count), so the
+   * command is shown once for the two numbers it prints.
+   */
+  private void drift(List<Line> out) {
+    var behind = facts.get(FactIds.UPSTREAM_BEHIND);
+    var ahead = facts.get(FactIds.UPSTREAM_AHEAD);
+    if (behind.isPresent() && ahead.isPresent() && behind.get().value() instanceof Value.Count b
+        && ahead.get().value() instanceof Value.Count a && behind.get().command().equals(ahead.get().command())) {
+      out.add(bullet(0, null, "Commits behind upstream / fork commits ahead: " + b.n() + " / " + a.n(),
+          behind.get().command(), List.of(FactIds.UPSTREAM_BEHIND, FactIds.UPSTREAM_AHEAD)));
+      return;
+    }
+    count(out, FactIds.UPSTREAM_BEHIND, "Commits behind upstream:");
+    count(out, FactIds.UPSTREAM_AHEAD, "Fork commits ahead of upstream:");
+  }
+
+  /**
+   * The trends under one line whose command lists the runs they summarise (each run's smokes and commits behind
+   * upstream), instead of the same history query under every trend.
+   */
+  private void trends(List<Line> out) {
+    List<Fact> measured = TRENDS.stream().flatMap(t -> facts.get(t.getKey()).stream()).toList();
+    if (measured.isEmpty()) {
+      return;
+    }
+    out.add(bullet(0, null, "Over the recorded runs (each run's smokes and commits behind upstream):",
+        "forkstate history", measured.stream().map(Fact::id).toList()));
+    for (Map.Entry<FactId, String> trend : TRENDS) {
+      facts.get(trend.getKey()).ifPresent(f -> out.add(bullet(1, f.status(), Phrase.describing(trend.getValue(), f),
+          "", List.of(f.id()))));
+    }
   }
 
   /** A count as a bare number (no badge); anything else the fact measured, as its own line. */

@@ -33,6 +33,6 @@ final class ReferencesSection implements SectionWriter {
     }
     out.add(bullet(0, null, "All " + facts.all().size() + " facts with their evidence: ", "forkstate generate "
         + "--format json --out -", List.of()));
-    return out;
+    return Folds.attentionFirst(out, "Cited paths committed at HEAD");
   }
 }

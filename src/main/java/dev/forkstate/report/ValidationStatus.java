@@ -62,6 +62,6 @@ final class ValidationStatus implements SectionWriter {
     for (Fact f : facts.withPrefix(FactIds.CI_WORKFLOW_PREFIX)) {
       out.add(Bullets.fact(1, f, ""));
     }
-    return out;
+    return Folds.attentionFirst(out, "Checks that pass and what was measured");
   }
 }

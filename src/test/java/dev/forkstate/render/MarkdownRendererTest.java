@@ -52,4 +52,32 @@ class MarkdownRendererTest {
         <!-- forkstate:facts v1 {} -->
         """);
   }
+
+  @Test
+  void aFactShownInFullIsLinkedLaterAndTheFoldHoldsTheRest() {
+    FactId behind = FactId.of("upstream.behind");
+    Line.Bullet full = new Line.Bullet(0, Status.WARN, Phrase.of("2 behind"), "git rev-list --count x", List.of(behind));
+    Line.Bullet action = new Line.Bullet(0, Status.WARN, Phrase.of("merge"), "git merge x", List.of(behind));
+    Report r = new Report(1, "0.1.0", "demo", "2026-01-01", List.of(
+        new Section("a", "Executive Summary", List.of(full)),
+        new Section("b", "Metrics & SLIs", List.of(full, action, new Line.Fold("More <evidence> (1)"), full))),
+        List.of(), List.of(), Assessment.byRules("p", "rules", List.of(), ""),
+        dev.forkstate.check.RunVerdict.of(List.of()));
+    String md = new MarkdownRenderer().render(r);
+    assertThat(md).contains("""
+        ## Metrics & SLIs
+
+        - **WARN** 2 behind · [see Executive Summary](#executive-summary)
+        - **WARN** merge · `git merge x`
+
+        <details><summary>More &lt;evidence&gt; (1)</summary>
+
+        - **WARN** 2 behind · `git rev-list --count x`
+
+        </details>
+        """);
+    assertThat(MarkdownRenderer.anchor("Metrics & SLIs")).isEqualTo("metrics--slis");
+    assertThat(MarkdownRenderer.anchor("Comparison vs Upstream (Blunt Assessment)"))
+        .isEqualTo("comparison-vs-upstream-blunt-assessment");
+  }
 }

@@ -120,8 +120,10 @@ class UpstreamabilityTest {
     assertThat(preview.status()).isEqualTo(Status.FAIL);
     assertThat(items(preview)).containsExactly("`lib/router.py` (content; fork changed 50 lines)");
     assertThat(preview.command()).isEqualTo("git merge-tree --write-tree --name-only HEAD upstream/main");
-    assertThat(md).contains("**FAIL** Merge conflicts ahead: merging `upstream/main` into the fork conflicts in 1 "
+    // In full (with its command) once, under Next steps; the risk links there.
+    assertThat(md).contains("**FAIL** `upstream.merge-preview` merging `upstream/main` into the fork conflicts in 1 "
         + "file, 1 of them heavily changed by the fork (20+ lines)");
+    assertThat(md).contains("**FAIL** Merge conflicts ahead: merging upstream/main into the fork conflicts in");
     assertThat(fact(FactIds.UPSTREAM_MERGE_BASE_AGE).summary()).matches("merge-base [0-9a-f]{12} is from 2026-01-01, 0 "
         + "days before HEAD \\(2026-01-01\\)");
   }

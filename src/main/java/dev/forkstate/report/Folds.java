@@ -1,0 +1,83 @@
+package dev.forkstate.report;
+
+import dev.forkstate.fact.Status;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Arranges a section so what needs attention leads and the full evidence folds: WARN, FAIL, UNKNOWN and SKIPPED
+ * bullets (with the lines nested under them) and plain context lines stay in view; every other bullet moves, in its
+ * order, under a {@link Line.Fold}. Nothing is dropped.
+ */
+final class Folds {
+  private static final Set<Status> ATTENTION = EnumSet.of(Status.FAIL, Status.WARN, Status.UNKNOWN, Status.SKIPPED);
+
+  private Folds() {}
+
+  /** {@code lines} with what needs attention first and the rest folded under "{@code what} (N)". */
+  static List<Line> attentionFirst(List<Line> lines, String what) {
+    List<Line> shown = new ArrayList<>();
+    List<Line> folded = new ArrayList<>();
+    int foldedBullets = 0;
+    for (List<Line> group : groups(lines)) {
+      if (isContext(group) || needsAttention(group.get(0))) {
+        shown.addAll(group);
+      } else if (group.stream().anyMatch(Folds::needsAttention)) {
+        // A plain heading over mixed lines (a workflow's checks): what needs attention stays under it in view, the
+        // rest folds under the same heading.
+        shown.add(group.get(0));
+        folded.add(group.get(0));
+        group.stream().skip(1).forEach(l -> (needsAttention(l) ? shown : folded).add(l));
+        foldedBullets++;
+      } else {
+        folded.addAll(group);
+        foldedBullets++;
+      }
+    }
+    if (!folded.isEmpty()) {
+      shown.add(new Line.Fold(what + " (" + foldedBullets + ")"));
+      shown.addAll(folded);
+    }
+    return shown;
+  }
+
+  /** {@code shown}, then the rest folded under {@code summary} when there is any. */
+  static List<Line> after(List<Line> shown, String summary, List<Line> rest) {
+    List<Line> out = new ArrayList<>(shown);
+    if (!rest.isEmpty()) {
+      out.add(new Line.Fold(summary));
+      out.addAll(rest);
+    }
+    return out;
+  }
+
+  /** A top-level line with the lines nested under it. */
+  private static List<List<Line>> groups(List<Line> lines) {
+    List<List<Line>> groups = new ArrayList<>();
+    for (Line l : lines) {
+      if (depth(l) == 0 || groups.isEmpty()) {
+        groups.add(new ArrayList<>());
+      }
+      groups.get(groups.size() - 1).add(l);
+    }
+    return groups;
+  }
+
+  private static boolean needsAttention(Line l) {
+    return l instanceof Line.Bullet b && b.status() != null && ATTENTION.contains(b.status());
+  }
+
+  /** A single line that states no measurement (settings, the guide's path): it frames the section. */
+  private static boolean isContext(List<Line> group) {
+    return group.size() == 1 && group.get(0) instanceof Line.Bullet b && b.status() == null && b.facts().isEmpty();
+  }
+
+  private static int depth(Line l) {
+    if (l instanceof Line.Bullet b) {
+      return b.depth();
+    }
+    return l instanceof Line.Cited c ? c.depth() : 0;
+  }
+}
