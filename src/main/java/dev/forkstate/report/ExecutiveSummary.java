@@ -6,9 +6,15 @@ import static dev.forkstate.report.Bullets.plain;
 import dev.forkstate.check.Finding;
 import dev.forkstate.check.RunVerdict;
 import dev.forkstate.fact.FactSet;
+import dev.forkstate.fact.Noun;
 import dev.forkstate.fact.Phrase;
+import dev.forkstate.fact.FactId;
+import dev.forkstate.fact.Status;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The verdict, every headline check's answer, and what changed since the last report. */
 final class ExecutiveSummary implements SectionWriter {
@@ -16,6 +22,9 @@ final class ExecutiveSummary implements SectionWriter {
   private static final List<String> HEADLINE_CHECKS = List.of("ci-last-push-green", "ci-workflow-wired",
       "fork-branch-checked-out", "tag-present", "smokes-pass", "smoke-paths-tracked", "happypath-aligned",
       "capabilities-verified", "upstream-merged", "worktree-clean");
+
+  /** The statuses whose findings are grouped by cause: questions not answered, for a reason that can be shared. */
+  private static final Set<Status> SHARED_CAUSE = Set.of(Status.SKIPPED, Status.UNKNOWN);
 
   private final FactSet facts;
   private final List<Finding> findings;
@@ -39,12 +48,34 @@ final class ExecutiveSummary implements SectionWriter {
     List<Line> out = new ArrayList<>();
     // The headline is the verdict's own sentence, so it cannot disagree with the exit code or the stderr line.
     out.add(bullet(0, verdict.status(), "Verdict: " + verdict.sentence(), "", List.of()));
-    for (String id : HEADLINE_CHECKS) {
-      findings.stream().filter(f -> f.checkId().equals(id)).findFirst().ifPresent(f -> out.add(bullet(0,
-          f.status(), Phrase.of(f.label() + ": ").then(f.reason()), facts.firstCommand(f.basedOn()), f.basedOn())));
+    List<Finding> headline = HEADLINE_CHECKS.stream()
+        .flatMap(id -> findings.stream().filter(f -> f.checkId().equals(id)).findFirst().stream()).toList();
+    // Checks not answered for one shared cause (no CI workflow, no upstream ref) are one bullet, not one each: the
+    // key is the status and the reason phrase as typed data, never the display wording.
+    Map<List<Object>, List<Finding>> byCause = new LinkedHashMap<>();
+    for (Finding f : headline) {
+      List<Object> key = SHARED_CAUSE.contains(f.status()) && !f.reason().isEmpty()
+          ? List.of(f.status(), f.reason()) : List.of(f.checkId());
+      byCause.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
     }
+    byCause.values().forEach(group -> out.add(group.size() == 1 ? single(group.get(0)) : shared(group)));
     changesSinceLastReport(out);
     return out;
+  }
+
+  private Line single(Finding f) {
+    return bullet(0, f.status(), Phrase.of(f.label() + ": ").then(f.reason()), facts.firstCommand(f.basedOn()),
+        f.basedOn());
+  }
+
+  /** "CI on the last push, CI workflow wired: 8 facts skipped (reason)": the checks, how many facts, the cause once. */
+  private Line shared(List<Finding> group) {
+    Finding first = group.get(0);
+    List<FactId> ids = group.stream().flatMap(f -> f.basedOn().stream()).distinct().sorted().toList();
+    String labels = String.join(", ", group.stream().map(Finding::label).toList());
+    String what = first.status() == Status.SKIPPED ? " skipped (" : " not measured (";
+    return bullet(0, first.status(), Phrase.of(labels + ": " + Noun.count(ids.size(), "fact") + what)
+        .then(first.reason()).then(")"), facts.firstCommand(ids), ids);
   }
 
   private void changesSinceLastReport(List<Line> out) {

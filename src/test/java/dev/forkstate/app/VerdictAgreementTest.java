@@ -41,7 +41,7 @@ class VerdictAgreementTest {
     assertThat(exit).isEqualTo(1);
     String line = err.toString().lines().filter(l -> l.contains("(exit ")).reduce((a, b) -> b).orElseThrow();
     assertThat(line).startsWith("forkstate: not passed: ")
-        .contains("ci-last-push-green SKIPPED (no CI workflow configured or detected)")
+        .contains("ci-last-push-green SKIPPED (no CI workflow configured or detected: no workflow under .github/workflows)")
         .contains("ci-workflow-wired SKIPPED (no CI workflow configured or detected")
         .endsWith("(exit 1)").doesNotContain("all required checks pass");
 

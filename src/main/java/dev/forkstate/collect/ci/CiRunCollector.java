@@ -63,7 +63,8 @@ public final class CiRunCollector implements Collector {
   public List<Fact> collect(CollectContext ctx) {
     Settings s = ctx.settings();
     if (!s.ciWorkflow().isSet()) {
-      return both(id -> Fact.skipped(id, "no CI workflow configured or detected"));
+      // The same words as the workflow facts' skip: one cause, so the summary can say it once for all of them.
+      return both(id -> Fact.skipped(id, "no CI workflow configured or detected: " + s.ciWorkflow().source()));
     }
     if (ctx.offline()) {
       return both(id -> Fact.skippedAsked(id, "offline: GitHub Actions runs need the network"));
