@@ -42,7 +42,8 @@ public final class ReportBuilder {
         new AdvantagesSection(Advantages.of(facts, findings), assessment),
         new GapsSection(Gaps.of(facts, findings), assessment),
         new HappyPathAlignment(facts, settings),
-        new NextStepsSection(NextSteps.of(facts, findings), assessment),
+        new NextStepsSection(NextSteps.of(facts, findings, settings.forkBranch().value(),
+            settings.upstreamRef().value()), assessment),
         new MetricsAndSlis(facts),
         new RisksAndMitigations(Risks.of(facts, settings.upstreamRef().value())),
         new ReferencesSection(facts));
