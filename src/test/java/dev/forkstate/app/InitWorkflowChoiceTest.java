@@ -81,6 +81,7 @@ class InitWorkflowChoiceTest {
   void testedPythonsAreTheLiteralVersionsOfJobsAndCalls() throws Exception {
     var wf = dev.forkstate.collect.ci.WorkflowFile.parse("ci.yml", "on: push\njobs:\n"
         + "  a:\n    strategy:\n      matrix:\n        py: ['3.10', 'pypy-3.9']\n        os: [ubuntu-24.04]\n"
+        + "        exclude:\n          - py: '3.8'\n"
         + "  b:\n    uses: ./.github/workflows/r.yml\n    with:\n      python_versions: '[\"3.12\", \"3.13\"]'\n"
         + "  c:\n    steps:\n      - uses: actions/setup-python@v5\n        with:\n"
         + "          python-version: ${{ inputs.v }}\n");

@@ -93,7 +93,7 @@ final class RequiredPython {
   }
 
   /** The matrix's scalars, without {@code exclude:}: an excluded version is one the job does not run. */
-  private static List<ScalarNode> matrixValues(Node matrix) {
+  static List<ScalarNode> matrixValues(Node matrix) {
     if (!WorkflowFile.entries(matrix).isEmpty()) {
       List<ScalarNode> out = new ArrayList<>();
       for (NodeTuple t : WorkflowFile.entries(matrix)) {

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * The Python versions a workflow's jobs name literally: matrix values, {@code python-version} inputs and the
@@ -28,13 +29,16 @@ public final class TestedPythons {
     for (WorkflowFile wf : files) {
       for (NodeTuple job : WorkflowFile.entries(WorkflowFile.get(wf.root(), "jobs").orElse(null))) {
         Node body = job.getValueNode();
-        List<Node> places = new ArrayList<>();
-        WorkflowFile.get(body, "strategy").flatMap(st -> WorkflowFile.get(st, "matrix")).ifPresent(places::add);
-        WorkflowFile.get(body, "with").ifPresent(places::add);
+        // The matrix as RequiredPython reads it: an exclude: entry names a version the job does not run.
+        List<ScalarNode> scalars = new ArrayList<>();
+        WorkflowFile.get(body, "strategy").flatMap(st -> WorkflowFile.get(st, "matrix"))
+            .ifPresent(m -> scalars.addAll(RequiredPython.matrixValues(m)));
+        WorkflowFile.get(body, "with").ifPresent(w -> scalars.addAll(WorkflowFile.scalars(w)));
         for (Node step : WorkflowFile.items(WorkflowFile.get(body, "steps").orElse(null))) {
-          WorkflowFile.get(step, "with").flatMap(w -> WorkflowFile.get(w, "python-version")).ifPresent(places::add);
+          WorkflowFile.get(step, "with").flatMap(w -> WorkflowFile.get(w, "python-version"))
+              .ifPresent(v -> scalars.addAll(WorkflowFile.scalars(v)));
         }
-        places.forEach(p -> WorkflowFile.scalars(p).forEach(s -> versions(s.getValue(), out)));
+        scalars.forEach(s -> versions(s.getValue(), out));
       }
     }
     return List.copyOf(out);
