@@ -2,16 +2,14 @@ package dev.forkstate.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.forkstate.collect.CollectContext;
-import dev.forkstate.collect.GitCli;
 import dev.forkstate.collect.ci.GitHubApi;
 import dev.forkstate.collect.ci.GitHubRepo;
 import dev.forkstate.collect.ci.GitHubToken;
-import dev.forkstate.exec.CommandResult;
+import dev.forkstate.collect.ci.PullRequestCollector;
 import dev.forkstate.fact.Phrase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * "PR #N": online, the pull request is looked up in the upstream repository, then in the fork's (a fork's report may
@@ -22,6 +20,8 @@ import java.util.Optional;
 final class PullRequestCheck {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private final CollectContext ctx;
+  /** Found once, on the first online claim: it may run {@code gh auth token}. */
+  private GitHubToken token;
 
   PullRequestCheck(CollectContext ctx) {
     this.ctx = ctx;
@@ -34,10 +34,12 @@ final class PullRequestCheck {
       return new CheckedClaim(c, Verdict.UNVERIFIABLE, "offline: pull requests are not read; the command shows its "
           + "state, head branch and whether it merged", hand);
     }
+    if (token == null) {
+      token = GitHubToken.find(ctx.runner().baseEnv(), ctx.runner(), ctx.repo());
+    }
     List<String> tried = new ArrayList<>();
     for (GitHubRepo repo : repos()) {
-      GitHubApi api = new GitHubApi(repo.apiBase(), GitHubToken.find(ctx.runner().baseEnv(), ctx.runner(),
-          ctx.repo()), TIMEOUT);
+      GitHubApi api = new GitHubApi(repo.apiBase(), token, TIMEOUT);
       String cmd = "gh pr view " + number + " --repo " + repo.slug();
       try {
         JsonNode pr = api.get("/repos/" + repo.slug() + "/pulls/" + number);
@@ -69,14 +71,10 @@ final class PullRequestCheck {
     remotes.add(ctx.settings().ciRemote().isSet() ? ctx.settings().ciRemote().value() : "origin");
     List<GitHubRepo> out = new ArrayList<>();
     for (String r : remotes.stream().distinct().toList()) {
-      repo(r).map(g -> ctx.settings().ciApiUrl().isSet() ? g.withApiBase(ctx.settings().ciApiUrl().value()) : g)
+      PullRequestCollector.repo(ctx, r)
+          .map(g -> ctx.settings().ciApiUrl().isSet() ? g.withApiBase(ctx.settings().ciApiUrl().value()) : g)
           .filter(g -> out.stream().noneMatch(o -> o.slug().equals(g.slug()))).ifPresent(out::add);
     }
     return out;
-  }
-
-  private Optional<GitHubRepo> repo(String remote) {
-    CommandResult url = ctx.git().run("remote", "get-url", remote);
-    return url.ok() ? GitHubRepo.fromRemoteUrl(GitCli.firstLine(url)) : Optional.empty();
   }
 }

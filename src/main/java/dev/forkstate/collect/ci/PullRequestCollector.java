@@ -91,7 +91,8 @@ public final class PullRequestCollector implements Collector {
     return facts;
   }
 
-  private static Optional<GitHubRepo> repo(CollectContext ctx, String remote) {
+  /** The GitHub repository a remote's URL names, if it names one. */
+  public static Optional<GitHubRepo> repo(CollectContext ctx, String remote) {
     CommandResult url = ctx.git().run("remote", "get-url", remote);
     return url.ok() ? GitHubRepo.fromRemoteUrl(GitCli.firstLine(url)) : Optional.empty();
   }
