@@ -82,7 +82,7 @@ final class Supersession {
     if (!why.isEmpty()) {
       return new Result(List.of(), why, upLog, forkLog);
     }
-    List<Superseded> found = judge(possible, upBlobs, headBlobs, introduced(upLog.stdout()), upstream);
+    List<Superseded> found = judge(possible, upBlobs, introduced(upLog.stdout()), upstream);
     return new Result(shortened(git, found, upstream), "", null, forkLog);
   }
 
@@ -146,34 +146,34 @@ final class Supersession {
     return git.run(args, null);
   }
 
-  private static List<Superseded> judge(List<Commit> commits, Map<String, String> upBlobs, Map<String, String> headBlobs,
+  /**
+   * The commits {@link #sameFiles} kept whose every written file was written upstream since the merge-base (the
+   * upstream log names the commit that introduced that exact blob).
+   */
+  private static List<Superseded> judge(List<Commit> commits, Map<String, String> upBlobs,
       Map<String, String[]> introducedBy, String upstream) {
     List<Superseded> out = new ArrayList<>();
     for (Commit c : commits) {
       Set<String> by = new LinkedHashSet<>();
       boolean all = true;
       boolean matchesCommit = true;
-      int written = 0;
       for (Change ch : c.changes()) {
-        String up = upBlobs.get(ch.path());
         if (ch.status() == 'D') {
-          all &= up == null;
-          continue;
+          continue; // gone upstream too: sameFiles checked it
         }
-        written++;
-        String[] intro = up == null ? null : introducedBy.get(ch.path() + "\0" + up);
-        boolean same = up != null && (up.equals(ch.blob()) || up.equals(headBlobs.get(ch.path())));
-        if (!same || intro == null) {
+        String up = upBlobs.get(ch.path());
+        String[] intro = introducedBy.get(ch.path() + "\0" + up);
+        if (intro == null) {
           all = false;
           break;
         }
         matchesCommit &= up.equals(ch.blob());
         by.add(intro[0] + " " + intro[1]);
       }
-      if (all && written > 0) {
-        List<String> written_ = c.changes().stream().map(Change::path).distinct().toList();
+      if (all) {
+        List<String> written = c.changes().stream().map(Change::path).distinct().toList();
         String command = "git diff --stat " + (matchesCommit ? c.sha() : "HEAD") + " " + ShellQuote.quote(upstream)
-            + " -- " + ShellQuote.join(written_);
+            + " -- " + ShellQuote.join(written);
         out.add(new Superseded(c.sha(), c.shortSha(), c.subject(), List.copyOf(by), command));
       }
     }
