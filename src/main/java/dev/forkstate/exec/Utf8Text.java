@@ -19,23 +19,26 @@ public final class Utf8Text {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
-    // At most 4 characters per byte (\xNN); valid UTF-8 never takes more characters than bytes.
-    CharBuffer out = CharBuffer.allocate(bytes.length * 4 + 4);
+    // Every command's output passes here (git's up to 64 MiB): decoded through a small window into one builder, so
+    // the text costs what String(bytes, UTF_8) costs, not a buffer sized for the worst case of escapes.
+    StringBuilder out = new StringBuilder(bytes.length);
+    CharBuffer window = CharBuffer.allocate(8192);
     while (true) {
-      CoderResult r = decoder.decode(in, out, true);
-      if (r.isError()) {
+      CoderResult r = decoder.decode(in, window, true);
+      if (r.isOverflow()) {
+        out.append(window.flip());
+        window.clear();
+      } else if (r.isError()) {
+        out.append(window.flip());
+        window.clear();
         for (int i = 0; i < r.length(); i++) {
-          out.put(String.format("\\x%02x", in.get() & 0xff));
+          out.append(String.format("\\x%02x", in.get() & 0xff));
         }
-        continue;
+      } else {
+        decoder.flush(window);
+        out.append(window.flip());
+        return out.toString();
       }
-      if (r.isUnderflow()) {
-        decoder.flush(out);
-        break;
-      }
-      throw new IllegalStateException("output buffer too small: " + r);
     }
-    out.flip();
-    return out.toString();
   }
 }

@@ -26,4 +26,21 @@ class Utf8TextTest {
       assertThat(Utf8Text.decode(new byte[] {(byte) b, (byte) b, (byte) b, (byte) b, (byte) b})).doesNotContain("\uFFFD");
     }
   }
+
+  /** Output longer than the decoding window, with multi-byte and bad bytes across its edges, reads the same. */
+  @Test
+  void longOutputAcrossTheWindowEdges() {
+    StringBuilder expected = new StringBuilder();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < 5000; i++) {
+      String s = "line " + i + " \u00e9\u20ac ";
+      bytes.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+      expected.append(s);
+      if (i % 997 == 0) {
+        bytes.write(0xe9);
+        expected.append("\\xe9");
+      }
+    }
+    assertThat(Utf8Text.decode(bytes.toByteArray())).isEqualTo(expected.toString());
+  }
 }
