@@ -50,7 +50,8 @@ public final class CommittedSecretsCollector implements Collector {
   public List<Fact> collect(CollectContext ctx) {
     Setting ref = ctx.settings().upstreamRef();
     if (!ref.isSet()) {
-      return List.of(Fact.skipped(FactIds.UPSTREAM_SECRETS, "no upstream ref: " + ref.source()));
+      // As the other upstream facts say it (UpstreamCollector), so the report groups them as one.
+      return List.of(Fact.unknown(FactIds.UPSTREAM_SECRETS, Phrase.of("no upstream ref: " + ref.source())));
     }
     CommandResult mb = ctx.mergeBase(ref.value());
     if (!mb.ok()) {
