@@ -102,10 +102,9 @@ public final class UpstreamCollector implements Collector {
       long ahead = Long.parseLong(lr[1]);
       facts.add(Fact.of(FactIds.UPSTREAM_AHEAD, Status.INFO, new Value.Count(ahead),
           Phrase.of(Noun.count(ahead, "fork commit") + " not in ").then(REF, upstream), c.evidence()));
-      facts.add(Fact.of(FactIds.UPSTREAM_BEHIND, Status.INFO, new Value.Count(behind),
-          behind == 0 ? Phrase.of("has every commit of ").then(REF, upstream)
-              : Phrase.of(Noun.count(behind, "commit") + " of ").then(REF, upstream).then(" not merged into the fork"),
-          c.evidence()));
+      facts.add(behind == 0 ? current(git, upstream, c)
+          : Fact.of(FactIds.UPSTREAM_BEHIND, Status.INFO, new Value.Count(behind), Phrase.of(Noun.count(behind,
+              "commit") + " of ").then(REF, upstream).then(" not merged into the fork"), c.evidence()));
     } else {
       facts.add(Fact.unknown(FactIds.UPSTREAM_AHEAD, "git could not count: " + c.firstErrorLine(), c.evidence()));
       facts.add(Fact.unknown(FactIds.UPSTREAM_BEHIND, "git could not count: " + c.firstErrorLine(), c.evidence()));
@@ -185,6 +184,24 @@ public final class UpstreamCollector implements Collector {
   private static String area(String path) {
     int slash = path.indexOf('/');
     return slash < 0 ? "(root)" : path.substring(0, slash) + "/";
+  }
+
+  /**
+   * None behind is only as true as the last fetch: a LiteLLM fork whose upstream ref was last fetched 9 months ago
+   * read "has every commit of upstream/main", "Current with upstream". The ref's newest commit date says how old the
+   * comparison is, and how to renew it (measured locally: an offline run cannot ask the remote).
+   */
+  private static Fact current(GitCli git, String upstream, CommandResult counted) {
+    CommandResult tip = git.run(List.of("log", "-1", "--no-walk", "--format=%cs", upstream),
+        "git log -1 --format=%cs " + ShellQuote.quote(upstream));
+    String date = GitCli.firstLine(tip);
+    Phrase says = Phrase.of("has every commit of ").then(REF, upstream);
+    if (tip.ok() && date.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      says = says.then(" as last fetched (its newest commit is from " + date + "; ")
+          .then(COMMAND, "git fetch " + ShellQuote.quote(upstream.split("/")[0])).then(" shows newer ones)");
+    }
+    return Fact.of(FactIds.UPSTREAM_BEHIND, Status.INFO, new Value.Count(0), says, counted.evidence(),
+        tip.evidence());
   }
 
   private static List<Fact> allUnknown(Phrase reason, Evidence... evidence) {

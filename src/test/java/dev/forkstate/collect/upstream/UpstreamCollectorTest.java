@@ -52,6 +52,25 @@ class UpstreamCollectorTest {
         .isEqualTo("git diff --no-renames --numstat --diff-filter=M $(git merge-base HEAD upstream/main) HEAD");
   }
 
+  /**
+   * A LiteLLM fork whose upstream ref was last fetched 9 months earlier read "has every commit of upstream/main" and
+   * "Current with upstream": none behind is only as new as the ref, so the fact dates the ref's newest commit.
+   */
+  @Test
+  void noneBehindSaysHowOldTheUpstreamRefIs() {
+    GitScript fork = Repos.fork(tmp, env)[1];
+    fork.git("merge", "-q", "--no-edit", "upstream/main");
+    String tip = fork.git("log", "-1", "--format=%cs", "upstream/main").strip();
+    FactSet f = Collecting.run(new UpstreamCollector(), fork.dir(), "", env, true);
+    Fact behind = f.get(FactIds.UPSTREAM_BEHIND).orElseThrow();
+    assertThat(f.count(FactIds.UPSTREAM_BEHIND)).contains(0L);
+    assertThat(behind.summary()).isEqualTo("has every commit of upstream/main as last fetched (its newest commit is "
+        + "from " + tip + "; git fetch upstream shows newer ones)");
+    assertThat(behind.evidence()).extracting(dev.forkstate.fact.Evidence::command)
+        .contains("git log -1 --format=%cs upstream/main");
+    assertThat(dev.forkstate.check.Checks.UPSTREAM_MERGED.evaluate(f).status()).isEqualTo(Status.PASS);
+  }
+
   @Test
   void noUpstreamRemoteIsUnknownWithAHint() {
     GitScript plain = Repos.python(tmp.resolve("p"), env, Map.of());
