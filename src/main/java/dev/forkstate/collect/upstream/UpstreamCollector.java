@@ -119,6 +119,7 @@ public final class UpstreamCollector implements Collector {
 
     TreeSet<String> areas = new TreeSet<>();
     List<Evidence> areaEvidence = new ArrayList<>();
+    List<Evidence> quietEvidence = new ArrayList<>();
     String unread = "";
     for (FileDiff entry : List.of(
         new FileDiff(FactIds.UPSTREAM_FILES_ADDED, added.join(), "file", "the fork added"),
@@ -135,14 +136,15 @@ public final class UpstreamCollector implements Collector {
       }
       Value.Changes changes = NumstatParser.parse(r.stdout());
       changes.files().forEach(f -> areas.add(area(f.path())));
-      areaEvidence.add(r.evidence(0));
+      // The areas' command must print them: a diff that listed no file (no added file, say) is no evidence of any.
+      (changes.files().isEmpty() ? quietEvidence : areaEvidence).add(r.evidence(0));
       facts.add(Fact.of(id, Status.INFO, changes, Noun.count(changes.files().size(), entry.noun()) + " " + entry.verb() + " (+"
           + changes.added() + " -" + changes.deleted() + " lines)", r.evidence(0)));
     }
     facts.add(unread.isEmpty()
         ? new Fact(FactIds.UPSTREAM_AREAS, Status.INFO, new Value.Paths(List.copyOf(areas)),
             areas.isEmpty() ? "no files changed since the merge-base" : "top-level areas touched: "
-                + String.join(", ", areas), "", areaEvidence)
+                + String.join(", ", areas), "", areaEvidence.isEmpty() ? quietEvidence : areaEvidence)
         : Fact.unknown(FactIds.UPSTREAM_AREAS, "a git diff above could not be read: " + unread));
     return facts;
   }

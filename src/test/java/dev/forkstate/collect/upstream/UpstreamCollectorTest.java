@@ -71,6 +71,21 @@ class UpstreamCollectorTest {
     assertThat(dev.forkstate.check.Checks.UPSTREAM_MERGED.evaluate(f).status()).isEqualTo(Status.PASS);
   }
 
+  /**
+   * A fork that only edits upstream files (a LiteLLM fork, a 2012 requests fork): "top-level areas touched: litellm/,
+   * tests/" cited `git diff --diff-filter=A`, which printed nothing. The command shown first lists the files.
+   */
+  @Test
+  void theAreasCommandIsOneThatListsTheirFiles() {
+    GitScript fork = Repos.fork(tmp, env)[1];
+    fork.git("rm", "-q", "fork/new.py");
+    fork.git("commit", "-q", "-m", "only edits now");
+    FactSet f = Collecting.run(new UpstreamCollector(), fork.dir(), "", env, true);
+    assertThat(((Value.Paths) f.get(FactIds.UPSTREAM_AREAS).orElseThrow().value()).paths()).containsExactly("lib/");
+    assertThat(f.get(FactIds.UPSTREAM_AREAS).orElseThrow().command())
+        .isEqualTo("git diff --no-renames --numstat --diff-filter=M $(git merge-base HEAD upstream/main) HEAD");
+  }
+
   @Test
   void noUpstreamRemoteIsUnknownWithAHint() {
     GitScript plain = Repos.python(tmp.resolve("p"), env, Map.of());
