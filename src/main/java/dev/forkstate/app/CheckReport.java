@@ -32,6 +32,14 @@ public final class CheckReport {
 
   public record Result(ExitCode exit, List<String> differences, String message) {}
 
+  /**
+   * Facts the report's own commit and push move: the commits not yet pushed when the report was written (the config
+   * commit, say) are pushed with it, so "1 unpushed commit" (WARN) is "nothing unpushed" (PASS) once the report is
+   * where `check` reads it (a real fork's first check after commit-and-push said "stale" for this alone).
+   */
+  private static final java.util.Set<String> MOVED_BY_THE_REPORT_COMMIT = java.util.Set.of(
+      FactIds.GIT_TRACKING_AHEAD.value());
+
   /** The facts only an online run measures: an offline run skips them because the user asked (Skip.ASKED). */
   private static final java.util.Set<String> NETWORK_ONLY = java.util.Set.of(FactIds.CI_RUN_LAST_PUSH.value(),
       FactIds.CI_RUN_PYTHON_JOB.value(), FactIds.PR_PULLS.value(), FactIds.LIVE_CHECK.value());
@@ -65,7 +73,7 @@ public final class CheckReport {
     ids.addAll(current.facts().keySet());
     List<String> notCompared = new ArrayList<>();
     for (String id : ids) {
-      if (FactIds.HISTORY_PREFIX.matches(id)) {
+      if (FactIds.HISTORY_PREFIX.matches(id) || MOVED_BY_THE_REPORT_COMMIT.contains(id)) {
         continue;
       }
       FactDigest.Entry was = committed.facts().get(id);
