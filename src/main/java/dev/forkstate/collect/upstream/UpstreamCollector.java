@@ -32,7 +32,8 @@ public final class UpstreamCollector implements Collector {
   static final int MAX_COMMITS = 100;
   static final List<FactId> IDS = List.of(FactIds.UPSTREAM_AHEAD, FactIds.UPSTREAM_AREAS, FactIds.UPSTREAM_BEHIND,
       FactIds.UPSTREAM_COMMITS, FactIds.UPSTREAM_FILES_ADDED, FactIds.UPSTREAM_FILES_DELETED,
-      FactIds.UPSTREAM_FILES_MODIFIED, FactIds.UPSTREAM_MERGE_BASE, FactIds.UPSTREAM_MERGES);
+      FactIds.UPSTREAM_FILES_MODIFIED, FactIds.UPSTREAM_MERGE_BASE, FactIds.UPSTREAM_MERGES,
+      FactIds.UPSTREAM_REVERTED_MERGES);
 
   @Override
   public String name() {
@@ -87,6 +88,8 @@ public final class UpstreamCollector implements Collector {
     CompletableFuture<CommandResult> log = CompletableFuture.supplyAsync(() -> git.run(List.of("log", "--oneline",
         "--no-decorate", "--no-color", "-n", Integer.toString(MAX_COMMITS), upstream + "..HEAD"),
         "git log --oneline " + ShellQuote.quote(upstream + "..HEAD")), ctx.pool());
+    CompletableFuture<Fact> reverted = CompletableFuture.supplyAsync(() -> RevertedMerges.measure(git, upstream),
+        ctx.pool());
     CompletableFuture<CommandResult> added = diff(ctx, base, baseExpr, "A");
     CompletableFuture<CommandResult> modified = diff(ctx, base, baseExpr, "M");
     CompletableFuture<CommandResult> deleted = diff(ctx, base, baseExpr, "D");
@@ -116,6 +119,8 @@ public final class UpstreamCollector implements Collector {
         ? Fact.of(FactIds.UPSTREAM_MERGES, Status.INFO, new Value.Count(Long.parseLong(mergeCount)),
             Noun.count(Long.parseLong(mergeCount), "merge commit") + " on the fork side", m.evidence())
         : Fact.unknown(FactIds.UPSTREAM_MERGES, m.firstErrorLine(), m.evidence()));
+
+    facts.add(reverted.join());
 
     TreeSet<String> areas = new TreeSet<>();
     List<Evidence> areaEvidence = new ArrayList<>();

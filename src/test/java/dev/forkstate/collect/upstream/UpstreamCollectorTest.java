@@ -86,6 +86,37 @@ class UpstreamCollectorTest {
         .isEqualTo("git diff --no-renames --numstat --diff-filter=M $(git merge-base HEAD upstream/main) HEAD");
   }
 
+  /**
+   * A real instructor fork merged upstream, then reverted the merge (`git revert -m 1`): git counts upstream merged
+   * (0 behind), the tree holds none of it, and a plain `git merge upstream/main` says "Already up to date". It read
+   * PASS "has every commit of upstream/main" and "Current with upstream".
+   */
+  @Test
+  void aRevertedMergeOfUpstreamIsInTheHistoryNotTheTree() {
+    GitScript fork = Repos.fork(tmp, env)[1];
+    fork.git("merge", "-q", "--no-edit", "upstream/main");
+    String merge = fork.git("rev-parse", "HEAD").strip();
+    FactSet merged = Collecting.run(new UpstreamCollector(), fork.dir(), "", env, true);
+    assertThat(merged.get(FactIds.UPSTREAM_REVERTED_MERGES).orElseThrow().summary())
+        .isEqualTo("no fork-side merge reverted whole");
+    assertThat(dev.forkstate.check.Checks.UPSTREAM_MERGED.evaluate(merged).status()).isEqualTo(Status.PASS);
+
+    fork.git("revert", "--no-edit", "-m", "1", merge);
+    String revert = fork.git("rev-parse", "HEAD").strip();
+    FactSet f = Collecting.run(new UpstreamCollector(), fork.dir(), "", env, true);
+    assertThat(f.count(FactIds.UPSTREAM_BEHIND)).contains(0L);
+    Fact reverted = f.get(FactIds.UPSTREAM_REVERTED_MERGES).orElseThrow();
+    assertThat(reverted.summary()).isEqualTo("1 fork-side merge reverted whole: what it brought is in the history, "
+        + "not in the tree");
+    assertThat(dev.forkstate.support.Shown.items(reverted.value())).singleElement().asString()
+        .startsWith("`" + revert.substring(0, 8) + "` reverts merge `" + merge.substring(0, 8) + "` whole")
+        .endsWith(": the 1 commit it brought are in the history, not in the tree");
+    dev.forkstate.check.Check.Verdict v = dev.forkstate.check.Checks.UPSTREAM_MERGED.evaluate(f);
+    assertThat(v.status()).isEqualTo(Status.WARN);
+    assertThat(v.reason().plain()).contains("by ancestry, but 1 fork-side merge reverted whole")
+        .endsWith("(revert the revert to take it in)");
+  }
+
   @Test
   void noUpstreamRemoteIsUnknownWithAHint() {
     GitScript plain = Repos.python(tmp.resolve("p"), env, Map.of());
