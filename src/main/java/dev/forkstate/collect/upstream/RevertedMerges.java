@@ -67,13 +67,18 @@ final class RevertedMerges {
         // The first parent itself has that tree too: only a commit that comes after the merge undoes it.
         if (c[1].equals(preTree) && !c[0].equals(m[1])
             && git.run("merge-base", "--is-ancestor", m[0], c[0]).ok()) {
-          CommandResult brought = git.run("rev-list", "--count", m[1] + ".." + m[2]);
+          // What of upstream's history the merge brought: a merge of the fork's own branch is no upstream merge.
+          CommandResult common = git.run("merge-base", m[2], upstream);
+          CommandResult brought = git.run("rev-list", "--count", m[1] + ".." + GitCli.firstLine(common));
           String n = GitCli.firstLine(brought);
+          if (!common.ok() || !brought.ok() || !n.matches("\\d+") || Long.parseLong(n) == 0) {
+            break;
+          }
           ev.add(brought.evidence());
           out.add(Phrase.of(SHA, c[0].substring(0, 8)).then(" reverts merge ").then(SHA, m[0].substring(0, 8))
-              .then(" whole (its tree is the tree before the merge, ").then(SHA, m[1].substring(0, 8)).then(")"
-              + (n.matches("\\d+") ? ": the " + Noun.count(Long.parseLong(n), "commit") + " it brought are in the "
-              + "history, not in the tree" : "")));
+              .then(" whole (its tree is the tree before the merge, ").then(SHA, m[1].substring(0, 8)).then("): the "
+              + Noun.count(Long.parseLong(n), "commit") + " of ").then(dev.forkstate.fact.Phrase.Kind.REF, upstream)
+              .then(" it brought are in the history, not in the tree"));
           break;
         }
       }

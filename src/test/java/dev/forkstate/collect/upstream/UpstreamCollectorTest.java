@@ -110,11 +110,28 @@ class UpstreamCollectorTest {
         + "not in the tree");
     assertThat(dev.forkstate.support.Shown.items(reverted.value())).singleElement().asString()
         .startsWith("`" + revert.substring(0, 8) + "` reverts merge `" + merge.substring(0, 8) + "` whole")
-        .endsWith(": the 1 commit it brought are in the history, not in the tree");
+        .endsWith(": the 1 commit of `upstream/main` it brought are in the history, not in the tree");
     dev.forkstate.check.Check.Verdict v = dev.forkstate.check.Checks.UPSTREAM_MERGED.evaluate(f);
     assertThat(v.status()).isEqualTo(Status.WARN);
     assertThat(v.reason().plain()).contains("by ancestry, but 1 fork-side merge reverted whole")
         .endsWith("(revert the revert to take it in)");
+  }
+
+  /** A merge of the fork's own branch, reverted, is no upstream merge undone: upstream merged stays PASS. */
+  @Test
+  void aRevertedMergeOfTheForksOwnBranchIsNoUpstreamMatter() {
+    GitScript fork = Repos.fork(tmp, env)[1];
+    fork.git("merge", "-q", "--no-edit", "upstream/main");
+    fork.git("switch", "-q", "-c", "feature");
+    fork.write("fork/feature.py", "X = 1\n").commit("feature");
+    fork.git("switch", "-q", "fork/stable");
+    fork.write("fork/other.py", "Y = 1\n").commit("other");
+    fork.git("merge", "-q", "--no-edit", "feature");
+    fork.git("revert", "--no-edit", "-m", "1", "HEAD");
+    FactSet f = Collecting.run(new UpstreamCollector(), fork.dir(), "", env, true);
+    assertThat(f.get(FactIds.UPSTREAM_REVERTED_MERGES).orElseThrow().summary())
+        .isEqualTo("no fork-side merge reverted whole");
+    assertThat(dev.forkstate.check.Checks.UPSTREAM_MERGED.evaluate(f).status()).isEqualTo(Status.PASS);
   }
 
   @Test
