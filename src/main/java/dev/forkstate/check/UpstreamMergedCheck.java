@@ -41,8 +41,10 @@ public final class UpstreamMergedCheck implements Check {
     Optional<Fact> reverted = facts.get(FactIds.UPSTREAM_REVERTED_MERGES)
         .filter(r -> r.value() instanceof Value.Items items && !items.items().isEmpty());
     if (c.n() == 0 && reverted.isPresent()) {
-      return new Verdict(Status.WARN, f.summaryPhrase().then(" by ancestry, but ").then(reverted.get()
-          .summaryPhrase()).then(" (revert the revert to take it in)"), List.of(f.id(), reverted.get().id()));
+      // The reverts themselves (which commit undid which merge) are what the reader acts on: named here.
+      List<dev.forkstate.fact.Phrase> reverts = ((Value.Items) reverted.get().value()).items();
+      return new Verdict(Status.WARN, f.summaryPhrase().then(" by ancestry, but ").then(dev.forkstate.fact.Phrase
+          .join(reverts, "; ")).then(" (revert the revert to take it in)"), List.of(f.id(), reverted.get().id()));
     }
     return new Verdict(c.n() == 0 ? Status.PASS : Status.WARN, f.summaryPhrase(), List.of(f.id()));
   }
