@@ -15,6 +15,7 @@ import dev.forkstate.collect.metrics.MetricsCollector;
 import dev.forkstate.collect.refs.ReferenceCollector;
 import dev.forkstate.collect.smoke.LiveCheckCollector;
 import dev.forkstate.collect.smoke.SmokeCollector;
+import dev.forkstate.collect.upstream.CommittedSecretsCollector;
 import dev.forkstate.collect.upstream.PrBranchCollector;
 import dev.forkstate.collect.upstream.UpstreamCollector;
 import dev.forkstate.collect.upstream.UpstreamabilityCollector;
@@ -70,7 +71,7 @@ final class CollectorPlan {
         new Phase("measuring git, upstream, workflow and the Python changes", sofar -> List.of(
             new GitStateCollector(), new UpstreamCollector(), new ReferenceCollector(CitedPaths.of(ctx.settings())),
             new WorkflowCollector(), new HappyPathCollector(), new UpstreamabilityCollector(),
-            new PrBranchCollector())),
+            new PrBranchCollector(), new CommittedSecretsCollector())),
         new Phase("running the smokes" + (ctx.offline() ? "" : ", the live check and the CI and PR lookups"),
             sofar -> List.of(new SmokeCollector(), new LiveCheckCollector(),
                 new CiRunCollector(api -> githubToken(), GITHUB_TIMEOUT),

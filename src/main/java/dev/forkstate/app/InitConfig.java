@@ -51,7 +51,19 @@ public final class InitConfig {
     }
     CollectContext ctx = new CollectContext(repo, s, runner, true, Runnable::run);
     FactSet facts = new FactSet(new HappyPathCollector().collect(ctx));
-    return new Additions(paths(facts, FactIds.PYTHON_ADDED_MODULES), paths(facts, FactIds.TESTS_ADDED_FOLDERS));
+    return new Additions(paths(facts, FactIds.PYTHON_ADDED_MODULES), paths(facts, FactIds.TESTS_ADDED_FOLDERS),
+        changedTestModules(ctx, s.upstreamRef().value()));
+  }
+
+  /** Test modules (test_*.py, *_test.py) the fork added or modified since the merge-base, present at HEAD. */
+  private static List<String> changedTestModules(CollectContext ctx, String upstream) {
+    dev.forkstate.exec.CommandResult base = ctx.mergeBase(upstream);
+    if (!base.ok()) {
+      return List.of();
+    }
+    dev.forkstate.exec.CommandResult diff = ctx.git().run("diff", "--name-only", "--no-renames", "--diff-filter=AM",
+        base.stdout().strip(), "HEAD", "--", "*.py");
+    return diff.ok() ? GitCli.lines(diff).stream().filter(SmokeProposal::testModule).sorted().toList() : List.of();
   }
 
   private static List<String> paths(FactSet facts, FactId id) {
@@ -60,7 +72,12 @@ public final class InitConfig {
   }
 
   /** New modules ("pkg.mod: names") and new test folders, from which capabilities are proposed. */
-  record Additions(List<String> modules, List<String> testFolders) {}
+  /** {@code testFiles}: the test modules the fork added or changed since the merge-base (a smoke when nothing else). */
+  record Additions(List<String> modules, List<String> testFolders, List<String> testFiles) {
+    Additions(List<String> modules, List<String> testFolders) {
+      this(modules, testFolders, List.of());
+    }
+  }
 
   static String render(Detected d) {
     return render(d, new Additions(List.of(), List.of()));
@@ -68,7 +85,7 @@ public final class InitConfig {
 
   /** The workflow that runs the proposed smoke on a push to the fork branch, if one does. */
   private static Optional<WorkflowChoice.Choice> workflow(Path repo, GitCli git, Detected d, Additions added) {
-    SmokeProposal smoke = SmokeProposal.of(d, added.testFolders());
+    SmokeProposal smoke = SmokeProposal.of(d, added);
     if (smoke == null) {
       return Optional.empty();
     }
@@ -103,7 +120,7 @@ public final class InitConfig {
       y.append("# upstream_ref: upstream/main   # ").append(s.upstreamRef().source()).append("\n\n");
     }
     y.append("# Smoke steps: shell commands run from the repository root. pytest results are read per test.\n");
-    SmokeProposal smoke = SmokeProposal.of(d, added.testFolders());
+    SmokeProposal smoke = SmokeProposal.of(d, added);
     if (smoke == null) {
       y.append("# smokes:\n#   - name: smokes\n#     command: PYTHONPATH=$(pwd) pytest -q tests/smoke\n\n");
     } else {

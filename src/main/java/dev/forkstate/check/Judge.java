@@ -34,7 +34,8 @@ public final class Judge {
         new MetricThresholdPolicy(s.metrics()),
         new MergeConflictPolicy(),
         new PrBranchPolicy(s.prBounds()),
-        new TrendPolicy());
+        new TrendPolicy(),
+        new CommittedSecretPolicy());
   }
 
   private static Fact judge(Fact f, List<Policy> policies) {

@@ -17,8 +17,11 @@ import java.util.TreeSet;
  * then fails without it. A package is optional when {@code happypath.optional_modules} says so or the project
  * declares it as an extra (the collector lists those). The standard library, the project's own packages, required
  * dependencies and test files' imports are no candidates at all, and a guard somewhere else proves nothing. When a
- * packaging file could not be read, a new import that is not known to be optional is UNKNOWN, not a PASS. Nothing
- * is allowed: the fix is to guard the import.
+ * packaging file could not be read, a new import that is not known to be optional is UNKNOWN, not a PASS. A new
+ * unguarded import of a package the project does not declare at all is a WARN: installing the project does not
+ * bring it, so importing the module fails for users unless some declared dependency happens to (a real fork moved
+ * its core module to {@code from google.genai import types} without declaring google-genai, and this read PASS).
+ * Nothing is allowed: the fix is to guard the import (or to declare the package).
  */
 final class OptionalImportPolicy implements Policy {
   static final FactId FACT = FactIds.HAPPYPATH_IMPORTS;
@@ -43,12 +46,24 @@ final class OptionalImportPolicy implements Policy {
     Set<String> optional = new TreeSet<>(optionalModules);
     optional.addAll(c.listed());
     List<Phrase> bad = new ArrayList<>();
+    List<Phrase> undeclared = new ArrayList<>();
     for (Value.Candidate item : c.found()) {
       if (item.keys().stream().anyMatch(optional::contains)) {
         // The scan says "package x imported unguarded ..."; that it is optional is this rule's finding.
         bad.add(Phrase.of("optional ").then(item.text()));
+      } else if (item.keys().stream().anyMatch(c.undeclared()::contains)) {
+        undeclared.add(item.text());
       }
     }
+    if (bad.isEmpty() && !undeclared.isEmpty() && c.unread().isEmpty()) {
+      return new Fact(measured.id(), Status.WARN, new Value.Items(undeclared), Phrase.of(Noun.count(undeclared.size(),
+          "new unguarded import") + " of " + (undeclared.size() == 1 ? "a package" : "packages")
+          + " the project does not declare"), Phrase.of("installing the project does not bring "
+          + (undeclared.size() == 1 ? "it" : "them") + " unless a declared dependency happens to, so importing "
+          + "the module fails without " + (undeclared.size() == 1 ? "it" : "them")
+          + ": declare it as a dependency or guard the import"), measured.evidence());
+    }
+    bad.addAll(bad.isEmpty() ? List.of() : undeclared);
     if (bad.isEmpty() && !c.found().isEmpty() && !c.undecided().isEmpty()) {
       // The imports it could not judge are the value: the reader sees which packages to check by hand.
       return new Fact(measured.id(), Status.UNKNOWN, new Value.Items(c.found().stream().map(Value.Candidate::text)

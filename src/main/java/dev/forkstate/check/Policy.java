@@ -10,7 +10,7 @@ import dev.forkstate.fact.FactId;
  * a policy never makes a PASS out of something nobody measured.
  */
 sealed interface Policy permits FlagPolicy, DefaultsPolicy, OptionalImportPolicy, MetricThresholdPolicy,
-    MergeConflictPolicy, PrBranchPolicy, TrendPolicy {
+    MergeConflictPolicy, PrBranchPolicy, TrendPolicy, CommittedSecretPolicy {
   /** Whether this policy is the one that judges facts with this id. */
   boolean covers(FactId id);
 

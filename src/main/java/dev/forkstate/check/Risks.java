@@ -49,6 +49,8 @@ public final class Risks {
                 ? Phrase.of("merge upstream now, in small steps, or move the fork's edits behind a seam")
                 : f.reasonPhrase()),
             f.command(), List.of(f.id()))));
+    facts.get(FactIds.UPSTREAM_SECRETS).filter(f -> f.status() == Status.WARN || f.status() == Status.FAIL)
+        .ifPresent(f -> out.add(Observation.ofFact(RISK, "Committed secret:", f)));
     facts.withPrefix(FactIds.PR_PREFIX).stream().filter(f -> f.status() == Status.WARN).forEach(f ->
         out.add(Observation.ofFact(RISK, "PR branch:", f)));
     return out;

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Does the fork include every upstream commit? The collector only counts (INFO); the policy lives here: none behind
- * is PASS, any behind is WARN (drift, not breakage), a count that could not be taken is UNKNOWN.
+ * is PASS, any behind is WARN (drift, not breakage), a count that could not be taken is UNKNOWN. None behind with a
+ * fork-side merge reverted whole is WARN: git counts its commits merged, the tree does not hold them.
  */
 public final class UpstreamMergedCheck implements Check {
   static final FactId FACT = FactIds.UPSTREAM_BEHIND;
@@ -35,6 +36,15 @@ public final class UpstreamMergedCheck implements Check {
     // Only a plain measurement is judged here; a fact that is itself UNKNOWN, SKIPPED or FAIL speaks for itself.
     if (f.status() != Status.INFO || !(f.value() instanceof Value.Count c)) {
       return FactJudgement.worstOf(List.of(f), FACT + " holds no count");
+    }
+    // Merged by ancestry is not merged in content when a fork commit reverted the merge whole: then not a PASS.
+    Optional<Fact> reverted = facts.get(FactIds.UPSTREAM_REVERTED_MERGES)
+        .filter(r -> r.value() instanceof Value.Items items && !items.items().isEmpty());
+    if (c.n() == 0 && reverted.isPresent()) {
+      // The reverts themselves (which commit undid which merge) are what the reader acts on: named here.
+      List<dev.forkstate.fact.Phrase> reverts = ((Value.Items) reverted.get().value()).items();
+      return new Verdict(Status.WARN, f.summaryPhrase().then(" by ancestry, but ").then(dev.forkstate.fact.Phrase
+          .join(reverts, "; ")).then(" (revert the revert to take it in)"), List.of(f.id(), reverted.get().id()));
     }
     return new Verdict(c.n() == 0 ? Status.PASS : Status.WARN, f.summaryPhrase(), List.of(f.id()));
   }

@@ -51,6 +51,10 @@ public final class FactIds {
   public static final FactId UPSTREAM_MERGES = id("upstream.merges");
   /** Top-level areas the fork touched. */
   public static final FactId UPSTREAM_AREAS = id("upstream.areas");
+  /** Fork-side merges of upstream that a later fork commit reverted whole: in the history, not in the tree. */
+  public static final FactId UPSTREAM_REVERTED_MERGES = id("upstream.reverted-merges");
+  /** Token-shaped values (API keys, tokens, URL passwords) on lines the fork added: where, never the value. */
+  public static final FactId UPSTREAM_SECRETS = id("upstream.secrets");
   public static final FactId UPSTREAM_FILES_ADDED = id("upstream.files.added");
   public static final FactId UPSTREAM_FILES_MODIFIED = id("upstream.files.modified");
   public static final FactId UPSTREAM_FILES_DELETED = id("upstream.files.deleted");

@@ -111,19 +111,21 @@ public sealed interface Value
    * the repository itself vouches for (the flags the guide documents, the packages it declares as extras),
    * {@code unread} the files that could not be read, so the list may be short, and {@code undecided} why some
    * candidates could not be told apart (a packaging file that could not be read leaves open whether a new import is
-   * of an optional package).
+   * of an optional package); {@code undeclared} are names the repository's complete declarations do not hold at all
+   * (a package no install of the project brings, unless a declared dependency happens to).
    */
-  record Candidates(List<Candidate> found, List<String> listed, List<String> unread, List<String> undecided)
-      implements Value {
+  record Candidates(List<Candidate> found, List<String> listed, List<String> unread, List<String> undecided,
+      List<String> undeclared) implements Value {
     public Candidates {
       found = found.stream().sorted(java.util.Comparator.comparing(c -> c.text().plain())).toList();
       listed = listed.stream().distinct().sorted().toList();
       unread = List.copyOf(unread);
       undecided = List.copyOf(undecided);
+      undeclared = undeclared.stream().distinct().sorted().toList();
     }
 
     public Candidates(List<Candidate> found, List<String> listed, List<String> unread) {
-      this(found, listed, unread, List.of());
+      this(found, listed, unread, List.of(), List.of());
     }
   }
 

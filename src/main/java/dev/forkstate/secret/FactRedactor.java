@@ -63,7 +63,8 @@ public final class FactRedactor {
           .map(x -> new Value.Commit(x.sha(), text(x.subject()))).toList(), c.total());
     } else if (v instanceof Value.Candidates c) {
       return new Value.Candidates(c.found().stream()
-          .map(x -> new Value.Candidate(phrase(x.text()), x.keys())).toList(), c.listed(), texts(c.unread()));
+          .map(x -> new Value.Candidate(phrase(x.text()), x.keys())).toList(), c.listed(), texts(c.unread()),
+          texts(c.undecided()), c.undeclared());
     } else if (v instanceof Value.Conflicts c) {
       return new Value.Conflicts(c.files().stream()
           .map(x -> new Value.Conflict(text(x.path()), x.kinds(), x.forkLines(), text(x.renamedFrom()))).toList());

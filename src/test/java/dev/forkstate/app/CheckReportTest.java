@@ -72,4 +72,43 @@ class CheckReportTest {
     assertThat(r.differences()).isEmpty();
     assertThat(r.exit()).isEqualTo(ExitCode.OK);
   }
+
+  /**
+   * Trial 2: a report generated with --offline, committed, then `forkstate check` (online by default) said "stale":
+   * ci.run.* SKIPPED in the report, UNKNOWN now, though nothing changed. The network facts an offline report did not
+   * measure are not compared; the message says so and how to compare them.
+   */
+  @Test
+  void anOfflineReportCheckedOnlineIsNotStaleForTheNetworkFactsItSkipped() throws Exception {
+    repo.write(".github/workflows/ci.yml", "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n"
+        + "    steps:\n      - run: pytest -q tests\n").commit("ci");
+    generateAndCommitTheReportOnly();
+    assertThat(Files.readString(report)).contains("\"ci.run.last-push\":{\"s\":\"SKIPPED\"");
+    GenerateRequest online = new GenerateRequest(repo.dir(), null, GenerateRequest.Format.MD, false, null, env);
+    CheckReport.Result r = new CheckReport().run(online, "STATE_OF_PROJECT.md");
+    assertThat(r.differences()).isEmpty();
+    assertThat(r.exit()).isEqualTo(ExitCode.OK);
+    assertThat(r.message()).contains("is current").contains("made offline").contains("ci.run.last-push")
+        .contains("forkstate check --offline");
+  }
+
+  /**
+   * The flow the report advises: commit the config, generate, commit the report, push, check. The config commit was
+   * unpushed when the report was written ("1 unpushed commit", WARN) and is pushed with the report: that alone made
+   * `check` say stale on a real fork.
+   */
+  @Test
+  void pushingTheReportWithTheCommitsBeforeItIsNotStale() throws Exception {
+    GitScript origin = new GitScript(tmp.resolve("origin.git"), env, 0);
+    repo.git("init", "-q", "--bare", origin.dir().toString());
+    repo.git("remote", "add", "origin", origin.dir().toString());
+    repo.git("push", "-q", "-u", "origin", "HEAD");
+    repo.write("forkstate.yml", "project: r\n").commit("forkstate config");
+    generateAndCommitTheReportOnly();
+    assertThat(Files.readString(report)).contains("\"git.tracking.ahead\":{\"s\":\"WARN\"");
+    repo.git("push", "-q", "origin", "HEAD");
+    CheckReport.Result r = new CheckReport().run(req, "STATE_OF_PROJECT.md");
+    assertThat(r.differences()).isEmpty();
+    assertThat(r.exit()).isEqualTo(ExitCode.OK);
+  }
 }

@@ -74,4 +74,28 @@ class InitConfigProposalTest {
     assertThat(d.smokeDirs()).containsExactly("t/smoke", "t", "test");
     assertThat(d.upstreamName()).isEqualTo("celery");
   }
+
+  /**
+   * A real LiteLLM fork edited two upstream test modules and nothing else under tests/: init proposed the whole
+   * tests/ folder (thousands of upstream tests, many needing provider keys). The test modules the fork touched are
+   * the smoke; conftest.py and helpers are no test modules to name.
+   */
+  @Test
+  void elseTheTestModulesTheForkChangedNotTheWholeUpstreamSuite() throws Exception {
+    Map<String, String> env = TestEnv.isolated(tmp.resolve("home"));
+    GitScript up = new GitScript(tmp.resolve("litellm.git"), env, 0).init();
+    up.write("tests/llms/test_openai.py", "def test_a():\n    pass\n")
+        .write("tests/llms/test_gemini.py", "def test_b():\n    pass\n")
+        .write("tests/proxy/test_proxy.py", "def test_c():\n    pass\n")
+        .write("tests/conftest.py", "").write("pkg/__init__.py", "").commit("upstream");
+    GitScript fork = up.cloneTo(tmp.resolve("fork"));
+    fork.git("remote", "rename", "origin", "upstream");
+    fork.write("tests/llms/test_openai.py", "def test_a():\n    pass\n\ndef test_video():\n    pass\n")
+        .write("tests/llms/test_gemini.py", "def test_b():\n    assert True\n")
+        .write("tests/conftest.py", "X = 1\n").write("pkg/__init__.py", "Y = 2\n").commit("fork: video_url");
+    String yaml = java.nio.file.Files.readString(new InitConfig().run(fork.dir(), false, env));
+    assertThat(yaml).contains("# Picked: the test modules the fork added or changed since the merge-base with "
+        + "upstream (no smoke folder, no new test folder).\n",
+        "command: \"PYTHONPATH=$(pwd) pytest -q tests/llms/test_gemini.py tests/llms/test_openai.py\"");
+  }
 }

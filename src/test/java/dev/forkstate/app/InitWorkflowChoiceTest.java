@@ -56,6 +56,24 @@ class InitWorkflowChoiceTest {
   }
 
   /**
+   * A real instructor fork: its weekly evals workflow lists a push with {@code paths-ignore: ['**']} (only the
+   * schedule runs it) and was picked over the test workflow that pushes do run.
+   */
+  @Test
+  void aWorkflowThatNoPushRunsIsNotPicked() throws Exception {
+    GitScript g = fork("ignoreall")
+        .write("pkg/__init__.py", "")
+        .write(".github/workflows/evals.yml", "on:\n  schedule:\n    - cron: '0 0 * * 0'\n  push:\n"
+            + "    branches: [fork/stable]\n    paths-ignore:\n      - '**'\njobs:\n  t:\n    runs-on: ubuntu-latest\n"
+            + "    steps:\n" + SMOKE_STEP)
+        .write(".github/workflows/tests.yml", "on:\n  push:\n    branches: [fork/stable]\njobs:\n  t:\n"
+            + "    runs-on: ubuntu-latest\n    steps:\n      - run: uv run pytest tests/ -k 'not llm'\n");
+    g.commit("fork");
+    String yml = init(g);
+    assertThat(yml).doesNotContain("workflow: \".github/workflows/evals.yml\"");
+  }
+
+  /**
    * A workflow that tests Python 3.9 to 3.11 only: the proposed job is its newest, said so, not the default 3.12
    * it never runs (a real fork's first report failed "no job for Python 3.12" on a default init wrote).
    */

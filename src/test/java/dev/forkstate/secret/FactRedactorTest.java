@@ -72,4 +72,19 @@ class FactRedactorTest {
         .then(Phrase.Kind.PATH, "pkg/auth.py");
     assertThat(redactor.phrase(p)).isEqualTo(p);
   }
+
+  /**
+   * Redaction runs before the judge, so it must keep what the judge reads: it dropped the candidates' undecided
+   * reasons, and a new import under an unreadable pyproject.toml then read PASS instead of UNKNOWN in real runs.
+   */
+  @Test
+  void candidatesKeepWhatTheJudgeReads() {
+    Value.Candidates in = new Value.Candidates(List.of(new Value.Candidate(Phrase.of("package x"), List.of("x"))),
+        List.of("y"), List.of(), List.of("pyproject.toml: not valid TOML"), List.of("x"));
+    Fact f = Fact.info(FactId.of("happypath.x"), in, "1 found");
+    Value.Candidates out = (Value.Candidates) redactor.fact(f).value();
+    assertThat(out.undecided()).containsExactly("pyproject.toml: not valid TOML");
+    assertThat(out.undeclared()).containsExactly("x");
+    assertThat(out.listed()).containsExactly("y");
+  }
 }

@@ -16,7 +16,8 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * What a {@code paths:} or {@code paths-ignore:} filter on the push trigger does to "pushes trigger it": only a push
  * that changes a file the filter lets through starts the workflow. Such a filter is PASS only when every file the
- * fork's green run must vouch for ({@link WatchedFiles}) would start it; otherwise WARN, naming a file that would not.
+ * fork's green run must vouch for ({@link WatchedFiles}) would start it; WARN, naming a file that would not; FAIL
+ * when none of them would (then no push the report cares about runs the workflow at all).
  */
 final class PathsFilter {
   /**
@@ -68,6 +69,14 @@ final class PathsFilter {
       if (FilterPattern.selects(patterns, f) == ignoring) {
         missed.add(f);
       }
+    }
+    if (!missed.isEmpty() && missed.size() == w.files().size()) {
+      // paths-ignore: ['**'] (a real fork's "weekly" workflow: push listed, yet never run by one): no push that
+      // changes the smokes or the package starts it, so "pushes trigger it" would be false.
+      return Optional.of(new Reading(Status.FAIL, limit, Phrase.of("pushes do not run it: its ")
+          .then(NAME, ignoring ? "paths-ignore" : "paths").then(" filter ").then(Phrase.items(CODE, patterns.stream()
+              .map(FilterPattern::source).toList(), ", ")).then(" (" + wf.at(list) + ") leaves out every one of the "
+              + w.files().size() + " tracked files in " + String.join(", ", w.areas())), w.evidence()));
     }
     if (!missed.isEmpty()) {
       return Optional.of(new Reading(Status.WARN, limit, Phrase.of("a push that changes only ")

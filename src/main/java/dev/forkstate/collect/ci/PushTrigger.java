@@ -154,7 +154,7 @@ final class PushTrigger {
     List<Evidence> ev = new ArrayList<>(List.of(show));
     ev.addAll(r.evidence());
     return switch (r.status()) {
-      case FAIL -> fail(ID, r.detail(), show);
+      case FAIL -> new Fact(FactId.of(ID), Status.FAIL, Value.none(), r.detail(), r.detail(), ev);
       case UNKNOWN -> new Fact(FactId.of(ID), Status.UNKNOWN, Value.none(), pushes, r.detail(), ev);
       case PASS -> new Fact(FactId.of(ID), Status.PASS, new Value.Text(where), pushes.then(" ").then(r.limit()).then(", ")
           .then(r.detail()).then(also), Phrase.empty(), ev);

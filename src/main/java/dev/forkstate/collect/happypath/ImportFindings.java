@@ -75,6 +75,7 @@ final class ImportFindings {
   Fact imports(List<NewImport> imports, Evidence ev, List<String> unparsed) {
     List<Value.Candidate> found = new ArrayList<>();
     Set<String> extras = new TreeSet<>();
+    Set<String> undeclared = new TreeSet<>();
     boolean undecided = false;
     for (NewImport i : imports) {
       Optional<Declaration> d = declaration(i);
@@ -91,6 +92,11 @@ final class ImportFindings {
       if (extra) {
         extras.add(i.pkg());
       }
+      // Declarations read in full that do not name it: installing the project does not bring it (a declared
+      // dependency might, which is no promise). With nothing declared at all there is no install to speak of.
+      if (d.isEmpty() && declared.complete() && !declared.declarations().isEmpty()) {
+        undeclared.add(i.pkg());
+      }
       undecided |= !extra && !declared.complete();
       found.add(new Value.Candidate(Phrase.of("package ").then(NAME, i.pkg()).then(" (").then(declaredAs(d))
           .then(guardedAnywhere.contains(i.pkg()) ? "; imported guarded elsewhere" : "")
@@ -99,7 +105,8 @@ final class ImportFindings {
     }
     List<String> why = undecided ? declared.unread().stream().map(u -> u.file() + ": " + u.reason()).toList()
         : List.of();
-    return Fact.info(FactIds.HAPPYPATH_IMPORTS, new Value.Candidates(found, List.copyOf(extras), unparsed, why),
+    return Fact.info(FactIds.HAPPYPATH_IMPORTS, new Value.Candidates(found, List.copyOf(extras), unparsed, why,
+        List.copyOf(undeclared)),
         Noun.count(found.size(), "new unguarded module-level import") + " of a package the project does not "
         + "require found" + (unparsed.isEmpty() ? "" : " in the files that parse"), ev);
   }

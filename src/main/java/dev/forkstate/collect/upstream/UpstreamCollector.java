@@ -32,7 +32,8 @@ public final class UpstreamCollector implements Collector {
   static final int MAX_COMMITS = 100;
   static final List<FactId> IDS = List.of(FactIds.UPSTREAM_AHEAD, FactIds.UPSTREAM_AREAS, FactIds.UPSTREAM_BEHIND,
       FactIds.UPSTREAM_COMMITS, FactIds.UPSTREAM_FILES_ADDED, FactIds.UPSTREAM_FILES_DELETED,
-      FactIds.UPSTREAM_FILES_MODIFIED, FactIds.UPSTREAM_MERGE_BASE, FactIds.UPSTREAM_MERGES);
+      FactIds.UPSTREAM_FILES_MODIFIED, FactIds.UPSTREAM_MERGE_BASE, FactIds.UPSTREAM_MERGES,
+      FactIds.UPSTREAM_REVERTED_MERGES);
 
   @Override
   public String name() {
@@ -87,6 +88,8 @@ public final class UpstreamCollector implements Collector {
     CompletableFuture<CommandResult> log = CompletableFuture.supplyAsync(() -> git.run(List.of("log", "--oneline",
         "--no-decorate", "--no-color", "-n", Integer.toString(MAX_COMMITS), upstream + "..HEAD"),
         "git log --oneline " + ShellQuote.quote(upstream + "..HEAD")), ctx.pool());
+    CompletableFuture<Fact> reverted = CompletableFuture.supplyAsync(() -> RevertedMerges.measure(git, upstream),
+        ctx.pool());
     CompletableFuture<CommandResult> added = diff(ctx, base, baseExpr, "A");
     CompletableFuture<CommandResult> modified = diff(ctx, base, baseExpr, "M");
     CompletableFuture<CommandResult> deleted = diff(ctx, base, baseExpr, "D");
@@ -102,10 +105,9 @@ public final class UpstreamCollector implements Collector {
       long ahead = Long.parseLong(lr[1]);
       facts.add(Fact.of(FactIds.UPSTREAM_AHEAD, Status.INFO, new Value.Count(ahead),
           Phrase.of(Noun.count(ahead, "fork commit") + " not in ").then(REF, upstream), c.evidence()));
-      facts.add(Fact.of(FactIds.UPSTREAM_BEHIND, Status.INFO, new Value.Count(behind),
-          behind == 0 ? Phrase.of("has every commit of ").then(REF, upstream)
-              : Phrase.of(Noun.count(behind, "commit") + " of ").then(REF, upstream).then(" not merged into the fork"),
-          c.evidence()));
+      facts.add(behind == 0 ? current(git, upstream, c)
+          : Fact.of(FactIds.UPSTREAM_BEHIND, Status.INFO, new Value.Count(behind), Phrase.of(Noun.count(behind,
+              "commit") + " of ").then(REF, upstream).then(" not merged into the fork"), c.evidence()));
     } else {
       facts.add(Fact.unknown(FactIds.UPSTREAM_AHEAD, "git could not count: " + c.firstErrorLine(), c.evidence()));
       facts.add(Fact.unknown(FactIds.UPSTREAM_BEHIND, "git could not count: " + c.firstErrorLine(), c.evidence()));
@@ -118,8 +120,11 @@ public final class UpstreamCollector implements Collector {
             Noun.count(Long.parseLong(mergeCount), "merge commit") + " on the fork side", m.evidence())
         : Fact.unknown(FactIds.UPSTREAM_MERGES, m.firstErrorLine(), m.evidence()));
 
+    facts.add(reverted.join());
+
     TreeSet<String> areas = new TreeSet<>();
     List<Evidence> areaEvidence = new ArrayList<>();
+    List<Evidence> quietEvidence = new ArrayList<>();
     String unread = "";
     for (FileDiff entry : List.of(
         new FileDiff(FactIds.UPSTREAM_FILES_ADDED, added.join(), "file", "the fork added"),
@@ -136,14 +141,15 @@ public final class UpstreamCollector implements Collector {
       }
       Value.Changes changes = NumstatParser.parse(r.stdout());
       changes.files().forEach(f -> areas.add(area(f.path())));
-      areaEvidence.add(r.evidence(0));
+      // The areas' command must print them: a diff that listed no file (no added file, say) is no evidence of any.
+      (changes.files().isEmpty() ? quietEvidence : areaEvidence).add(r.evidence(0));
       facts.add(Fact.of(id, Status.INFO, changes, Noun.count(changes.files().size(), entry.noun()) + " " + entry.verb() + " (+"
           + changes.added() + " -" + changes.deleted() + " lines)", r.evidence(0)));
     }
     facts.add(unread.isEmpty()
         ? new Fact(FactIds.UPSTREAM_AREAS, Status.INFO, new Value.Paths(List.copyOf(areas)),
             areas.isEmpty() ? "no files changed since the merge-base" : "top-level areas touched: "
-                + String.join(", ", areas), "", areaEvidence)
+                + String.join(", ", areas), "", areaEvidence.isEmpty() ? quietEvidence : areaEvidence)
         : Fact.unknown(FactIds.UPSTREAM_AREAS, "a git diff above could not be read: " + unread));
     return facts;
   }
@@ -185,6 +191,24 @@ public final class UpstreamCollector implements Collector {
   private static String area(String path) {
     int slash = path.indexOf('/');
     return slash < 0 ? "(root)" : path.substring(0, slash) + "/";
+  }
+
+  /**
+   * None behind is only as true as the last fetch: a LiteLLM fork whose upstream ref was last fetched 9 months ago
+   * read "has every commit of upstream/main", "Current with upstream". The ref's newest commit date says how old the
+   * comparison is, and how to renew it (measured locally: an offline run cannot ask the remote).
+   */
+  private static Fact current(GitCli git, String upstream, CommandResult counted) {
+    CommandResult tip = git.run(List.of("log", "-1", "--no-walk", "--format=%cs", upstream),
+        "git log -1 --format=%cs " + ShellQuote.quote(upstream));
+    String date = GitCli.firstLine(tip);
+    Phrase says = Phrase.of("has every commit of ").then(REF, upstream);
+    if (tip.ok() && date.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      says = says.then(" as last fetched (its newest commit is from " + date + "; ")
+          .then(COMMAND, "git fetch " + ShellQuote.quote(upstream.split("/")[0])).then(" shows newer ones)");
+    }
+    return Fact.of(FactIds.UPSTREAM_BEHIND, Status.INFO, new Value.Count(0), says, counted.evidence(),
+        tip.evidence());
   }
 
   private static List<Fact> allUnknown(Phrase reason, Evidence... evidence) {

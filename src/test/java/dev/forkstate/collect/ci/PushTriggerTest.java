@@ -141,6 +141,21 @@ class PushTriggerTest {
         .contains("`tests/smoke/conftest.py` does not run it");
   }
 
+  /**
+   * A real fork's "weekly" workflow lists {@code push} with {@code paths-ignore: ['**']} so that only its schedule
+   * runs it: no push runs it, yet it read WARN "pushes to main trigger it unless they touch only: **" and init picked
+   * it as the CI that runs the smokes on push.
+   */
+  @Test
+  void aPathsFilterThatLeavesOutEveryWatchedFileIsFail() throws Exception {
+    Fact f = withPaths("    paths-ignore:\n      - \"**\" # only the schedule runs it\n");
+    assertThat(f.status()).isEqualTo(Status.FAIL);
+    assertThat(Shown.summary(f)).isEqualTo("pushes do not run it: its `paths-ignore` filter `**` (" + WF + ":5) leaves "
+        + "out every one of the 4 tracked files in tests/smoke, pkg");
+    assertThat(f.evidence()).extracting(Evidence::command).contains("git ls-files");
+    assertThat(withPaths("    paths: ['docs/**']\n").status()).isEqualTo(Status.FAIL);
+  }
+
   @Test
   void aPathsFilterThatCannotBeCheckedIsWarnNeverPass() throws Exception {
     String yaml = "on:\n  push:\n    paths: ['**']\njobs: {}\n";

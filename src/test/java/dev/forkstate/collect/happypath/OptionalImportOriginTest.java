@@ -72,14 +72,54 @@ class OptionalImportOriginTest {
         "`requests` (required, `pyproject.toml`)");
   }
 
-  /** Guarded somewhere is shown, not taken as optional: an undeclared package imported unguarded elsewhere passes. */
+  /**
+   * Guarded somewhere is shown, not taken as optional; an undeclared package imported unguarded elsewhere is no PASS
+   * either: the project's install does not bring it (WARN, since a declared dependency might).
+   */
   @Test
   void aGuardElsewhereAloneDoesNotMakeAPackageOptional() {
     FactSet f = judged(PYPROJECT, Map.of("lib/cache.py", "try:\n    import redis\nexcept ImportError:\n    redis = None\n",
         "lib/store.py", "import redis\n"));
-    assertThat(f.get(FactIds.HAPPYPATH_IMPORTS).orElseThrow().status()).isEqualTo(Status.PASS);
+    Fact imports = f.get(FactIds.HAPPYPATH_IMPORTS).orElseThrow();
+    assertThat(imports.status()).isEqualTo(Status.WARN);
+    assertThat(Shown.items(imports.value())).containsExactly("package `redis` (not declared by the project; imported "
+        + "guarded elsewhere) imported unguarded at module level in `lib/store.py`: importing `lib.store` fails "
+        + "without it");
     assertThat(Shown.items(f.get(FactIds.PYTHON_GUARDED_IMPORTS).orElseThrow().value()))
         .containsExactly("`redis` in `lib/cache.py`");
+  }
+
+  /**
+   * Found on a real instructor fork: the core module (imported by the package's __init__) gained
+   * {@code from google.genai import types} while the project declares only google-generativeai (an extra) and never
+   * google-genai, so {@code import instructor} fails for every user without it. It read PASS "optional packages are
+   * imported guarded".
+   */
+  @Test
+  void anUndeclaredPackageImportedByTheForksCoreModuleIsAWarningNotAPass() {
+    String pyproject = """
+        [project]
+        name = "lib"
+        dependencies = ["requests>=2"]
+        [project.optional-dependencies]
+        google-generativeai = ["google-generativeai<1.0.0,>=0.8.2"]
+        """;
+    FactSet f = judged(pyproject, Map.of("lib/process_response.py",
+        "import requests\nfrom google.genai import types\n\nX = types\n"));
+    Fact imports = f.get(FactIds.HAPPYPATH_IMPORTS).orElseThrow();
+    assertThat(imports.status()).isEqualTo(Status.WARN);
+    assertThat(imports.summary()).isEqualTo("1 new unguarded import of a package the project does not declare");
+    assertThat(imports.reason()).startsWith("installing the project does not bring it unless a declared dependency");
+    assertThat(Shown.items(imports.value())).containsExactly("package `google` (not declared by the project) "
+        + "imported unguarded at module level in `lib/process_response.py`: importing `lib.process_response` fails "
+        + "without it");
+  }
+
+  /** A repository that declares nothing (scripts, no packaging file) has no install to break: no finding. */
+  @Test
+  void withNothingDeclaredAnUndeclaredImportIsNoFinding() {
+    FactSet f = judged(null, Map.of("tool.py", "import redis\n"));
+    assertThat(f.get(FactIds.HAPPYPATH_IMPORTS).orElseThrow().status()).isEqualTo(Status.PASS);
   }
 
   /**

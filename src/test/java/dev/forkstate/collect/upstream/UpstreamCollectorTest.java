@@ -52,6 +52,89 @@ class UpstreamCollectorTest {
         .isEqualTo("git diff --no-renames --numstat --diff-filter=M $(git merge-base HEAD upstream/main) HEAD");
   }
 
+  /**
+   * A LiteLLM fork whose upstream ref was last fetched 9 months earlier read "has every commit of upstream/main" and
+   * "Current with upstream": none behind is only as new as the ref, so the fact dates the ref's newest commit.
+   */
+  @Test
+  void noneBehindSaysHowOldTheUpstreamRefIs() {
+    GitScript fork = Repos.fork(tmp, env)[1];
+    fork.git("merge", "-q", "--no-edit", "upstream/main");
+    String tip = fork.git("log", "-1", "--format=%cs", "upstream/main").strip();
+    FactSet f = Collecting.run(new UpstreamCollector(), fork.dir(), "", env, true);
+    Fact behind = f.get(FactIds.UPSTREAM_BEHIND).orElseThrow();
+    assertThat(f.count(FactIds.UPSTREAM_BEHIND)).contains(0L);
+    assertThat(behind.summary()).isEqualTo("has every commit of upstream/main as last fetched (its newest commit is "
+        + "from " + tip + "; git fetch upstream shows newer ones)");
+    assertThat(behind.evidence()).extracting(dev.forkstate.fact.Evidence::command)
+        .contains("git log -1 --format=%cs upstream/main");
+    assertThat(dev.forkstate.check.Checks.UPSTREAM_MERGED.evaluate(f).status()).isEqualTo(Status.PASS);
+  }
+
+  /**
+   * A fork that only edits upstream files (a LiteLLM fork, a 2012 requests fork): "top-level areas touched: litellm/,
+   * tests/" cited `git diff --diff-filter=A`, which printed nothing. The command shown first lists the files.
+   */
+  @Test
+  void theAreasCommandIsOneThatListsTheirFiles() {
+    GitScript fork = Repos.fork(tmp, env)[1];
+    fork.git("rm", "-q", "fork/new.py");
+    fork.git("commit", "-q", "-m", "only edits now");
+    FactSet f = Collecting.run(new UpstreamCollector(), fork.dir(), "", env, true);
+    assertThat(((Value.Paths) f.get(FactIds.UPSTREAM_AREAS).orElseThrow().value()).paths()).containsExactly("lib/");
+    assertThat(f.get(FactIds.UPSTREAM_AREAS).orElseThrow().command())
+        .isEqualTo("git diff --no-renames --numstat --diff-filter=M $(git merge-base HEAD upstream/main) HEAD");
+  }
+
+  /**
+   * A real instructor fork merged upstream, then reverted the merge (`git revert -m 1`): git counts upstream merged
+   * (0 behind), the tree holds none of it, and a plain `git merge upstream/main` says "Already up to date". It read
+   * PASS "has every commit of upstream/main" and "Current with upstream".
+   */
+  @Test
+  void aRevertedMergeOfUpstreamIsInTheHistoryNotTheTree() {
+    GitScript fork = Repos.fork(tmp, env)[1];
+    fork.git("merge", "-q", "--no-edit", "upstream/main");
+    String merge = fork.git("rev-parse", "HEAD").strip();
+    FactSet merged = Collecting.run(new UpstreamCollector(), fork.dir(), "", env, true);
+    assertThat(merged.get(FactIds.UPSTREAM_REVERTED_MERGES).orElseThrow().summary())
+        .isEqualTo("no fork-side merge reverted whole");
+    assertThat(dev.forkstate.check.Checks.UPSTREAM_MERGED.evaluate(merged).status()).isEqualTo(Status.PASS);
+
+    fork.git("revert", "--no-edit", "-m", "1", merge);
+    String revert = fork.git("rev-parse", "HEAD").strip();
+    FactSet f = Collecting.run(new UpstreamCollector(), fork.dir(), "", env, true);
+    assertThat(f.count(FactIds.UPSTREAM_BEHIND)).contains(0L);
+    Fact reverted = f.get(FactIds.UPSTREAM_REVERTED_MERGES).orElseThrow();
+    assertThat(reverted.summary()).isEqualTo("1 fork-side merge reverted whole: what it brought is in the history, "
+        + "not in the tree");
+    assertThat(dev.forkstate.support.Shown.items(reverted.value())).singleElement().asString()
+        .startsWith("`" + revert.substring(0, 8) + "` reverts merge `" + merge.substring(0, 8) + "` whole")
+        .endsWith(": the 1 commit of `upstream/main` it brought are in the history, not in the tree");
+    dev.forkstate.check.Check.Verdict v = dev.forkstate.check.Checks.UPSTREAM_MERGED.evaluate(f);
+    assertThat(v.status()).isEqualTo(Status.WARN);
+    assertThat(v.reason().plain()).contains("by ancestry, but " + revert.substring(0, 8) + " reverts merge "
+        + merge.substring(0, 8) + " whole")
+        .endsWith("(revert the revert to take it in)");
+  }
+
+  /** A merge of the fork's own branch, reverted, is no upstream merge undone: upstream merged stays PASS. */
+  @Test
+  void aRevertedMergeOfTheForksOwnBranchIsNoUpstreamMatter() {
+    GitScript fork = Repos.fork(tmp, env)[1];
+    fork.git("merge", "-q", "--no-edit", "upstream/main");
+    fork.git("switch", "-q", "-c", "feature");
+    fork.write("fork/feature.py", "X = 1\n").commit("feature");
+    fork.git("switch", "-q", "fork/stable");
+    fork.write("fork/other.py", "Y = 1\n").commit("other");
+    fork.git("merge", "-q", "--no-edit", "feature");
+    fork.git("revert", "--no-edit", "-m", "1", "HEAD");
+    FactSet f = Collecting.run(new UpstreamCollector(), fork.dir(), "", env, true);
+    assertThat(f.get(FactIds.UPSTREAM_REVERTED_MERGES).orElseThrow().summary())
+        .isEqualTo("no fork-side merge reverted whole");
+    assertThat(dev.forkstate.check.Checks.UPSTREAM_MERGED.evaluate(f).status()).isEqualTo(Status.PASS);
+  }
+
   @Test
   void noUpstreamRemoteIsUnknownWithAHint() {
     GitScript plain = Repos.python(tmp.resolve("p"), env, Map.of());
