@@ -26,13 +26,8 @@ public final class Risks {
     facts.count(FactIds.UPSTREAM_BEHIND).filter(n -> n > 0).ifPresent(n -> out.add(new Observation(RISK, Status.WARN,
         Phrase.of("Drift: " + Noun.count(n, "upstream commit") + " not merged. Mitigation: merge upstream in small "
             + "steps, then rerun the smokes"), "git merge " + upstreamRef, List.of(FactIds.UPSTREAM_BEHIND))));
-    facts.get(FactIds.UPSTREAM_FILES_MODIFIED).filter(f -> f.value() instanceof Value.Changes).ifPresent(m ->
-        ConflictSites.heaviest((Value.Changes) m.value()).stream().filter(f -> f.added() + f.deleted() > 0)
-            .forEach(f -> out.add(new Observation(RISK, Status.WARN, Phrase.of("Conflict risk in ")
-                .then(Phrase.Kind.PATH, f.path()).then(" (+" + f.added() + " -" + f.deleted()
-                    + " fork lines in an upstream file). Mitigation: keep the edit behind a seam, or upstream it"),
-                "git diff $(git merge-base HEAD " + upstreamRef + ") HEAD -- " + ShellQuote.quote(f.path()),
-                List.of(FactIds.UPSTREAM_FILES_MODIFIED)))));
+    facts.get(FactIds.UPSTREAM_FILES_MODIFIED).filter(f -> f.value() instanceof Value.Changes)
+        .ifPresent(m -> conflictRisk((Value.Changes) m.value(), upstreamRef).ifPresent(out::add));
     int skipped = SmokeCounts.skipped(facts);
     if (skipped > 0) {
       out.add(new Observation(RISK, Status.WARN, Phrase.of("Coverage: " + Noun.count(skipped, "smoke test")
@@ -52,5 +47,30 @@ public final class Risks {
     facts.withPrefix(FactIds.PR_PREFIX).stream().filter(f -> f.status() == Status.WARN).forEach(f ->
         out.add(Observation.ofFact(RISK, "PR branch:", f)));
     return out;
+  }
+
+  /**
+   * The upstream files the fork edits most, in one risk: each with its fork lines, one mitigation, and the command
+   * that prints the same counts for the same files (`git diff --numstat`).
+   */
+  private static java.util.Optional<Observation> conflictRisk(Value.Changes changes, String upstreamRef) {
+    List<Value.FileChange> sites = ConflictSites.heaviest(changes).stream()
+        .filter(f -> f.added() + f.deleted() > 0).toList();
+    if (sites.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    Phrase text = Phrase.of(sites.size() == changes.files().size()
+        ? "Conflict risk in " + Noun.count(sites.size(), "upstream file") + " with fork edits: "
+        : "Conflict risk in the " + sites.size() + " upstream files with the most fork edits (of "
+            + changes.files().size() + "): ");
+    StringBuilder command = new StringBuilder("git diff --numstat $(git merge-base HEAD " + upstreamRef + ") HEAD --");
+    for (int i = 0; i < sites.size(); i++) {
+      Value.FileChange f = sites.get(i);
+      text = text.then(i == 0 ? "" : ", ").then(Phrase.Kind.PATH, f.path())
+          .then(" (+" + f.added() + " -" + f.deleted() + ")");
+      command.append(' ').append(ShellQuote.quote(f.path()));
+    }
+    return java.util.Optional.of(new Observation(RISK, Status.WARN, text.then(". Mitigation: keep each edit behind a "
+        + "seam, or upstream it"), command.toString(), List.of(FactIds.UPSTREAM_FILES_MODIFIED)));
   }
 }

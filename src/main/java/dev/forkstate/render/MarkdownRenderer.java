@@ -27,6 +27,12 @@ public final class MarkdownRenderer implements Renderer {
   private static final int LONG_WORDS = 30;
   /** How many of its words such a bullet keeps. */
   private static final int SHORT_WORDS = 10;
+  /**
+   * A bullet in view longer than this (a reason with its sources, a list of jobs) shows its first {@link #KEPT_WORDS}
+   * words and its command; the whole bullet is repeated in a fold at the end of its section.
+   */
+  private static final int LONG_IN_VIEW = 32;
+  private static final int KEPT_WORDS = 20;
 
   @Override
   public String render(Report report) {
@@ -48,13 +54,23 @@ public final class MarkdownRenderer implements Renderer {
       md.append("## ").append(s.title()).append("\n\n");
       Line previous = null;
       boolean folded = false;
+      StringBuilder inFull = new StringBuilder();
+      int shortened = 0;
       for (Line line : s.lines()) {
         if (line instanceof Line.Fold f && !folded) {
           // Collapsed on GitHub; the blank lines around the body let Markdown inside it render as Markdown.
           md.append("\n<details><summary>").append(html(f.summary())).append("</summary>\n\n");
           folded = true;
         } else if (line instanceof Line.Bullet b) {
-          bullet(md, b, folded ? null : referTo(b, s, shownIn));
+          Section shownBefore = folded ? null : referTo(b, s, shownIn);
+          if (!folded && shownBefore == null && FirstWords.count(b.text()) > LONG_IN_VIEW) {
+            bullet(md, new Line.Bullet(b.depth(), b.status(), FirstWords.of(b.text(), KEPT_WORDS), b.command(),
+                b.facts()), null);
+            bullet(inFull, new Line.Bullet(0, b.status(), b.text(), b.command(), b.facts()), null);
+            shortened++;
+          } else {
+            bullet(md, b, shownBefore);
+          }
         } else if (line instanceof Line.Quote q) {
           q.text().lines().forEach(l -> md.append("  > ").append(l).append('\n'));
         } else if (line instanceof Line.Cited c) {
@@ -75,6 +91,11 @@ public final class MarkdownRenderer implements Renderer {
       }
       if (folded) {
         md.append("\n</details>\n\n"); // the blank line keeps the end mark its own HTML block
+      }
+      if (shortened > 0) {
+        md.append(folded ? "" : "\n").append("<details><summary>")
+            .append(shortened == 1 ? "The shortened bullet in full" : "The " + shortened + " shortened bullets in full")
+            .append("</summary>\n\n").append(inFull).append("\n</details>\n\n");
       }
       blocks.put(s.id(), block(s.id(), md.toString()));
     }
