@@ -64,18 +64,36 @@ final class ExecutiveSummary implements SectionWriter {
   }
 
   private Line single(Finding f) {
-    return bullet(0, f.status(), Phrase.of(f.label() + ": ").then(f.reason()), facts.firstCommand(f.basedOn()),
+    return bullet(0, f.status(), Phrase.of(f.label() + ": ").then(f.reason()), worstCommand(f.basedOn()),
         f.basedOn());
+  }
+
+  /**
+   * The command of the check's worst fact, the one its status comes from; none when that fact has none. A lesser
+   * fact's command (the happy-path rules' `command -v git pytest` beside an UNKNOWN rule) would reproduce something
+   * other than what the bullet says.
+   */
+  private String worstCommand(List<FactId> ids) {
+    List<dev.forkstate.fact.Fact> known = ids.stream().map(id -> facts.get(id.value())).flatMap(
+        java.util.Optional::stream).toList();
+    int worst = known.stream().mapToInt(f -> f.status().severity()).max().orElse(0);
+    return known.stream().filter(f -> f.status().severity() == worst && !f.command().isEmpty())
+        .map(dev.forkstate.fact.Fact::command).findFirst().orElse("");
   }
 
   /** "CI on the last push, CI workflow wired: 8 facts skipped (reason)": the checks, how many facts, the cause once. */
   private Line shared(List<Finding> group) {
     Finding first = group.get(0);
-    List<FactId> ids = group.stream().flatMap(f -> f.basedOn().stream()).distinct().sorted().toList();
+    // The facts of the group's status (or not measured at all): a check's passing facts were measured, so they are
+    // not counted as not measured.
+    List<FactId> all = group.stream().flatMap(f -> f.basedOn().stream()).distinct().sorted().toList();
+    List<FactId> ofStatus = all.stream()
+        .filter(id -> facts.get(id.value()).map(x -> x.status() == first.status()).orElse(true)).toList();
+    List<FactId> ids = ofStatus.isEmpty() ? all : ofStatus;
     String labels = String.join(", ", group.stream().map(Finding::label).toList());
     String what = first.status() == Status.SKIPPED ? " skipped (" : " not measured (";
     return bullet(0, first.status(), Phrase.of(labels + ": " + Noun.count(ids.size(), "fact") + what)
-        .then(first.reason()).then(")"), facts.firstCommand(ids), ids);
+        .then(first.reason()).then(")"), worstCommand(ids), ids);
   }
 
   private void changesSinceLastReport(List<Line> out) {
