@@ -2,6 +2,7 @@ package dev.forkstate.check;
 
 import static dev.forkstate.check.Observation.Kind.RISK;
 
+import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.fact.Noun;
@@ -11,6 +12,7 @@ import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The risks the measured facts trigger, each with its mitigation and the command that shows it. Pure. */
 public final class Risks {
@@ -23,9 +25,13 @@ public final class Risks {
    */
   public static List<Observation> of(FactSet facts, String upstreamRef) {
     List<Observation> out = new ArrayList<>();
-    facts.count(FactIds.UPSTREAM_BEHIND).filter(n -> n > 0).ifPresent(n -> out.add(new Observation(RISK, Status.WARN,
-        Phrase.of("Drift: " + Noun.count(n, "upstream commit") + " not merged. Mitigation: merge upstream in small "
-            + "steps, then rerun the smokes"), "git merge " + upstreamRef, List.of(FactIds.UPSTREAM_BEHIND))));
+    Optional<Fact> conflicts = facts.get(FactIds.UPSTREAM_MERGE_PREVIEW)
+        .filter(f -> f.status() == Status.FAIL || f.status() == Status.WARN);
+    facts.count(FactIds.UPSTREAM_BEHIND).filter(n -> n > 0).ifPresent(n -> out.add(conflicts.isPresent()
+        ? drift(n, conflicts.get())
+        : new Observation(RISK, Status.WARN, Phrase.of("Drift: " + Noun.count(n, "upstream commit") + " not merged. "
+            + "Mitigation: merge upstream in small steps, then rerun the smokes"), "git merge " + upstreamRef,
+            List.of(FactIds.UPSTREAM_BEHIND))));
     facts.get(FactIds.UPSTREAM_FILES_MODIFIED).filter(f -> f.value() instanceof Value.Changes)
         .ifPresent(m -> conflictRisk((Value.Changes) m.value(), upstreamRef).ifPresent(out::add));
     int skipped = SmokeCounts.skipped(facts);
@@ -38,12 +44,9 @@ public final class Risks {
         out.add(Observation.ofFact(RISK, "Cited path not committed:", f)));
     facts.get(FactIds.GIT_SHALLOW).filter(f -> f.status() == Status.WARN).ifPresent(f ->
         out.add(Observation.ofFact(RISK, "History:", f)));
-    facts.get(FactIds.UPSTREAM_MERGE_PREVIEW).filter(f -> f.status() == Status.FAIL || f.status() == Status.WARN)
-        .ifPresent(f -> out.add(new Observation(RISK, f.status(), Phrase.of("Merge conflicts ahead: ")
-            .then(f.summaryPhrase()).then(". Mitigation: ").then(f.reason().isBlank()
-                ? Phrase.of("merge upstream now, in small steps, or move the fork's edits behind a seam")
-                : f.reasonPhrase()),
-            f.command(), List.of(f.id()))));
+    if (facts.count(FactIds.UPSTREAM_BEHIND).filter(n -> n > 0).isEmpty()) {
+      conflicts.ifPresent(f -> out.add(drift(0, f)));
+    }
     facts.withPrefix(FactIds.PR_PREFIX).stream().filter(f -> f.status() == Status.WARN).forEach(f ->
         out.add(Observation.ofFact(RISK, "PR branch:", f)));
     return out;
@@ -72,5 +75,19 @@ public final class Risks {
     }
     return java.util.Optional.of(new Observation(RISK, Status.WARN, text.then(". Mitigation: keep each edit behind a "
         + "seam, or upstream it"), command.toString(), List.of(FactIds.UPSTREAM_FILES_MODIFIED)));
+  }
+
+  /**
+   * Drift and the conflicts merging it brings, one risk: commits not merged (when any), what the merge preview found,
+   * and its mitigation, with the preview's command.
+   */
+  private static Observation drift(long behind, Fact preview) {
+    Phrase text = behind > 0 ? Phrase.of("Drift: " + Noun.count(behind, "upstream commit") + " not merged; ")
+        : Phrase.of("Merge conflicts ahead: ");
+    return new Observation(RISK, preview.status(), text.then(preview.summaryPhrase()).then(". Mitigation: ")
+        .then(preview.reason().isBlank()
+            ? Phrase.of("merge upstream now, in small steps, or move the fork's edits behind a seam")
+            : preview.reasonPhrase()), preview.command(),
+        behind > 0 ? List.of(FactIds.UPSTREAM_BEHIND, preview.id()) : List.of(preview.id()));
   }
 }

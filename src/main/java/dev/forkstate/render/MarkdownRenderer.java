@@ -26,9 +26,9 @@ public final class MarkdownRenderer implements Renderer {
   /** A bullet with no command links to where its facts were shown in full only when its words are more than this. */
   private static final int LONG_WORDS = 30;
   /** A bullet that links to where its facts were shown in full repeats its words only when they are this few. */
-  private static final int REPEAT_WORDS = 12;
+  private static final int REPEAT_WORDS = 10;
   /** How many of its words such a bullet keeps. */
-  private static final int SHORT_WORDS = 8;
+  private static final int SHORT_WORDS = 6;
   /**
    * A bullet in view longer than this (a reason with its sources, a list of jobs) shows its first {@link #KEPT_WORDS}
    * words and its command; the whole bullet is repeated in a fold at the end of its section.

@@ -23,6 +23,9 @@ final class ExecutiveSummary implements SectionWriter {
       "fork-branch-checked-out", "tag-present", "smokes-pass", "smoke-paths-tracked", "happypath-aligned",
       "capabilities-verified", "upstream-merged", "worktree-clean");
 
+  /** The checks whose answer is a headline number (CI, smokes, drift): in view even when they pass. */
+  private static final Set<String> HEADLINE_NUMBERS = Set.of("ci-last-push-green", "smokes-pass", "upstream-merged");
+
   /** The statuses whose findings are grouped by cause: questions not answered, for a reason that can be shared. */
   private static final Set<Status> SHARED_CAUSE = Set.of(Status.SKIPPED, Status.UNKNOWN);
 
@@ -58,9 +61,29 @@ final class ExecutiveSummary implements SectionWriter {
           ? List.of(f.status(), f.reason()) : List.of(f.checkId());
       byCause.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
     }
-    byCause.values().forEach(group -> out.add(group.size() == 1 ? single(group.get(0)) : shared(group)));
+    // What failed or could not be told leads (FAIL, WARN, UNKNOWN, SKIPPED), then the headline numbers; a check that
+    // passes and is no headline number (fork branch, smoke paths) folds: its bullet in full, one click away.
+    List<List<Finding>> groups = new ArrayList<>(byCause.values());
+    groups.sort(java.util.Comparator.comparingInt(g -> rank(g.get(0).status())));
+    List<Line> passing = new ArrayList<>();
+    for (List<Finding> group : groups) {
+      Line line = group.size() == 1 ? single(group.get(0)) : shared(group);
+      boolean folds = group.size() == 1 && group.get(0).status() == Status.PASS
+          && !HEADLINE_NUMBERS.contains(group.get(0).checkId());
+      (folds ? passing : out).add(line);
+    }
     changesSinceLastReport(out);
-    return out;
+    return Folds.after(out, "Checks that pass (" + passing.size() + ")", passing);
+  }
+
+  private static int rank(Status s) {
+    return switch (s) {
+      case FAIL -> 0;
+      case WARN -> 1;
+      case UNKNOWN -> 2;
+      case SKIPPED -> 3;
+      default -> 4;
+    };
   }
 
   private Line single(Finding f) {
