@@ -33,7 +33,7 @@ public final class MarkdownRenderer implements Renderer {
    * A bullet in view longer than this (a reason with its sources, a list of jobs) shows its first {@link #KEPT_WORDS}
    * words and its command; the whole bullet is repeated in a fold at the end of its section.
    */
-  private static final int LONG_IN_VIEW = 28;
+  static final int LONG_IN_VIEW = 28;
   private static final int KEPT_WORDS = 18;
 
   @Override

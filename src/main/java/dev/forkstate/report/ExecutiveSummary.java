@@ -93,7 +93,7 @@ final class ExecutiveSummary implements SectionWriter {
 
   /**
    * The command of the check's worst fact, the one its status comes from; none when that fact has none. A lesser
-   * fact's command (the happy-path rules' `command -v git pytest` beside an UNKNOWN rule) would reproduce something
+   * fact's command (the copy-paste rule's `command -v git pytest` beside an UNKNOWN rule) would reproduce something
    * other than what the bullet says.
    */
   private String worstCommand(List<FactId> ids) {

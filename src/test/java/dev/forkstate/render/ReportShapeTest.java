@@ -2,6 +2,7 @@ package dev.forkstate.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.forkstate.report.SectionTitles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ class ReportShapeTest {
     assertThat(shape.mostShownCommand()).as("commands shown: %s", shape.commands())
         .isLessThanOrEqualTo(BOUND_COMMAND);
     assertThat(shape.bulletsIn("Executive Summary")).isBetween(1L, 12L);
+    assertThat(shape.sectionTitles()).isEqualTo(SectionTitles.TITLES);
   }
 
   /**
@@ -46,6 +48,7 @@ class ReportShapeTest {
     assertThat(shape.repeatedLines()).as("lines shown twice").isEmpty();
     assertThat(shape.mostShownCommand()).as("commands shown: %s", shape.commands()).isLessThanOrEqualTo(3);
     assertThat(shape.bulletsIn("Executive Summary")).isBetween(1L, 12L);
+    assertThat(shape.sectionTitles()).isEqualTo(SectionTitles.TITLES);
   }
 
   @Test
