@@ -81,7 +81,7 @@ class ChangesSinceLastReportTest {
         + "  - newly measured: `python.declared-dependencies` INFO\n"
         + "  - newly measured: `python.test-imports` INFO\n"
         + "  - newly measured: `python.test-only-settings` INFO\n"
-        + "  - newly measured: `upstream.patches.superseded` INFO\n<!-- forkstate:end id=executive-summary -->");
+        + "  - newly measured: `upstream.patches.superseded` INFO\n\n<details><summary>Checks that pass (");
   }
 
   private static void run(GitScript repo, Map<String, String> env) {
