@@ -50,10 +50,14 @@ final class ValidationStatus implements SectionWriter {
     for (Fact smoke : facts.withPrefix(FactIds.SMOKE_PREFIX)) {
       out.add(Bullets.fact(0, smoke, "Smokes (" + FactIds.SMOKE_PREFIX.rest(smoke.id()) + "):"));
       if (smoke.value() instanceof Value.Tests t) {
-        for (Value.TestCase tc : t.notable()) {
+        // A suite that fails wholesale lists its first tests; the rest are one line away in the JSON.
+        for (Value.TestCase tc : t.notable().stream().limit(Bullets.IN_VIEW_ITEMS).toList()) {
           Phrase line = Phrase.of(tc.outcome() + ": ").then(Phrase.Kind.TEST_ID, tc.id());
           out.add(bullet(1, tc.outcome().equals("skipped") ? Status.WARN : Status.FAIL, tc.message().isBlank() ? line
               : line.then(" — ").then(Phrase.Kind.CODE, tc.message()), "", List.of(smoke.id())));
+        }
+        if (t.notable().size() > Bullets.IN_VIEW_ITEMS) {
+          out.add(Bullets.more(1, t.notable().size() - Bullets.IN_VIEW_ITEMS, smoke, "notable"));
         }
       }
     }
