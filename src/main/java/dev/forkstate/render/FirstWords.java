@@ -47,4 +47,28 @@ final class FirstWords {
     }
     return new Phrase(parts).then(" …");
   }
+
+  /**
+   * How many words a repeat keeps so it still reads as what it is: its label through the first colon when that is
+   * within {@code max} words, and a few words of what follows; {@code fallback} words when it has no short label.
+   */
+  static int label(Phrase p, int max, int fallback) {
+    String[] words = p.plain().strip().split("\\s+");
+    for (int i = 0; i < Math.min(max, words.length); i++) {
+      if (words[i].endsWith(":")) {
+        // A few words of what follows, up to a clause's end ("5 passed,"), not into the next number.
+        int end = Math.min(Math.min(max, words.length), i + 1 + AFTER_LABEL);
+        for (int j = i + 1; j < end; j++) {
+          if (words[j].endsWith(",") || words[j].endsWith(";")) {
+            return j + 1;
+          }
+        }
+        return end;
+      }
+    }
+    return fallback;
+  }
+
+  /** Words kept after a repeat's label: enough for its number ("Upstream drift: 2 commits of"). */
+  private static final int AFTER_LABEL = 3;
 }

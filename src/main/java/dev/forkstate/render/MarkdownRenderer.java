@@ -65,7 +65,9 @@ public final class MarkdownRenderer implements Renderer {
           folded = true;
         } else if (line instanceof Line.Bullet b) {
           Section shownBefore = folded ? null : referTo(b, s, shownIn);
-          if (!folded && shownBefore == null && FirstWords.count(b.text()) > LONG_IN_VIEW) {
+          // A line that frames the section (its settings) is shown whole: it states no measurement to look up.
+          boolean context = b.status() == null && b.facts().isEmpty();
+          if (!folded && shownBefore == null && !context && FirstWords.count(b.text()) > LONG_IN_VIEW) {
             bullet(md, new Line.Bullet(b.depth(), b.status(), FirstWords.of(b.text(), KEPT_WORDS), b.command(),
                 b.facts()), null);
             bullet(inFull, new Line.Bullet(0, b.status(), b.text(), b.command(), b.facts()), null);
@@ -163,7 +165,7 @@ public final class MarkdownRenderer implements Renderer {
     md.append("  ".repeat(b.depth())).append("- ").append(badge(b.status()));
     if (shownBefore != null && FirstWords.count(b.text()) > REPEAT_WORDS) {
       // Said in full above: its first words (which differ between sections: each labels it its way) and the link.
-      md.append(MarkdownText.of(FirstWords.of(b.text(), SHORT_WORDS)));
+      md.append(MarkdownText.of(FirstWords.of(b.text(), FirstWords.label(b.text(), REPEAT_WORDS, SHORT_WORDS))));
     } else {
       md.append(MarkdownText.of(b.text()));
     }
