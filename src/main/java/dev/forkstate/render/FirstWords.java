@@ -45,6 +45,11 @@ final class FirstWords {
       }
       parts.add(new Phrase.Words(kept.toString()));
     }
+    // A cut right after an opening bracket or a dash would leave it dangling: "(declared in x) ( …".
+    int last = parts.size() - 1;
+    if (last >= 0 && parts.get(last) instanceof Phrase.Words w) {
+      parts.set(last, new Phrase.Words(w.text().replaceAll("\\s*[(\\[—–-]+$", "")));
+    }
     return new Phrase(parts).then(" …");
   }
 
