@@ -47,10 +47,33 @@ class GenerateReportTest {
     return new GenerateReport().run(new GenerateRequest(fork, out, format, true, null, env));
   }
 
+  // One offline report and one JSON document of the demo serve every test that only reads them: a generation runs
+  // the smokes (pytest) several times, the largest cost of this class.
+  private GenerateResult written;
+  private String writtenMd;
+  private GenerateResult json;
+
+  /** The demo's report, written offline to STATE_OF_PROJECT.md, as it was right after that write. */
+  private synchronized GenerateResult written() throws Exception {
+    if (written == null) {
+      written = generate(GenerateRequest.Format.MD, null);
+      writtenMd = Files.readString(fork.resolve("STATE_OF_PROJECT.md"));
+    }
+    return written;
+  }
+
+  /** The demo's JSON document, offline, printed to stdout. */
+  private synchronized GenerateResult json() {
+    if (json == null) {
+      json = generate(GenerateRequest.Format.JSON, "-");
+    }
+    return json;
+  }
+
   @Test
   void verifyOnTheReportJustWrittenFindsNothingFalse() throws Exception {
-    Path out = tmp.resolve("verify-me.md");
-    generate(GenerateRequest.Format.MD, out.toString());
+    written();
+    Path out = Files.writeString(tmp.resolve("verify-me.md"), writtenMd);
     VerifyReport.Result r = new VerifyReport().run(new VerifyReport.Request(fork, out, false, false, null, env));
     assertThat(VerifyOwnReportTest.falseClaims(r)).isEmpty();
     assertThat(r.claims()).anyMatch(c -> c.verdict() == dev.forkstate.verify.Verdict.TRUE);
@@ -58,8 +81,8 @@ class GenerateReportTest {
 
   @Test
   void reportHasEverySectionInTheSeedsOrder() throws Exception {
-    GenerateResult r = generate(GenerateRequest.Format.MD, null);
-    String md = Files.readString(fork.resolve("STATE_OF_PROJECT.md"));
+    GenerateResult r = written();
+    String md = writtenMd;
     assertThat(md).startsWith("<!-- forkstate:begin id=title sha=");
     assertThat(md.lines().filter(l -> !l.startsWith("<!--")).findFirst()).contains("# State of minillm fork — 2026-01-01");
     List<String> headings = md.lines().filter(l -> l.startsWith("## ")).map(l -> l.substring(3)).toList();
@@ -125,8 +148,8 @@ class GenerateReportTest {
 
   @Test
   void jsonIsAVersionedDocumentOfTheSameFacts() throws Exception {
-    GenerateResult r = generate(GenerateRequest.Format.JSON, tmp.resolve("out.json").toString());
-    JsonNode root = new ObjectMapper().readTree(tmp.resolve("out.json").toFile());
+    GenerateResult r = json();
+    JsonNode root = new ObjectMapper().readTree(r.rendered());
     assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
     assertThat(root.get("facts")).hasSize(r.report().facts().size());
     List<String> ids = new ArrayList<>();
@@ -145,9 +168,7 @@ class GenerateReportTest {
    */
   @Test
   void jsonTextIsPlainWithTypedParts() throws Exception {
-    GenerateResult r = new GenerateReport().run(new GenerateRequest(fork, "-", GenerateRequest.Format.JSON, false,
-        null, env));
-    JsonNode root = new ObjectMapper().readTree(r.rendered());
+    JsonNode root = new ObjectMapper().readTree(json().rendered());
     java.util.regex.Pattern markup = java.util.regex.Pattern.compile("(`+)[^`]+?\\1|\\[[^\\]]*]\\([^)]*\\)");
     List<String> markdown = new ArrayList<>();
     walk(root, "", (path, text) -> {
@@ -247,9 +268,8 @@ class GenerateReportTest {
   }
 
   @Test
-  void offlineSkipsLiveAndCiButStillMeasuresGit() {
-    GenerateResult r = new GenerateReport().run(new GenerateRequest(fork, "-", GenerateRequest.Format.MD, true,
-        null, env));
+  void offlineSkipsLiveAndCiButStillMeasuresGit() throws Exception {
+    GenerateResult r = written();
     var facts = new dev.forkstate.fact.FactSet(r.report().facts());
     assertThat(facts.get(FactIds.CI_RUN_LAST_PUSH).orElseThrow().status()).isEqualTo(Status.SKIPPED);
     assertThat(facts.get(FactIds.LIVE_CHECK).orElseThrow().reason()).startsWith("offline");
@@ -259,8 +279,8 @@ class GenerateReportTest {
   /** The README's sample is real output: every line of it appears in the demo's report. */
   @Test
   void readmeSampleMatchesTheDemoReport() throws Exception {
-    generate(GenerateRequest.Format.MD, null);
-    String md = Files.readString(fork.resolve("STATE_OF_PROJECT.md"));
+    written();
+    String md = writtenMd;
     String readme = Files.readString(Path.of("README.md"));
     int start = readme.indexOf("```markdown\n") + "```markdown\n".length();
     String sample = readme.substring(start, readme.indexOf("```", start));

@@ -16,6 +16,9 @@ public final class TestEnv {
     env.put("GIT_CONFIG_GLOBAL", "/dev/null");
     env.put("LC_ALL", "C.UTF-8");
     env.put("SOURCE_DATE_EPOCH", "1767225600");
+    // The fixtures' smokes use no pytest plugin, and a machine's pytest may auto-load heavy ones (hypothesis took
+    // 0.9 s of imports on every run here); forkstate's own plugin is named with -p, which this does not turn off.
+    env.put("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1");
     for (String keep : new String[] {"PYENV_ROOT", "PYENV_VERSION", "JAVA_HOME", "TMPDIR"}) {
       String v = System.getenv(keep);
       if (v != null) {
