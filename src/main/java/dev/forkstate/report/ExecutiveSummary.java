@@ -64,7 +64,7 @@ final class ExecutiveSummary implements SectionWriter {
     // What failed or could not be told leads (FAIL, WARN, UNKNOWN, SKIPPED), then the headline numbers; a check that
     // passes and is no headline number (fork branch, smoke paths) folds: its bullet in full, one click away.
     List<List<Finding>> groups = new ArrayList<>(byCause.values());
-    groups.sort(java.util.Comparator.comparingInt(g -> rank(g.get(0).status())));
+    groups.sort(java.util.Comparator.comparingInt(g -> Folds.order(g.get(0).status())));
     List<Line> passing = new ArrayList<>();
     for (List<Finding> group : groups) {
       Line line = group.size() == 1 ? single(group.get(0)) : shared(group);
@@ -74,16 +74,6 @@ final class ExecutiveSummary implements SectionWriter {
     }
     changesSinceLastReport(out);
     return Folds.after(out, "Checks that pass (" + passing.size() + ")", passing);
-  }
-
-  private static int rank(Status s) {
-    return switch (s) {
-      case FAIL -> 0;
-      case WARN -> 1;
-      case UNKNOWN -> 2;
-      case SKIPPED -> 3;
-      default -> 4;
-    };
   }
 
   private Line single(Finding f) {

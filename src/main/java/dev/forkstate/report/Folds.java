@@ -59,7 +59,11 @@ final class Folds {
     return 1 + order(worst);
   }
 
-  private static int order(Status s) {
+  /** What is wrong first: FAIL, WARN, UNKNOWN, SKIPPED, then the rest (PASS, INFO, no status). */
+  static int order(Status s) {
+    if (s == null) {
+      return 4;
+    }
     return switch (s) {
       case FAIL -> 0;
       case WARN -> 1;
@@ -67,6 +71,11 @@ final class Folds {
       case SKIPPED -> 3;
       default -> 4;
     };
+  }
+
+  /** Observations worst first (the sort is stable: a rule's own order holds within a status). */
+  static List<dev.forkstate.check.Observation> worstFirst(List<dev.forkstate.check.Observation> observations) {
+    return observations.stream().sorted(java.util.Comparator.comparingInt(o -> order(o.status()))).toList();
   }
 
   /** {@code shown}, then the rest folded under {@code summary} when there is any. */

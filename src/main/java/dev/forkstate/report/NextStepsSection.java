@@ -39,7 +39,8 @@ final class NextStepsSection implements SectionWriter {
   }
 
   private void addAll(List<Line> out, Kind kind) {
-    List<Observation> ofKind = steps.stream().filter(o -> o.kind() == kind).toList();
+    // Within a list, WARN leads UNKNOWN (Next): what is wrong before what could not be told.
+    List<Observation> ofKind = Folds.worstFirst(steps.stream().filter(o -> o.kind() == kind).toList());
     // Steps with the same status and the same command (the history trends, all read with `forkstate history`) are
     // one bullet: their words joined, the command once.
     Map<List<Object>, List<Observation>> byCommand = new LinkedHashMap<>();
