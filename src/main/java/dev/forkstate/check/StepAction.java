@@ -92,6 +92,13 @@ record StepAction(Phrase text, String command, List<FactId> basedOn) {
       facts.get(FactIds.HISTORY_DRIFT_PER_WEEK).filter(f -> f.status() == Status.WARN)
           .ifPresent(f -> named.add(f.id()));
     }
+    // Upstream code last taken in too long ago (a WARN) is the same call to merge: said here, not as its own step.
+    Optional<Long> stale = facts.get(FactIds.HISTORY_DAYS_SINCE_UPSTREAM).filter(f -> f.status() == Status.WARN)
+        .map(Fact::value).filter(v -> v instanceof Value.Count).map(v -> ((Value.Count) v).n());
+    if (stale.isPresent()) {
+      text = text.then("; upstream last taken in " + Noun.count(stale.get(), "day") + " ago");
+      named.add(FactIds.HISTORY_DAYS_SINCE_UPSTREAM);
+    }
     return Optional.of(new StepAction(text, "git merge " + ShellQuote.quote(targets.upstreamRef()), named));
   }
 
