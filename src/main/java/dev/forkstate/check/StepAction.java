@@ -79,8 +79,27 @@ record StepAction(Phrase text, String command, List<FactId> basedOn) {
     } else if (preview.filter(p -> p.status() == Status.PASS).isPresent()) {
       text = text.then(", no conflicts expected");
     }
-    return Optional.of(new StepAction(text, "git merge " + ShellQuote.quote(targets.upstreamRef()),
-        preview.map(p -> List.of(p.id())).orElse(List.of())));
+    List<FactId> named = new java.util.ArrayList<>(preview.map(p -> List.of(p.id())).orElse(List.of()));
+    // Drift that grew over the recorded runs is why the merge is due now: said here, from the series, once.
+    Optional<Value.Series> grew = facts.get(FactIds.HISTORY_BEHIND).filter(f -> f.status() == Status.WARN)
+        .map(Fact::value).filter(v -> v instanceof Value.Series se && se.values().size() > 1)
+        .map(v -> (Value.Series) v);
+    if (grew.isPresent()) {
+      List<Long> series = grew.get().values();
+      text = text.then("; behind grew " + series.get(0) + " → " + series.get(series.size() - 1) + " over the last "
+          + series.size() + " recorded runs");
+      named.add(FactIds.HISTORY_BEHIND);
+      facts.get(FactIds.HISTORY_DRIFT_PER_WEEK).filter(f -> f.status() == Status.WARN)
+          .ifPresent(f -> named.add(f.id()));
+    }
+    // Upstream code last taken in too long ago (a WARN) is the same call to merge: said here, not as its own step.
+    Optional<Long> stale = facts.get(FactIds.HISTORY_DAYS_SINCE_UPSTREAM).filter(f -> f.status() == Status.WARN)
+        .map(Fact::value).filter(v -> v instanceof Value.Count).map(v -> ((Value.Count) v).n());
+    if (stale.isPresent()) {
+      text = text.then("; upstream last taken in " + Noun.count(stale.get(), "day") + " ago");
+      named.add(FactIds.HISTORY_DAYS_SINCE_UPSTREAM);
+    }
+    return Optional.of(new StepAction(text, "git merge " + ShellQuote.quote(targets.upstreamRef()), named));
   }
 
   /**

@@ -8,8 +8,8 @@ import dev.forkstate.fact.Value;
 import java.util.Set;
 
 /**
- * What the recorded runs say, judged: smokes green in every run (else WARN), drift not growing between the oldest
- * and newest run (else WARN), upstream code taken in within {@link #STALE_DAYS} days (else WARN). The history only
+ * What the recorded runs say, judged: smokes green in every run (else WARN), drift growing between the oldest
+ * and newest run WARN (else an INFO measurement: a series that held steady passes no check), upstream code taken in within {@link #STALE_DAYS} days (else WARN). The history only
  * counts; these lines are the policy.
  */
 final class TrendPolicy implements Policy {
@@ -33,7 +33,8 @@ final class TrendPolicy implements Policy {
     if (m.id().equals(PASS_RATE) && m.value() instanceof Value.Count pct) {
       judged = pct.n() == 100 ? Status.PASS : Status.WARN;
     } else if (m.id().equals(BEHIND) && m.value() instanceof Value.Series s && !s.values().isEmpty()) {
-      judged = s.values().get(s.values().size() - 1) > s.values().get(0) ? Status.WARN : Status.PASS;
+      // Drift that grew is a warning; drift that did not is a series shown, a measurement that judges nothing.
+      judged = s.values().get(s.values().size() - 1) > s.values().get(0) ? Status.WARN : Status.INFO;
     } else if (m.id().equals(SINCE_UPSTREAM) && m.value() instanceof Value.Count days) {
       judged = days.n() > STALE_DAYS ? Status.WARN : Status.PASS;
     } else {

@@ -15,6 +15,8 @@ import java.util.List;
 final class Bullets {
   /** How many items (violations, modules, paths) a fact lists under its bullet before pointing to the JSON. */
   static final int MAX_ITEMS = 12;
+  /** How many items a list shows when it is in view (a rule's violations): the rest is one line away in the JSON. */
+  static final int IN_VIEW_ITEMS = 6;
 
   private Bullets() {}
 

@@ -53,7 +53,9 @@ final class CapabilitiesSection implements SectionWriter {
         agg[0]++;
         agg[1] += f.added();
       }
-      byDir.forEach((dir, agg) -> rest.add(plain(1, Phrase.of(Phrase.Kind.PATH, dir).then(": "
+      // A top folder's own files are said so: `pkg/` beside `pkg/extras/` counts only the files directly in pkg/.
+      byDir.forEach((dir, agg) -> rest.add(plain(1, Phrase.of(Phrase.Kind.PATH, dir)
+          .then((dir.indexOf('/') == dir.length() - 1 ? " (files directly in it)" : "") + ": "
           + Noun.count(agg[0], "file") + ", +" + agg[1] + " lines"))));
     } else {
       Bullets.addFact(rest, facts, 0, FactIds.UPSTREAM_FILES_ADDED, "Files the fork added:");
@@ -61,7 +63,7 @@ final class CapabilitiesSection implements SectionWriter {
     return Folds.after(out, "What the fork adds: Python modules, test folders, files by folder", rest);
   }
 
-  /** The first two levels of a path ("minilm/extras/"), or "(root)". */
+  /** The first two levels of a path ("minilm/extras/"), the top folder for its own files ("minilm/"), or "(root)". */
   private static String folder(String path) {
     String[] parts = path.split("/");
     if (parts.length == 1) {

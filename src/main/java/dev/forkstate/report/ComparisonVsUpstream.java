@@ -117,7 +117,13 @@ final class ComparisonVsUpstream implements SectionWriter {
     for (FactId id : UPSTREAMABILITY) {
       facts.get(id).ifPresent(f -> {
         out.add(Bullets.fact(1, f, ""));
-        out.addAll(Bullets.items(f, 2, Bullets.MAX_ITEMS));
+        if (id.equals(FactIds.UPSTREAM_PATCHES_FORK_ONLY) && !Bullets.entries(f.value()).isEmpty()) {
+          // Per-area counts add up to more than the commits: say what they count.
+          out.add(plain(2, "those commits by area: commits touching each area (a commit may touch several):"));
+          out.addAll(Bullets.items(f, 3, Bullets.MAX_ITEMS));
+        } else {
+          out.addAll(Bullets.items(f, 2, Bullets.MAX_ITEMS));
+        }
       });
     }
     if (!prs.isEmpty()) {

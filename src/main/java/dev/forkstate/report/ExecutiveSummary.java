@@ -23,6 +23,9 @@ final class ExecutiveSummary implements SectionWriter {
       "fork-branch-checked-out", "tag-present", "smokes-pass", "smoke-paths-tracked", "happypath-aligned",
       "capabilities-verified", "upstream-merged", "worktree-clean");
 
+  /** The checks whose answer is a headline number (CI, smokes, drift): in view even when they pass. */
+  private static final Set<String> HEADLINE_NUMBERS = Set.of("ci-last-push-green", "smokes-pass", "upstream-merged");
+
   /** The statuses whose findings are grouped by cause: questions not answered, for a reason that can be shared. */
   private static final Set<Status> SHARED_CAUSE = Set.of(Status.SKIPPED, Status.UNKNOWN);
 
@@ -58,24 +61,52 @@ final class ExecutiveSummary implements SectionWriter {
           ? List.of(f.status(), f.reason()) : List.of(f.checkId());
       byCause.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
     }
-    byCause.values().forEach(group -> out.add(group.size() == 1 ? single(group.get(0)) : shared(group)));
+    // What failed or could not be told leads (FAIL, WARN, UNKNOWN, SKIPPED), then the headline numbers; a check that
+    // passes and is no headline number (fork branch, smoke paths) folds: its bullet in full, one click away.
+    List<List<Finding>> groups = new ArrayList<>(byCause.values());
+    groups.sort(java.util.Comparator.comparingInt(g -> Folds.order(g.get(0).status())));
+    List<Line> passing = new ArrayList<>();
+    for (List<Finding> group : groups) {
+      Line line = group.size() == 1 ? single(group.get(0)) : shared(group);
+      boolean folds = group.size() == 1 && group.get(0).status() == Status.PASS
+          && !HEADLINE_NUMBERS.contains(group.get(0).checkId());
+      (folds ? passing : out).add(line);
+    }
     changesSinceLastReport(out);
-    return out;
+    return Folds.after(out, "Checks that pass (" + passing.size() + ")", passing);
   }
 
   private Line single(Finding f) {
-    return bullet(0, f.status(), Phrase.of(f.label() + ": ").then(f.reason()), facts.firstCommand(f.basedOn()),
+    return bullet(0, f.status(), Phrase.of(f.label() + ": ").then(f.reason()), worstCommand(f.basedOn()),
         f.basedOn());
+  }
+
+  /**
+   * The command of the check's worst fact, the one its status comes from; none when that fact has none. A lesser
+   * fact's command (the copy-paste rule's `command -v git pytest` beside an UNKNOWN rule) would reproduce something
+   * other than what the bullet says.
+   */
+  private String worstCommand(List<FactId> ids) {
+    List<dev.forkstate.fact.Fact> known = ids.stream().map(id -> facts.get(id.value())).flatMap(
+        java.util.Optional::stream).toList();
+    int worst = known.stream().mapToInt(f -> f.status().severity()).max().orElse(0);
+    return known.stream().filter(f -> f.status().severity() == worst && !f.command().isEmpty())
+        .map(dev.forkstate.fact.Fact::command).findFirst().orElse("");
   }
 
   /** "CI on the last push, CI workflow wired: 8 facts skipped (reason)": the checks, how many facts, the cause once. */
   private Line shared(List<Finding> group) {
     Finding first = group.get(0);
-    List<FactId> ids = group.stream().flatMap(f -> f.basedOn().stream()).distinct().sorted().toList();
+    // The facts of the group's status (or not measured at all): a check's passing facts were measured, so they are
+    // not counted as not measured.
+    List<FactId> all = group.stream().flatMap(f -> f.basedOn().stream()).distinct().sorted().toList();
+    List<FactId> ofStatus = all.stream()
+        .filter(id -> facts.get(id.value()).map(x -> x.status() == first.status()).orElse(true)).toList();
+    List<FactId> ids = ofStatus.isEmpty() ? all : ofStatus;
     String labels = String.join(", ", group.stream().map(Finding::label).toList());
     String what = first.status() == Status.SKIPPED ? " skipped (" : " not measured (";
     return bullet(0, first.status(), Phrase.of(labels + ": " + Noun.count(ids.size(), "fact") + what)
-        .then(first.reason()).then(")"), facts.firstCommand(ids), ids);
+        .then(first.reason()).then(")"), worstCommand(ids), ids);
   }
 
   private void changesSinceLastReport(List<Line> out) {

@@ -16,31 +16,66 @@ final class Folds {
 
   private Folds() {}
 
-  /** {@code lines} with what needs attention first and the rest folded under "{@code what} (N)". */
+  /**
+   * {@code lines} with what needs attention first, worst first (FAIL, WARN, then UNKNOWN and SKIPPED: what is
+   * wrong leads what could not be told; context lines stay on top), and the rest folded under "{@code what} (N)".
+   */
   static List<Line> attentionFirst(List<Line> lines, String what) {
-    List<Line> shown = new ArrayList<>();
+    List<List<Line>> shownGroups = new ArrayList<>();
     List<Line> folded = new ArrayList<>();
     int foldedBullets = 0;
     for (List<Line> group : groups(lines)) {
       if (isContext(group) || needsAttention(group.get(0))) {
-        shown.addAll(group);
+        shownGroups.add(group);
       } else if (group.stream().anyMatch(Folds::needsAttention)) {
         // A plain heading over mixed lines (a workflow's checks): what needs attention stays under it in view, the
         // rest folds under the same heading.
-        shown.add(group.get(0));
+        List<Line> inView = new ArrayList<>(List.of(group.get(0)));
         folded.add(group.get(0));
-        group.stream().skip(1).forEach(l -> (needsAttention(l) ? shown : folded).add(l));
+        group.stream().skip(1).forEach(l -> (needsAttention(l) ? inView : folded).add(l));
+        shownGroups.add(inView);
         foldedBullets++;
       } else {
         folded.addAll(group);
         foldedBullets++;
       }
     }
+    List<Line> shown = new ArrayList<>();
+    shownGroups.stream().sorted(java.util.Comparator.comparingInt(Folds::rank)).forEach(shown::addAll);
     if (!folded.isEmpty()) {
       shown.add(new Line.Fold(what + " (" + foldedBullets + ")"));
       shown.addAll(folded);
     }
     return shown;
+  }
+
+  /** Context first, then FAIL, WARN, UNKNOWN, SKIPPED by the group's worst line; the sort keeps order within a rank. */
+  private static int rank(List<Line> group) {
+    if (isContext(group)) {
+      return 0;
+    }
+    Status worst = group.stream().filter(l -> l instanceof Line.Bullet b && b.status() != null)
+        .map(l -> ((Line.Bullet) l).status()).reduce((a, b) -> order(a) <= order(b) ? a : b).orElse(Status.INFO);
+    return 1 + order(worst);
+  }
+
+  /** What is wrong first: FAIL, WARN, UNKNOWN, SKIPPED, then the rest (PASS, INFO, no status). */
+  static int order(Status s) {
+    if (s == null) {
+      return 4;
+    }
+    return switch (s) {
+      case FAIL -> 0;
+      case WARN -> 1;
+      case UNKNOWN -> 2;
+      case SKIPPED -> 3;
+      default -> 4;
+    };
+  }
+
+  /** Observations worst first (the sort is stable: a rule's own order holds within a status). */
+  static List<dev.forkstate.check.Observation> worstFirst(List<dev.forkstate.check.Observation> observations) {
+    return observations.stream().sorted(java.util.Comparator.comparingInt(o -> order(o.status()))).toList();
   }
 
   /** {@code shown}, then the rest folded under {@code summary} when there is any. */

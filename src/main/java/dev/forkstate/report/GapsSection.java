@@ -21,6 +21,8 @@ final class GapsSection implements SectionWriter {
 
   @Override
   public List<Line> lines() {
-    return ModelDraft.under(gaps.stream().map(o -> Bullets.observation(0, o)).toList(), assessment, "gaps");
+    // FAIL and WARN lead what could not be measured.
+    return ModelDraft.under(Folds.worstFirst(gaps).stream().map(o -> Bullets.observation(0, o)).toList(), assessment,
+        "gaps");
   }
 }

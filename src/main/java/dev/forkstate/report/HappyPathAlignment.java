@@ -47,19 +47,19 @@ final class HappyPathAlignment implements SectionWriter {
     for (Map.Entry<FactId, String> rule : RULES) {
       facts.get(rule.getKey()).ifPresent(f -> {
         out.add(Bullets.fact(0, f, rule.getValue()));
-        out.addAll(Bullets.items(f, 1, Bullets.MAX_ITEMS));
+        out.addAll(Bullets.items(f, 1, Bullets.IN_VIEW_ITEMS));
       });
       if (rule.getKey().equals(FactIds.HAPPYPATH_FLAGS)) {
         NOT_FLAGS.forEach(id -> facts.get(id).filter(f -> !Bullets.entries(f.value()).isEmpty()).ifPresent(f -> {
           out.add(Bullets.fact(0, f, ""));
-          out.addAll(Bullets.items(f, 1, Bullets.MAX_ITEMS));
+          out.addAll(Bullets.items(f, 1, Bullets.IN_VIEW_ITEMS));
         }));
       }
     }
     // Beside the import rule: what tests import (not judged) and what the project declares (what "optional" is).
     facts.get(FactIds.PYTHON_TEST_IMPORTS).filter(f -> !Bullets.entries(f.value()).isEmpty()).ifPresent(f -> {
       out.add(Bullets.fact(0, f, "Test imports:"));
-      out.addAll(Bullets.items(f, 1, Bullets.MAX_ITEMS));
+      out.addAll(Bullets.items(f, 1, Bullets.IN_VIEW_ITEMS));
     });
     Bullets.addFact(out, facts, 0, FactIds.PYTHON_DECLARED_DEPENDENCIES, "Declared dependencies:");
     Bullets.addFact(out, facts, 0, FactIds.PYTHON_CHANGES, "Scope:");

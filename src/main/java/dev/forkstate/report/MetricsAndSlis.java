@@ -91,7 +91,7 @@ final class MetricsAndSlis implements SectionWriter {
       return;
     }
     out.add(bullet(0, null, "Over the recorded runs (each run's smokes and commits behind upstream):",
-        "forkstate history", measured.stream().map(Fact::id).toList()));
+        measured.get(0).command(), measured.stream().map(Fact::id).toList()));
     for (Map.Entry<FactId, String> trend : TRENDS) {
       facts.get(trend.getKey()).ifPresent(f -> out.add(bullet(1, f.status(), Phrase.describing(trend.getValue(), f),
           "", List.of(f.id()))));

@@ -20,7 +20,7 @@ final class RisksAndMitigations implements SectionWriter {
   @Override
   public List<Line> lines() {
     List<Line> out = new ArrayList<>();
-    risks.forEach(o -> out.add(Bullets.observation(0, o)));
+    Folds.worstFirst(risks).forEach(o -> out.add(Bullets.observation(0, o)));
     if (out.isEmpty()) {
       out.add(Bullets.plain(0, "No rule-based risk is triggered by the measured facts."));
     }

@@ -13,7 +13,9 @@ import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The settings used, the git state, every smoke with its notable tests, the live check and CI. */
 final class ValidationStatus implements SectionWriter {
@@ -42,26 +44,56 @@ final class ValidationStatus implements SectionWriter {
     out.add(plain(0, Phrase.of("Settings: fork branch ").then(setting(settings.forkBranch(), Phrase.Kind.BRANCH))
         .then(", upstream ").then(setting(settings.upstreamRef(), Phrase.Kind.REF)).then(", CI workflow ")
         .then(setting(settings.ciWorkflow(), Phrase.Kind.PATH))));
-    for (FactId id : GIT_FACTS) {
-      Bullets.addFact(out, facts, 0, id, "");
-    }
+    Map<FactId, String> git = new LinkedHashMap<>();
+    GIT_FACTS.forEach(id -> git.put(id, ""));
+    addGrouped(out, 0, git);
     for (Fact smoke : facts.withPrefix(FactIds.SMOKE_PREFIX)) {
       out.add(Bullets.fact(0, smoke, "Smokes (" + FactIds.SMOKE_PREFIX.rest(smoke.id()) + "):"));
       if (smoke.value() instanceof Value.Tests t) {
-        for (Value.TestCase tc : t.notable()) {
+        // A suite that fails wholesale lists its first tests; the rest are one line away in the JSON.
+        for (Value.TestCase tc : t.notable().stream().limit(Bullets.IN_VIEW_ITEMS).toList()) {
           Phrase line = Phrase.of(tc.outcome() + ": ").then(Phrase.Kind.TEST_ID, tc.id());
           out.add(bullet(1, tc.outcome().equals("skipped") ? Status.WARN : Status.FAIL, tc.message().isBlank() ? line
               : line.then(" — ").then(Phrase.Kind.CODE, tc.message()), "", List.of(smoke.id())));
         }
+        if (t.notable().size() > Bullets.IN_VIEW_ITEMS) {
+          out.add(Bullets.more(1, t.notable().size() - Bullets.IN_VIEW_ITEMS, smoke, "notable"));
+        }
       }
     }
     Bullets.addFact(out, facts, 0, FactIds.LIVE_CHECK, "Live check:");
-    Bullets.addFact(out, facts, 0, FactIds.CI_RUN_LAST_PUSH, "CI on the last push:");
-    Bullets.addFact(out, facts, 0, FactIds.CI_RUN_PYTHON_JOB, "CI job for Python " + settings.ciJob().value() + ":");
+    Map<FactId, String> ciRuns = new LinkedHashMap<>();
+    ciRuns.put(FactIds.CI_RUN_LAST_PUSH, "CI on the last push");
+    ciRuns.put(FactIds.CI_RUN_PYTHON_JOB, "CI job for Python " + settings.ciJob().value());
+    addGrouped(out, 0, ciRuns);
     out.add(plain(0, Phrase.of("CI workflow ").then(setting(settings.ciWorkflow(), Phrase.Kind.PATH)).then(":")));
-    for (Fact f : facts.withPrefix(FactIds.CI_WORKFLOW_PREFIX)) {
-      out.add(Bullets.fact(1, f, ""));
-    }
+    Map<FactId, String> workflow = new LinkedHashMap<>();
+    facts.withPrefix(FactIds.CI_WORKFLOW_PREFIX).forEach(f -> workflow.put(f.id(), ""));
+    addGrouped(out, 1, workflow);
     return Folds.attentionFirst(out, "Checks that pass and what was measured");
+  }
+
+  /**
+   * The facts measured of these (id to label, "" for none), one bullet each, except that facts with the same status,
+   * words and command (CI facts skipped offline, tracking counts without a tracking remote) share one bullet naming
+   * them all: the cause is said once. Typed data decides, never the wording shown.
+   */
+  private void addGrouped(List<Line> out, int depth, Map<FactId, String> labels) {
+    Map<List<Object>, List<Fact>> groups = new LinkedHashMap<>();
+    labels.keySet().forEach(id -> facts.get(id).ifPresent(f -> groups.computeIfAbsent(List.of(f.status(),
+        f.summaryPhrase(), f.reasonPhrase(), f.command()), k -> new ArrayList<>()).add(f)));
+    for (List<Fact> group : groups.values()) {
+      Fact first = group.get(0);
+      String label = labels.get(first.id());
+      if (group.size() == 1) {
+        out.add(Bullets.fact(depth, first, label.isEmpty() ? "" : label + ":"));
+        continue;
+      }
+      List<FactId> ids = group.stream().map(Fact::id).toList();
+      Phrase names = label.isEmpty()
+          ? Phrase.items(Phrase.Kind.CODE, ids.stream().map(FactId::value).toList(), ", ")
+          : Phrase.of(String.join(", ", group.stream().map(f -> labels.get(f.id())).toList()));
+      out.add(bullet(depth, first.status(), Phrase.describing(names.then(":"), first), first.command(), ids));
+    }
   }
 }

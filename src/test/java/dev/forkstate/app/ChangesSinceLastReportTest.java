@@ -72,8 +72,8 @@ class ChangesSinceLastReportTest {
     Files.writeString(report, old);
     new GenerateReport().run(new GenerateRequest(demo, null, GenerateRequest.Format.MD, false, null, env));
     // The changes are the facts added since (the upstream base tag, the credentials and test-only settings, the
-    // declared dependencies, the tests' imports, the superseded commits, reverted merges, committed secrets) and the trend chart, which a run writing
-    // the file draws and the old (stdout) run did not.
+    // declared dependencies, the tests' imports, the superseded commits, reverted merges, committed secrets) and the
+    // trend chart, which a run writing the file draws and the old (stdout) run did not.
     assertThat(Files.readString(report)).contains("- Changes since the last report:\n"
         + "  - newly measured: `git.tags.upstream-base` INFO\n"
         + "  - newly measured: `history.chart` INFO\n"
@@ -83,7 +83,7 @@ class ChangesSinceLastReportTest {
         + "  - newly measured: `python.test-only-settings` INFO\n"
         + "  - newly measured: `upstream.patches.superseded` INFO\n"
         + "  - newly measured: `upstream.reverted-merges` INFO\n"
-        + "  - newly measured: `upstream.secrets` PASS\n<!-- forkstate:end id=executive-summary -->");
+        + "  - newly measured: `upstream.secrets` PASS\n\n<details><summary>Checks that pass (");
   }
 
   private static void run(GitScript repo, Map<String, String> env) {

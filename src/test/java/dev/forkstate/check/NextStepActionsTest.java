@@ -44,6 +44,26 @@ class NextStepActionsTest {
     assertThat(steps.get(0).basedOn()).containsExactly(FactIds.UPSTREAM_BEHIND, FactIds.UPSTREAM_MERGE_PREVIEW);
   }
 
+  /**
+   * Drift that grew over the recorded runs, and upstream code taken in long ago, are why the merge is due: the merge
+   * step says both from their typed values and names their facts, so they are not steps of their own.
+   */
+  @Test
+  void growingDriftAndStaleUpstreamAreSaidByTheMergeStep() {
+    Fact grew = new Fact(FactIds.HISTORY_BEHIND, Status.WARN, new Value.Series(List.of(100L, 140L, 160L)),
+        Phrase.of("commits behind upstream, oldest to newest run: 100 → 140 → 160"), Phrase.empty(), List.of(EV));
+    Fact rate = new Fact(FactIds.HISTORY_DRIFT_PER_WEEK, Status.WARN, new Value.Text("30.0"),
+        Phrase.of("+30.0 commits behind upstream per week"), Phrase.empty(), List.of(EV));
+    Fact stale = new Fact(FactIds.HISTORY_DAYS_SINCE_UPSTREAM, Status.WARN, new Value.Count(265),
+        Phrase.of("265 days since upstream code last came in"), Phrase.empty(), List.of(EV));
+    List<Observation> steps = NextSteps.of(new FactSet(List.of(behind(160), grew, rate, stale)),
+        List.of(finding("upstream-merged", Status.WARN, FactIds.UPSTREAM_BEHIND)), null, "upstream/main");
+    assertThat(lines(steps)).containsExactly("NEXT WARN merge upstream/main: 160 commits behind; behind grew 100 → "
+        + "160 over the last 3 recorded runs; upstream last taken in 265 days ago | git merge upstream/main");
+    assertThat(steps.get(0).basedOn()).contains(FactIds.HISTORY_BEHIND, FactIds.HISTORY_DRIFT_PER_WEEK,
+        FactIds.HISTORY_DAYS_SINCE_UPSTREAM);
+  }
+
   @Test
   void aCleanPreviewSaysNoConflictsAndAMeasuredPreviewListsAtMostThreeFiles() {
     Fact clean = new Fact(FactIds.UPSTREAM_MERGE_PREVIEW, Status.PASS, new Value.Items(List.of()),

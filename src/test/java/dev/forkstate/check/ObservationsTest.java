@@ -66,21 +66,33 @@ class ObservationsTest {
   }
 
   @Test
-  void upstreamFilesTheForkEditsAreAGapAndEachAConflictRisk() {
+  void upstreamFilesTheForkEditsAreAGapAndOneConflictRiskNamingEach() {
     FactSet facts = new FactSet(List.of(modified(new Value.FileChange("pkg/core.py", 8, 1, false),
         new Value.FileChange("it's odd.py", 1, 0, false))));
     assertThat(texts(Gaps.of(facts, List.of()))).containsExactly(
         "GAP WARN 2 upstream files with fork edits (+9 -1 lines): each is a merge-conflict site",
         "GAP UNKNOWN Performance vs upstream: not measured; no speed claim is supported");
     List<Observation> risks = Risks.of(facts, "upstream/main");
-    assertThat(texts(risks)).containsExactly("RISK WARN Conflict risk in pkg/core.py (+8 -1 fork lines in an "
-        + "upstream file). Mitigation: keep the edit behind a seam, or upstream it", "RISK WARN Conflict risk in "
-        + "it's odd.py (+1 -0 fork lines in an upstream file). Mitigation: keep the edit behind a seam, or upstream "
-        + "it");
+    assertThat(texts(risks)).containsExactly("RISK WARN Conflict risk in 2 upstream files with fork edits: "
+        + "pkg/core.py (+8 -1), it's odd.py (+1 -0). Mitigation: keep each edit behind a seam, or upstream it");
     assertThat(risks.get(0).text().parts().get(1)).isEqualTo(new Phrase.Code(Phrase.Kind.PATH, "pkg/core.py"));
+    // The command prints the same counts for the same files, heaviest first as the bullet names them.
     assertThat(risks).extracting(Observation::command).containsExactly(
-        "git diff $(git merge-base HEAD upstream/main) HEAD -- pkg/core.py",
-        "git diff $(git merge-base HEAD upstream/main) HEAD -- 'it'\\''s odd.py'");
+        "git diff --numstat $(git merge-base HEAD upstream/main) HEAD -- pkg/core.py 'it'\\''s odd.py'");
+  }
+
+  @Test
+  void aForkEditingManyUpstreamFilesNamesTheFiveHeaviestInOneRisk() {
+    List<Value.FileChange> files = new java.util.ArrayList<>();
+    for (int i = 1; i <= 7; i++) {
+      files.add(new Value.FileChange("m" + i + ".py", i, 0, false));
+    }
+    List<Observation> risks = Risks.of(new FactSet(List.of(modified(files.toArray(Value.FileChange[]::new)))),
+        "upstream/main");
+    assertThat(texts(risks)).containsExactly("RISK WARN Conflict risk in the 5 upstream files with the most fork "
+        + "edits (of 7): m7.py (+7 -0), m6.py (+6 -0), m5.py (+5 -0), m4.py (+4 -0), m3.py (+3 -0). Mitigation: keep "
+        + "each edit behind a seam, or upstream it");
+    assertThat(risks.get(0).command()).endsWith("HEAD -- m7.py m6.py m5.py m4.py m3.py");
   }
 
   @Test

@@ -21,7 +21,9 @@ class TrendPolicyTest {
         Arguments.of(Fact.info(FactIds.HISTORY_SMOKE_PASS_RATE, new Value.Count(100), "green", EV), Status.PASS),
         Arguments.of(Fact.info(FactIds.HISTORY_SMOKE_PASS_RATE, new Value.Count(67), "2 of 3", EV), Status.WARN),
         Arguments.of(Fact.info(FactIds.HISTORY_BEHIND, new Value.Series(List.of(10L, 14L, 20L)), "up", EV), Status.WARN),
-        Arguments.of(Fact.info(FactIds.HISTORY_BEHIND, new Value.Series(List.of(20L, 5L)), "down", EV), Status.PASS),
+        // Drift that did not grow is a series shown: a measurement, no PASS badge.
+        Arguments.of(Fact.info(FactIds.HISTORY_BEHIND, new Value.Series(List.of(20L, 5L)), "down", EV), Status.INFO),
+        Arguments.of(Fact.info(FactIds.HISTORY_BEHIND, new Value.Series(List.of(7L, 7L)), "steady", EV), Status.INFO),
         Arguments.of(Fact.info(FactIds.HISTORY_BEHIND, new Value.Series(List.of()), "none", EV), Status.INFO),
         Arguments.of(Fact.info(FactIds.HISTORY_DAYS_SINCE_UPSTREAM, new Value.Count(45), "45 days", EV), Status.WARN),
         Arguments.of(Fact.info(FactIds.HISTORY_DAYS_SINCE_UPSTREAM, new Value.Count(30), "30 days", EV), Status.PASS),

@@ -108,11 +108,17 @@ class MarkdownInjectionTest {
     Report bad = report(hostile);
     String md = new MarkdownRenderer().render(bad);
     Node doc = Parser.builder().build().parse(md);
-    assertThat(shape(doc)).as("structure of %s:%n%s", show(hostile), md)
-        .isEqualTo(shape(Parser.builder().build().parse(new MarkdownRenderer().render(plain))));
-    // Only forkstate's own marks are HTML blocks, each on its own line; data never forms or breaks one.
+    // A bullet too long for view is shown short and repeated whole in a fold: a shape its length chose, so only the
+    // rules below (marks, texts read exactly) hold for it.
+    Line.Bullet first = (Line.Bullet) bad.sections().get(0).lines().get(0);
+    if (FirstWords.count(first.text()) <= MarkdownRenderer.LONG_IN_VIEW) {
+      assertThat(shape(doc)).as("structure of %s:%n%s", show(hostile), md)
+          .isEqualTo(shape(Parser.builder().build().parse(new MarkdownRenderer().render(plain))));
+    }
+    // Only forkstate's own marks and folds are HTML blocks, each on its own line; data never forms or breaks one.
     md.lines().filter(l -> l.startsWith("<")).forEach(l -> assertThat(Markers.BEGIN.matcher(l).matches()
-        || Markers.END.matcher(l).matches() || Markers.FACTS.matcher(l).matches()).as(l).isTrue());
+        || Markers.END.matcher(l).matches() || Markers.FACTS.matcher(l).matches()
+        || l.matches("<details><summary>[^<>]*</summary>") || l.equals("</details>")).as(l).isTrue());
     // What each piece of text reads as: the text exactly, on one line.
     String one = hostile.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ');
     List<String> paragraphs = paragraphs(doc);

@@ -86,6 +86,11 @@ record ReportShape(List<String> visible) {
     return n;
   }
 
+  /** The visible `##` headings, in order. */
+  List<String> sectionTitles() {
+    return visible.stream().filter(l -> l.startsWith("## ")).map(l -> l.substring(3)).toList();
+  }
+
   @Override
   public String toString() {
     return lines() + " visible lines, " + words() + " words, " + statusBullets() + " status bullets, "

@@ -48,10 +48,44 @@ class ExecutiveSummaryTest {
 
     List<String> summary = lines(findings, facts);
 
+    // What could not be told leads, then a passing check that is no headline number, folded (the "" is the fold).
     assertThat(summary.subList(1, summary.size())).containsExactly(
-        "SKIPPED CI on the last push, CI workflow wired: 3 facts skipped (" + noCi.plain() + ") | ",
-        "PASS Fork branch: on fork/stable | git branch --show-current",
         "UNKNOWN HAPPYPATH rules, Upstream merged: 2 facts not measured (" + noUpstream.plain() + ") | git remote",
-        "SKIPPED Capabilities: no capabilities listed | ");
+        "SKIPPED CI on the last push, CI workflow wired: 3 facts skipped (" + noCi.plain() + ") | ",
+        "SKIPPED Capabilities: no capabilities listed | ",
+        "",
+        "PASS Fork branch: on fork/stable | git branch --show-current");
+  }
+
+  /**
+   * The seed's report cited `command -v git pytest` (a passing rule's) under an UNKNOWN happy-path line: the bullet
+   * cites its worst fact's command, and none when that fact has none; a shared-cause bullet counts only the facts of
+   * its status (a passing fact was measured).
+   */
+  @Test
+  void aBulletCitesTheCommandOfItsWorstFactAndCountsOnlyFactsOfItsStatus() {
+    Phrase noUpstream = Phrase.of("no upstream ref");
+    FactSet facts = new FactSet(List.of(
+        Fact.of(FactIds.HAPPYPATH_COPY_PASTE, Status.PASS, dev.forkstate.fact.Value.none(), "commands found",
+            Evidence.ofCommand("command -v git pytest")),
+        Fact.unknown(FactIds.HAPPYPATH_FLAGS, noUpstream),
+        Fact.unknown(FactIds.UPSTREAM_BEHIND, noUpstream),
+        Fact.of(FactIds.SMOKE_PREFIX.value() + "s", Status.FAIL, dev.forkstate.fact.Value.none(), "1 failed",
+            Evidence.ofCommand("pytest -q tests/smoke")),
+        Fact.of(FactIds.GIT_BRANCH_CURRENT, Status.PASS, dev.forkstate.fact.Value.none(), "on main",
+            Evidence.ofCommand("git branch --show-current"))));
+    List<Finding> findings = List.of(
+        finding("happypath-aligned", "HAPPYPATH rules", Status.UNKNOWN, noUpstream, FactIds.HAPPYPATH_COPY_PASTE,
+            FactIds.HAPPYPATH_FLAGS),
+        finding("upstream-merged", "Upstream merged", Status.UNKNOWN, noUpstream, FactIds.UPSTREAM_BEHIND),
+        finding("smokes-pass", "Smokes", Status.FAIL, Phrase.of("1 failed"),
+            dev.forkstate.fact.FactId.of(FactIds.SMOKE_PREFIX.value() + "s")));
+
+    List<String> summary = lines(findings, facts);
+
+    assertThat(summary.subList(1, summary.size())).containsExactly(
+        "FAIL Smokes: 1 failed | pytest -q tests/smoke",
+        "UNKNOWN HAPPYPATH rules, Upstream merged: 2 facts not measured (no upstream ref) | ");
+    assertThat(lines(List.of(findings.get(0)), facts).get(1)).isEqualTo("UNKNOWN HAPPYPATH rules: no upstream ref | ");
   }
 }

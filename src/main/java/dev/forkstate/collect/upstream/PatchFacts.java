@@ -89,7 +89,10 @@ final class PatchFacts {
       areas.keySet().forEach(a -> byArea.merge(a, 1, Integer::sum));
     }).count();
     List<Phrase> areaItems = new ArrayList<>();
-    byArea.forEach((a, n) -> areaItems.add(Phrase.of(PATH, a).then(": " + Noun.count(n, "commit"))));
+    // An area is a top folder's subfolder (every file under it) or a top folder's own files: said so, so that
+    // `celery/` is not read as all of celery.
+    byArea.forEach((a, n) -> areaItems.add(Phrase.of(PATH, a).then((ownFiles(a) ? " (files directly in it)" : "")
+        + ": " + Noun.count(n, "commit"))));
 
     List<Fact> out = new ArrayList<>();
     out.add(Fact.of(FactIds.UPSTREAM_PATCHES_FORK_ONLY, Status.INFO, new Value.Items(areaItems), ownLeft + " of "
@@ -125,6 +128,11 @@ final class PatchFacts {
         : Phrase.of(items.size() + " of " + counted + " superseded by upstream: every file they touch is already "
             + "identical at ").then(REF, upstream).then(" though no patch matches (e.g. a squash): drop them on the "
             + "next rebase"), ev);
+  }
+
+  /** An area of a top folder's own files ("celery/"), not a subfolder with everything under it ("celery/app/"). */
+  private static boolean ownFiles(String area) {
+    return area.endsWith("/") && area.indexOf('/') == area.length() - 1;
   }
 
   private static String area(String path) {

@@ -157,9 +157,11 @@ class HappyPathFixtureTest {
   @Test
   void theHappyPathSectionListsExactlyThePlantedViolations() {
     String hp = section("HAPPYPATH Alignment", "Iterative Next Steps");
+    // A rule shown in full above (the Executive Summary) is its label and first words here, with a link: read as
+    // the start of the expected line, whose whole text the report holds where the link points.
     List<String> problems = hp.lines().filter(l -> l.startsWith("- **FAIL**") || l.startsWith("  - "))
         .map(l -> l.replaceAll(" · (`.*`|\\[see [^]]*\\]\\(#[a-z-]*\\))$", "")).toList();
-    assertThat(problems).containsExactly(
+    List<String> expected = List.of(
         "- **FAIL** No new flags: 2 new flags; allowed by happypath.allowed_flags or the guide: env var "
             + "`ACME_ROUTER_CORE` read in `acme/router.py`; parameter `Router.__init__(router_core)` added in "
             + "`acme/router.py`",
@@ -174,6 +176,16 @@ class HappyPathFixtureTest {
         "- **FAIL** Import-time robustness: 1 unguarded optional import",
         "  - optional package `numpy` (not declared by the project) imported unguarded at module level in "
             + "`acme/extras/images.py`: importing `acme.extras.images` fails without it");
+    assertThat(problems).hasSameSizeAs(expected);
+    for (int i = 0; i < expected.size(); i++) {
+      String shown = problems.get(i);
+      if (shown.endsWith(" …")) {
+        assertThat(expected.get(i)).startsWith(shown.substring(0, shown.length() - 2));
+        assertThat(md).contains(expected.get(i).substring(expected.get(i).indexOf(": ") + 2));
+      } else {
+        assertThat(shown).isEqualTo(expected.get(i));
+      }
+    }
     assertThat(hp).doesNotContain("ACME_DEBUG").doesNotContain("timeout").doesNotContain("redis");
   }
 
@@ -216,9 +228,12 @@ class HappyPathFixtureTest {
     assertThat(extras.summary()).isEqualTo("PARTIAL Extras");
     assertThat(Shown.reason(extras)).isEqualTo("not shown: symbol `acme.extras.images:crop` is not defined in "
         + "acme/extras/images.py");
+    // Shown in full in the Executive Summary; the Capabilities line links there.
+    assertThat(section("Executive Summary", "Capabilities")).contains("UNVERIFIED Mini agent: a small tool loop (not "
+        + "shown: path `acme/agent.py` does not exist");
     String caps = section("Capabilities", "Validation Status");
     assertThat(caps).contains("  - **PASS** VERIFIED Router core seam: extracted path behind ACME_ROUTER_CORE")
-        .contains("  - **FAIL** UNVERIFIED Mini agent: a small tool loop — not shown: ")
+        .contains("  - **FAIL** UNVERIFIED Mini agent: a small tool … · [see Executive Summary](#executive-summary)")
         .contains("  - **WARN** PARTIAL Extras — not shown: ");
   }
 

@@ -110,7 +110,10 @@ class UpstreamabilityTest {
     Fact own = fact(FactIds.UPSTREAM_PATCHES_FORK_ONLY);
     assertThat(own.summary()).isEqualTo("3 of 4 non-merge fork commits are fork-only (no equivalent patch upstream, "
         + "and their files are not already upstream)");
-    assertThat(items(own)).containsExactly("`(root)`: 1 commit", "`extras/`: 1 commit", "`lib/`: 1 commit");
+    // extras/ and lib/ hold the files themselves: said so, so `lib/` is not read as everything under lib/.
+    assertThat(items(own)).containsExactly("`(root)`: 1 commit", "`extras/` (files directly in it): 1 commit",
+        "`lib/` (files directly in it): 1 commit");
+    assertThat(md).contains("those commits by area: commits touching each area (a commit may touch several):");
     assertThat(own.command()).isEqualTo("git cherry -v upstream/main HEAD");
   }
 
@@ -123,7 +126,9 @@ class UpstreamabilityTest {
     // In full (with its command) once, under Next steps; the risk links there.
     assertThat(md).contains("**FAIL** `upstream.merge-preview` merging `upstream/main` into the fork conflicts in 1 "
         + "file, 1 of them heavily changed by the fork (20+ lines)");
-    assertThat(md).contains("**FAIL** Merge conflicts ahead: merging upstream/main into the fork conflicts in");
+    // The risk says the drift and the conflicts merging it brings in one bullet.
+    assertThat(md).contains("**FAIL** Drift: 2 upstream commits not merged; merging `upstream/main` into the fork "
+        + "conflicts in 1 file");
     assertThat(fact(FactIds.UPSTREAM_MERGE_BASE_AGE).summary()).matches("merge-base [0-9a-f]{12} is from 2026-01-01, 0 "
         + "days before HEAD \\(2026-01-01\\)");
   }

@@ -1,0 +1,79 @@
+package dev.forkstate.render;
+
+import dev.forkstate.fact.Phrase;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The start of a phrase, cut after a number of words: items (paths, commands, test ids) are whole or left out, never
+ * cut inside, so what is shown is still exact. A long bullet in view shows this much; the whole sits in a fold.
+ */
+final class FirstWords {
+  private FirstWords() {}
+
+  /** Words in the phrase as a reader counts them (whitespace-separated). */
+  static int count(Phrase p) {
+    String plain = p.plain().strip();
+    return plain.isEmpty() ? 0 : plain.split("\\s+").length;
+  }
+
+  /** The first {@code n} words of {@code p} and " …", or {@code p} itself when it has no more than that. */
+  static Phrase of(Phrase p, int n) {
+    if (count(p) <= n) {
+      return p;
+    }
+    List<Phrase.Part> parts = new ArrayList<>();
+    int left = n;
+    for (Phrase.Part part : p.parts()) {
+      if (left <= 0) {
+        break;
+      }
+      if (part instanceof Phrase.Code c) {
+        parts.add(c);
+        left -= Math.max(1, count(Phrase.of(c.text())));
+        continue;
+      }
+      StringBuilder kept = new StringBuilder();
+      // Keep the words with the spaces before them, so "a (b" stays "a (b".
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*\\S+").matcher(part.text());
+      while (left > 0 && m.find()) {
+        kept.append(m.group());
+        left--;
+      }
+      if (left > 0) {
+        kept.append(part.text().substring(kept.length()));
+      }
+      parts.add(new Phrase.Words(kept.toString()));
+    }
+    // A cut right after an opening bracket or a dash would leave it dangling: "(declared in x) ( …".
+    int last = parts.size() - 1;
+    if (last >= 0 && parts.get(last) instanceof Phrase.Words w) {
+      parts.set(last, new Phrase.Words(w.text().replaceAll("\\s*[(\\[—–-]+$", "")));
+    }
+    return new Phrase(parts).then(" …");
+  }
+
+  /**
+   * How many words a repeat keeps so it still reads as what it is: its label through the first colon when that is
+   * within {@code max} words, and a few words of what follows; {@code fallback} words when it has no short label.
+   */
+  static int label(Phrase p, int max, int fallback) {
+    String[] words = p.plain().strip().split("\\s+");
+    for (int i = 0; i < Math.min(max, words.length); i++) {
+      if (words[i].endsWith(":")) {
+        // A few words of what follows, up to a clause's end ("5 passed,"), not into the next number.
+        int end = Math.min(Math.min(max, words.length), i + 1 + AFTER_LABEL);
+        for (int j = i + 1; j < end; j++) {
+          if (words[j].endsWith(",") || words[j].endsWith(";")) {
+            return j + 1;
+          }
+        }
+        return end;
+      }
+    }
+    return fallback;
+  }
+
+  /** Words kept after a repeat's label: enough for its number ("Upstream drift: 2 commits of"). */
+  private static final int AFTER_LABEL = 3;
+}

@@ -1,0 +1,67 @@
+package dev.forkstate.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forkstate.app.GenerateReport;
+import dev.forkstate.app.GenerateRequest;
+import dev.forkstate.app.GenerateResult;
+import dev.forkstate.report.SectionTitles;
+import dev.forkstate.support.LargeFork;
+import dev.forkstate.support.TestEnv;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 17's large-fork bounds on a generated large fork ({@link LargeFork}: 50 fork commits across 14 areas and a
+ * merge, upstream 160 commits ahead with 48 conflicted files, 64 new flags, failing and unrunnable smokes, a CI
+ * workflow, five recorded runs): what a reader sees before opening a fold is at most 130 lines and 1,600 words, says
+ * no line twice, shows no command more than 3 times, keeps the Executive Summary to 12 bullets and all eleven
+ * sections in the seed's order, and every list it cuts says how many more and where they are. One generation, shared.
+ */
+class LargeForkShapeTest {
+  @TempDir
+  static Path tmp;
+
+  private static String report;
+  private static ReportShape shape;
+
+  @BeforeAll
+  static void generate() {
+    Map<String, String> env = TestEnv.isolated(tmp.resolve("home"));
+    Path repo = LargeFork.build(tmp, env);
+    GenerateResult r = new GenerateReport().run(new GenerateRequest(repo, "-", GenerateRequest.Format.MD, true,
+        null, env));
+    report = r.rendered();
+    shape = ReportShape.of(report);
+    System.out.println("large generated fork: " + shape);
+  }
+
+  @Test
+  void theReportStaysInTheLargeForkBounds() {
+    assertThat(shape.lines()).as(shape.toString()).isLessThanOrEqualTo(130);
+    assertThat(shape.words()).as(shape.toString()).isLessThanOrEqualTo(1600);
+    assertThat(shape.repeatedLines()).as("lines shown twice").isEmpty();
+    assertThat(shape.mostShownCommand()).as("commands shown: %s", shape.commands()).isLessThanOrEqualTo(3);
+    assertThat(shape.bulletsIn("Executive Summary")).isBetween(1L, 12L);
+    assertThat(shape.sectionTitles()).isEqualTo(SectionTitles.TITLES);
+  }
+
+  /** The fixture is busy where the bounds bite: lists are cut, long bullets fold, conflicts and history show. */
+  @Test
+  void everySectionHasMoreToSayThanFits() {
+    assertThat(report).contains("… and 58 more (JSON: `.facts[] | select(.id == \"happypath.flags\") | .value.paths`)")
+        .contains("<summary>Executive Summary in full (")
+        .contains("48 conflicts expected in")
+        .contains("behind grew 100 → 160 over the last 5 recorded runs")
+        .contains("Conflict risk in the 5 upstream files with the most fork edits (of 48)")
+        .contains("Smokes: 11 passed, 3 failed")
+        .contains("could not run: No module named `turbo_sdk_missing`");
+    // The trends are measurements: a drift series wears no PASS badge, and its command lists the runs.
+    assertThat(report).contains("- **WARN** Drift over runs: commits behind upstream, oldest to newest run: "
+        + "100 → 120 → 140 → 150 → 160 (drifting: +60)");
+    assertThat(report).contains("· `forkstate history --limit 10`").doesNotContain("sqlite3");
+  }
+}
