@@ -50,7 +50,7 @@ public final class RuleAssessor {
         : verdict.blocking().stream().flatMap(f -> f.basedOn().stream()).toList();
     return Optional.of(new Assessment.Point((verdict.passed()
         ? "Operationally sound on what was measured: " : "Not in a shippable state on the measured evidence: ")
-        + verdict.tally(false) + ".", cites));
+        + verdict.counts() + ".", cites));
   }
 
   private static Optional<Assessment.Point> drift(FactSet facts) {

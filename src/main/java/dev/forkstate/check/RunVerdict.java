@@ -99,6 +99,28 @@ public record RunVerdict(List<Finding> required, List<Finding> blocking, List<Fi
     return s.toString();
   }
 
+  /**
+   * The tally by counts, for a line that stands under the headline (the rule-written assessment): "2 of 7 required
+   * checks pass; 4 blocking; 1 not verified (offline)". The headline names them; saying every name twice in view made
+   * a large fork's report the longer by a line for nothing.
+   */
+  public String counts() {
+    StringBuilder s = new StringBuilder();
+    s.append(passing()).append(" of ").append(required.size()).append(" required checks pass");
+    if (!passed()) {
+      s.append("; ").append(blocking.size()).append(" blocking");
+    }
+    if (!warned.isEmpty()) {
+      s.append("; ").append(warned.size()).append(" with warnings");
+    }
+    if (!notVerified.isEmpty()) {
+      boolean offline = notVerified.stream().allMatch(f -> f.reason().plain().startsWith("offline"));
+      s.append("; ").append(notVerified.size()).append(" not verified (").append(offline ? "offline" : "as asked")
+          .append(")");
+    }
+    return s.toString();
+  }
+
   private static String named(List<Finding> fs, boolean withReasons) {
     // Plain text: the line goes to a terminal and into the JSON, where an item is shown as it is.
     return String.join(withReasons ? "; " : ", ", fs.stream().map(f -> f.checkId() + " " + f.status()

@@ -51,11 +51,19 @@ final class ValidationStatus implements SectionWriter {
       out.add(Bullets.fact(0, smoke, "Smokes (" + FactIds.SMOKE_PREFIX.rest(smoke.id()) + "):"));
       if (smoke.value() instanceof Value.Tests t) {
         // A suite that fails wholesale lists its first tests; the rest are one line away in the JSON.
-        for (Value.TestCase tc : t.notable().stream().limit(Bullets.IN_VIEW_ITEMS).toList()) {
-          Phrase line = Phrase.of(tc.outcome() + ": ").then(Phrase.Kind.TEST_ID, tc.id());
-          out.add(bullet(1, tc.outcome().equals("skipped") ? Status.WARN : Status.FAIL, tc.message().isBlank() ? line
-              : line.then(" — ").then(Phrase.Kind.CODE, tc.message()), "", List.of(smoke.id())));
-        }
+        // Tests that failed the same way share one line: the message once, the tests named.
+        Map<List<String>, List<String>> byCause = new LinkedHashMap<>();
+        t.notable().stream().limit(Bullets.IN_VIEW_ITEMS).forEach(tc -> byCause
+            .computeIfAbsent(List.of(tc.outcome(), tc.message()), k -> new ArrayList<>()).add(tc.id()));
+        byCause.forEach((cause, ids) -> {
+          String outcome = cause.get(0);
+          Phrase line = Phrase.of(outcome + (ids.size() > 1 ? " (" + ids.size() + ")" : "") + ": ");
+          for (int i = 0; i < ids.size(); i++) {
+            line = (i == 0 ? line : line.then(", ")).then(Phrase.Kind.TEST_ID, ids.get(i));
+          }
+          out.add(bullet(1, outcome.equals("skipped") ? Status.WARN : Status.FAIL, cause.get(1).isBlank() ? line
+              : line.then(" — ").then(Phrase.Kind.CODE, cause.get(1)), "", List.of(smoke.id())));
+        });
         if (t.notable().size() > Bullets.IN_VIEW_ITEMS) {
           out.add(Bullets.more(1, t.notable().size() - Bullets.IN_VIEW_ITEMS, smoke, "notable"));
         }

@@ -37,6 +37,14 @@ class LargeForkShapeTest {
     report = r.rendered();
     shape = ReportShape.of(report);
     System.out.println("large generated fork: " + shape);
+    // -Dlargefork.dump=FILE keeps the report for reading when a bound is missed.
+    if (System.getProperty("largefork.dump") != null) {
+      try {
+        java.nio.file.Files.writeString(Path.of(System.getProperty("largefork.dump")), report);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
   }
 
   @Test

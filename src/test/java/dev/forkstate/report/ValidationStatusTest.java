@@ -33,7 +33,7 @@ class ValidationStatusTest {
   void aSmokeWithManyFailuresShowsTheFirstAndSaysHowManyMore() {
     List<Value.TestCase> failed = new ArrayList<>();
     for (int i = 1; i <= 9; i++) {
-      failed.add(new Value.TestCase("tests/t.py::test_" + i, "failed", "boom"));
+      failed.add(new Value.TestCase("tests/t.py::test_" + i, "failed", "boom " + i));
     }
     Fact smoke = Fact.of(FactIds.SMOKE_PREFIX.value() + "core", Status.FAIL, new Value.Tests(0, 9, 0, 0, failed),
         "0 passed, 9 failed", Evidence.ofCommand("pytest -q"));
@@ -42,6 +42,25 @@ class ValidationStatusTest {
 
     assertThat(out).filteredOn(l -> l.startsWith("  FAIL failed: ")).hasSize(Bullets.IN_VIEW_ITEMS);
     assertThat(out).contains("  null … and 3 more (JSON: .facts[] | select(.id == \"smoke.core\") | .value.notable) | ");
+  }
+
+  /** Tests that failed with the same message share one line: the message once, every test named, in order. */
+  @Test
+  void testsThatFailedTheSameWayShareOneLine() {
+    List<Value.TestCase> notable = List.of(
+        new Value.TestCase("tests/t.py::test_a", "failed", "assert 30 == 31"),
+        new Value.TestCase("tests/t.py::test_b", "failed", "KeyError: 'x'"),
+        new Value.TestCase("tests/t.py::test_c", "failed", "assert 30 == 31"),
+        new Value.TestCase("tests/t.py::test_d", "skipped", "needs a proxy"));
+    Fact smoke = Fact.of(FactIds.SMOKE_PREFIX.value() + "core", Status.FAIL, new Value.Tests(0, 3, 0, 1, notable),
+        "0 passed, 3 failed, 0 errors, 1 skipped", Evidence.ofCommand("pytest -q"));
+
+    List<String> out = lines(List.of(smoke));
+
+    assertThat(out).filteredOn(l -> l.startsWith("  FAIL failed") || l.startsWith("  WARN skipped")).containsExactly(
+        "  FAIL failed (2): tests/t.py::test_a, tests/t.py::test_c — assert 30 == 31 | ",
+        "  FAIL failed: tests/t.py::test_b — KeyError: 'x' | ",
+        "  WARN skipped: tests/t.py::test_d — needs a proxy | ");
   }
 
   /**

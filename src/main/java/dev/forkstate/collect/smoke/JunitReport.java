@@ -111,7 +111,8 @@ public final class JunitReport {
       text = e.getTextContent() == null ? "" : e.getTextContent();
     }
     List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(MESSAGE_LINES).toList();
-    String joined = String.join(" / ", lines);
+    // Normalized as command output is: a repr's address or a timing would make the same failure read differently.
+    String joined = dev.forkstate.exec.OutputNormalizer.normalize(String.join(" / ", lines));
     return joined.length() > MESSAGE_CHARS ? joined.substring(0, MESSAGE_CHARS) + "…" : joined;
   }
 }
