@@ -23,6 +23,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  * Found processes get SIGKILL; the scan repeats until none is left, so a parent forking while it is killed does
  * not leave a child behind. Without {@code /proc} (not Linux) only the live descendants are ended.
+ *
+ * <p>The scan runs after every command and the machine may run hundreds of processes: each one's start time (in
+ * {@code /proc/<pid>/stat}, read anyway for the session) is compared first, and only a process that started no
+ * earlier than the command has its environment read. Whatever the command left started after it did: a marker is
+ * inherited only by its descendants, and a session or group with the command's pid as its id exists only from the
+ * command's start on (Linux does not hand out a pid that is still a session or group id).
  */
 public final class ProcessTree {
   public static final String MARKER_VARIABLE = "FORKSTATE_RUN";
@@ -30,12 +36,18 @@ public final class ProcessTree {
   private static final AtomicLong NEXT = new AtomicLong();
   private static final int MAX_ROUNDS = 20;
 
+  /** This JVM's start in clock ticks since boot: every command it runs started later (0 where unknown). */
+  private static final long SELF_START = startTicks(PROC.resolve("self"));
+
   private final Process process;
   private final String marker;
+  /** The command's start in clock ticks since boot, or this JVM's when it was gone before it could be read. */
+  private final long started;
 
   private ProcessTree(Process process, String marker) {
     this.process = process;
     this.marker = marker;
+    this.started = Math.max(SELF_START, startTicks(PROC.resolve(Long.toString(process.pid()))));
   }
 
   /** A marker no other run (of this or another forkstate) uses: this JVM's pid and a counter. */
@@ -110,8 +122,12 @@ public final class ProcessTree {
         if (pid == self) {
           continue;
         }
+        String[] stat = stat(dir);
+        if (stat == null || startTicks(stat) < started) {
+          continue; // gone, or older than the command: not one of its own
+        }
         byte[] env = environ(dir);
-        if (contains(env, mine) || (inSessionOf(dir, leader) && !contains(env, any))) {
+        if (contains(env, mine) || (inSessionOf(stat, leader) && !contains(env, any))) {
           found.add(pid);
         }
       }
@@ -121,15 +137,40 @@ public final class ProcessTree {
     return found;
   }
 
-  /** Fields 5 and 6 of /proc/pid/stat (after the command name in brackets) are the group and session ids. */
-  private static boolean inSessionOf(Path dir, long leader) {
+  /**
+   * The fields of /proc/pid/stat after the command name in brackets (which may hold spaces): f[0] is field 3, the
+   * state; null when the process is gone or the file is not readable.
+   */
+  private static String[] stat(Path dir) {
     try {
       String stat = Files.readString(dir.resolve("stat"), StandardCharsets.ISO_8859_1);
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // f[0] state, f[1] ppid, f[2] pgrp, f[3] session; a zombie is dead already (its parent reaps it).
-      return !"Z".equals(f[0]) && (Long.parseLong(f[2]) == leader || Long.parseLong(f[3]) == leader);
+      return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     } catch (IOException | RuntimeException e) {
-      return false; // gone meanwhile, or not readable
+      return null;
+    }
+  }
+
+  /** Field 22, the start time in clock ticks since boot; 0 when unreadable, so nothing is passed over. */
+  private static long startTicks(String[] f) {
+    try {
+      return Long.parseLong(f[19]);
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
+  private static long startTicks(Path dir) {
+    String[] f = stat(dir);
+    return f == null ? 0 : startTicks(f);
+  }
+
+  /** Fields 5 and 6 are the group and session ids; a zombie is dead already (its parent reaps it). */
+  private static boolean inSessionOf(String[] f, long leader) {
+    try {
+      // f[0] state, f[1] ppid, f[2] pgrp, f[3] session
+      return !"Z".equals(f[0]) && (Long.parseLong(f[2]) == leader || Long.parseLong(f[3]) == leader);
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 
