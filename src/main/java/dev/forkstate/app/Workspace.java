@@ -51,8 +51,8 @@ final class Workspace implements AutoCloseable {
 
   /** Finds the work tree's root (a user error outside one) and checks an explicit config path exists. */
   static Workspace open(Path repoDir, Path config, Map<String, String> env) {
-    // Building Jackson's YAML mapper is the costliest cold start-up step; start it now, next to the git calls.
-    CompletableFuture<ConfigLoader> loader = CompletableFuture.supplyAsync(ConfigLoader::new);
+    // Building Jackson's YAML mapper is the costliest cold start-up step: Main started it (ConfigLoader.shared).
+    CompletableFuture<ConfigLoader> loader = ConfigLoader.shared();
     Redactor redactor = Redactor.fromEnvironment(env);
     CommandRunner runner = new CommandRunner(env, redactor);
     Path repo = repoRoot(repoDir, runner);
