@@ -116,18 +116,18 @@ public final class ProcessTree {
     long self = ProcessHandle.current().pid();
     byte[] mine = (MARKER_VARIABLE + "=" + marker + "\0").getBytes(StandardCharsets.UTF_8);
     byte[] any = (MARKER_VARIABLE + "=").getBytes(StandardCharsets.UTF_8);
-    try (var dirs = Files.newDirectoryStream(PROC, p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
+    try (var dirs = Files.newDirectoryStream(PROC, ProcessTree::isPidDir)) {
       for (Path dir : dirs) {
         long pid = Long.parseLong(dir.getFileName().toString());
         if (pid == self) {
           continue;
         }
-        String[] stat = stat(dir);
-        if (stat == null || startTicks(stat) < started) {
+        Stat stat = Stat.of(dir);
+        if (stat == null || stat.start() < started) {
           continue; // gone, or older than the command: not one of its own
         }
         byte[] env = environ(dir);
-        if (contains(env, mine) || (inSessionOf(stat, leader) && !contains(env, any))) {
+        if (contains(env, mine) || (stat.inSessionOf(leader) && !contains(env, any))) {
           found.add(pid);
         }
       }
@@ -137,40 +137,61 @@ public final class ProcessTree {
     return found;
   }
 
-  /**
-   * The fields of /proc/pid/stat after the command name in brackets (which may hold spaces): f[0] is field 3, the
-   * state; null when the process is gone or the file is not readable.
-   */
-  private static String[] stat(Path dir) {
-    try {
-      String stat = Files.readString(dir.resolve("stat"), StandardCharsets.ISO_8859_1);
-      return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    } catch (IOException | RuntimeException e) {
-      return null;
+  private static boolean isPidDir(Path p) {
+    String name = p.getFileName().toString();
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+        return false;
+      }
     }
-  }
-
-  /** Field 22, the start time in clock ticks since boot; 0 when unreadable, so nothing is passed over. */
-  private static long startTicks(String[] f) {
-    try {
-      return Long.parseLong(f[19]);
-    } catch (RuntimeException e) {
-      return 0;
-    }
+    return !name.isEmpty();
   }
 
   private static long startTicks(Path dir) {
-    String[] f = stat(dir);
-    return f == null ? 0 : startTicks(f);
+    Stat stat = Stat.of(dir);
+    return stat == null ? 0 : stat.start();
   }
 
-  /** Fields 5 and 6 are the group and session ids; a zombie is dead already (its parent reaps it). */
-  private static boolean inSessionOf(String[] f, long leader) {
-    try {
-      // f[0] state, f[1] ppid, f[2] pgrp, f[3] session
-      return !"Z".equals(f[0]) && (Long.parseLong(f[2]) == leader || Long.parseLong(f[3]) == leader);
-    } catch (RuntimeException e) {
-      return false;
+  /**
+   * What the scan needs of /proc/pid/stat: the state (field 3), group and session ids (fields 5 and 6), and the start
+   * time in clock ticks since boot (field 22). Fields are counted after the command name in brackets, which may
+   * itself hold spaces and brackets. Read as bytes and parsed in place: the scan reads one per process per command.
+   */
+  record Stat(byte state, long group, long session, long start) {
+    static Stat of(Path dir) {
+      try {
+        return parse(Files.readAllBytes(dir.resolve("stat")));
+      } catch (IOException | RuntimeException e) {
+        return null; // gone meanwhile, or not readable
+      }
+    }
+
+    /** The stat file's text; null when it ends before field 22. */
+    static Stat parse(byte[] b) {
+      int i = b.length - 1;
+      while (i >= 0 && b[i] != ')') {
+        i--;
+      }
+      if (i < 0 || i + 2 >= b.length) {
+        return null;
+      }
+      long[] f = new long[20]; // fields 3 to 22; field 3 (the state) is a letter and kept apart
+      byte state = b[i + 2];
+      int field = 0;
+      for (int k = i + 2; k < b.length && field < f.length; k++) {
+        byte c = b[k];
+        if (c == ' ') {
+          field++;
+        } else if (field > 0 && c >= '0' && c <= '9') {
+          f[field] = f[field] * 10 + (c - '0');
+        }
+      }
+      return field < f.length - 1 ? null : new Stat(state, f[2], f[3], f[19]);
+    }
+
+    /** In the leader's group or session, and not a zombie (dead already; its parent reaps it). */
+    boolean inSessionOf(long leader) {
+      return state != 'Z' && (group == leader || session == leader);
     }
   }
 
