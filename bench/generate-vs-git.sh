@@ -36,7 +36,8 @@ repo_for() { # COMMITS FILES -> path
 }
 
 # The git commands `forkstate generate --offline` runs on these repositories (FORKSTATE_TRACE shows the collectors;
-# a git wrapper on PATH lists the commands), in the order of its phases, one at a time.
+# a git wrapper on PATH lists the commands), in the order of its phases, one at a time. Checked against such a list
+# (45 commands on both repositories) on 2026-11-30.
 plain() { # REPO
   cd "$1"
   local paths=(-- .github/workflows/ tests/ t/ test/ testing/ ':(glob)**/*[Hh][Aa][Pp][Pp][Yy][Pp][Aa][Tt][Hh]*'
@@ -47,9 +48,10 @@ plain() { # REPO
   git for-each-ref --format='%(refname:short)' refs/remotes; git remote; git ls-files "${paths[@]}"
   git ls-files --others --exclude-standard "${paths[@]}"; git remote get-url upstream; git rev-parse --show-toplevel
   # collection: git state and tags
-  git rev-parse HEAD; git branch --show-current; git describe --tags --always; git tag --points-at HEAD
+  git rev-parse HEAD; git ls-tree --name-only HEAD; git ls-tree -r --name-only HEAD -- requirements/
+  git branch --show-current; git describe --tags --always; git tag --points-at HEAD
   git rev-parse --abbrev-ref --symbolic-full-name '@{u}' || true
-  git status --porcelain  # the report is written outside the repository, so nothing is excluded
+  git status --porcelain -- . ':(exclude)STATE_OF_PROJECT.*'
   git rev-parse --is-shallow-repository
   local mb; mb=$(git merge-base HEAD upstream/main)
   git tag --merged HEAD --no-merged upstream/main --sort=-creatordate; git describe --tags --abbrev=0 "$mb" || true
@@ -59,17 +61,30 @@ plain() { # REPO
   git log --oneline --no-decorate --no-color -n 100 upstream/main..HEAD
   for f in A M D; do git diff --no-renames --numstat -z --diff-filter=$f "$mb" HEAD; done
   # the Python changes (their scan is cached after the first run, as forkstate's is)
-  git diff --raw -z --no-renames --no-abbrev "$mb" HEAD -- '*.py'
-  # upstreamability: patch equivalence, the merge preview and the fork's lines in conflicted files, merges, dates
-  git version; git cherry upstream/main HEAD
+  git diff --raw -z --no-renames --no-abbrev "$mb" HEAD; git rev-parse --absolute-git-dir
+  # upstreamability: patch equivalence, the fork's commits with their files (and the trees at both ends for those
+  # git cherry keeps: whole trees past 64 paths), the merge preview and the fork's lines when it conflicts, dates
+  git version; local cherry; cherry=$(git cherry upstream/main HEAD)
   git log --no-merges --no-renames --format='@%H %h %s' --name-only upstream/main..HEAD
-  local conflicts; conflicts=$(git merge-tree --write-tree --name-only -z HEAD upstream/main | tr '\0' '\n' \
-    | sed -n '2,/^$/p' | sed '/^$/d' || true)
-  [ -z "$conflicts" ] || printf '%s\n' "$conflicts" | xargs -d '\n' git diff --numstat "$mb" HEAD --
+  local raw; raw=$(git -c core.quotePath=false log --no-merges --raw --no-abbrev --no-renames --format='@%H %H %s' \
+    upstream/main..HEAD)
+  local own=(); mapfile -t own < <(printf '%s\n' "$cherry" | sed -n 's/^+ //p' | sort -u)
+  local touched=(); mapfile -t touched < <(printf '%s\n' "$raw" | awk -v own="${own[*]}" '
+    BEGIN { n = split(own, o, " "); for (i = 1; i <= n; i++) keep[o[i]] = 1 }
+    /^@/ { k = (substr($1, 2) in keep); next }
+    k && /^:/ { sub(/^[^\t]*\t/, ""); print }' | sort -u)
+  if [ "${#touched[@]}" -gt 0 ]; then
+    [ "${#touched[@]}" -le 64 ] || touched=()
+    git ls-tree -r -z --full-tree upstream/main -- "${touched[@]}"; git ls-tree -r -z --full-tree HEAD -- "${touched[@]}"
+  fi
+  if ! git merge-tree --write-tree --name-only -z HEAD upstream/main; then
+    git diff -M -l7000 --numstat -z "$mb" HEAD; git diff -M -l7000 --diff-filter=R --name-status -z "$mb" upstream/main
+  fi
+  git rev-list --count --merges upstream/main..HEAD
   git log --merges --format='%H %cs %P' upstream/main..HEAD; git log --no-walk=unsorted --format='%ct %cs' HEAD "$mb"
   # PR branches (listed twice: by their collector and by the PR lookups)
-  git for-each-ref --format='%(refname:short)' 'refs/heads/pr/*'
-  git for-each-ref --format='%(refname:short)' 'refs/heads/pr/*'
+  git for-each-ref --format='%(refname)' 'refs/heads/pr/*' 'refs/remotes/*/pr/*'
+  git for-each-ref --format='%(refname)' 'refs/heads/pr/*' 'refs/remotes/*/pr/*'
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR ? a[int((NR+1)/2)] : "-")}'; }

@@ -45,7 +45,7 @@ public final class GenerateReport {
 
   private GenerateResult measureAndWrite(GenerateRequest req, Progress progress) {
     progress.step("reading the repository and its config");
-    StageTimer timer = new StageTimer("1".equals(req.env().get("FORKSTATE_TRACE")));
+    StageTimer timer = new StageTimer(req.env());
     try (Workspace ws = Workspace.open(req.repo(), req.config(), req.env())) {
       String date = ReportClock.format(ReportClock.today(req.env()));
       ReportTarget target = ReportTarget.open(req, ws.repo, ws.pool);

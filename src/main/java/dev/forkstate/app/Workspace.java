@@ -33,6 +33,7 @@ final class Workspace implements AutoCloseable {
   final ExecutorService pool;
   private final Path configFile;
   private final CompletableFuture<ConfigLoader> loader;
+  private final CompletableFuture<Detected> detecting;
 
   private Workspace(Path repo, Redactor redactor, CommandRunner runner, Path configFile,
       CompletableFuture<ConfigLoader> loader) {
@@ -47,12 +48,13 @@ final class Workspace implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    this.detecting = CompletableFuture.supplyAsync(() -> ProjectDetector.detect(repo, git, pool), pool);
   }
 
   /** Finds the work tree's root (a user error outside one) and checks an explicit config path exists. */
   static Workspace open(Path repoDir, Path config, Map<String, String> env) {
-    // Building Jackson's YAML mapper is the costliest cold start-up step; start it now, next to the git calls.
-    CompletableFuture<ConfigLoader> loader = CompletableFuture.supplyAsync(ConfigLoader::new);
+    // Building Jackson's YAML mapper is the costliest cold start-up step: Main started it (ConfigLoader.shared).
+    CompletableFuture<ConfigLoader> loader = ConfigLoader.shared();
     Redactor redactor = Redactor.fromEnvironment(env);
     CommandRunner runner = new CommandRunner(env, redactor);
     Path repo = repoRoot(repoDir, runner);
@@ -63,10 +65,11 @@ final class Workspace implements AutoCloseable {
     return new Workspace(repo, redactor, runner, configFile, loader);
   }
 
-  /** The config merged with what was detected; detection runs git while the config is parsed. */
+  /**
+   * The config merged with what was detected. Detection started when the workspace opened (both users ask for the
+   * settings next), so its git commands run while the report target is read and the config is parsed.
+   */
   Settings settings() {
-    CompletableFuture<Detected> detecting =
-        CompletableFuture.supplyAsync(() -> ProjectDetector.detect(repo, git, pool), pool);
     ForkstateConfig config = join(loader).load(configFile);
     validateRequired(config, configFile);
     return SettingsResolver.resolve(config, join(detecting), configName());

@@ -1,5 +1,6 @@
 package dev.forkstate.cli;
 
+import dev.forkstate.app.StartUp;
 import dev.forkstate.error.ExitCode;
 import dev.forkstate.error.UserError;
 import dev.forkstate.secret.Redactor;
@@ -18,6 +19,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // The config reader's deserializers take longer to build than anything else at start-up: start now, beside the
+    // JVM's and picocli's own start (a background thread; commands that read no config never wait for it).
+    StartUp.begin();
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(out, err, System.getenv(), args));

@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -29,7 +30,42 @@ import java.util.stream.Collectors;
 public final class ConfigLoader {
   public static final String FILE_NAME = "forkstate.yml";
 
+  private static CompletableFuture<ConfigLoader> shared;
+
   private final ObjectMapper yaml;
+
+  /**
+   * The process's loader, made on a background thread on the first call, with its deserializers built by reading an
+   * empty document: Jackson's reflection over the config records is the costliest step of a cold start-up (100 ms
+   * and more of CPU), and {@code Main} calls this before it parses the command line, so that work runs beside the
+   * JVM's and picocli's start instead of after them. The mapper is thread-safe once configured.
+   */
+  public static synchronized CompletableFuture<ConfigLoader> shared() {
+    if (shared == null) {
+      CompletableFuture<ConfigLoader> made = new CompletableFuture<>();
+      Thread t = new Thread(() -> {
+        try {
+          ConfigLoader loader = new ConfigLoader();
+          loader.warm();
+          made.complete(loader);
+        } catch (RuntimeException | Error e) {
+          made.completeExceptionally(e);
+        }
+      }, "forkstate-config");
+      t.setDaemon(true);
+      t.start();
+      shared = made;
+    }
+    return shared;
+  }
+
+  private void warm() {
+    try {
+      yaml.readValue("{}", ForkstateConfig.class);
+    } catch (IOException | RuntimeException e) {
+      // Only a warm-up: the real file is read, and its errors reported, by load.
+    }
+  }
 
   public ConfigLoader() {
     yaml = new ObjectMapper(new YAMLFactory());

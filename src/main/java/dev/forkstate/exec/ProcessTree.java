@@ -23,6 +23,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  * Found processes get SIGKILL; the scan repeats until none is left, so a parent forking while it is killed does
  * not leave a child behind. Without {@code /proc} (not Linux) only the live descendants are ended.
+ *
+ * <p>The scan runs after every command and the machine may run hundreds of processes: each one's start time (in
+ * {@code /proc/<pid>/stat}, read anyway for the session) is compared first, and only a process that started no
+ * earlier than the command has its environment read. Whatever the command left started after it did: a marker is
+ * inherited only by its descendants, and a session or group with the command's pid as its id exists only from the
+ * command's start on (Linux does not hand out a pid that is still a session or group id).
  */
 public final class ProcessTree {
   public static final String MARKER_VARIABLE = "FORKSTATE_RUN";
@@ -30,12 +36,18 @@ public final class ProcessTree {
   private static final AtomicLong NEXT = new AtomicLong();
   private static final int MAX_ROUNDS = 20;
 
+  /** This JVM's start in clock ticks since boot: every command it runs started later (0 where unknown). */
+  private static final long SELF_START = startTicks(PROC.resolve("self"));
+
   private final Process process;
   private final String marker;
+  /** The command's start in clock ticks since boot, or this JVM's when it was gone before it could be read. */
+  private final long started;
 
   private ProcessTree(Process process, String marker) {
     this.process = process;
     this.marker = marker;
+    this.started = Math.max(SELF_START, startTicks(PROC.resolve(Long.toString(process.pid()))));
   }
 
   /** A marker no other run (of this or another forkstate) uses: this JVM's pid and a counter. */
@@ -104,14 +116,18 @@ public final class ProcessTree {
     long self = ProcessHandle.current().pid();
     byte[] mine = (MARKER_VARIABLE + "=" + marker + "\0").getBytes(StandardCharsets.UTF_8);
     byte[] any = (MARKER_VARIABLE + "=").getBytes(StandardCharsets.UTF_8);
-    try (var dirs = Files.newDirectoryStream(PROC, p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
+    try (var dirs = Files.newDirectoryStream(PROC, ProcessTree::isPidDir)) {
       for (Path dir : dirs) {
         long pid = Long.parseLong(dir.getFileName().toString());
         if (pid == self) {
           continue;
         }
+        Stat stat = Stat.of(dir);
+        if (stat == null || stat.start() < started) {
+          continue; // gone, or older than the command: not one of its own
+        }
         byte[] env = environ(dir);
-        if (contains(env, mine) || (inSessionOf(dir, leader) && !contains(env, any))) {
+        if (contains(env, mine) || (stat.inSessionOf(leader) && !contains(env, any))) {
           found.add(pid);
         }
       }
@@ -121,15 +137,61 @@ public final class ProcessTree {
     return found;
   }
 
-  /** Fields 5 and 6 of /proc/pid/stat (after the command name in brackets) are the group and session ids. */
-  private static boolean inSessionOf(Path dir, long leader) {
-    try {
-      String stat = Files.readString(dir.resolve("stat"), StandardCharsets.ISO_8859_1);
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // f[0] state, f[1] ppid, f[2] pgrp, f[3] session; a zombie is dead already (its parent reaps it).
-      return !"Z".equals(f[0]) && (Long.parseLong(f[2]) == leader || Long.parseLong(f[3]) == leader);
-    } catch (IOException | RuntimeException e) {
-      return false; // gone meanwhile, or not readable
+  private static boolean isPidDir(Path p) {
+    String name = p.getFileName().toString();
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return !name.isEmpty();
+  }
+
+  private static long startTicks(Path dir) {
+    Stat stat = Stat.of(dir);
+    return stat == null ? 0 : stat.start();
+  }
+
+  /**
+   * What the scan needs of /proc/pid/stat: the state (field 3), group and session ids (fields 5 and 6), and the start
+   * time in clock ticks since boot (field 22). Fields are counted after the command name in brackets, which may
+   * itself hold spaces and brackets. Read as bytes and parsed in place: the scan reads one per process per command.
+   */
+  record Stat(byte state, long group, long session, long start) {
+    static Stat of(Path dir) {
+      try {
+        return parse(Files.readAllBytes(dir.resolve("stat")));
+      } catch (IOException | RuntimeException e) {
+        return null; // gone meanwhile, or not readable
+      }
+    }
+
+    /** The stat file's text; null when it ends before field 22. */
+    static Stat parse(byte[] b) {
+      int i = b.length - 1;
+      while (i >= 0 && b[i] != ')') {
+        i--;
+      }
+      if (i < 0 || i + 2 >= b.length) {
+        return null;
+      }
+      long[] f = new long[20]; // fields 3 to 22; field 3 (the state) is a letter and kept apart
+      byte state = b[i + 2];
+      int field = 0;
+      for (int k = i + 2; k < b.length && field < f.length; k++) {
+        byte c = b[k];
+        if (c == ' ') {
+          field++;
+        } else if (field > 0 && c >= '0' && c <= '9') {
+          f[field] = f[field] * 10 + (c - '0');
+        }
+      }
+      return field < f.length - 1 ? null : new Stat(state, f[2], f[3], f[19]);
+    }
+
+    /** In the leader's group or session, and not a zombie (dead already; its parent reaps it). */
+    boolean inSessionOf(long leader) {
+      return state != 'Z' && (group == leader || session == leader);
     }
   }
 

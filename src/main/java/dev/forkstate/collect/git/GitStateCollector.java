@@ -48,7 +48,8 @@ public final class GitStateCollector implements Collector {
     // Independent groups of read-only commands: run them side by side, join in a fixed order.
     List<CompletableFuture<List<Fact>>> groups = List.of(
         CompletableFuture.supplyAsync(() -> List.of(branch(git, ctx.settings().forkBranch(), sha)), ctx.pool()),
-        CompletableFuture.supplyAsync(() -> TagFacts.measure(git, ctx.settings().upstreamRef(), ctx::mergeBase), ctx.pool()),
+        CompletableFuture.supplyAsync(() -> TagFacts.measure(git, ctx.pool(), ctx.settings().upstreamRef(),
+            ctx::mergeBase), ctx.pool()),
         CompletableFuture.supplyAsync(() -> tracking(git), ctx.pool()),
         CompletableFuture.supplyAsync(() -> worktree(git, ctx.ownOutputs(), ctx.configFile()), ctx.pool()),
         CompletableFuture.supplyAsync(() -> List.of(shallow(git)), ctx.pool()));

@@ -13,6 +13,8 @@ import dev.forkstate.fact.Status;
 import dev.forkstate.fact.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -26,27 +28,31 @@ final class TagFacts {
 
   private TagFacts() {}
 
-  static List<Fact> measure(GitCli git, Setting upstreamRef, Function<String, CommandResult> mergeBase) {
+  /** The four tag commands are independent and run side by side on the pool; the facts keep their order. */
+  static List<Fact> measure(GitCli git, Executor pool, Setting upstreamRef,
+      Function<String, CommandResult> mergeBase) {
+    CompletableFuture<CommandResult> atHeadRun =
+        CompletableFuture.supplyAsync(() -> git.run("tag", "--points-at", "HEAD"), pool);
+    CompletableFuture<Fact> nearestRun = CompletableFuture.supplyAsync(() -> upstreamRef.isSet()
+        ? forkNearest(git, upstreamRef.value()) : anyNearest(git, upstreamRef.source()), pool);
+    CompletableFuture<Fact> baseRun = CompletableFuture.supplyAsync(() -> upstreamRef.isSet()
+        ? upstreamBase(git, upstreamRef.value(), mergeBase)
+        : Fact.unknown(FactIds.GIT_TAGS_UPSTREAM_BASE, NOT_TOLD_APART + upstreamRef.source()), pool);
     List<Fact> facts = new ArrayList<>();
     CommandResult describe = git.run("describe", "--tags", "--always");
     facts.add(describe.ok()
         ? Fact.of(FactIds.GIT_DESCRIBE, Status.INFO, new Value.Text(GitCli.firstLine(describe)),
             Phrase.of("describes as ").then(REF, GitCli.firstLine(describe)), describe.evidence())
         : Fact.unknown(FactIds.GIT_DESCRIBE, describe.firstErrorLine(), describe.evidence()));
-    CommandResult atHead = git.run("tag", "--points-at", "HEAD");
+    CommandResult atHead = atHeadRun.join();
     List<String> headTags = GitCli.lines(atHead);
     facts.add(!GitCli.unreadable(atHead, "").isEmpty()
         ? Fact.unknown(FactIds.GIT_TAGS_AT_HEAD, atHead.firstErrorLine(), atHead.evidence())
         : Fact.of(FactIds.GIT_TAGS_AT_HEAD, headTags.isEmpty() ? Status.WARN : Status.PASS, new Value.Paths(headTags),
             headTags.isEmpty() ? "no tag points at HEAD" : "tags at HEAD: " + String.join(", ", headTags),
             atHead.evidence()));
-    if (!upstreamRef.isSet()) {
-      facts.add(anyNearest(git, upstreamRef.source()));
-      facts.add(Fact.unknown(FactIds.GIT_TAGS_UPSTREAM_BASE, NOT_TOLD_APART + upstreamRef.source()));
-      return facts;
-    }
-    facts.add(forkNearest(git, upstreamRef.value()));
-    facts.add(upstreamBase(git, upstreamRef.value(), mergeBase));
+    facts.add(nearestRun.join());
+    facts.add(baseRun.join());
     return facts;
   }
 

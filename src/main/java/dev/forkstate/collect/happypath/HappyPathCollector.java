@@ -64,7 +64,7 @@ public final class HappyPathCollector implements Collector {
   @Override
   public List<Fact> collect(CollectContext ctx) {
     // What HEAD declares needs no upstream: it is measured even when the diff cannot be.
-    DeclaredDependencies declared = new DeclarationReader(ctx.repo(), ctx.git(), ctx.runner()).read();
+    DeclaredDependencies declared = new DeclarationReader(ctx.repo(), ctx.git(), ctx.runner(), ctx.pool()).read();
     List<Fact> facts = new ArrayList<>(scanned(ctx, declared));
     facts.add(ImportFindings.declaredFact(declared));
     return facts;

@@ -8,8 +8,12 @@ import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.CommandRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Reads what the project declares from its packaging files as committed at HEAD (like the Python scan, which reads
@@ -21,11 +25,21 @@ public final class DeclarationReader {
   private final GitCli git;
   private final CommandRunner runner;
   private final Path repo;
+  private final Executor pool;
 
-  public DeclarationReader(Path repo, GitCli git, CommandRunner runner) {
+  /**
+   * @param pool where the packaging files are read side by side: a project with a requirements/ folder has dozens
+   *     (celery: 50), one git process each, and one after another they took a second
+   */
+  public DeclarationReader(Path repo, GitCli git, CommandRunner runner, Executor pool) {
     this.repo = repo;
     this.git = git;
     this.runner = runner;
+    this.pool = pool;
+  }
+
+  public DeclarationReader(Path repo, GitCli git, CommandRunner runner) {
+    this(repo, git, runner, Runnable::run);
   }
 
   public DeclaredDependencies read() {
@@ -39,13 +53,22 @@ public final class DeclarationReader {
     }
     List<String> files = new ArrayList<>(GitCli.lines(root));
     files.addAll(GitCli.lines(nested));
+    // Every file the switch below reads, started at once; read in the listed order, so the result is the same.
+    Map<String, CompletableFuture<CommandResult>> blobs = new HashMap<>();
+    for (String f : files) {
+      if (f.equals("pyproject.toml") || f.equals("setup.cfg") || f.equals("setup.py") || requirementsFile(f)) {
+        blobs.computeIfAbsent(f, k -> CompletableFuture.supplyAsync(() -> git.run("cat-file", "blob", "HEAD:" + k),
+            pool));
+      }
+    }
     List<String> sources = new ArrayList<>();
     for (String f : files) {
       DeclaredDependencies d = switch (f) {
-        case "pyproject.toml" -> text(f, unread).map(t -> PyprojectDeclarations.read(f, t, this::file)).orElse(null);
-        case "setup.cfg" -> text(f, unread).map(t -> SetupCfgDeclarations.read(f, t, this::file)).orElse(null);
-        case "setup.py" -> text(f, unread).map(t -> SetupPyDeclarations.read(f, t, runner, repo)).orElse(null);
-        default -> requirementsFile(f) ? text(f, unread).map(t -> listed(f, t)).orElse(null) : null;
+        case "pyproject.toml" -> text(f, blobs, unread).map(t -> PyprojectDeclarations.read(f, t, this::file))
+            .orElse(null);
+        case "setup.cfg" -> text(f, blobs, unread).map(t -> SetupCfgDeclarations.read(f, t, this::file)).orElse(null);
+        case "setup.py" -> text(f, blobs, unread).map(t -> SetupPyDeclarations.read(f, t, runner, repo)).orElse(null);
+        default -> requirementsFile(f) ? text(f, blobs, unread).map(t -> listed(f, t)).orElse(null) : null;
       };
       if (d != null) {
         sources.add(f);
@@ -66,8 +89,9 @@ public final class DeclarationReader {
         .map(d -> new Declaration(d, Kind.LISTED, file, "")).toList(), List.of());
   }
 
-  private Optional<String> text(String path, List<Unread> unread) {
-    CommandResult r = git.run("cat-file", "blob", "HEAD:" + path);
+  private static Optional<String> text(String path, Map<String, CompletableFuture<CommandResult>> blobs,
+      List<Unread> unread) {
+    CommandResult r = blobs.get(path).join();
     if (!r.ok() || !r.stdoutWhole()) {
       unread.add(new Unread(path, GitCli.unreadable(r, "git cat-file failed: ")));
       return Optional.empty();

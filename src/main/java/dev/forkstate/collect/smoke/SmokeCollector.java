@@ -176,7 +176,7 @@ public final class SmokeCollector implements Collector {
     String which = results == null ? "" : results.exitSource(shellExit);
     if (exit != 0 && cmd.pytest()) {
       MissingModules.Found found = MissingModules.in(r.stdout() + "\n" + r.stderr(), ctx.repo(),
-          () -> new DeclarationReader(ctx.repo(), ctx.git(), ctx.runner()).read());
+          () -> new DeclarationReader(ctx.repo(), ctx.git(), ctx.runner(), ctx.pool()).read());
       if (!results.realFailures()) {
         if (!found.own().isEmpty()) {
           // A module of the fork's own package is missing: the fork's fault, whatever else is not installed.

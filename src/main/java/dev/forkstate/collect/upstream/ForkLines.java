@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The lines the fork changed in each conflicted file since the merge-base, following renames on both sides: the
@@ -22,18 +24,21 @@ final class ForkLines {
 
   private ForkLines() {}
 
-  static Result measure(GitCli git, String base, String upstream, Map<String, List<ConflictKind>> conflicts) {
-    // -l7000: the rename limit git's merge uses (merge.renameLimit), so both see the same renames.
+  static Result measure(GitCli git, Executor pool, String base, String upstream,
+      Map<String, List<ConflictKind>> conflicts) {
+    // -l7000: the rename limit git's merge uses (merge.renameLimit), so both see the same renames. The two diffs
+    // are independent and run side by side.
+    CompletableFuture<CommandResult> renamesRun = CompletableFuture.supplyAsync(() -> git.run(List.of("diff", "-M",
+        "-l7000", "--diff-filter=R", "--name-status", "-z", base, upstream),
+        "git diff -M -l7000 --diff-filter=R --name-status $(git merge-base HEAD " + ShellQuote.quote(upstream) + ") "
+            + ShellQuote.quote(upstream)), pool);
     CommandResult fork = git.run(List.of("diff", "-M", "-l7000", "--numstat", "-z", base, "HEAD"),
         "git diff -M -l7000 --numstat $(git merge-base HEAD " + ShellQuote.quote(upstream) + ") HEAD");
+    CommandResult renames = renamesRun.join();
     String why = GitCli.unreadable(fork, "git diff failed: ");
     if (!why.isEmpty()) {
       return new Result(List.of(), why, fork, fork);
     }
-    CommandResult renames = git.run(List.of("diff", "-M", "-l7000", "--diff-filter=R", "--name-status", "-z", base,
-        upstream),
-        "git diff -M -l7000 --diff-filter=R --name-status $(git merge-base HEAD " + ShellQuote.quote(upstream) + ") "
-            + ShellQuote.quote(upstream));
     why = GitCli.unreadable(renames, "git diff failed: ");
     if (!why.isEmpty()) {
       return new Result(List.of(), why, renames, fork);

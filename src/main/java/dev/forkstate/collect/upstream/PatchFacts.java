@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The fork's commits by where their work is: an equivalent patch upstream ({@code git cherry} "-"), their files
@@ -32,8 +34,9 @@ import java.util.TreeMap;
 final class PatchFacts {
   private PatchFacts() {}
 
-  static List<Fact> of(GitCli git, String base, String upstream, CommandResult cherry, CommandResult log,
-      CommandResult merges) {
+  /** @param forkLog {@link Supersession#forkLog}, started beside git cherry */
+  static List<Fact> of(GitCli git, Executor pool, String base, String upstream, CommandResult cherry,
+      CommandResult log, CommandResult merges, CompletableFuture<CommandResult> forkLog) {
     // Both are read whole or not at all: a cut cherry undercounts, a cut log drops files from the area grouping.
     String cherryWhy = GitCli.unreadable(cherry, "git cherry failed: ");
     String why = !cherryWhy.isEmpty() ? cherryWhy : GitCli.unreadable(log, "git log failed: ");
@@ -79,7 +82,7 @@ final class PatchFacts {
     long mergeCount = GitCli.unreadable(merges, "").isEmpty() ? parseLong(GitCli.firstLine(merges)) : -1;
     String mergeNote = mergeCount > 0 ? "; " + Noun.count(mergeCount, "merge commit") + " not counted" : "";
 
-    Supersession.Result sup = Supersession.find(git, base, upstream, own);
+    Supersession.Result sup = Supersession.find(git, pool, base, upstream, own, forkLog);
     Set<String> superseded = new HashSet<>();
     sup.commits().forEach(s -> superseded.add(s.sha()));
     Map<String, Integer> byArea = new TreeMap<>();

@@ -57,13 +57,16 @@ public final class UpstreamabilityCollector implements Collector {
           mb.evidence());
     }
     String base = GitCli.firstLine(mb);
-    boolean mergeTree = supportsMergeTree(git);
+    // Every command here needs only the refs and the merge-base, so all start at once on the pool (the runner bounds
+    // how many processes run); the merge preview goes on to count the fork's lines in conflicted files as soon as it
+    // is known, while the patch facts wait for git cherry.
     var cherryF = CompletableFuture.supplyAsync(() -> git.run(List.of("cherry", upstream, "HEAD"),
         "git cherry -v " + ShellQuote.quote(upstream) + " HEAD"), ctx.pool());
     var logF = CompletableFuture.supplyAsync(() -> git.run(List.of("log", "--no-merges", "--no-renames",
         "--format=@%H %h %s", "--name-only", upstream + "..HEAD"), null), ctx.pool());
-    var previewF = CompletableFuture.supplyAsync(() -> MergePreview.of(git, "HEAD", upstream, mergeTree),
-        ctx.pool());
+    var forkLogF = CompletableFuture.supplyAsync(() -> Supersession.forkLog(git, upstream), ctx.pool());
+    var previewF = CompletableFuture.supplyAsync(() -> MergePreview.of(git, "HEAD", upstream, supportsMergeTree(git)),
+        ctx.pool()).thenApplyAsync(p -> preview(ctx, p, base, upstream), ctx.pool());
     // How many fork commits are merges: git cherry leaves them out, and the counts say so.
     var mergeCountF = CompletableFuture.supplyAsync(() -> git.run("rev-list", "--count", "--merges",
         upstream + "..HEAD"), ctx.pool());
@@ -75,8 +78,9 @@ public final class UpstreamabilityCollector implements Collector {
         + ShellQuote.quote(upstream) + ")"), ctx.pool());
 
     List<Fact> facts = new ArrayList<>();
-    facts.addAll(PatchFacts.of(git, base, upstream, cherryF.join(), logF.join(), mergeCountF.join()));
-    facts.add(preview(ctx, previewF.join(), base, upstream));
+    facts.addAll(PatchFacts.of(git, ctx.pool(), base, upstream, cherryF.join(), logF.join(), mergeCountF.join(),
+        forkLogF));
+    facts.add(previewF.join());
     CommandResult dates = datesF.join();
     List<String> dateLines = GitCli.lines(dates);
     String baseDate = dateLines.isEmpty() ? "" : dateLines.get(dateLines.size() - 1).replaceAll("^\\S+ ", "");
@@ -111,7 +115,7 @@ public final class UpstreamabilityCollector implements Collector {
     }
     // The lines the fork changed in each conflicted file since the merge-base (following renames on both sides):
     // what makes a conflict heavy.
-    ForkLines.Result lines = ForkLines.measure(ctx.git(), base, upstream, p.conflicts());
+    ForkLines.Result lines = ForkLines.measure(ctx.git(), ctx.pool(), base, upstream, p.conflicts());
     if (!lines.why().isEmpty()) {
       // Without the fork's line counts a heavy conflict cannot be told from a light one.
       return new Fact(id, Status.UNKNOWN, new Value.Paths(List.copyOf(p.conflicts().keySet())),

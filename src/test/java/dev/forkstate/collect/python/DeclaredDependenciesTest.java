@@ -196,5 +196,14 @@ class DeclaredDependenciesTest {
     assertThat(d.of("redis").map(Declaration::where)).contains("requirements/extras/redis.txt");
     assertThat(d.of("pytest").map(Declaration::where)).contains("pyproject.toml, group dev");
     assertThat(d.of("flask")).isEmpty();
+    // Read side by side on a pool: the same declarations, in the same order, from the same sources.
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      DeclaredDependencies parallel = new DeclarationReader(g.dir(), new GitCli(g.dir(), runner), runner, pool).read();
+      assertThat(parallel).isEqualTo(d);
+      assertThat(parallel.declarations()).isNotEmpty();
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
