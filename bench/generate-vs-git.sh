@@ -37,7 +37,7 @@ repo_for() { # COMMITS FILES -> path
 
 # The git commands `forkstate generate --offline` runs on these repositories (FORKSTATE_TRACE shows the collectors;
 # a git wrapper on PATH lists the commands), in the order of its phases, one at a time. Checked against such a list
-# (45 commands on both repositories) on 2026-11-30.
+# (47 commands on both repositories) on 2026-11-30.
 plain() { # REPO
   cd "$1"
   local paths=(-- .github/workflows/ tests/ t/ test/ testing/ ':(glob)**/*[Hh][Aa][Pp][Pp][Yy][Pp][Aa][Tt][Hh]*'
@@ -82,6 +82,9 @@ plain() { # REPO
   fi
   git rev-list --count --merges upstream/main..HEAD
   git log --merges --format='%H %cs %P' upstream/main..HEAD; git log --no-walk=unsorted --format='%ct %cs' HEAD "$mb"
+  # reverted merges of upstream (the fork-side merges with their parents) and the secret-shaped values the fork added
+  git rev-list --merges --parents upstream/main..HEAD
+  git diff -U0 --no-color --no-ext-diff --no-textconv --no-renames --diff-filter=AM "$mb" HEAD
   # PR branches (listed twice: by their collector and by the PR lookups)
   git for-each-ref --format='%(refname)' 'refs/heads/pr/*' 'refs/remotes/*/pr/*'
   git for-each-ref --format='%(refname)' 'refs/heads/pr/*' 'refs/remotes/*/pr/*'
