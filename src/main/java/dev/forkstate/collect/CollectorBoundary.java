@@ -18,8 +18,10 @@ public final class CollectorBoundary {
       if ("1".equals(ctx.runner().baseEnv().get("FORKSTATE_TRACE"))) {
         e.printStackTrace();
       }
-      String why = "forkstate's " + collector.name() + " measurement failed (" + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())) + "); this is a bug in forkstate, "
+      // A collector that runs its commands side by side gets its bug wrapped by the future it joined: name the bug.
+      Throwable bug = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+      String why = "forkstate's " + collector.name() + " measurement failed (" + bug.getClass().getSimpleName()
+          + (bug.getMessage() == null ? "" : ": " + firstLine(bug.getMessage())) + "); this is a bug in forkstate, "
           + "please report it with FORKSTATE_TRACE=1 output";
       return collector.failureIds().stream().map(id -> Fact.unknown(id, why)).toList();
     }

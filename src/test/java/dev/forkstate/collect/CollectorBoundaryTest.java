@@ -74,6 +74,15 @@ class CollectorBoundaryTest {
     assertThat(RunVerdict.of(findings).exitCode()).isEqualTo(ExitCode.CHECKS_NOT_PASSING);
   }
 
+  /** A bug inside a command run side by side reaches the boundary wrapped by its future; the reason names the bug. */
+  @Test
+  void aBugWrappedByAFutureIsNamedByItsCause() throws Exception {
+    FactSet facts = through(new Throwing(new java.util.concurrent.CompletionException(
+        new IllegalStateException("no merge-base line")), List.of("smoke.collector")));
+    assertThat(facts.get(FactIds.SMOKE_COLLECTOR).orElseThrow().reason())
+        .startsWith("forkstate's smokes measurement failed (IllegalStateException: no merge-base line)");
+  }
+
   @Test
   void everyCollectorNamesTheIdsThatStandForIt() {
     // Each id must be a valid fact id, and the ids of different collectors must not collide (FactSet refuses
@@ -83,6 +92,7 @@ class CollectorBoundaryTest {
         new dev.forkstate.collect.happypath.HappyPathCollector(),
         new dev.forkstate.collect.upstream.UpstreamabilityCollector(),
         new dev.forkstate.collect.upstream.PrBranchCollector(), new dev.forkstate.collect.smoke.SmokeCollector(),
+        new dev.forkstate.collect.upstream.CommittedSecretsCollector(),
         new dev.forkstate.collect.smoke.LiveCheckCollector(), new dev.forkstate.collect.metrics.MetricsCollector(),
         new dev.forkstate.collect.refs.ReferenceCollector(List.of()),
         new dev.forkstate.collect.happypath.CopyPasteCollector(List.of()),
