@@ -79,6 +79,7 @@ public final class ClaimTable {
     return switch (c.kind()) {
       case PATH -> CodeSpan.of(c.subject()) + " exists";
       case REFERENCE -> "path " + CodeSpan.of(c.subject()) + " exists";
+      case ABSENT -> CodeSpan.of(c.subject()) + " is absent";
       case COMMAND -> "command runs: " + CodeSpan.of(c.command());
       case STATUS -> "\"" + MarkdownText.inline(c.subject()) + "\": " + CodeSpan.of(c.command());
       case CI_STATUS -> "CI " + CodeSpan.of(c.command()) + " is \"" + MarkdownText.inline(c.subject()) + "\"";

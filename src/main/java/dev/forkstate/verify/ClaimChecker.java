@@ -42,6 +42,9 @@ public final class ClaimChecker {
   private final SymbolCheck symbols;
   private final BranchCheck branches;
   private final PullRequestCheck pulls;
+  private final AbsenceCheck absences;
+  /** Per line, the names it says are absent: a command on that line that names one is cited to show the absence. */
+  private final Map<Integer, Set<String>> absentOnLine = new HashMap<>();
   private final boolean runAllowed;
 
   /** @param configInRepo the settings file verify read, relative to the repository; null when outside or absent */
@@ -54,6 +57,7 @@ public final class ClaimChecker {
     this.symbols = new SymbolCheck(ctx, names);
     this.branches = new BranchCheck(ctx, names);
     this.pulls = new PullRequestCheck(ctx);
+    this.absences = new AbsenceCheck(pathFacts, names, symbols);
   }
 
   public ClaimChecker(CollectContext ctx, boolean runAllowed) {
@@ -67,11 +71,14 @@ public final class ClaimChecker {
     for (Claim c : claims) {
       CheckedClaim checked = switch (c.kind()) {
         case PATH, REFERENCE -> path(c);
+        case ABSENT -> absences.check(c);
         case COMMAND -> command(c);
         case STATUS -> status(c);
         case CI_STATUS -> statuses.ci(c, c.command());
         case PROSE_STATUS -> statuses.prose(c);
-        case SYMBOL -> symbols.check(c).orElse(null);
+        // A name in a line that reports a problem is context, not a claim that it exists.
+        case SYMBOL -> symbols.check(c).filter(s -> !(c.reportsProblem() && s.verdict() == Verdict.FALSE))
+            .orElse(null);
         case BRANCH_STATUS -> branches.status(c);
         case PRS_PREPARED -> branches.prepared(c);
         case PULL_REQUEST -> pulls.check(c);
@@ -96,6 +103,11 @@ public final class ClaimChecker {
     for (Claim c : claims) {
       if (c.kind() == Claim.Kind.PATH || c.kind() == Claim.Kind.REFERENCE) {
         paths.add(c.subject());
+      } else if (c.kind() == Claim.Kind.ABSENT) {
+        absentOnLine.computeIfAbsent(c.line(), l -> new TreeSet<>()).add(c.subject());
+        if (SymbolSpan.of(c.subject()).isEmpty()) {
+          paths.add(c.subject());
+        }
       } else if (c.kind() == Claim.Kind.COMMAND || c.kind() == Claim.Kind.STATUS) {
         paths.addAll(namedPaths(c.command()));
       }
@@ -139,9 +151,12 @@ public final class ClaimChecker {
     boolean onDisk = Files.exists(ctx.repo().resolve(name));
     boolean meantAsPath = onDisk || c.kind() == Claim.Kind.REFERENCE || FILE_NAME.matcher(name).matches()
         || names.underTopFolder(name) || parentModule(name);
+    // "**UNKNOWN** job x calls `./.github/workflows/y.yml`": a line that reports a problem names what its tool's
+    // message names; it does not claim the name exists, so a name that resolves to nothing is no claim there.
+    boolean claimsExistence = !c.reportsProblem();
     if (names.startsWithRemote(name)) {
-      return new CheckedClaim(c, Verdict.FALSE, Phrase.of("no remote-tracking branch ").then(Phrase.Kind.REF, name),
-          "git branch -r");
+      return !claimsExistence ? null : new CheckedClaim(c, Verdict.FALSE, Phrase.of("no remote-tracking branch ")
+          .then(Phrase.Kind.REF, name), "git branch -r");
     }
     if (!meantAsPath) {
       return null; // a model prefix (anthropic/), a URL route, a word: no kind says it must exist here
@@ -157,7 +172,7 @@ public final class ClaimChecker {
           .then(Phrase.Kind.REF, upstream).then(", not at HEAD"), "git ls-tree -r --name-only " + upstream + " -- "
           + dev.forkstate.fact.ShellQuote.quote(name));
     }
-    return new CheckedClaim(c, Verdict.FALSE, f.reason().isBlank() ? f.summaryPhrase()
+    return !claimsExistence ? null : new CheckedClaim(c, Verdict.FALSE, f.reason().isBlank() ? f.summaryPhrase()
         : f.summaryPhrase().then(" (").then(f.reasonPhrase()).then(")"), f.command());
   }
 
@@ -183,24 +198,30 @@ public final class ClaimChecker {
             which.display());
       }
     }
+    Set<String> absent = absentOnLine.getOrDefault(c.line(), Set.of());
     for (String p : namedPaths(c.command())) {
       Fact f = pathFacts.get(p);
-      if (!ReferenceCollector.isAtHead(f)) {
-        return new CheckedClaim(c, Verdict.FALSE, Phrase.of("names " + p + ", which ")
-            .then(f.summaryPhrase().afterSubject()), f.command());
+      if (!ReferenceCollector.isAtHead(f) && !absent.contains(p)) {
+        Phrase names = Phrase.of("names " + p + ", which ").then(f.summaryPhrase().afterSubject());
+        return c.reportsProblem() ? new CheckedClaim(c, Verdict.UNVERIFIABLE, names.then(": the line reports a "
+            + c.badge() + ", which a missing path may be"), f.command())
+            : new CheckedClaim(c, Verdict.FALSE, names, f.command());
       }
     }
-    return new CheckedClaim(c, Verdict.TRUE, program + " is installed; every path it names is committed",
-        "command -v " + program);
+    List<String> shownAbsent = namedPaths(c.command()).stream().filter(absent::contains).toList();
+    return new CheckedClaim(c, Verdict.TRUE, program + " is installed; " + (shownAbsent.isEmpty()
+        ? "every path it names is committed" : "it looks for " + String.join(", ", shownAbsent) + ", which the line "
+        + "says is absent (checked as such)"), "command -v " + program);
   }
 
   private CheckedClaim status(Claim c) {
+    boolean failing = c.badge() == Status.FAIL; // "**FAIL** Smokes: 11 passed, 3 failed · `pytest`" claims failures
     for (String p : namedPaths(c.command())) {
       Fact f = pathFacts.get(p);
       if (!ReferenceCollector.isAtHead(f)) {
-        return new CheckedClaim(c, Verdict.FALSE, Phrase.of("claims \"" + c.subject() + "\", but " + p + " ")
-            .then(f.summaryPhrase().afterSubject()).then(": the command cannot pass on a clean checkout"),
-            f.command());
+        Phrase cannotPass = Phrase.of("claims \"" + c.subject() + "\", " + (failing ? "and " : "but ") + p + " ")
+            .then(f.summaryPhrase().afterSubject()).then(": the command cannot pass on a clean checkout");
+        return new CheckedClaim(c, failing ? Verdict.TRUE : Verdict.FALSE, cannotPass, f.command());
       }
     }
     boolean configured = ctx.settings().smokes().stream().anyMatch(s -> s.command().equals(c.command()));
@@ -209,6 +230,9 @@ public final class ClaimChecker {
           + "to run it", c.command());
     }
     Fact result = statuses.ran(c.command());
+    if (failing) {
+      return statuses.failures(c, result);
+    }
     if (result.status() == Status.PASS) {
       return new CheckedClaim(c, Verdict.TRUE, Phrase.of("ran it: ").then(result.summaryPhrase()), c.command());
     }

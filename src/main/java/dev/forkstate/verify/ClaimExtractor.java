@@ -1,5 +1,6 @@
 package dev.forkstate.verify;
 
+import dev.forkstate.fact.Status;
 import dev.forkstate.report.SectionTitles;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -37,6 +38,11 @@ public final class ClaimExtractor {
   private static final Pattern MARKDOWN_ESCAPE = Pattern.compile("\\\\([!-/:-@\\[-`{-~])");
   private static final Pattern NEGATION = Pattern.compile("(?i)\\b(no|not|never|without|missing|absent)\\b");
   static final int STATE_REPORT_SECTIONS = 3;
+  /** Words that say a command failed: "3 failed", "fails", "failing" (never "0 failed"). */
+  private static final Pattern FAILURE_WORDS = Pattern.compile("(?i)\\b([1-9][\\d,]* (?:tests? )?fail(?:ed|ures?)"
+      + "|fails|failing|failed)\\b");
+  private static final Pattern BADGE = Pattern.compile("\\s*(?:[-*+]\\s+|\\d+[.)]\\s+)?(?:\\[\\^[^\\]]+\\]:\\s*)?"
+      + "\\*\\*(PASS|FAIL|WARN|UNKNOWN|SKIPPED|INFO)\\*\\*");
 
   private ClaimExtractor() {}
 
@@ -56,14 +62,19 @@ public final class ClaimExtractor {
       if (inFence || trimmed.startsWith("<!--")) {
         continue;
       }
+      Status badge = badge(line);
       Set<String> paths = new LinkedHashSet<>();
+      Set<String> absent = new LinkedHashSet<>();
       List<String> commands = new ArrayList<>();
       Set<String> symbols = new LinkedHashSet<>();
       Matcher m = CODE_SPAN.matcher(line);
       while (m.find()) {
         String span = m.group(2).strip();
+        boolean named = SymbolSpan.of(span).isPresent() || isPath(span);
         if (isCommand(span)) {
           commands.add(span);
+        } else if (named && AbsenceWording.stated(line, m.start(), m.end())) {
+          absent.add(SymbolSpan.of(span).isPresent() ? span : span.replaceAll("/+$", ""));
         } else if (SymbolSpan.of(span).isPresent()) {
           symbols.add(span);
         } else if (isPath(span)) {
@@ -72,37 +83,36 @@ public final class ClaimExtractor {
       }
       Matcher bullet = REFERENCE_BULLET.matcher(unescape(line));
       String reference = "";
-      if (bullet.matches() && isPath(bullet.group(1))) {
+      if (bullet.matches() && isPath(bullet.group(1))
+          && !AbsenceWording.stated(bullet.group(0), bullet.start(1), bullet.end(1))) {
         reference = bullet.group(1).replaceAll("/+$", ""); // "- tests/smoke — deterministic smokes": a path
         paths.remove(reference);
       }
       String withoutSpans = unescape(CODE_SPAN.matcher(line).replaceAll(" "));
       Matcher f = BARE_FILE.matcher(withoutSpans);
       while (f.find()) {
-        if (!withoutSpans.substring(Math.max(0, f.start() - 3), f.start()).endsWith("://")
-            && !negatedBefore(withoutSpans, f.start())) {
+        if (withoutSpans.substring(Math.max(0, f.start() - 3), f.start()).endsWith("://")) {
+          continue;
+        }
+        if (AbsenceWording.stated(withoutSpans, f.start(1), f.end(1))) {
+          absent.add(f.group(1));
+        } else if (!negatedBefore(withoutSpans, f.start())) {
           paths.add(f.group(1));
         }
       }
       SymbolSpan.envFlagsIn(withoutSpans).forEach(e -> symbols.add(e.name() + "=" + e.value()));
       paths.remove(reference);
-      paths.forEach(p -> claims.add(new Claim(Claim.Kind.PATH, no, p, null)));
+      paths.removeAll(absent);
+      paths.forEach(p -> claims.add(new Claim(Claim.Kind.PATH, no, p, null, badge)));
+      absent.forEach(p -> claims.add(new Claim(Claim.Kind.ABSENT, no, p, null, badge)));
       if (!reference.isEmpty()) {
-        claims.add(new Claim(Claim.Kind.REFERENCE, no, reference, null));
+        claims.add(new Claim(Claim.Kind.REFERENCE, no, reference, null, badge));
       }
-      commands.forEach(c -> claims.add(new Claim(Claim.Kind.COMMAND, no, c, c)));
-      symbols.forEach(s -> claims.add(new Claim(Claim.Kind.SYMBOL, no, s, null)));
+      commands.forEach(c -> claims.add(new Claim(Claim.Kind.COMMAND, no, c, c, badge)));
+      symbols.forEach(s -> claims.add(new Claim(Claim.Kind.SYMBOL, no, s, null, badge)));
       String workflow = paths.stream().filter(p -> p.startsWith(".github/workflows/")).findFirst().orElse("");
-      Matcher status = STATUS_WORDS.matcher(withoutSpans);
-      if (status.find()) {
-        String word = status.group(1).toLowerCase(Locale.ROOT);
-        if (!commands.isEmpty()) {
-          commands.forEach(c -> claims.add(new Claim(Claim.Kind.STATUS, no, word, c)));
-        } else if (!workflow.isEmpty()) {
-          claims.add(new Claim(Claim.Kind.CI_STATUS, no, word, workflow));
-        }
-      }
-      claims.addAll(prose.of(no, line, withoutSpans, !commands.isEmpty(), !workflow.isEmpty()));
+      claims.addAll(statusClaims(no, withoutSpans, badge, commands, workflow));
+      claims.addAll(prose.of(no, line, withoutSpans, !commands.isEmpty(), !workflow.isEmpty(), badge));
     }
     if (isStateReport(lines)) {
       claims.add(new Claim(Claim.Kind.PROMPT, lineOf(lines, prompt), prompt, null));
@@ -111,6 +121,38 @@ public final class ClaimExtractor {
       }
     }
     return claims;
+  }
+
+  /**
+   * The status a line claims for the commands it cites, or for the workflow it names. A FAIL badge says the command
+   * fails ("**FAIL** Smokes: 11 passed, 3 failed · `pytest`" claims the failures, not the 11 passes); WARN, UNKNOWN,
+   * SKIPPED and INFO badges claim no pass or fail of the command they cite.
+   */
+  private static List<Claim> statusClaims(int no, String text, Status badge, List<String> commands,
+                                          String workflow) {
+    Matcher status = STATUS_WORDS.matcher(text);
+    Matcher failed = FAILURE_WORDS.matcher(text);
+    String word;
+    if (badge == Status.FAIL) {
+      if (!failed.find() || commands.isEmpty()) {
+        return List.of(); // a failing workflow is CI's fact (ci.run.*), told by its badge
+      }
+      word = failed.group(1).toLowerCase(Locale.ROOT);
+    } else if (badge != null && badge != Status.PASS || !status.find()) {
+      return List.of();
+    } else {
+      word = status.group(1).toLowerCase(Locale.ROOT);
+    }
+    if (!commands.isEmpty()) {
+      return commands.stream().map(c -> new Claim(Claim.Kind.STATUS, no, word, c, badge)).toList();
+    }
+    return workflow.isEmpty() ? List.of() : List.of(new Claim(Claim.Kind.CI_STATUS, no, word, workflow, badge));
+  }
+
+  /** The status badge a bullet or a footnote wears ("- **FAIL** ...", "[^id]: **UNKNOWN** ..."), or null. */
+  static Status badge(String line) {
+    Matcher b = BADGE.matcher(line);
+    return b.lookingAt() ? Status.valueOf(b.group(1)) : null;
   }
 
   /**

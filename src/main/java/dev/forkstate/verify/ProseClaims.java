@@ -1,5 +1,6 @@
 package dev.forkstate.verify;
 
+import dev.forkstate.fact.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +38,9 @@ final class ProseClaims {
 
   private boolean inPlan;
 
+  /** A status phrase that claims failures ("3 failed", "1 failure"), not their absence ("0 failed"). */
+  static final Pattern FAILURES = Pattern.compile("(?i)[1-9][\\d,]* (?:tests? )?fail(?:ures?|ed)");
+
   private static final Pattern PULL_REQUEST = Pattern.compile("(?i)\\b(?:PR|pull request) #(\\d+)\\b");
 
   /** How far back a "Branch:" line still names the branch a status line speaks of. */
@@ -47,6 +51,16 @@ final class ProseClaims {
 
   /** The claims of one line; {@code line} as written, {@code withoutSpans} with its code spans blanked. */
   List<Claim> of(int no, String line, String withoutSpans, boolean hasCommand, boolean namesWorkflow) {
+    return of(no, line, withoutSpans, hasCommand, namesWorkflow, null);
+  }
+
+  /**
+   * As above, on a line that wears {@code badge} (null for none). A FAIL badge claims failures: of its status words
+   * only a failure count ("3 failed") is a claim, checked as such; a WARN, UNKNOWN, SKIPPED or INFO badge says what
+   * the line is ("could not run", "not repeated"), so its status words claim no pass.
+   */
+  List<Claim> of(int no, String line, String withoutSpans, boolean hasCommand, boolean namesWorkflow,
+                 Status badge) {
     List<Claim> out = new ArrayList<>();
     String here = "";
     Matcher label = BRANCH_LABEL.matcher(line);
@@ -77,11 +91,13 @@ final class ProseClaims {
     if (heading.matches() && !line.strip().endsWith(".") && !line.contains(":")) {
       inPlan = PLAN_SECTION.matcher(heading.group(1)).matches();
     }
-    if (!hasCommand && !namesWorkflow && !inPlan && !IMPERATIVE.matcher(withoutSpans).matches()) {
+    boolean claimsStatus = badge == null || badge == Status.PASS || badge == Status.FAIL;
+    if (claimsStatus && !hasCommand && !namesWorkflow && !inPlan && !IMPERATIVE.matcher(withoutSpans).matches()) {
       Matcher status = STATUS.matcher(withoutSpans);
       while (status.find()) {
-        if (!negated(withoutSpans, status.start())) {
-          out.add(new Claim(Claim.Kind.PROSE_STATUS, no, status.group(1), null));
+        boolean failures = FAILURES.matcher(status.group(1)).matches();
+        if (!negated(withoutSpans, status.start()) && (badge != Status.FAIL || failures)) {
+          out.add(new Claim(Claim.Kind.PROSE_STATUS, no, status.group(1), null, badge));
           break;
         }
       }

@@ -54,6 +54,27 @@ final class StatusCheck {
     });
   }
 
+  /**
+   * A command said to fail (a FAIL badge, "3 failed"), run: TRUE when it fails with the failure count said, FALSE when
+   * it passes or fails another number of tests, UNVERIFIABLE when the run tells neither.
+   */
+  CheckedClaim failures(Claim c, Fact result) {
+    Phrase ran = Phrase.of("ran it: ").then(result.summaryPhrase());
+    if (result.status() == Status.PASS) {
+      return new CheckedClaim(c, Verdict.FALSE, Phrase.of("claims failures, but ").then(ran), c.command());
+    }
+    if (result.status() != Status.FAIL) {
+      return new CheckedClaim(c, Verdict.UNVERIFIABLE, Phrase.of("ran it, but cannot tell: " + result.status() + " ")
+          .then(result.reason().isBlank() ? result.summaryPhrase() : result.reasonPhrase()), c.command());
+    }
+    Matcher count = COUNT.matcher(c.subject());
+    if (count.find() && result.value() instanceof Value.Tests t
+        && Integer.parseInt(count.group(1).replace(",", "")) != t.failed()) {
+      return new CheckedClaim(c, Verdict.FALSE, Phrase.of("says " + count.group(0) + "; ").then(ran), c.command());
+    }
+    return new CheckedClaim(c, Verdict.TRUE, ran, c.command());
+  }
+
   CheckedClaim prose(Claim c) {
     String word = c.subject().toLowerCase(Locale.ROOT);
     if (word.contains("%")) {
@@ -88,26 +109,41 @@ final class StatusCheck {
     }
     int passed = 0;
     int failed = 0;
+    // "Smokes: 3 failed" (or a FAIL badge) claims failures: a failing smoke bears it out, all passing contradicts it.
+    boolean claimsFailures = ProseClaims.FAILURES.matcher(word).matches();
+    boolean anyFailed = false;
+    CheckedClaim unknown = null;
+    Set<Integer> failureCounts = new TreeSet<>(); // "3 failed" may speak of one smoke: any smoke's count bears it out
     for (Settings.Smoke s : smokes) {
       Fact f = ran(s.command());
       if (f.value() instanceof Value.Tests t) {
         passed += t.passed();
         failed += t.failed() + t.errors();
+        failureCounts.addAll(List.of(t.failed(), t.failed() + t.errors()));
       }
-      if (f.status() == Status.FAIL) {
+      if (f.status() == Status.FAIL && !claimsFailures) {
         return new CheckedClaim(c, Verdict.FALSE, Phrase.of("ran the smoke " + s.name() + ": ")
             .then(f.summaryPhrase()), s.command());
       }
-      if (f.status() != Status.PASS) {
-        return new CheckedClaim(c, Verdict.UNVERIFIABLE, Phrase.of("ran the smoke " + s.name() + ", but cannot "
+      anyFailed |= f.status() == Status.FAIL;
+      if (f.status() != Status.PASS && f.status() != Status.FAIL && unknown == null) {
+        unknown = new CheckedClaim(c, Verdict.UNVERIFIABLE, Phrase.of("ran the smoke " + s.name() + ", but cannot "
             + "tell: ").then(f.reason().isBlank() ? f.summaryPhrase() : f.reasonPhrase()), s.command());
       }
+    }
+    // A pass claim needs every smoke measured; a failure claim is borne out by one smoke that failed so.
+    if (unknown != null && !(claimsFailures && anyFailed)) {
+      return unknown;
+    }
+    if (claimsFailures && !anyFailed) {
+      return new CheckedClaim(c, Verdict.FALSE, "says " + word + "; the configured smokes ran " + passed
+          + " passed, " + failed + " failed", all);
     }
     Matcher count = COUNT.matcher(word);
     if (count.find()) {
       int said = Integer.parseInt(count.group(1).replace(",", ""));
       int measured = count.group(2).equals("passed") ? passed : failed;
-      if (said != measured) {
+      if (said != measured && !(claimsFailures && failureCounts.contains(said))) {
         return new CheckedClaim(c, Verdict.FALSE, "says " + said + " " + count.group(2) + "; the configured smokes "
             + "ran " + passed + " passed, " + failed + " failed", all);
       }

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
  * `verify` on the report `generate` just wrote finds nothing FALSE, wherever the config lives (the demo's own report
  * is checked in GenerateReportTest, which builds the demo once).
  */
-class VerifyOwnReportTest {
+public class VerifyOwnReportTest {
   @TempDir Path tmp;
 
-  static String falseClaims(VerifyReport.Result r) {
+  public static String falseClaims(VerifyReport.Result r) {
     return String.join("\n", r.claims().stream().filter(c -> c.verdict() == Verdict.FALSE)
         .map(c -> c.claim().line() + " " + c.claim().subject() + ": " + c.evidence().plain()).toList());
   }

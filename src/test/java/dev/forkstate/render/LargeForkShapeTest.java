@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.forkstate.app.GenerateReport;
 import dev.forkstate.app.GenerateRequest;
 import dev.forkstate.app.GenerateResult;
+import dev.forkstate.app.VerifyOwnReportTest;
+import dev.forkstate.app.VerifyReport;
 import dev.forkstate.report.SectionTitles;
 import dev.forkstate.support.LargeFork;
 import dev.forkstate.support.TestEnv;
+import dev.forkstate.verify.Verdict;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,11 +30,13 @@ class LargeForkShapeTest {
 
   private static String report;
   private static ReportShape shape;
+  private static Path repo;
+  private static Map<String, String> env;
 
   @BeforeAll
   static void generate() {
-    Map<String, String> env = TestEnv.isolated(tmp.resolve("home"));
-    Path repo = LargeFork.build(tmp, env);
+    env = TestEnv.isolated(tmp.resolve("home"));
+    repo = LargeFork.build(tmp, env);
     GenerateResult r = new GenerateReport().run(new GenerateRequest(repo, "-", GenerateRequest.Format.MD, true,
         null, env));
     report = r.rendered();
@@ -71,5 +76,26 @@ class LargeForkShapeTest {
     assertThat(report).contains("- **WARN** Drift over runs: commits behind upstream, oldest to newest run: "
         + "100 → 120 → 140 → 150 → 160 (drifting: +60)");
     assertThat(report).contains("· `forkstate history --limit 10`").doesNotContain("sqlite3");
+  }
+
+  /**
+   * forkstate's own report of a failing fork verifies with nothing FALSE, from the facts and with --run (which runs
+   * the smokes the prose counts): every statement it makes is measured, and a negated ("does not exist") or
+   * badge-qualified ("**FAIL** Smokes: 3 failed") mention is not a positive claim.
+   */
+  @Test
+  void verifyOnTheOwnReportFindsNothingFalse() throws java.io.IOException {
+    Path out = java.nio.file.Files.writeString(tmp.resolve("large-fork-report.md"), report);
+    for (boolean run : new boolean[] {false, true}) {
+      VerifyReport.Result r = new VerifyReport().run(new VerifyReport.Request(repo, out, false, run, null, env));
+      if (System.getProperty("largefork.dump") != null) {
+        java.nio.file.Files.writeString(Path.of(System.getProperty("largefork.dump") + (run ? ".verify-run.md"
+            : ".verify.md")), r.rendered());
+      }
+      String falses = VerifyOwnReportTest.falseClaims(r);
+      System.out.println("large generated fork, verify" + (run ? " --run" : "") + " FALSE claims:\n" + falses);
+      assertThat(falses).as(run ? "with --run" : "from the facts").isEmpty();
+      assertThat(r.claims()).anyMatch(c -> c.verdict() == Verdict.TRUE);
+    }
   }
 }

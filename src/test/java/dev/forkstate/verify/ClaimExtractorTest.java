@@ -109,4 +109,58 @@ class ClaimExtractorTest {
     assertThat(ClaimExtractor.extract("# Patch ledger\n- a.py\n", "prompt"))
         .noneMatch(c -> c.kind() == Claim.Kind.SECTION || c.kind() == Claim.Kind.PROMPT);
   }
+
+  /** Captured report lines: which names each states as absent, and which it claims exist ("kind:subject"). */
+  @ParameterizedTest
+  @CsvSource(delimiterString = " => ", value = {
+      "[^ref.config.x]: **FAIL** `docs/fork/ROUTING.md` does not exist — not at HEAD and not on disk => "
+          + "ABSENT:docs/fork/ROUTING.md",
+      "- **FAIL** Cited path not committed: `docs/fork/ROUTING.md` does not … · [see](#x) => "
+          + "ABSENT:docs/fork/ROUTING.md",
+      "- **FAIL** `docs/fork/ROUTING.md` does not exist — not … · [see](#x) => ABSENT:docs/fork/ROUTING.md",
+      "- symbol `pkg.turbo:Turbo` has no module file at HEAD => ABSENT:pkg.turbo:Turbo",
+      "- Missing: `a/b.py`, `c/d.md` and `e/f.txt` => ABSENT:a/b.py ABSENT:c/d.md ABSENT:e/f.txt",
+      "- `a/b.py` and `c/d.md` are not committed => ABSENT:a/b.py ABSENT:c/d.md",
+      "- `docs/x.md` exists but is not committed => ABSENT:docs/x.md",
+      "- no `setup.py` at HEAD => ABSENT:setup.py",
+      "- docs/x.md does not exist => ABSENT:docs/x.md",
+      "- no `tests/smoke` changes => PATH:tests/smoke",
+      "- `docs/x.md` does not touch `pkg/core.py` => PATH:docs/x.md PATH:pkg/core.py",
+      "- `docs/x.md` is missing, `pkg/core.py` is committed => ABSENT:docs/x.md PATH:pkg/core.py"})
+  void namesStatedAbsentAreCheckedAsAbsent(String line, String expected) {
+    String actual = String.join(" ", ClaimExtractor.extract(line, "p").stream()
+        .filter(c -> c.kind() == Claim.Kind.ABSENT || c.kind() == Claim.Kind.PATH)
+        .map(c -> c.kind() + ":" + c.subject()).sorted().toList());
+    assertThat(actual).as(line).isEqualTo(expected);
+  }
+
+  /** A badge says what its bullet claims of the command it cites. */
+  @ParameterizedTest
+  @CsvSource(delimiterString = " => ", value = {
+      "- **FAIL** Smokes: 11 passed, 3 failed, 0 errors, 1 skipped · `pytest -q tests/smoke` => 3 failed|FAIL",
+      "[^smoke.core]: **FAIL** 11 passed, 3 failed, 0 errors, 1 skipped · `pytest -q tests/smoke` => 3 failed|FAIL",
+      "- **PASS** Smokes: 12 passed, 0 failed · `pytest -q tests/smoke` => passed|PASS",
+      "- Smokes: 12 passed · `pytest -q tests/smoke` => passed|null",
+      "- **UNKNOWN** Deterministic smokes: the others passed twice · `pytest -q tests/smoke` => -",
+      "  - **WARN** skipped: 1 passed, 1 skipped · `pytest -q tests/smoke` => -",
+      "- **FAIL** Cited path not committed · `git ls-tree -r --name-only HEAD -- docs/x.md` => -"})
+  void aBadgeQualifiesTheStatusItsBulletClaims(String line, String expected) {
+    List<Claim> status = ClaimExtractor.extract(line, "p").stream().filter(c -> c.kind() == Claim.Kind.STATUS)
+        .toList();
+    assertThat(status.isEmpty() ? "-" : status.get(0).subject() + "|" + status.get(0).badge()).as(line)
+        .isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiterString = " => ", value = {
+      "- **FAIL** Smokes (core): 11 passed, 3 failed, 0 errors, 1 skipped => 3 failed",
+      "- **FAIL** Smokes (core): could not collect => -",
+      "- **UNKNOWN** Deterministic smokes: the others passed twice => -",
+      "- **WARN** Smokes: 12 passed, 1 skipped => -",
+      "- **PASS** Smokes: 12 passed => 12 passed"})
+  void proseStatusUnderABadge(String line, String expected) {
+    List<Claim> claims = new ProseClaims().of(1, line, line, false, false, ClaimExtractor.badge(line)).stream()
+        .filter(c -> c.kind() == Claim.Kind.PROSE_STATUS).toList();
+    assertThat(claims.isEmpty() ? "-" : claims.get(0).subject()).as(line).isEqualTo(expected);
+  }
 }

@@ -99,7 +99,7 @@ class VerifyClaimKindsTest {
         # Notes
         - Ship from `fork/stable` (also `origin/fork/stable`), tag `fork/v1.0`, work on `feat/open`.
         - Module `extras/cache`; the cache helper lives in pkg/extras/cache.py.
-        - Missing: `extras/nope` and `docs/never_committed.md`; branch `origin/feat/gone`.
+        - Cited: `extras/nope` and `docs/never_committed.md`; branch `origin/feat/gone`.
         - Providers `anthropic/` and `openai/gpt-4o-mini`; errors `400 INVALID_ARGUMENT`; action `actions/checkout@v4`.
         """, false);
     Map<Integer, List<String>> lines = byLine(r);
