@@ -7,7 +7,6 @@ import dev.forkstate.app.GenerateRequest;
 import dev.forkstate.app.GenerateResult;
 import dev.forkstate.app.VerifyOwnReportTest;
 import dev.forkstate.app.VerifyReport;
-import dev.forkstate.report.SectionTitles;
 import dev.forkstate.support.LargeFork;
 import dev.forkstate.support.TestEnv;
 import dev.forkstate.verify.Verdict;
@@ -54,12 +53,7 @@ class LargeForkShapeTest {
 
   @Test
   void theReportStaysInTheLargeForkBounds() {
-    assertThat(shape.lines()).as(shape.toString()).isLessThanOrEqualTo(130);
-    assertThat(shape.words()).as(shape.toString()).isLessThanOrEqualTo(1600);
-    assertThat(shape.repeatedLines()).as("lines shown twice").isEmpty();
-    assertThat(shape.mostShownCommand()).as("commands shown: %s", shape.commands()).isLessThanOrEqualTo(3);
-    assertThat(shape.bulletsIn("Executive Summary")).isBetween(1L, 12L);
-    assertThat(shape.sectionTitles()).isEqualTo(SectionTitles.TITLES);
+    shape.assertWithinLargeForkBounds();
   }
 
   /** The fixture is busy where the bounds bite: lists are cut, long bullets fold, conflicts and history show. */

@@ -1,5 +1,8 @@
 package dev.forkstate.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forkstate.report.SectionTitles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,19 @@ record ReportShape(List<String> visible) {
   private static final Pattern STATUS = Pattern.compile("^\\s*- \\*\\*(PASS|FAIL|WARN|UNKNOWN|SKIPPED)\\*\\*.*");
   /** The command a bullet or footnote ends with: " · `cmd`" (or ": `cmd`" for a line that introduces it). */
   private static final Pattern COMMAND = Pattern.compile("(?: · |: )(`+) ?(.+?) ?\\1$");
+
+  /**
+   * Issue 17's bounds for a large fork, asserted: at most 130 lines and 1,600 words in view, no line twice, no command
+   * more than 3 times, an Executive Summary of 1 to 12 bullets, the eleven sections in the seed's order.
+   */
+  void assertWithinLargeForkBounds() {
+    assertThat(lines()).as(toString()).isLessThanOrEqualTo(130);
+    assertThat(words()).as(toString()).isLessThanOrEqualTo(1600);
+    assertThat(repeatedLines()).as("lines shown twice").isEmpty();
+    assertThat(mostShownCommand()).as("commands shown: %s", commands()).isLessThanOrEqualTo(3);
+    assertThat(bulletsIn("Executive Summary")).isBetween(1L, 12L);
+    assertThat(sectionTitles()).isEqualTo(SectionTitles.TITLES);
+  }
 
   static ReportShape of(String markdown) {
     String text = COMMENT.matcher(markdown).replaceAll("");
