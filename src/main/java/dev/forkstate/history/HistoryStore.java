@@ -46,6 +46,11 @@ public final class HistoryStore implements AutoCloseable {
     public Optional<RunFacts> typedFacts() {
       return RunFactsJson.read(facts);
     }
+
+    /** Only the facts {@code wanted} names (the trends read a few of a run's facts, ten runs each time). */
+    public Optional<RunFacts> typedFacts(java.util.function.Predicate<String> wanted) {
+      return RunFactsJson.read(facts, wanted);
+    }
   }
 
   /**

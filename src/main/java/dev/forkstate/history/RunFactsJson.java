@@ -1,6 +1,8 @@
 package dev.forkstate.history;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,7 +12,9 @@ import dev.forkstate.fact.LegacyMarkdown;
 import dev.forkstate.fact.Status;
 import dev.forkstate.fact.ValueJson;
 import dev.forkstate.secret.Redactor;
+import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -64,6 +68,64 @@ public final class RunFactsJson {
     } catch (JsonProcessingException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Reads a version-2 document keeping only the facts {@code wanted} names, without building the others: a large
+   * fork's run holds hundreds of kilobytes of path lists that the trends never look at, and the trends read ten runs
+   * on every report (a JSON tree of each was most of the history phase at 20,000 commits). The same entries as
+   * {@link #read(String)} for the facts kept; empty for anything else.
+   */
+  public static Optional<RunFacts> read(String json, Predicate<String> wanted) {
+    try (JsonParser p = JSON.getFactory().createParser(json == null ? "" : json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return Optional.empty();
+      }
+      int version = -1;
+      SortedMap<String, RunFacts.Entry> out = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken t = p.nextToken();
+        if (name.equals("v") && t == JsonToken.VALUE_NUMBER_INT) {
+          version = p.getIntValue();
+        } else if (name.equals("facts") && t == JsonToken.START_ARRAY) {
+          out = facts(p, wanted);
+        } else {
+          p.skipChildren();
+        }
+      }
+      return version == VERSION && out != null ? Optional.of(new RunFacts(out)) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The facts array's wanted entries; a value is built only once its fact's id says it is wanted. */
+  private static SortedMap<String, RunFacts.Entry> facts(JsonParser p, Predicate<String> wanted) throws IOException {
+    SortedMap<String, RunFacts.Entry> out = new TreeMap<>();
+    while (p.nextToken() == JsonToken.START_OBJECT) {
+      String id = null;
+      String status = "";
+      JsonNode value = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        if (field.equals("id")) {
+          id = p.getValueAsString("");
+        } else if (field.equals("status")) {
+          status = p.getValueAsString("");
+        } else if (field.equals("value") && (id == null || wanted.test(id))) {
+          value = p.readValueAsTree(); // written after the id; kept when the id is not known yet
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (id != null && wanted.test(id)) {
+        out.put(id, new RunFacts.Entry(status(status), LegacyMarkdown.value(ValueJson.read(
+            value == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : value))));
+      }
+    }
+    return out;
   }
 
   /** A status this version does not know (written by a newer one) reads as UNKNOWN: it judged nothing we can use. */
