@@ -162,11 +162,13 @@ public final class GitStateCollector implements Collector {
     if (unfinished.isPresent() || conflicted > 0) {
       dirtyFact = unfinished(unfinished, conflicted, dirty, st);
     }
-    // The config forkstate read is named apart, never inside a count that leaves it out ("no untracked files;
-    // forkstate.yml is not committed" read as a contradiction).
-    String others = configUntracked ? " besides " + configFile + " (the config forkstate read: commit it)" : "";
-    String untrackedText = untracked == 0 ? "no untracked files" + others
-        : Noun.count(untracked, "untracked path") + " (not in any commit)" + others;
+    // The config forkstate read is named apart, first (it is what the warning is about when nothing else is), never
+    // inside a count that leaves it out: "no untracked files besides forkstate.yml" under a WARN read as a riddle.
+    String config = configFile + " is not committed (the config forkstate read: commit it)";
+    String untrackedText = !configUntracked
+        ? (untracked == 0 ? "no untracked files" : Noun.count(untracked, "untracked path") + " (not in any commit)")
+        : untracked == 0 ? config + "; no other untracked files"
+            : config + "; " + Noun.count(untracked, "other untracked path") + " (not in any commit)";
     return List.of(dirtyFact,
         Fact.of(FactIds.GIT_WORKTREE_UNTRACKED, untracked == 0 && !configUntracked ? Status.PASS : Status.WARN,
             new Value.Count(untracked), untrackedText, st.evidence()));

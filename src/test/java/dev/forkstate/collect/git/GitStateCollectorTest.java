@@ -181,13 +181,14 @@ class GitStateCollectorTest {
     assertThat(f.count(FactIds.GIT_WORKTREE_UNTRACKED)).contains(1L);
     assertThat(untracked.status()).isEqualTo(Status.WARN);
     assertThat(Shown.summary(untracked)).isEqualTo(
-        "1 untracked path (not in any commit) besides forkstate.yml (the config forkstate read: commit it)");
+        "forkstate.yml is not committed (the config forkstate read: commit it); 1 other untracked path (not in any "
+            + "commit)");
     java.nio.file.Files.delete(repo.dir().resolve("new1.txt"));
     f = new FactSet(new GitStateCollector().collect(new dev.forkstate.collect.CollectContext(repo.dir(),
         settings, runner, true, git, Runnable::run, java.util.List.of(), "forkstate.yml")));
     assertThat(f.count(FactIds.GIT_WORKTREE_UNTRACKED)).contains(0L);
     assertThat(Shown.summary(f.get(FactIds.GIT_WORKTREE_UNTRACKED).orElseThrow()))
-        .isEqualTo("no untracked files besides forkstate.yml (the config forkstate read: commit it)");
+        .isEqualTo("forkstate.yml is not committed (the config forkstate read: commit it); no other untracked files");
   }
 
   @Test
