@@ -96,7 +96,7 @@ record StepAction(Phrase text, String command, List<FactId> basedOn) {
     Optional<Long> stale = facts.get(FactIds.HISTORY_DAYS_SINCE_UPSTREAM).filter(f -> f.status() == Status.WARN)
         .map(Fact::value).filter(v -> v instanceof Value.Count).map(v -> ((Value.Count) v).n());
     if (stale.isPresent()) {
-      text = text.then("; upstream last taken in " + Noun.count(stale.get(), "day") + " ago");
+      text = text.then("; upstream code last came in " + Noun.count(stale.get(), "day") + " ago");
       named.add(FactIds.HISTORY_DAYS_SINCE_UPSTREAM);
     }
     return Optional.of(new StepAction(text, "git merge " + ShellQuote.quote(targets.upstreamRef()), named));

@@ -59,7 +59,7 @@ class NextStepActionsTest {
     List<Observation> steps = NextSteps.of(new FactSet(List.of(behind(160), grew, rate, stale)),
         List.of(finding("upstream-merged", Status.WARN, FactIds.UPSTREAM_BEHIND)), null, "upstream/main");
     assertThat(lines(steps)).containsExactly("NEXT WARN merge upstream/main: 160 commits behind; behind grew 100 → "
-        + "160 over the last 3 recorded runs; upstream last taken in 265 days ago | git merge upstream/main");
+        + "160 over the last 3 recorded runs; upstream code last came in 265 days ago | git merge upstream/main");
     assertThat(steps.get(0).basedOn()).contains(FactIds.HISTORY_BEHIND, FactIds.HISTORY_DRIFT_PER_WEEK,
         FactIds.HISTORY_DAYS_SINCE_UPSTREAM);
   }
