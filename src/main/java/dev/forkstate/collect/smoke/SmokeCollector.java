@@ -60,7 +60,9 @@ public final class SmokeCollector implements Collector {
         results.add(runOne(ctx, smoke, py).fact());
       }
       // The worst run speaks for the smoke: a suite that passed once and failed once is not green.
-      facts.add(results.stream().reduce((a, b) -> rank(b.status()) > rank(a.status()) ? b : a).orElseThrow());
+      Fact worst = results.stream().reduce((a, b) -> rank(b.status()) > rank(a.status()) ? b : a).orElseThrow();
+      // A failure upstream's code shares is not the fork's: its failing tests run once more at the merge-base.
+      facts.add(MergeBaseRun.compare(ctx, smoke, py, worst, (there, s, p) -> runOne(there, s, p).fact()));
       allRuns.add(results);
       notRepeated.add(once);
     }
