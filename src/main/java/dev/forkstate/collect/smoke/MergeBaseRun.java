@@ -29,7 +29,7 @@ final class MergeBaseRun {
 
   /** Runs the smoke at the merge-base of a failing run: its contents again; the worktree is gone afterwards. */
   interface Runner {
-    Fact run(CollectContext ctx, Settings.Smoke smoke, Interpreter py);
+    Fact run(CollectContext ctx, Settings.Smoke smoke, Interpreter py, Map<String, String> extraEnv);
   }
 
   /** The fact with what its failing tests do at the merge-base; unchanged when it has none or there is no upstream. */
@@ -63,13 +63,30 @@ final class MergeBaseRun {
       }
       CollectContext there = new CollectContext(tree, ctx.settings(), ctx.runner(), ctx.offline(),
           new GitCli(tree, ctx.runner()), ctx.pool(), ctx.ownOutputs(), ctx.configFile(), ctx.mergeBases());
-      Fact base = runner.run(there, smoke, py);
+      Fact base = runner.run(there, smoke, py, codeFirst(tree, ctx.runner().baseEnv()));
       return with(fact, tests, baseline(sha, tests, base), evidence);
     } finally {
       ctx.git().run("worktree", "remove", "--force", tree.toString());
       ctx.git().run("worktree", "prune");
       ScratchDir.deleteQuietly(tmp);
     }
+  }
+
+  /**
+   * PYTHONPATH with the merge-base's code first (its root, and src/ when there is one). Why: an interpreter with the
+   * fork installed in editable mode (pip install -e .) would import the fork's package from the fork's folder, and
+   * upstream's tests would be run against the fork's code; entries on PYTHONPATH come before site-packages.
+   */
+  static Map<String, String> codeFirst(Path tree, Map<String, String> base) {
+    List<String> path = new ArrayList<>(List.of(tree.toString()));
+    if (java.nio.file.Files.isDirectory(tree.resolve("src"))) {
+      path.add(tree.resolve("src").toString());
+    }
+    String existing = base.getOrDefault("PYTHONPATH", "");
+    if (!existing.isEmpty()) {
+      path.add(existing);
+    }
+    return Map.of("PYTHONPATH", String.join(":", path));
   }
 
   /** Sorts the fork's failing tests by what the same tests did at the merge-base. */

@@ -62,7 +62,7 @@ public final class SmokeCollector implements Collector {
       // The worst run speaks for the smoke: a suite that passed once and failed once is not green.
       Fact worst = results.stream().reduce((a, b) -> rank(b.status()) > rank(a.status()) ? b : a).orElseThrow();
       // A failure upstream's code shares is not the fork's: its failing tests run once more at the merge-base.
-      facts.add(MergeBaseRun.compare(ctx, smoke, py, worst, (there, s, p) -> runOne(there, s, p).fact()));
+      facts.add(MergeBaseRun.compare(ctx, smoke, py, worst, (there, s, p, extra) -> runOne(there, s, p, extra).fact()));
       allRuns.add(results);
       notRepeated.add(once);
     }
@@ -95,6 +95,11 @@ public final class SmokeCollector implements Collector {
 
   /** Runs one smoke step with the given interpreter first on PATH; each pytest run writes its own report. */
   SmokeRun runOne(CollectContext ctx, Settings.Smoke smoke, Interpreter py) {
+    return runOne(ctx, smoke, py, Map.of());
+  }
+
+  /** As above, with {@code extra} variables on top of the interpreter's (the merge-base run's code first). */
+  SmokeRun runOne(CollectContext ctx, Settings.Smoke smoke, Interpreter py, Map<String, String> extra) {
     SmokeCommand cmd = SmokeCommand.parse(smoke.command());
     Path tmp;
     try {
@@ -106,6 +111,7 @@ public final class SmokeCollector implements Collector {
       Path junit = cmd.pytest() || smoke.junitXml() == null ? null : ctx.repo().resolve(smoke.junitXml());
       Map<String, String> base = ctx.runner().baseEnv();
       Map<String, String> env = new HashMap<>(py.env(base));
+      env.putAll(extra);
       PytestRuns runs = null;
       if (cmd.pytest()) {
         Map<String, String> merged = new HashMap<>(base);

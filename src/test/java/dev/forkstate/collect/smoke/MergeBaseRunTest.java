@@ -84,6 +84,22 @@ class MergeBaseRunTest {
     assertWorktreeGone(fork);
   }
 
+  /**
+   * The fork's package found outside the tree (an editable install points at the fork's folder; here PYTHONPATH
+   * does): the merge-base run still imports upstream's code, so the test the fork broke is not called upstream's.
+   */
+  @Test
+  void theMergeBaseRunImportsUpstreamsCodeNotAnInstalledFork() {
+    GitScript fork = fork("3");
+    env = new java.util.HashMap<>(env);
+    env.put("PYTHONPATH", fork.dir().toString());
+    FactSet facts = Collecting.run(new SmokeCollector(), fork.dir(), YAML.replace("PYTHONPATH=$(pwd) ", ""), env,
+        true);
+    Value.Baseline b = ((Value.Tests) facts.get("smoke.smokes").orElseThrow().value()).atMergeBase();
+    assertThat(b.passing()).containsExactly("tests/test_ok.py::test_value");
+    assertWorktreeGone(fork);
+  }
+
   @Test
   void withoutUpstreamNothingIsCompared() {
     GitScript fork = fork("3");
