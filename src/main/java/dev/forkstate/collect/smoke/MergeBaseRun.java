@@ -45,6 +45,17 @@ final class MergeBaseRun {
           + mb.firstErrorLine()), List.of(mb.evidence()));
     }
     String sha = GitCli.firstLine(mb).strip();
+    CommandResult files = ctx.git().run(List.of("ls-tree", "-r", "-z", "--name-only", sha),
+        "git ls-tree -r --name-only " + sha);
+    if (files.ok() && files.stdoutWhole()) {
+      // A failing test whose file is not at the merge-base (the fork's own test) cannot be compared: no run for it.
+      java.util.Set<String> there = java.util.Set.of(files.stdout().split("\0"));
+      List<String> absent = tests.failingIds().stream().filter(id -> id.contains("::")
+          && !there.contains(id.substring(0, id.indexOf("::")))).toList();
+      if (absent.size() == tests.failingIds().size()) {
+        return with(fact, tests, new Value.Baseline(sha, List.of(), List.of(), absent, ""), List.of());
+      }
+    }
     Path tmp;
     try {
       tmp = ScratchDir.create("forkstate-base");
@@ -111,7 +122,8 @@ final class MergeBaseRun {
   private static Fact with(Fact fact, Value.Tests tests, Value.Baseline base, List<Evidence> more) {
     List<Evidence> evidence = new ArrayList<>(fact.evidence());
     evidence.addAll(more);
-    Phrase reason = fact.reasonPhrase().then("; ").then(describe(base));
+    Phrase reason = fact.reasonPhrase().isBlank() ? describe(base)
+        : fact.reasonPhrase().then("; ").then(describe(base));
     return new Fact(fact.id(), fact.status(), tests.withMergeBase(base), fact.summaryPhrase(), reason, evidence);
   }
 
@@ -134,8 +146,8 @@ final class MergeBaseRun {
           .then(": not introduced by the fork"));
     }
     if (!b.notThere().isEmpty()) {
-      parts.add(Phrase.of(Noun.count(b.notThere().size(), "failure") + " not compared: not run at the merge-base (absent "
-          + "or skipped there)"));
+      parts.add(Phrase.of(Noun.count(b.notThere().size(), "failure") + " not compared: not run at the "
+          + "merge-base"));
     }
     return Phrase.join(parts, "; ");
   }

@@ -100,6 +100,21 @@ class MergeBaseRunTest {
     assertWorktreeGone(fork);
   }
 
+  /** Only the fork's own tests fail: their files are not at the merge-base, so nothing runs there. */
+  @Test
+  void theForksOwnFailingTestsAreNotComparedAndNotRun() {
+    GitScript fork = fork("2");
+    fork.write("tests/test_upstream_broken.py", "def test_broken():\n    assert True\n").commit("fix upstream's test");
+    Fact f = smoke(fork);
+    Value.Baseline b = ((Value.Tests) f.value()).atMergeBase();
+    assertThat(b.compared()).isTrue();
+    assertThat(b.notThere()).containsExactly("tests/test_fork.py::test_fork_own");
+    assertThat(b.alsoFailing()).isEmpty();
+    assertThat(b.passing()).isEmpty();
+    assertThat(f.reason()).isEqualTo("1 failure not compared: not run at the merge-base");
+    assertThat(f.evidence()).noneMatch(e -> e.command().contains("worktree add"));
+  }
+
   @Test
   void withoutUpstreamNothingIsCompared() {
     GitScript fork = fork("3");
