@@ -29,12 +29,17 @@ final class MergeBaseRun {
 
   /** Runs the smoke at the merge-base of a failing run: its contents again; the worktree is gone afterwards. */
   interface Runner {
-    Fact run(CollectContext ctx, Settings.Smoke smoke, Interpreter py, Map<String, String> extraEnv);
+    SmokeCollector.SmokeRun run(CollectContext ctx, Settings.Smoke smoke, Interpreter py,
+        Map<String, String> extraEnv);
   }
 
   /** The fact with what its failing tests do at the merge-base; unchanged when it has none or there is no upstream. */
-  static Fact compare(CollectContext ctx, Settings.Smoke smoke, Interpreter py, Fact fact, Runner runner) {
-    if (fact.status() != Status.FAIL || !(fact.value() instanceof Value.Tests tests) || tests.failingIds().isEmpty()
+  static Fact compare(CollectContext ctx, Settings.Smoke smoke, Interpreter py, SmokeCollector.SmokeRun run,
+      Runner runner) {
+    Fact fact = run.fact();
+    // A run pytest ended early (a collection error) holds no counts in its fact, but its report names the errors.
+    Value.Tests tests = run.counted();
+    if (fact.status() != Status.FAIL || tests == null || tests.failingIds().isEmpty()
         || !ctx.settings().upstreamRef().isSet()) {
       return fact;
     }
@@ -74,8 +79,8 @@ final class MergeBaseRun {
       }
       CollectContext there = new CollectContext(tree, ctx.settings(), ctx.runner(), ctx.offline(),
           new GitCli(tree, ctx.runner()), ctx.pool(), ctx.ownOutputs(), ctx.configFile(), ctx.mergeBases());
-      Fact base = runner.run(there, smoke, py, codeFirst(tree, ctx.runner().baseEnv()));
-      return with(fact, tests, baseline(sha, tests, base), evidence);
+      SmokeCollector.SmokeRun base = runner.run(there, smoke, py, codeFirst(tree, ctx.runner().baseEnv()));
+      return with(fact, tests, baseline(sha, tests, base.fact(), base.counted()), evidence);
     } finally {
       ctx.git().run("worktree", "remove", "--force", tree.toString());
       ctx.git().run("worktree", "prune");
@@ -101,8 +106,10 @@ final class MergeBaseRun {
   }
 
   /** Sorts the fork's failing tests by what the same tests did at the merge-base. */
-  static Value.Baseline baseline(String sha, Value.Tests fork, Fact base) {
-    if (!(base.value() instanceof Value.Tests there)) {
+  static Value.Baseline baseline(String sha, Value.Tests fork, Fact base, Value.Tests counted) {
+    // Only a failing or passing run is compared: UNKNOWN there (a module not installed) measured nothing.
+    Value.Tests there = base.value() instanceof Value.Tests t ? t : base.status() == Status.FAIL ? counted : null;
+    if (there == null) {
       String why = base.reason().isBlank() ? base.summary() : base.reason();
       return Value.Baseline.notCompared(sha, "the run at the merge-base counted no tests (" + base.status() + ": "
           + why + ")");

@@ -115,6 +115,30 @@ class MergeBaseRunTest {
     assertThat(f.evidence()).noneMatch(e -> e.command().contains("worktree add"));
   }
 
+  /**
+   * upstream's tests cannot even be collected on this machine's Python (pytest exit 2): the fork's smoke fails the
+   * same way as upstream's code at the merge-base, and the collection errors are compared like failures.
+   */
+  @Test
+  void aCollectionErrorUpstreamSharesIsNotBlamedOnTheFork() {
+    GitScript up = new GitScript(tmp.resolve("up"), env, 0).init();
+    up.write("pkg/__init__.py", "VALUE = 2\n")
+        .write("tests/test_old.py", "raise RuntimeError('needs Python 2')\n\ndef test_old():\n    pass\n")
+        .commit("upstream");
+    GitScript fork = up.cloneTo(tmp.resolve("fork"));
+    fork.git("remote", "rename", "origin", "upstream");
+    fork.write("pkg/extra.py", "X = 1\n").commit("fork work");
+    Fact f = smoke(fork);
+    assertThat(f.status()).isEqualTo(Status.FAIL);
+    assertThat(f.summary()).contains("exit 2");
+    Value.Tests t = (Value.Tests) f.value();
+    assertThat(t.errors()).isEqualTo(1);
+    assertThat(t.atMergeBase().alsoFailing()).hasSize(1);
+    assertThat(t.atMergeBase().passing()).isEmpty();
+    assertThat(f.reason()).contains("1 failure also fails at the merge-base");
+    assertWorktreeGone(fork);
+  }
+
   @Test
   void withoutUpstreamNothingIsCompared() {
     GitScript fork = fork("3");
@@ -134,7 +158,7 @@ class MergeBaseRunTest {
         List.of(new Value.TestCase("tests/test_a.py::test_a", "failed", "x"))), "0 passed, 1 failed", "", List.of());
     Fact base = new Fact(fork.id(), Status.FAIL, Value.none(), "pytest exit 4", "file or directory not found: tests",
         List.of());
-    Value.Baseline b = MergeBaseRun.baseline("0123456789abcdef", (Value.Tests) fork.value(), base);
+    Value.Baseline b = MergeBaseRun.baseline("0123456789abcdef", (Value.Tests) fork.value(), base, null);
     assertThat(b.compared()).isFalse();
     assertThat(b.notCompared()).contains("file or directory not found: tests");
     assertThat(MergeBaseRun.describe(b).plain()).startsWith("not compared with the merge-base 0123456 (upstream's "
