@@ -97,7 +97,7 @@ public final class RuleAssessor {
     Phrase text = switch (worst) {
       case PASS -> Phrase.of("Smokes pass" + (skipped > 0 ? ", but " + Noun.count(skipped, "test")
           + " skipped, proving nothing." : "."));
-      case FAIL -> Phrase.of("Smokes fail: the fork's own paved road is broken right now.");
+      case FAIL -> SmokeBlame.sentence(smokes);
       default -> Phrase.of("Smokes are not proven green (" + worst + "): ").then(smokes.stream()
           .filter(f -> f.status() == worst).map(f -> f.reason().isBlank() ? f.summaryPhrase() : f.reasonPhrase())
           .findFirst().orElse(Phrase.empty())).then(".");

@@ -61,16 +61,31 @@ public sealed interface Value
   record FileChange(String path, long added, long deleted, boolean binary) {}
 
   /** One test run: counts and the notable cases (failed, errored, skipped), in node-id order. */
-  record Tests(int passed, int failed, int errors, int skipped, List<TestCase> notable, List<String> passedIds)
-      implements Value {
+  record Tests(int passed, int failed, int errors, int skipped, List<TestCase> notable, List<String> passedIds,
+      Baseline atMergeBase) implements Value {
     public Tests {
       notable = notable.stream().sorted(java.util.Comparator.comparing(TestCase::id)).toList();
       passedIds = passedIds.stream().sorted().toList();
     }
 
+    /** A run not compared with upstream's code (atMergeBase null). */
+    public Tests(int passed, int failed, int errors, int skipped, List<TestCase> notable, List<String> passedIds) {
+      this(passed, failed, errors, skipped, notable, passedIds, null);
+    }
+
     /** Counts and notable cases, without the ids of the tests that passed (a runner that does not name them). */
     public Tests(int passed, int failed, int errors, int skipped, List<TestCase> notable) {
       this(passed, failed, errors, skipped, notable, List.of());
+    }
+
+    /** The same run with what the failing tests did on upstream's code at the merge-base. */
+    public Tests withMergeBase(Baseline base) {
+      return new Tests(passed, failed, errors, skipped, notable, passedIds, base);
+    }
+
+    /** The ids of the tests that failed or errored, in order. */
+    public List<String> failingIds() {
+      return notable.stream().filter(tc -> !tc.outcome().equals("skipped")).map(TestCase::id).toList();
     }
 
     /** Every named test with its outcome: passed, failed, error or skipped. */
@@ -88,6 +103,32 @@ public sealed interface Value
 
   /** A test that did not simply pass: its outcome and the first lines of its message or skip reason. */
   record TestCase(String id, String outcome, String message) {}
+
+  /**
+   * The fork's failing tests run once more on upstream's code (a detached worktree at the merge-base {@code sha}),
+   * so that a failure upstream shares is not blamed on the fork. Only tests that exist there can be compared.
+   *
+   * @param alsoFailing failing tests that fail or error at the merge-base too: not introduced by the fork
+   * @param passing     failing tests that pass at the merge-base: the fork broke them
+   * @param notThere    failing tests the merge-base run did not run or skipped (the fork's own tests, say)
+   * @param notCompared why the merge-base run could not be compared at all (empty when it was)
+   */
+  record Baseline(String sha, List<String> alsoFailing, List<String> passing, List<String> notThere,
+      String notCompared) {
+    public Baseline {
+      alsoFailing = alsoFailing.stream().sorted().toList();
+      passing = passing.stream().sorted().toList();
+      notThere = notThere.stream().sorted().toList();
+    }
+
+    public static Baseline notCompared(String sha, String why) {
+      return new Baseline(sha, List.of(), List.of(), List.of(), why);
+    }
+
+    public boolean compared() {
+      return notCompared.isEmpty();
+    }
+  }
 
   /**
    * Commits in git's order (newest first), at most the first {@code shown} of {@code total}. Subjects are repository

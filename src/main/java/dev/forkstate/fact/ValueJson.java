@@ -53,6 +53,13 @@ public final class ValueJson {
           .put("message", tc.message()));
       ArrayNode ok = n.putArray("passedIds");
       t.passedIds().forEach(ok::add);
+      if (t.atMergeBase() != null) {
+        Value.Baseline b = t.atMergeBase();
+        ObjectNode base = n.putObject("atMergeBase").put("sha", b.sha()).put("notCompared", b.notCompared());
+        b.alsoFailing().forEach(base.putArray("alsoFailing")::add);
+        b.passing().forEach(base.putArray("passing")::add);
+        b.notThere().forEach(base.putArray("notThere")::add);
+      }
     } else if (v instanceof Value.Commits cs) {
       n.put("type", "commits").put("total", cs.total());
       ArrayNode a = n.putArray("commits");
@@ -77,7 +84,7 @@ public final class ValueJson {
       case "paths" -> n.has("items") ? new Value.Items(items(n.path("items"))) : new Value.Paths(texts(n.path("paths")));
       case "changes" -> new Value.Changes(files(n.path("files")));
       case "tests" -> new Value.Tests(n.path("passed").asInt(), n.path("failed").asInt(), n.path("errors").asInt(),
-          n.path("skipped").asInt(), cases(n.path("notable")), texts(n.path("passedIds")));
+          n.path("skipped").asInt(), cases(n.path("notable")), texts(n.path("passedIds")), baseline(n));
       case "commits" -> new Value.Commits(commits(n.path("commits")), n.path("total").asLong());
       default -> Value.none();
     };
@@ -114,6 +121,14 @@ public final class ValueJson {
     a.forEach(x -> out.add(new Value.TestCase(x.path("id").asText(), x.path("outcome").asText(),
         x.path("message").asText(""))));
     return out;
+  }
+
+  /** The merge-base comparison of a failing run, or null when the run was not compared (or written before it was). */
+  private static Value.Baseline baseline(JsonNode n) {
+    JsonNode b = n.get("atMergeBase");
+    return b == null || !b.isObject() ? null : new Value.Baseline(b.path("sha").asText(""),
+        texts(b.path("alsoFailing")), texts(b.path("passing")), texts(b.path("notThere")),
+        b.path("notCompared").asText(""));
   }
 
   private static List<Value.Commit> commits(JsonNode a) {

@@ -57,7 +57,9 @@ public final class FactRedactor {
     } else if (v instanceof Value.Tests t) {
       return new Value.Tests(t.passed(), t.failed(), t.errors(), t.skipped(), t.notable().stream()
           .map(tc -> new Value.TestCase(text(tc.id()), tc.outcome(), text(tc.message()))).toList(),
-          texts(t.passedIds()));
+          texts(t.passedIds()), t.atMergeBase() == null ? null : new Value.Baseline(t.atMergeBase().sha(),
+          texts(t.atMergeBase().alsoFailing()), texts(t.atMergeBase().passing()), texts(t.atMergeBase().notThere()),
+          text(t.atMergeBase().notCompared())));
     } else if (v instanceof Value.Commits c) {
       return new Value.Commits(c.commits().stream()
           .map(x -> new Value.Commit(x.sha(), text(x.subject()))).toList(), c.total());

@@ -54,14 +54,17 @@ public final class SmokeCollector implements Collector {
     List<String> notRepeated = new ArrayList<>();
     for (Settings.Smoke smoke : smokes) {
       SmokeRun first = runOne(ctx, smoke, py);
-      List<Fact> results = new ArrayList<>(List.of(first.fact()));
+      List<SmokeRun> runs = new ArrayList<>(List.of(first));
       String once = Repeats.whyOnce(hp, first.fact(), first.took());
       for (int i = 1; once.isEmpty() && i < Repeats.runs(hp); i++) {
-        results.add(runOne(ctx, smoke, py).fact());
+        runs.add(runOne(ctx, smoke, py));
       }
       // The worst run speaks for the smoke: a suite that passed once and failed once is not green.
-      facts.add(results.stream().reduce((a, b) -> rank(b.status()) > rank(a.status()) ? b : a).orElseThrow());
-      allRuns.add(results);
+      SmokeRun worst = runs.stream().reduce((a, b) -> rank(b.fact().status()) > rank(a.fact().status()) ? b : a)
+          .orElseThrow();
+      // A failure upstream's code shares is not the fork's: its failing tests run once more at the merge-base.
+      facts.add(MergeBaseRun.compare(ctx, smoke, py, worst, (there, s, p, extra) -> runOne(there, s, p, extra)));
+      allRuns.add(runs.stream().map(SmokeRun::fact).toList());
       notRepeated.add(once);
     }
     facts.add(Determinism.judge(smokes, allRuns, hp, notRepeated));
@@ -88,11 +91,20 @@ public final class SmokeCollector implements Collector {
     return runOne(ctx, smoke, Interpreter.find(ctx.repo(), ctx.runner())).fact();
   }
 
-  /** A smoke's fact and how long its command took (what decides whether a repeat is cheap). */
-  record SmokeRun(Fact fact, java.time.Duration took) {}
+  /**
+   * A smoke's fact, how long its command took (what decides whether a repeat is cheap), and the tests its pytest
+   * runs reported (null when none could be read), also when the fact holds no counts (a run ended by a collection
+   * error): what the merge-base comparison compares.
+   */
+  record SmokeRun(Fact fact, java.time.Duration took, Value.Tests counted) {}
 
   /** Runs one smoke step with the given interpreter first on PATH; each pytest run writes its own report. */
   SmokeRun runOne(CollectContext ctx, Settings.Smoke smoke, Interpreter py) {
+    return runOne(ctx, smoke, py, Map.of());
+  }
+
+  /** As above, with {@code extra} variables on top of the interpreter's (the merge-base run's code first). */
+  SmokeRun runOne(CollectContext ctx, Settings.Smoke smoke, Interpreter py, Map<String, String> extra) {
     SmokeCommand cmd = SmokeCommand.parse(smoke.command());
     Path tmp;
     try {
@@ -104,6 +116,7 @@ public final class SmokeCollector implements Collector {
       Path junit = cmd.pytest() || smoke.junitXml() == null ? null : ctx.repo().resolve(smoke.junitXml());
       Map<String, String> base = ctx.runner().baseEnv();
       Map<String, String> env = new HashMap<>(py.env(base));
+      env.putAll(extra);
       PytestRuns runs = null;
       if (cmd.pytest()) {
         Map<String, String> merged = new HashMap<>(base);
@@ -115,7 +128,8 @@ public final class SmokeCollector implements Collector {
       CommandResult r = ctx.runner().run(CommandSpec.shell(smoke.command(), ctx.repo(), env, smoke.timeout()));
       RunResults results = runs == null ? null : RunResults.read(runs.read(), ctx.repo());
       Fact f = judge(ctx, smoke, cmd, r, junit, results, started, py);
-      return new SmokeRun(InterpreterNote.add(f, py, cmd, ctx.repo()), r.duration());
+      return new SmokeRun(InterpreterNote.add(f, py, cmd, ctx.repo()), r.duration(),
+          f.value() instanceof Value.Tests t ? t : results == null ? null : results.tests());
     } finally {
       ScratchDir.deleteQuietly(tmp);
     }
