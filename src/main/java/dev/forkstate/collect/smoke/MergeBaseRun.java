@@ -70,7 +70,9 @@ final class MergeBaseRun {
     Path tree = tmp.resolve("tree");
     List<Evidence> evidence = new ArrayList<>();
     try {
-      CommandResult add = ctx.git().run(List.of("worktree", "add", "--detach", tree.toString(), sha),
+      // No hooks: `git worktree add` runs post-checkout, and a measurement must not run the repository's hooks.
+      CommandResult add = ctx.git().run(List.of("-c", "core.hooksPath=/dev/null", "worktree", "add", "--detach",
+          tree.toString(), sha),
           "git worktree add --detach <tmp> " + sha);
       evidence.add(add.evidence());
       if (!add.ok()) {

@@ -72,6 +72,20 @@ class MergeBaseRunTest {
     assertWorktreeGone(fork);
   }
 
+  /** `git worktree add` would run the repository's post-checkout hook: a measurement runs no hook. */
+  @Test
+  void theRepositorysHooksDoNotRunForTheMergeBaseTree() throws Exception {
+    GitScript fork = fork("2");
+    Path marker = tmp.resolve("hook-ran");
+    Path hook = fork.dir().resolve(".git/hooks/post-checkout");
+    java.nio.file.Files.writeString(hook, "#!/bin/sh\ntouch '" + marker + "'\n");
+    hook.toFile().setExecutable(true);
+    Fact f = smoke(fork);
+    assertThat(((Value.Tests) f.value()).atMergeBase().compared()).isTrue();
+    assertThat(marker).doesNotExist();
+    assertWorktreeGone(fork);
+  }
+
   @Test
   void aTestTheForkBrokeIsBlamedOnTheFork() {
     GitScript fork = fork("3");
