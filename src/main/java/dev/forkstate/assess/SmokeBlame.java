@@ -28,7 +28,7 @@ final class SmokeBlame {
     List<String> passing = new ArrayList<>();
     List<String> also = new ArrayList<>();
     List<String> notThere = new ArrayList<>();
-    String sha = "";
+    Value.Baseline compared = null;
     List<Phrase> apart = new ArrayList<>();
     for (Fact f : failing) {
       Value.Baseline b = baseline(f);
@@ -42,11 +42,10 @@ final class SmokeBlame {
         passing.addAll(b.passing());
         also.addAll(b.alsoFailing());
         notThere.addAll(b.notThere());
-        sha = b.sha();
+        compared = b; // every smoke is compared at the one merge-base
       }
     }
-    Phrase at = Phrase.of("the merge-base ").then(Phrase.Kind.SHA, sha.length() > 7 ? sha.substring(0, 7) : sha)
-        .then(" (upstream's code)");
+    Phrase at = compared == null ? Phrase.empty() : compared.where();
     List<Phrase> parts = new ArrayList<>();
     if (!passing.isEmpty()) {
       parts.add(Phrase.of(Noun.count(passing.size(), "failing test") + (passing.size() == 1 ? " passes" : " pass")

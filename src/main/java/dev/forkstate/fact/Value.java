@@ -83,6 +83,16 @@ public sealed interface Value
       return new Tests(passed, failed, errors, skipped, notable, passedIds, base);
     }
 
+    /** This run's tests and another's together: several pytest runs in one smoke command count as one. */
+    public Tests plus(Tests other) {
+      List<TestCase> cases = new java.util.ArrayList<>(notable);
+      cases.addAll(other.notable);
+      List<String> ids = new java.util.ArrayList<>(passedIds);
+      ids.addAll(other.passedIds);
+      return new Tests(passed + other.passed, failed + other.failed, errors + other.errors, skipped + other.skipped,
+          cases, ids);
+    }
+
     /** The ids of the tests that failed or errored, in order. */
     public List<String> failingIds() {
       return notable.stream().filter(tc -> !tc.outcome().equals("skipped")).map(TestCase::id).toList();
@@ -127,6 +137,12 @@ public sealed interface Value
 
     public boolean compared() {
       return notCompared.isEmpty();
+    }
+
+    /** "the merge-base `abc1234` (upstream's code)", or "upstream's code" when no merge-base was found. */
+    public Phrase where() {
+      return sha.isEmpty() ? Phrase.of("upstream's code") : Phrase.of("the merge-base ")
+          .then(Phrase.Kind.SHA, sha.length() > 7 ? sha.substring(0, 7) : sha).then(" (upstream's code)");
     }
   }
 

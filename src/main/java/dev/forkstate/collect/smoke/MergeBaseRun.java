@@ -138,31 +138,25 @@ final class MergeBaseRun {
 
   /** "2 also fail at the merge-base abc1234 (upstream's code): not introduced by the fork; ...". */
   static Phrase describe(Value.Baseline b) {
-    Phrase at = Phrase.of("the merge-base ");
-    at = b.sha().isEmpty() ? Phrase.of("upstream's code") : at.then(Phrase.Kind.SHA, shortSha(b.sha()))
-        .then(" (upstream's code)");
+    Phrase at = b.where();
     if (!b.compared()) {
       return Phrase.of("not compared with ").then(at).then(": " + b.notCompared());
     }
     List<Phrase> parts = new ArrayList<>();
     if (!b.passing().isEmpty()) {
-      parts.add(Phrase.of(Noun.count(b.passing().size(), "failing test") + verb(b.passing(), " passes at ", " pass at ")).then(at).then(": broken by the fork (")
+      parts.add(Phrase.of(Noun.count(b.passing().size(), "failing test")
+          + verb(b.passing(), " passes at ", " pass at ")).then(at).then(": broken by the fork (")
           .then(Phrase.items(Phrase.Kind.TEST_ID, b.passing(), ", ")).then(")"));
     }
     if (!b.alsoFailing().isEmpty()) {
-      parts.add(Phrase.of(Noun.count(b.alsoFailing().size(), "failure") + verb(b.alsoFailing(), " also fails at ",
-          " also fail at ")).then(at)
-          .then(": not introduced by the fork"));
+      parts.add(Phrase.of(Noun.count(b.alsoFailing().size(), "failure")
+          + verb(b.alsoFailing(), " also fails at ", " also fail at ")).then(at).then(": not introduced by the fork"));
     }
     if (!b.notThere().isEmpty()) {
       parts.add(Phrase.of(Noun.count(b.notThere().size(), "failure") + " not compared: not run at the "
           + "merge-base"));
     }
     return Phrase.join(parts, "; ");
-  }
-
-  static String shortSha(String sha) {
-    return sha.length() > 7 ? sha.substring(0, 7) : sha;
   }
 
   private static String verb(List<String> subjects, String one, String many) {

@@ -3,7 +3,6 @@ package dev.forkstate.collect.smoke;
 import dev.forkstate.fact.Value;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,13 +17,7 @@ import java.util.List;
  */
 record RunResults(List<PytestRuns.Run> runs, Value.Tests tests, String unread, PytestRuns.Run failing) {
   static RunResults read(List<PytestRuns.Run> runs, Path repo) {
-    int passed = 0;
-    int failed = 0;
-    int errors = 0;
-    int skipped = 0;
-    List<Value.TestCase> notable = new ArrayList<>();
-    List<String> passedIds = new ArrayList<>();
-    boolean anyRead = false;
+    Value.Tests sum = null;
     String unread = "";
     PytestRuns.Run failing = null;
     for (PytestRuns.Run run : runs) {
@@ -41,20 +34,13 @@ record RunResults(List<PytestRuns.Run> runs, Value.Tests tests, String unread, P
         }
       }
       if (t != null) {
-        anyRead = true;
-        passed += t.passed();
-        failed += t.failed();
-        errors += t.errors();
-        skipped += t.skipped();
-        notable.addAll(t.notable());
-        passedIds.addAll(t.passedIds());
+        sum = sum == null ? t : sum.plus(t);
       }
       boolean bad = (t != null && t.failed() + t.errors() > 0) || (run.exit() != null && run.exit() != 0);
       if (bad && failing == null) {
         failing = run;
       }
     }
-    Value.Tests sum = anyRead ? new Value.Tests(passed, failed, errors, skipped, notable, passedIds) : null;
     return new RunResults(runs, sum, unread, failing);
   }
 

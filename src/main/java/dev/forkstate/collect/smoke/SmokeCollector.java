@@ -63,7 +63,7 @@ public final class SmokeCollector implements Collector {
       SmokeRun worst = runs.stream().reduce((a, b) -> rank(b.fact().status()) > rank(a.fact().status()) ? b : a)
           .orElseThrow();
       // A failure upstream's code shares is not the fork's: its failing tests run once more at the merge-base.
-      facts.add(MergeBaseRun.compare(ctx, smoke, py, worst, (there, s, p, extra) -> runOne(there, s, p, extra)));
+      facts.add(MergeBaseRun.compare(ctx, smoke, py, worst, this::runOne));
       allRuns.add(runs.stream().map(SmokeRun::fact).toList());
       notRepeated.add(once);
     }
