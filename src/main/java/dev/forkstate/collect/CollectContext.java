@@ -34,6 +34,14 @@ public record CollectContext(Path repo, Settings settings, CommandRunner runner,
     this(repo, settings, runner, offline, new GitCli(repo, runner), pool, List.of());
   }
 
+  /**
+   * Why an upstream fact could not be measured when no upstream ref is set: one wording for every collector, since
+   * the report groups facts that share a reason into one line.
+   */
+  public dev.forkstate.fact.Phrase noUpstreamRef() {
+    return dev.forkstate.fact.Phrase.of("no upstream ref: " + settings.upstreamRef().source());
+  }
+
   /** {@code git merge-base HEAD <ref>}: run by the first collector that asks, shared with the others. */
   public CommandResult mergeBase(String ref) {
     return mergeBases.of(ref);

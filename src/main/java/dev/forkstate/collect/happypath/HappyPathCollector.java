@@ -72,7 +72,7 @@ public final class HappyPathCollector implements Collector {
 
   private List<Fact> scanned(CollectContext ctx, DeclaredDependencies declared) {
     if (!ctx.settings().upstreamRef().isSet()) {
-      return unknown("no upstream ref: " + ctx.settings().upstreamRef().source());
+      return unknown(ctx.noUpstreamRef().plain());
     }
     String upstream = ctx.settings().upstreamRef().value();
     CommandResult mb = ctx.mergeBase(upstream);

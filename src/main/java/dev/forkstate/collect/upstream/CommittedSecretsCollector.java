@@ -50,8 +50,7 @@ public final class CommittedSecretsCollector implements Collector {
   public List<Fact> collect(CollectContext ctx) {
     Setting ref = ctx.settings().upstreamRef();
     if (!ref.isSet()) {
-      // As the other upstream facts say it (UpstreamCollector), so the report groups them as one.
-      return List.of(Fact.unknown(FactIds.UPSTREAM_SECRETS, Phrase.of("no upstream ref: " + ref.source())));
+      return List.of(Fact.unknown(FactIds.UPSTREAM_SECRETS, ctx.noUpstreamRef()));
     }
     CommandResult mb = ctx.mergeBase(ref.value());
     if (!mb.ok()) {

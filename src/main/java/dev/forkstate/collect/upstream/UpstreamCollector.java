@@ -50,7 +50,7 @@ public final class UpstreamCollector implements Collector {
     Setting ref = ctx.settings().upstreamRef();
     GitCli git = ctx.git();
     if (!ref.isSet()) {
-      return allUnknown(Phrase.of("no upstream ref: " + ref.source()));
+      return allUnknown(ctx.noUpstreamRef());
     }
     String upstream = ref.value();
     // The three probes are independent; ask them together and read the answers in order of importance.

@@ -47,7 +47,7 @@ public final class UpstreamabilityCollector implements Collector {
   @Override
   public List<Fact> collect(CollectContext ctx) {
     if (!ctx.settings().upstreamRef().isSet()) {
-      return unknown(Phrase.of("no upstream ref: " + ctx.settings().upstreamRef().source()));
+      return unknown(ctx.noUpstreamRef());
     }
     String upstream = ctx.settings().upstreamRef().value();
     GitCli git = ctx.git();
