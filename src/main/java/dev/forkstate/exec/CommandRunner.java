@@ -42,10 +42,23 @@ public final class CommandRunner {
   private final Semaphore slots;
 
   public CommandRunner(Map<String, String> baseEnv, Redactor redactor, int capBytes, int slots) {
+    this(baseEnv, redactor, capBytes, new Semaphore(slots, true));
+  }
+
+  private CommandRunner(Map<String, String> baseEnv, Redactor redactor, int capBytes, Semaphore slots) {
     this.baseEnv = Map.copyOf(baseEnv);
     this.redactor = redactor;
     this.capBytes = capBytes;
-    this.slots = new Semaphore(slots, true);
+    this.slots = slots;
+  }
+
+  /**
+   * This runner without masking, sharing its slots and output bound: for a reader that must see a secret's shape
+   * to find it (the committed-secrets scan) or use it (a GitHub token from gh), and drops it. Its output must not
+   * reach a fact.
+   */
+  public CommandRunner unmasked() {
+    return new CommandRunner(baseEnv, Redactor.disabled(), capBytes, slots);
   }
 
   public CommandRunner(Map<String, String> baseEnv, Redactor redactor, int capBytes) {

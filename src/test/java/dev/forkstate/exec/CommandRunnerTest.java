@@ -40,6 +40,30 @@ class CommandRunnerTest {
     assertThat(CommandRunner.DEFAULT_SLOTS).isGreaterThanOrEqualTo(4);
   }
 
+  /**
+   * The unmasked view shows what the runner masks (a reader that must find a secret's shape) and shares the runner's
+   * slots: a masked and an unmasked command together still keep at most the runner's slots of processes alive.
+   */
+  @Test
+  void theUnmaskedViewShowsWhatIsMaskedAndSharesTheSlots() throws Exception {
+    CommandRunner r = new CommandRunner(env, Redactor.fromEnvironment(env), 1000, 1);
+    List<String> echo = List.of("bash", "-c", "echo $MY_SECRET_TOKEN");
+    assertThat(r.run(tmp, Duration.ofSeconds(30), echo).stdout()).doesNotContain("tok-12345678");
+    assertThat(r.unmasked().run(tmp, Duration.ofSeconds(30), echo).stdout().strip()).isEqualTo("tok-12345678");
+
+    java.nio.file.Files.createDirectories(tmp.resolve("running"));
+    List<String> argv = List.of("bash", "-c", "touch running/$$; sleep 0.3; ls running | wc -l; rm running/$$");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var masked = pool.submit(() -> r.run(tmp, Duration.ofSeconds(30), argv));
+      var unmasked = pool.submit(() -> r.unmasked().run(tmp, Duration.ofSeconds(30), argv));
+      assertThat(masked.get().stdout().strip()).isEqualTo("1");
+      assertThat(unmasked.get().stdout().strip()).isEqualTo("1");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void outputIsCappedAndMarkedTruncated() {
     CommandRunner r = new CommandRunner(env, Redactor.none(), 1000);

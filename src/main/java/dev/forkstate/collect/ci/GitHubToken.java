@@ -2,7 +2,6 @@ package dev.forkstate.collect.ci;
 
 import dev.forkstate.exec.CommandResult;
 import dev.forkstate.exec.CommandRunner;
-import dev.forkstate.secret.Redactor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +31,7 @@ public final class GitHubToken {
     }
     // Read with a runner that does not redact: the token has a token's shape (gho_...), and the run's redactor
     // would hand back "[REDACTED]" instead of it. The caller adds the token to the run's redactor (CollectorPlan).
-    CommandRunner raw = new CommandRunner(runner.baseEnv(), Redactor.disabled());
+    CommandRunner raw = runner.unmasked();
     CommandResult gh = raw.run(workDir, Duration.ofSeconds(10), List.of("gh", "auth", "token"));
     String out = gh.stdout().strip();
     if (gh.ok() && !out.isEmpty() && !out.contains("\n")) {

@@ -8,7 +8,6 @@ import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.GitCli;
 import dev.forkstate.config.Setting;
 import dev.forkstate.exec.CommandResult;
-import dev.forkstate.exec.CommandRunner;
 import dev.forkstate.fact.Evidence;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactIds;
@@ -60,7 +59,7 @@ public final class CommittedSecretsCollector implements Collector {
     String shown = "git diff -U0 $(git merge-base HEAD " + ShellQuote.quote(ref.value()) + ") HEAD";
     // The run's runner masks token shapes in every output, which would hide exactly what this looks for: the diff is
     // read unmasked (as GitHubToken reads the token), scanned here, and dropped; only file and line leave.
-    GitCli raw = new GitCli(ctx.repo(), new CommandRunner(ctx.runner().baseEnv(), Redactor.disabled()));
+    GitCli raw = new GitCli(ctx.repo(), ctx.runner().unmasked());
     CommandResult diff = raw.run(List.of("diff", "-U0", "--no-color", "--no-ext-diff", "--no-textconv",
         "--no-renames", "--diff-filter=AM", base, "HEAD"), shown);
     // The excerpt would hold the very lines this looks for: the evidence names the command, never its output.
