@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The generate use case: measure (collectors, then the history's trends), judge (checks), assess, build and render
@@ -51,31 +50,33 @@ public final class GenerateReport {
       ReportTarget target = ReportTarget.open(req, ws.repo, ws.pool);
       Settings settings = ws.settings();
       timer.lap("config");
-      // History is read after the collection; loading its driver now overlaps that cost with the git commands.
-      CompletableFuture.runAsync(() -> SqliteDriver.prepare(req.env()), ws.pool);
-      Redactor redactor = withModelKey(ws.redactor, settings, req.env());
-      FactSet measured = measure(req, ws, settings, target, progress, redactor);
-      timer.lap("collection");
-      SqliteDriver.prepare(req.env());
-      try (RunHistory history = RunHistory.open(ws.repo, settings.historyDb(), ReportClock.now(req.env()).toString(),
-          measured, redactor)) {
-        // The trends are measured from the history, after the first judging; TrendPolicy judges them here.
-        FactSet facts = Judge.apply(withTrends(measured, history, target.chart(), redactor), settings);
-        timer.lap("history");
-        List<Finding> findings = Checks.evaluate(facts, settings.requiredChecks());
-        progress.step("writing the assessment");
-        RunVerdict verdict = RunVerdict.of(findings);
-        LlmAssessor.Outcome assessed = assess(req, ws.repo, settings, facts, findings, redactor);
-        Report report = new ReportBuilder(facts, findings, settings, target.previousReport())
-            .build(Version.get(), date, assessed.assessment(), verdict);
-        OutputWriter output = new OutputWriter(target, redactor);
-        OutputWriter.Rendered rendered = output.render(report);
-        timer.lap("render");
-        progress.step("writing " + (target.out == null ? "to stdout" : target.out.getFileName()));
-        List<String> notes = assessmentNotes(assessed, redactor);
-        notes.addAll(output.write(rendered, report, req.jsonOut(), history, req.record()));
-        timer.lap("write");
-        return new GenerateResult(report, rendered.text(), target.out, verdict.exitCode(), notes);
+      // The stored runs do not depend on this run: they are read while the git commands run.
+      try (HistoryReadAhead ahead = HistoryReadAhead.start(RunHistory.db(ws.repo, settings.historyDb()), req.env(),
+          ws.pool)) {
+        Redactor redactor = withModelKey(ws.redactor, settings, req.env());
+        FactSet measured = measure(req, ws, settings, target, progress, redactor);
+        timer.lap("collection");
+        SqliteDriver.prepare(req.env());
+        try (RunHistory history = RunHistory.open(ws.repo, settings.historyDb(), ahead.take(),
+            ReportClock.now(req.env()).toString(), measured, redactor)) {
+          // The trends are measured from the history, after the first judging; TrendPolicy judges them here.
+          FactSet facts = Judge.apply(withTrends(measured, history, target.chart(), redactor), settings);
+          timer.lap("history");
+          List<Finding> findings = Checks.evaluate(facts, settings.requiredChecks());
+          progress.step("writing the assessment");
+          RunVerdict verdict = RunVerdict.of(findings);
+          LlmAssessor.Outcome assessed = assess(req, ws.repo, settings, facts, findings, redactor);
+          Report report = new ReportBuilder(facts, findings, settings, target.previousReport())
+              .build(Version.get(), date, assessed.assessment(), verdict);
+          OutputWriter output = new OutputWriter(target, redactor);
+          OutputWriter.Rendered rendered = output.render(report);
+          timer.lap("render");
+          progress.step("writing " + (target.out == null ? "to stdout" : target.out.getFileName()));
+          List<String> notes = assessmentNotes(assessed, redactor);
+          notes.addAll(output.write(rendered, report, req.jsonOut(), history, req.record()));
+          timer.lap("write");
+          return new GenerateResult(report, rendered.text(), target.out, verdict.exitCode(), notes);
+        }
       }
     }
   }

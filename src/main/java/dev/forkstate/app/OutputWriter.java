@@ -40,9 +40,13 @@ final class OutputWriter {
     }
     MarkdownRenderer md = new MarkdownRenderer();
     LinkedHashMap<String, String> blocks = new LinkedHashMap<>();
-    // Redacted block by block and hashed again: the sha in a begin mark is of the bytes written, or every rerun of a
-    // report with a redacted value would find the section edited.
-    md.blocks(report).forEach((id, block) -> blocks.put(id, Markers.rehash(newLines(redactor.redact(block)))));
+    // Redacted block by block, and hashed again when redaction changed it: the sha in a begin mark is of the bytes
+    // written, or every rerun of a report with a redacted value would find the section edited. A block redaction left
+    // alone keeps the mark it has (its sha reads CRLF as LF, so new line endings do not change it either).
+    md.blocks(report).forEach((id, block) -> {
+      String redacted = redactor.redact(block);
+      blocks.put(id, redacted.equals(block) ? newLines(block) : Markers.rehash(newLines(redacted)));
+    });
     String facts = newLines(redactor.redact(md.factsLine(report)));
     if (old == null) {
       return new Rendered(redactor.redact(ReportMerger.fresh(blocks, facts)), null);

@@ -7,6 +7,7 @@ import dev.forkstate.fact.FactSet;
 import dev.forkstate.history.HistoryStore;
 import dev.forkstate.history.RunFacts;
 import dev.forkstate.history.RunFactsJson;
+import dev.forkstate.history.StoredWindow;
 import dev.forkstate.history.Trends;
 import dev.forkstate.secret.Redactor;
 import dev.forkstate.write.IgnoredDir;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * This run against the recorded ones: the trend facts for Metrics & SLIs, and, once the report is written, the run
@@ -31,9 +33,13 @@ final class RunHistory implements AutoCloseable {
   private final String stored;
   private final String digest;
 
-  private RunHistory(HistoryStore store, String why, String shown, String time, FactSet measured,
-      Redactor redactor) {
+  /** The stored runs the trends read; null when history is unavailable. */
+  private final StoredWindow window;
+
+  private RunHistory(HistoryStore store, StoredWindow window, String why, String shown, String time,
+      FactSet measured, Redactor redactor) {
     this.store = store;
+    this.window = window;
     this.why = why;
     this.shown = shown;
     this.time = time;
@@ -43,19 +49,42 @@ final class RunHistory implements AutoCloseable {
     this.digest = Sha256.hex(stored);
   }
 
-  /** @param redactor the run's: test ids and messages are the project's text and may carry a secret */
-  static RunHistory open(Path repo, String dbSetting, String time, FactSet measured, Redactor redactor) {
-    Path db = repo.resolve(dbSetting);
+  /** Where the history of the repository is: the config's setting, resolved against the repository. */
+  static Path db(Path repo, String dbSetting) {
+    return repo.resolve(dbSetting);
+  }
+
+  /**
+   * @param ahead the store and its window when they were read while the collectors ran; else the database is opened
+   *     (created, migrated) and read now
+   * @param redactor the run's: test ids and messages are the project's text and may carry a secret
+   */
+  static RunHistory open(Path repo, String dbSetting, Optional<HistoryReadAhead.Opened> ahead, String time,
+      FactSet measured, Redactor redactor) {
+    Path db = db(repo, dbSetting);
+    HistoryStore store = ahead.map(HistoryReadAhead.Opened::store).orElse(null);
     try {
       if (db.toAbsolutePath().getParent().endsWith(".forkstate")) {
         IgnoredDir.create(db.toAbsolutePath().getParent());
       }
-      return new RunHistory(HistoryStore.open(db, redactor), "", dbSetting, time, measured, redactor);
+      if (store == null) {
+        store = HistoryStore.open(db, redactor);
+      }
+      StoredWindow window = ahead.isPresent() ? ahead.get().window() : StoredWindow.read(store);
+      return new RunHistory(store, window, "", dbSetting, time, measured, redactor);
     } catch (HistoryStore.Unavailable e) {
-      return new RunHistory(null, e.getMessage(), dbSetting, time, measured, redactor);
+      closeQuietly(store);
+      return new RunHistory(null, null, e.getMessage(), dbSetting, time, measured, redactor);
     } catch (IOException e) {
-      return new RunHistory(null, "cannot create " + db.getParent() + ": " + e.getMessage(), dbSetting, time,
+      closeQuietly(store);
+      return new RunHistory(null, null, "cannot create " + db.getParent() + ": " + e.getMessage(), dbSetting, time,
           measured, redactor);
+    }
+  }
+
+  private static void closeQuietly(HistoryStore store) {
+    if (store != null) {
+      store.close();
     }
   }
 
@@ -74,30 +103,15 @@ final class RunHistory implements AutoCloseable {
     if (store == null) {
       return List.of(Fact.unknown(FactIds.HISTORY_RUNS, "history unavailable: " + why));
     }
-    try {
-      List<HistoryStore.Run> recent = store.recent(Trends.WINDOW);
-      List<Trends.Point> points = new ArrayList<>();
-      boolean repeat = !recent.isEmpty() && recent.get(0).commit().equals(commit)
-          && recent.get(0).digest().equals(digest);
-      List<HistoryStore.Run> window = repeat ? recent : recent.subList(0, Math.min(recent.size(), Trends.WINDOW - 1));
-      for (int i = window.size() - 1; i >= 0; i--) {
-        points.add(Trends.of(window.get(i)));
-      }
-      if (!repeat) {
-        points.add(Trends.of(time, commit, measured));
-      }
-      this.points = List.copyOf(points);
-      List<Fact> facts = new ArrayList<>(Trends.facts(points, shown));
-      if (chart != null) {
-        facts.add(Fact.of(FactIds.HISTORY_CHART, dev.forkstate.fact.Status.INFO,
-            new dev.forkstate.fact.Value.Text(chart),
-            "trend chart of the last " + points.size() + " runs",
-            dev.forkstate.fact.Evidence.ofCommand("forkstate history")));
-      }
-      return facts;
-    } catch (HistoryStore.Unavailable e) {
-      return List.of(Fact.unknown(FactIds.HISTORY_RUNS, "history unavailable: " + e.getMessage()));
+    this.points = window.pointsWith(commit, digest, () -> Trends.of(time, commit, measured));
+    List<Fact> facts = new ArrayList<>(Trends.facts(points, shown));
+    if (chart != null) {
+      facts.add(Fact.of(FactIds.HISTORY_CHART, dev.forkstate.fact.Status.INFO,
+          new dev.forkstate.fact.Value.Text(chart),
+          "trend chart of the last " + points.size() + " runs",
+          dev.forkstate.fact.Evidence.ofCommand("forkstate history")));
     }
+    return facts;
   }
 
   /** Records this run after the report was written; returns a note for stderr, or empty. */

@@ -37,10 +37,7 @@ final class HistorySchema {
 
   /** Brings the database to {@link #VERSION}; rows rewritten on the way pass through the redactor. */
   static void migrate(Connection c, Redactor redactor) throws SQLException {
-    int version;
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-      version = rs.next() ? rs.getInt(1) : 0;
-    }
+    int version = version(c);
     if (version > VERSION) {
       throw new SQLException("schema version " + version + " is newer than this forkstate knows (" + VERSION
           + "): written by a newer forkstate");
@@ -67,6 +64,13 @@ final class HistorySchema {
       throw e;
     } finally {
       c.setAutoCommit(true);
+    }
+  }
+
+  /** The database's schema version: 0 for a new, empty file. */
+  static int version(Connection c) throws SQLException {
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+      return rs.next() ? rs.getInt(1) : 0;
     }
   }
 

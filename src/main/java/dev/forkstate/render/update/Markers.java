@@ -33,6 +33,12 @@ public final class Markers {
     return "<!-- forkstate:end id=" + id + " -->";
   }
 
+  /** The lines between a block's begin and end marks (the block's first and last lines). */
+  public static String body(String block) {
+    List<String> lines = Lines.split(block);
+    return lines.size() < 2 ? "" : String.join("", lines.subList(1, lines.size() - 1));
+  }
+
   /**
    * 12 hex digits of SHA-256 over the body without keep blocks and trailing blank lines, with CRLF read as LF: a
    * report whose line endings an editor or git's autocrlf changed is not edited, and its sha still matches.
@@ -60,6 +66,9 @@ public final class Markers {
   /** The keep blocks of a body, each with its marker lines, in order. An unclosed block runs to the end. */
   public static List<String> keepBlocks(String body) {
     List<String> blocks = new ArrayList<>();
+    if (!mayKeep(body)) {
+      return blocks;
+    }
     StringBuilder current = null;
     for (String line : Lines.split(body)) {
       String bare = Lines.bare(line);
@@ -81,6 +90,9 @@ public final class Markers {
   }
 
   public static String withoutKeepBlocks(String body) {
+    if (!mayKeep(body)) {
+      return body;
+    }
     StringBuilder out = new StringBuilder();
     boolean inKeep = false;
     for (String line : Lines.split(body)) {
@@ -95,6 +107,11 @@ public final class Markers {
       }
     }
     return out.toString();
+  }
+
+  /** False when no line of the text can open a keep block: most bodies, which then need no look line by line. */
+  private static boolean mayKeep(String body) {
+    return body.contains("<!-- keep -->");
   }
 
   static String stripTrailingBlankLines(String text) {

@@ -76,11 +76,14 @@ public final class ReportMerger {
   }
 
   /**
-   * Lines of an owned section that the user wrote or changed and that the new text does not contain. A section
-   * whose body still matches the hash forkstate recorded was not edited: replacing it loses nothing.
+   * Lines of an owned section that the user wrote or changed and that the new text does not contain. A section whose
+   * body is the new body word for word loses nothing (every line of it is in the new text), nor does one whose body
+   * still matches the hash forkstate recorded (it was not edited): the first, cheaper check spares hashing the
+   * sections a rerun writes again unchanged.
    */
   private static int editedLinesNotIn(Block.Managed m, String replacement) {
-    if (m.recordedHash() != null && m.recordedHash().equals(Markers.hash(m.body()))) {
+    if (m.body().equals(Markers.body(replacement))
+        || m.recordedHash() != null && m.recordedHash().equals(Markers.hash(m.body()))) {
       return 0;
     }
     Set<String> fresh = new HashSet<>();
