@@ -105,7 +105,7 @@ public final class HappyPathCollector implements Collector {
       return unknown("git diff failed: " + listed.firstErrorLine(), listed.evidence());
     }
     // No setting in the key: the summary is measurement only, the allowances are applied by the judge.
-    String key = SummaryCache.key(PythonScanner.version(), "summary-5", base, raw.toString());
+    String key = SummaryCache.key(PythonScanner.version(), "summary-5", base, raw);
     SummaryCache cache = new SummaryCache(ctx.repo().resolve(PythonScanner.CACHE_DIR).resolve("summary.json"));
     Summary summary = cache.get(key).orElse(null);
     if (summary == null) {

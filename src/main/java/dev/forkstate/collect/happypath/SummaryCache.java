@@ -18,6 +18,7 @@ import dev.forkstate.write.IgnoredDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,8 +47,22 @@ final class SummaryCache {
     this.file = file;
   }
 
-  static String key(String... parts) {
-    return Sha256.ofParts(List.of(parts));
+  /**
+   * The key of a summary: the scanner's identity, the summary's shape, the merge-base and every candidate change as
+   * the summary reads it (status, modes, blob ids, path). Each change is one compact part: a large fork lists
+   * thousands, SHA-256 runs interpreted this early in a run, and the bytes hashed are its cost (the changes' record
+   * text, field names and all, was twice as long).
+   */
+  static String key(String scanner, String shape, String base, List<RawChange> changes) {
+    List<String> parts = new ArrayList<>(changes.size() + 3);
+    parts.add(scanner);
+    parts.add(shape);
+    parts.add(base);
+    for (RawChange c : changes) {
+      parts.add(c.status() + " " + c.oldMode() + " " + c.newMode() + " " + c.oldBlob() + " " + c.newBlob() + " "
+          + c.path());
+    }
+    return Sha256.ofParts(parts);
   }
 
   Optional<HappyPathCollector.Summary> get(String key) {

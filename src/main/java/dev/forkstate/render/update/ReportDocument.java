@@ -31,6 +31,14 @@ import org.commonmark.parser.Parser;
  */
 public record ReportDocument(List<Block> blocks, boolean marked) {
   private static final int MAX_TITLE_CHARS = 80;
+  /**
+   * Block structure only. Where the marks are is a matter of blocks (CommonMark parses inlines after the blocks are
+   * fixed), and parsing the inlines of every paragraph (emphasis, links) was most of the parse: they are parsed only
+   * for a report without marks, whose headings' text names its sections ({@link #FULL}).
+   */
+  private static final Parser BLOCKS = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS)
+      .inlineParserFactory(context -> (lines, node) -> { }).build();
+  private static final Parser FULL = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
 
   public ReportDocument {
     blocks = List.copyOf(blocks);
@@ -46,7 +54,7 @@ public record ReportDocument(List<Block> blocks, boolean marked) {
    */
   public static ReportDocument parse(String text, Map<String, String> sectionIds, String fileName) {
     List<String> lines = Lines.split(text);
-    Node doc = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build().parse(text);
+    Node doc = BLOCKS.parse(text);
     TreeMap<Integer, Matcher> marks = new TreeMap<>();
     for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
       if (n instanceof HtmlBlock && !n.getSourceSpans().isEmpty()) {
@@ -62,7 +70,7 @@ public record ReportDocument(List<Block> blocks, boolean marked) {
         }
       }
     }
-    return marks.isEmpty() ? unmarked(lines, doc, sectionIds) : marked(lines, marks, fileName);
+    return marks.isEmpty() ? unmarked(lines, FULL.parse(text), sectionIds) : marked(lines, marks, fileName);
   }
 
   private static ReportDocument marked(List<String> lines, TreeMap<Integer, Matcher> marks, String fileName) {

@@ -28,4 +28,25 @@ class SummaryCacheTest {
     assertThat(cache.get("k1")).contains(s);
     assertThat(cache.get("k2")).isEmpty();
   }
+
+  @Test
+  void theKeyChangesWithEveryFieldOfEveryChangeAndNothingElse() {
+    RawChange a = new RawChange("100644", "100644", "1".repeat(40), "2".repeat(40), 'M', "acme/api.py");
+    RawChange b = new RawChange("000000", "100755", "0".repeat(40), "3".repeat(40), 'A', "bin/acme tool");
+    String key = SummaryCache.key("scan1", "summary-5", "base", List.of(a, b));
+    assertThat(SummaryCache.key("scan1", "summary-5", "base", List.of(a, b))).isEqualTo(key).hasSize(64);
+    assertThat(List.of(
+        SummaryCache.key("scan2", "summary-5", "base", List.of(a, b)),
+        SummaryCache.key("scan1", "summary-6", "base", List.of(a, b)),
+        SummaryCache.key("scan1", "summary-5", "base2", List.of(a, b)),
+        SummaryCache.key("scan1", "summary-5", "base", List.of(b, a)),
+        SummaryCache.key("scan1", "summary-5", "base", List.of(a)),
+        SummaryCache.key("scan1", "summary-5", "base", List.of(a, new RawChange("000000", "100644", "0".repeat(40),
+            "3".repeat(40), 'A', "bin/acme tool"))),
+        SummaryCache.key("scan1", "summary-5", "base", List.of(a, new RawChange("000000", "100755", "0".repeat(40),
+            "4".repeat(40), 'A', "bin/acme tool"))),
+        SummaryCache.key("scan1", "summary-5", "base", List.of(a, new RawChange("000000", "100755", "0".repeat(40),
+            "3".repeat(40), 'A', "bin/acme")))))
+        .doesNotContain(key).doesNotHaveDuplicates();
+  }
 }
