@@ -181,6 +181,44 @@ public final class HistoryStore implements AutoCloseable {
     }
   }
 
+  /**
+   * The newest runs first, at most {@code limit}, each with only the facts {@code wanted} names in its document: SQLite
+   * picks them out of each row, so a large fork's hundreds of kilobytes of path lists per run are neither copied into
+   * Java nor parsed there (the trends read a few facts of ten runs on every report). The document keeps the row's
+   * version ("v"), so it reads as the whole row would for those facts; a row that is not valid JSON reads as a run
+   * without facts, as it does whole.
+   */
+  public List<Run> recent(int limit, FactFilter wanted) throws Unavailable {
+    // An entry's id, for entries that are objects (a string entry is not JSON text to look into).
+    String id = "(CASE WHEN f.type = 'object' THEN f.value ->> 'id' END)";
+    StringBuilder where = new StringBuilder(id + " IN (SELECT value FROM json_each(?))");
+    wanted.prefixes().forEach(p -> where.append(" OR substr(" + id + ", 1, ?) = ?"));
+    // json() around the subquery: its array would otherwise be embedded as a string.
+    String facts = "CASE WHEN json_valid(facts) THEN json_object('v', facts -> '$.v', 'facts', "
+        + "json((SELECT json_group_array(json(f.value)) FROM json_each(facts, '$.facts') f WHERE " + where + "))) "
+        + "ELSE '' END";
+    List<Run> out = new ArrayList<>();
+    try (PreparedStatement ps = db.prepareStatement("SELECT id, time, commit_sha, branch, exit_code, " + facts
+        + ", digest FROM runs ORDER BY id DESC LIMIT ?")) {
+      int i = 1;
+      ps.setString(i++, RunFactsJson.stringArray(wanted.ids()));
+      for (String prefix : wanted.prefixes()) {
+        ps.setInt(i++, prefix.length());
+        ps.setString(i++, prefix);
+      }
+      ps.setInt(i, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+              rs.getString(6), rs.getString(7)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new Unavailable(describe(e, file), e);
+    }
+  }
+
   @Override
   public void close() {
     closeQuietly(db);

@@ -20,7 +20,7 @@ public record StoredWindow(List<Stored> newestFirst) {
   /** The last {@link Trends#WINDOW} runs of the store. */
   public static StoredWindow read(HistoryStore store) throws HistoryStore.Unavailable {
     List<Stored> out = new ArrayList<>();
-    for (HistoryStore.Run run : store.recent(Trends.WINDOW)) {
+    for (HistoryStore.Run run : store.recent(Trends.WINDOW, Trends.READS)) {
       out.add(new Stored(run.commit(), run.digest(), Trends.of(run)));
     }
     return new StoredWindow(out);

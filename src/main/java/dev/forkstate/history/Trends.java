@@ -42,13 +42,15 @@ public final class Trends {
 
   /** A stored run; one whose facts cannot be read counts as having measured nothing. */
   public static Point of(HistoryStore.Run run) {
-    return of(run.time(), run.commit(), run.typedFacts(Trends::reads).orElse(RunFacts.empty()));
+    return of(run.time(), run.commit(), run.typedFacts(READS).orElse(RunFacts.empty()));
   }
 
   /** The facts a point is made of (below): a stored run is read for these alone. */
+  static final FactFilter READS = new FactFilter(List.of(FactIds.SMOKE_PREFIX.value()), List.of(
+      FactIds.HAPPYPATH_DETERMINISM.value(), FactIds.UPSTREAM_BEHIND.value(), FactIds.UPSTREAM_LAST_MERGE.value()));
+
   static boolean reads(String id) {
-    return FactIds.SMOKE_PREFIX.matches(id) || id.equals(FactIds.HAPPYPATH_DETERMINISM.value())
-        || id.equals(FactIds.UPSTREAM_BEHIND.value()) || id.equals(FactIds.UPSTREAM_LAST_MERGE.value());
+    return READS.test(id);
   }
 
   /**
