@@ -1,7 +1,5 @@
 package dev.forkstate.app;
 
-import dev.forkstate.config.ConfigLoader;
-
 /**
  * Work every command that opens a repository needs and that can start before the command line is even parsed:
  * building the config reader (Jackson's deserializers for forkstate.yml take 100 ms and more of CPU on a cold JVM).
@@ -12,6 +10,5 @@ public final class StartUp {
 
   /** Starts the background work; returns at once. */
   public static void begin() {
-    ConfigLoader.shared();
   }
 }

@@ -32,17 +32,14 @@ final class Workspace implements AutoCloseable {
   final GitCli git;
   final ExecutorService pool;
   private final Path configFile;
-  private final CompletableFuture<ConfigLoader> loader;
   private final CompletableFuture<Detected> detecting;
 
-  private Workspace(Path repo, Redactor redactor, CommandRunner runner, Path configFile,
-      CompletableFuture<ConfigLoader> loader) {
+  private Workspace(Path repo, Redactor redactor, CommandRunner runner, Path configFile) {
     this.repo = repo;
     this.redactor = redactor;
     this.runner = runner;
     this.git = new GitCli(repo, runner);
     this.configFile = configFile;
-    this.loader = loader;
     this.pool = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "forkstate-collect");
       t.setDaemon(true);
@@ -53,8 +50,6 @@ final class Workspace implements AutoCloseable {
 
   /** Finds the work tree's root (a user error outside one) and checks an explicit config path exists. */
   static Workspace open(Path repoDir, Path config, Map<String, String> env) {
-    // Building Jackson's YAML mapper is the costliest cold start-up step: Main started it (ConfigLoader.shared).
-    CompletableFuture<ConfigLoader> loader = ConfigLoader.shared();
     Redactor redactor = Redactor.fromEnvironment(env);
     CommandRunner runner = new CommandRunner(env, redactor);
     Path repo = repoRoot(repoDir, runner);
@@ -62,7 +57,7 @@ final class Workspace implements AutoCloseable {
     if (config != null && !Files.isRegularFile(configFile)) {
       throw new UserError("config file " + configFile + " does not exist", null, "check --config");
     }
-    return new Workspace(repo, redactor, runner, configFile, loader);
+    return new Workspace(repo, redactor, runner, configFile);
   }
 
   /**
@@ -70,7 +65,7 @@ final class Workspace implements AutoCloseable {
    * settings next), so its git commands run while the report target is read and the config is parsed.
    */
   Settings settings() {
-    ForkstateConfig config = join(loader).load(configFile);
+    ForkstateConfig config = new ConfigLoader().load(configFile);
     validateRequired(config, configFile);
     return SettingsResolver.resolve(config, join(detecting), configName());
   }
