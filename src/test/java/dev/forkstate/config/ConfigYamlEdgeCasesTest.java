@@ -3,6 +3,9 @@ package dev.forkstate.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.error.UserError;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -177,6 +180,19 @@ class ConfigYamlEdgeCasesTest {
         + "(forkstate.yml:2:1); valid keys here: assessment_prompt, capabilities, ci, fork_branch, guide, happypath, "
         + "history_db, live_check, llm, metrics, paths, pr_bounds, pr_branches, project, required_checks, smokes, "
         + "upstream_ref");
+  }
+
+  /** The README's reference sets every key: it parses, and every top-level key is bound (the whole schema reads). */
+  @Test
+  void theReadmeConfigReferenceSetsEveryKeyAndParses() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    int section = readme.indexOf("## Config reference");
+    int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+    ForkstateConfig c = loader.parse(readme.substring(start, readme.indexOf("```", start)), "README.md");
+    for (RecordComponent rc : ForkstateConfig.class.getRecordComponents()) {
+      assertThat(rc.getAccessor().invoke(c)).as(RecordBinder.snakeCase(rc.getName())).isNotNull();
+    }
+    assertThat(c.metrics().commands().get(0).thresholds().get(0).withinPct()).isEqualTo(3.0);
   }
 
   @Test
