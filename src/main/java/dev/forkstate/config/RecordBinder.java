@@ -85,7 +85,8 @@ final class RecordBinder {
       BigInteger n = v.whole();
       if (n.bitLength() > 31) {
         throw new UserError("config key '" + path + "' is out of range: " + v.text() + " is not between "
-            + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE, where(node.getStartMark()), "use a smaller number");
+            + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE, where(node.getStartMark()),
+            "use a number in that range");
       }
       return n.intValue();
     }

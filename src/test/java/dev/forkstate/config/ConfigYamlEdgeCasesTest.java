@@ -95,7 +95,7 @@ class ConfigYamlEdgeCasesTest {
   void aWholeNumberTooLargeIsRefusedNotCut() {
     assertThat(errorOf("smokes:\n  - {command: x, timeout_seconds: 2147483648}\n")).isEqualTo(
         "config key 'smokes[0].timeout_seconds' is out of range: 2147483648 is not between -2147483648 and "
-            + "2147483647 (forkstate.yml:2:35); use a smaller number");
+            + "2147483647 (forkstate.yml:2:35); use a number in that range");
   }
 
   private String llm(String draft) {
