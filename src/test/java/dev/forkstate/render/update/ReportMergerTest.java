@@ -183,4 +183,26 @@ class ReportMergerTest {
       default -> "> quote " + rnd.nextInt() + nl + nl;
     };
   }
+
+  /**
+   * What the update's shortcuts rely on: a block whose bytes redaction left alone already carries the mark rehashing
+   * would give it, with LF or CRLF line endings (so OutputWriter skips the rehash); and an old section whose body is
+   * the new body word for word loses no line, whatever sha its begin mark claims (so the merger skips the hash).
+   */
+  @Test
+  void anUnchangedBlockKeepsItsMarkAndAnUnchangedBodyLosesNothing() {
+    for (String body : List.of("## Gaps\n\n- a\n", "## Gaps\n\n- a\n\n\n",
+        "## Gaps\n\n<!-- keep -->\nmine\n<!-- /keep -->\n- a\n", "## Gaps\r\n\r\n- a\r\n", "")) {
+      String block = fresh("gaps", body).get("gaps");
+      assertThat(Markers.rehash(block)).isEqualTo(block);
+      assertThat(Markers.rehash(Lines.withCrlf(block))).isEqualTo(Lines.withCrlf(block));
+      assertThat(Markers.body(block)).isEqualTo(body);
+    }
+    var v1 = fresh("title", "# T\n", "gaps", "## Gaps\n\n- same\n");
+    String wrongSha = ReportMerger.fresh(v1, FACTS).replaceFirst("id=gaps sha=[0-9a-f]+", "id=gaps sha=000000000000");
+    MergeResult r = ReportMerger.merge(parse(wrongSha), v1, FACTS);
+    assertThat(r.overwrittenLines()).isZero();
+    assertThat(r.needsBackup()).isFalse();
+    assertThat(r.text()).isEqualTo(ReportMerger.fresh(v1, FACTS));
+  }
 }
