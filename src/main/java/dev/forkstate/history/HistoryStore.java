@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -191,7 +192,8 @@ public final class HistoryStore implements AutoCloseable {
   public List<Run> recent(int limit, FactFilter wanted) throws Unavailable {
     // An entry's id, for entries that are objects (a string entry is not JSON text to look into).
     String id = "(CASE WHEN f.type = 'object' THEN f.value ->> 'id' END)";
-    StringBuilder where = new StringBuilder(id + " IN (SELECT value FROM json_each(?))");
+    StringBuilder where = new StringBuilder(id + " IN (" + String.join(", ", Collections.nCopies(wanted.ids().size(),
+        "?")) + ")");
     wanted.prefixes().forEach(p -> where.append(" OR substr(" + id + ", 1, ?) = ?"));
     // json() around the subquery: its array would otherwise be embedded as a string.
     String facts = "CASE WHEN json_valid(facts) THEN json_object('v', facts -> '$.v', 'facts', "
@@ -201,7 +203,9 @@ public final class HistoryStore implements AutoCloseable {
     try (PreparedStatement ps = db.prepareStatement("SELECT id, time, commit_sha, branch, exit_code, " + facts
         + ", digest FROM runs ORDER BY id DESC LIMIT ?")) {
       int i = 1;
-      ps.setString(i++, RunFactsJson.stringArray(wanted.ids()));
+      for (String wantedId : wanted.ids()) {
+        ps.setString(i++, wantedId);
+      }
       for (String prefix : wanted.prefixes()) {
         ps.setInt(i++, prefix.length());
         ps.setString(i++, prefix);

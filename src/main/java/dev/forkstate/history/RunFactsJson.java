@@ -51,13 +51,6 @@ public final class RunFactsJson {
     }
   }
 
-  /** A JSON array of the strings (a query's parameter). */
-  static String stringArray(java.util.List<String> strings) {
-    ArrayNode a = JSON.createArrayNode();
-    strings.forEach(a::add);
-    return a.toString();
-  }
-
   /** Reads a version-2 document; empty for anything else (damaged, or not this format). */
   public static Optional<RunFacts> read(String json) {
     try {

@@ -75,6 +75,17 @@ class StoredWindowTest {
   }
 
   @Test
+  void aFilterOfPrefixesOnlyOrIdsOnlyPicksThose() throws Exception {
+    try (HistoryStore store = HistoryStore.open(tmp.resolve("h.db"), Redactor.none())) {
+      store.record("2026-01-01T00:00:00Z", "c", "main", 0, run(Status.PASS, 4), "d");
+      assertThat(RunFactsJson.read(store.recent(1, new FactFilter(List.of("smoke."), List.of())).get(0).facts())
+          .orElseThrow().facts()).containsOnlyKeys("smoke.core", "smoke.other");
+      assertThat(RunFactsJson.read(store.recent(1, new FactFilter(List.of(), List.of("upstream.behind"))).get(0)
+          .facts()).orElseThrow().facts()).containsOnlyKeys("upstream.behind");
+    }
+  }
+
+  @Test
   void aRepeatOfTheNewestRowIsCountedOnce() throws Exception {
     try (HistoryStore store = HistoryStore.open(tmp.resolve("h.db"), Redactor.none())) {
       for (int i = 0; i < 12; i++) {
