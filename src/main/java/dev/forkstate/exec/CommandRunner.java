@@ -9,13 +9,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The one way forkstate starts a process. Every run has a timeout; on expiry the whole process tree is killed
- * (descendants first, so a shell's children do not survive it); output is captured up to a cap and decoded as
- * UTF-8 with replacement characters for bytes that are not; everything captured passes through the redactor.
+ * (descendants first, so a shell's children do not survive it); after a normal exit, what the command left is ended
+ * too, by the {@link LeftoverSweeper} off the caller's path (or at once when it holds the output open); output is
+ * captured up to a cap and decoded as UTF-8 with replacement characters for bytes that are not; everything captured
+ * passes through the redactor.
  * The result says how much of each stream was kept ({@link Capture}), so no parser counts a cut output.
  */
 public final class CommandRunner {
@@ -35,6 +40,22 @@ public final class CommandRunner {
    * once started hundreds). A smoke or a long command holds one slot; the others keep the rest.
    */
   public static final int DEFAULT_SLOTS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
+  /**
+   * How long a command that exited may take to close its output: its own ends close with it, so only something it
+   * left (a background child holding the pipes) keeps them open longer, and then the tree is ended at once.
+   */
+  static final long DRAIN_MS = 50;
+
+  /**
+   * Read the running commands' output streams, two threads per command at most; a thread is kept for the next
+   * command instead of starting two new ones for each.
+   */
+  private static final ExecutorService PUMPS = Executors.newCachedThreadPool(body -> {
+    Thread t = new Thread(body, "forkstate-pump");
+    t.setDaemon(true);
+    return t;
+  });
 
   private final Map<String, String> baseEnv;
   private final Redactor redactor;
@@ -67,6 +88,15 @@ public final class CommandRunner {
 
   public CommandRunner(Map<String, String> baseEnv, Redactor redactor) {
     this(baseEnv, redactor, DEFAULT_CAP_BYTES);
+  }
+
+  /**
+   * Returns once what every command finished so far left behind (a daemon, a background child) has been ended: a
+   * stage boundary, so nothing one stage's commands left is alive when the next stage starts. Those leftovers are
+   * otherwise ended within milliseconds, off the commands' path, and on the JVM's exit in any case.
+   */
+  public static void settle() {
+    LeftoverSweeper.shared().settle();
   }
 
   public Map<String, String> baseEnv() {
@@ -127,27 +157,36 @@ public final class CommandRunner {
     }
     BoundedReader out = new BoundedReader(process.getInputStream(), stdoutCapBytes);
     BoundedReader err = new BoundedReader(process.getErrorStream(), capBytes);
-    Thread tOut = daemon("forkstate-out", out);
-    Thread tErr = daemon("forkstate-err", err);
+    PUMPS.execute(out);
+    PUMPS.execute(err);
     boolean timedOut = false;
+    boolean handedOff = false;
     Integer exit;
     try {
-      if (!process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-        timedOut = true;
+      timedOut = !process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      if (!timedOut && out.awaitEnd(DRAIN_MS) && err.awaitEnd(DRAIN_MS)) {
+        // Exited, and nothing it left holds its output open: the output is whole. What it left that let go of the
+        // output (a daemon) is ended by the sweeper, which serves every command finished meanwhile in one pass.
+        exit = process.exitValue();
+        LeftoverSweeper.shared().add(tree);
+        handedOff = true;
+      } else {
+        // Out of time, or its output is held open by something it left (`sleep 1000 &` keeps the pipes): the whole
+        // tree goes now, and the output is read to its end after.
+        tree.kill();
+        process.waitFor(5, TimeUnit.SECONDS);
+        exit = process.isAlive() ? null : process.exitValue();
+        out.awaitEnd(2000);
+        err.awaitEnd(2000);
       }
-      // On every way out, the whole tree goes: after a timeout, and after a normal exit too, for the background
-      // children (`sleep 1000 &`) a passing command leaves holding its pipes.
-      tree.kill();
-      process.waitFor(5, TimeUnit.SECONDS);
-      exit = process.isAlive() ? null : process.exitValue();
-      tOut.join(2000);
-      tErr.join(2000);
     } catch (InterruptedException e) {
       tree.kill();
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while running " + spec.display(), e);
     } finally {
-      ExitCleanup.ended(tree);
+      if (!handedOff) {
+        ExitCleanup.ended(tree);
+      }
     }
     BoundedReader.Kept stdout = out.kept();
     BoundedReader.Kept stderr = err.kept();
@@ -188,13 +227,6 @@ public final class CommandRunner {
     return java.util.Optional.empty();
   }
 
-  private static Thread daemon(String name, Runnable body) {
-    Thread t = new Thread(body, name);
-    t.setDaemon(true);
-    t.start();
-    return t;
-  }
-
   private static Duration elapsed(long start) {
     return Duration.ofNanos(System.nanoTime() - start);
   }
@@ -205,7 +237,10 @@ public final class CommandRunner {
    * how large the output was.
    */
   private static final class BoundedReader implements Runnable {
+    /** One read buffer per pump thread, reused by every stream it reads (64 KB: a full pipe in one read). */
+    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[65536]);
     private final InputStream in;
+    private final CountDownLatch done = new CountDownLatch(1);
     private final int cap;
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private long read;
@@ -218,7 +253,7 @@ public final class CommandRunner {
 
     @Override
     public void run() {
-      byte[] buf = new byte[65536];
+      byte[] buf = BUFFER.get();
       try (in) {
         int n;
         while ((n = in.read(buf)) >= 0) {
@@ -235,7 +270,14 @@ public final class CommandRunner {
         }
       } catch (IOException ignored) {
         // The process was killed or closed its end; what was read so far is kept, and the capture says it is partial.
+      } finally {
+        done.countDown();
       }
+    }
+
+    /** Waits up to {@code ms} for the reader to stop; whether it did. */
+    boolean awaitEnd(long ms) throws InterruptedException {
+      return done.await(ms, TimeUnit.MILLISECONDS);
     }
 
     /** The text and its capture taken together, so a reader that ends in between cannot pass a part as whole. */

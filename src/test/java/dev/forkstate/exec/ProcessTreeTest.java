@@ -104,13 +104,13 @@ class ProcessTreeTest {
   void statFieldsAreReadAfterTheCommandName() {
     String line = "4242 (a) b (c) S 1 4300 4301 34816 4300 4194560 120 0 0 0 1 2 0 0 20 0 1 0 1925220 2400000 300 "
         + "18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0\n";
-    ProcessTree.Stat stat = ProcessTree.Stat.parse(line.getBytes(StandardCharsets.ISO_8859_1));
-    assertThat(stat).isEqualTo(new ProcessTree.Stat((byte) 'S', 4300, 4301, 1925220));
+    ProcScan.Stat stat = ProcScan.Stat.parse(line.getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(stat).isEqualTo(new ProcScan.Stat((byte) 'S', 4300, 4301, 1925220));
     assertThat(stat.inSessionOf(4301)).isTrue();
     assertThat(stat.inSessionOf(4242)).isFalse();
-    assertThat(ProcessTree.Stat.parse("4242 (zz) Z 1 4300 4301 0".getBytes(StandardCharsets.ISO_8859_1)))
+    assertThat(ProcScan.Stat.parse("4242 (zz) Z 1 4300 4301 0".getBytes(StandardCharsets.ISO_8859_1)))
         .isNull();
     // Field 22 of this JVM's own stat is its start, a positive number of ticks.
-    assertThat(ProcessTree.Stat.of(Path.of("/proc/self")).start()).isPositive();
+    assertThat(ProcScan.Stat.of(Path.of("/proc/self")).start()).isPositive();
   }
 }

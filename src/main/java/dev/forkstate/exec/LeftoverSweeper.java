@@ -1,0 +1,107 @@
+package dev.forkstate.exec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Ends what commands that exited by themselves left behind (a background child, a daemon), off the commands' own
+ * path: a command's caller gets its result as soon as the command exited and its output was read, and one thread
+ * sweeps /proc for every command finished since its last pass at once ({@link ProcessTree#endAll}). Scanning /proc
+ * after each command cost more than the command (one stat read per process on the machine, per command).
+ *
+ * <p>Nothing escapes the guarantee: a command stays registered with {@link ExitCleanup} until its sweep is done, so
+ * the exit hook ends it if forkstate stops first; {@link #settle()} waits for every pending sweep (a stage boundary:
+ * what one stage left is gone before the next stage starts). A command whose output is still held open by something
+ * it left, or that ran out of time, is not handed here: its caller ends the tree at once, as the output depends on it.
+ */
+final class LeftoverSweeper {
+  /**
+   * How long a pass waits for more commands to finish before it starts: a run's commands finish a few milliseconds
+   * apart, and one pass for several of them costs what one pass for one costs. What a command left lives at most
+   * about this long (and the time of the pass).
+   */
+  static final long GATHER_MS = 15;
+
+  private static final LeftoverSweeper SHARED = new LeftoverSweeper();
+
+  private final List<ProcessTree> pending = new ArrayList<>();
+  private long added;
+  private long swept;
+  /** Someone waits in {@link #settle()}: sweep now, without gathering. */
+  private boolean urgent;
+  private Thread thread;
+
+  static LeftoverSweeper shared() {
+    return SHARED;
+  }
+
+  /** Sweeps for what the tree's command left, soon; until then it stays registered with {@link ExitCleanup}. */
+  synchronized void add(ProcessTree tree) {
+    pending.add(tree);
+    added++;
+    if (thread == null) {
+      thread = new Thread(this::loop, "forkstate-sweeper");
+      thread.setDaemon(true); // the exit hook ends whatever is pending when the JVM goes
+      thread.start();
+    }
+    notifyAll();
+  }
+
+  /** Returns once every command handed here before the call has been swept. */
+  void settle() {
+    synchronized (this) {
+      long target = added;
+      if (swept < target) {
+        urgent = true;
+        notifyAll();
+      }
+      boolean interrupted = false;
+      while (swept < target) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          interrupted = true; // the sweep itself is bounded; finish waiting, then pass the interrupt on
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void loop() {
+    while (true) {
+      List<ProcessTree> batch;
+      long upTo;
+      synchronized (this) {
+        try {
+          while (pending.isEmpty()) {
+            wait();
+          }
+          long gatherUntil = System.nanoTime() + GATHER_MS * 1_000_000;
+          for (long left = GATHER_MS; !urgent && left > 0;
+               left = (gatherUntil - System.nanoTime()) / 1_000_000) {
+            wait(left);
+          }
+        } catch (InterruptedException e) {
+          return; // not interrupted by forkstate; the exit hook still ends what is pending
+        }
+        batch = List.copyOf(pending);
+        pending.clear();
+        upTo = added;
+        urgent = false;
+      }
+      try {
+        ProcessTree.endAll(batch);
+        batch.forEach(ExitCleanup::ended);
+      } catch (RuntimeException e) {
+        // Left registered: the exit hook tries again. The thread goes on, or later commands would never be swept.
+      } finally {
+        synchronized (this) {
+          swept = upTo;
+          notifyAll();
+        }
+      }
+    }
+  }
+}
