@@ -2,14 +2,10 @@ package dev.forkstate.exec;
 
 import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.secret.Redactor;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -18,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The one way forkstate starts a process. Every run has a timeout; on expiry the whole process tree is killed
  * (descendants first, so a shell's children do not survive it); after a normal exit, what the command left is ended
- * too, by the {@link LeftoverSweeper} off the caller's path (or at once when it holds the output open); output is
+ * too, by the {@link LeftoverSweeper} outside the command's slot (at once when it holds the output open); output is
  * captured up to a cap and decoded as UTF-8 with replacement characters for bytes that are not; everything captured
  * passes through the redactor.
  * The result says how much of each stream was kept ({@link Capture}), so no parser counts a cut output.
@@ -91,9 +87,9 @@ public final class CommandRunner {
   }
 
   /**
-   * Returns once what every command finished so far left behind (a daemon, a background child) has been ended: a
+   * Returns once what every query finished so far left behind (a daemon, a background child) has been ended: a
    * stage boundary, so nothing one stage's commands left is alive when the next stage starts. Those leftovers are
-   * otherwise ended within milliseconds, off the commands' path, and on the JVM's exit in any case.
+   * otherwise ended within milliseconds, off the queries' path, and on the JVM's exit in any case.
    */
   public static void settle() {
     LeftoverSweeper.shared().settle();
@@ -114,9 +110,32 @@ public final class CommandRunner {
 
   /**
    * Runs with stdout kept up to {@code stdoutCapBytes}: output that is parsed into counts needs all of it, so its
-   * cap is larger than the display cap. Stderr is only shown and keeps this runner's cap.
+   * cap is larger than the display cap. Stderr is only shown and keeps this runner's cap. When this returns, nothing
+   * the command started is left (a server a smoke started in the background would hold the port its next run needs),
+   * and it started with nothing left by the queries before it ({@link #settle()}).
    */
   public CommandResult run(CommandSpec spec, int stdoutCapBytes) {
+    settle();
+    Ran ran = runInASlot(spec, stdoutCapBytes);
+    if (ran.sweep() > 0) {
+      LeftoverSweeper.shared().await(ran.sweep());
+    }
+    return ran.result();
+  }
+
+  /**
+   * Runs a query (git's): returns as soon as it exited and its output was read. What it left is ended by the
+   * sweeper a few milliseconds later with every query finished meanwhile, before the next {@link #run} or
+   * {@link #settle()}, and on the JVM's exit in any case.
+   */
+  public CommandResult query(CommandSpec spec, int stdoutCapBytes) {
+    return runInASlot(spec, stdoutCapBytes).result();
+  }
+
+  /** A command's result and the ticket of the sweep for what it left (0: nothing pending). */
+  private record Ran(CommandResult result, long sweep) {}
+
+  private Ran runInASlot(CommandSpec spec, int stdoutCapBytes) {
     try {
       slots.acquire();
     } catch (InterruptedException e) {
@@ -131,12 +150,12 @@ public final class CommandRunner {
   }
 
   /** Runs the process; the caller holds one of the runner's slots. Its timeout starts here, not while waiting. */
-  private CommandResult runInSlot(CommandSpec spec, int stdoutCapBytes) {
+  private Ran runInSlot(CommandSpec spec, int stdoutCapBytes) {
     long start = System.nanoTime();
     ProcessBuilder pb = new ProcessBuilder(resolve(spec.argv(), spec.workDir())).directory(spec.workDir().toFile());
     Map<String, String> env = pb.environment();
     env.clear();
-    env.putAll(new TreeMap<>(baseEnv));
+    env.putAll(baseEnv);
     env.putAll(spec.extraEnv());
     String marker = ProcessTree.newMarker();
     env.put(ProcessTree.MARKER_VARIABLE, marker); // finds the children that leave the session (see ProcessTree)
@@ -145,8 +164,8 @@ public final class CommandRunner {
       process = pb.start();
     } catch (IOException e) {
       String why = "could not start " + spec.argv().get(0) + ": " + e.getMessage();
-      return new CommandResult(spec.display(), null, "", "", Capture.NONE, Capture.NONE, false, redactor.redact(why),
-          elapsed(start));
+      return new Ran(new CommandResult(spec.display(), null, "", "", Capture.NONE, Capture.NONE, false,
+          redactor.redact(why), elapsed(start)), 0);
     }
     ProcessTree tree = ProcessTree.of(process, marker);
     ExitCleanup.started(tree);
@@ -160,7 +179,7 @@ public final class CommandRunner {
     PUMPS.execute(out);
     PUMPS.execute(err);
     boolean timedOut = false;
-    boolean handedOff = false;
+    long sweep = 0;
     Integer exit;
     try {
       timedOut = !process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -168,8 +187,7 @@ public final class CommandRunner {
         // Exited, and nothing it left holds its output open: the output is whole. What it left that let go of the
         // output (a daemon) is ended by the sweeper, which serves every command finished meanwhile in one pass.
         exit = process.exitValue();
-        LeftoverSweeper.shared().add(tree);
-        handedOff = true;
+        sweep = LeftoverSweeper.shared().add(tree);
       } else {
         // Out of time, or its output is held open by something it left (`sleep 1000 &` keeps the pipes): the whole
         // tree goes now, and the output is read to its end after.
@@ -184,14 +202,14 @@ public final class CommandRunner {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while running " + spec.display(), e);
     } finally {
-      if (!handedOff) {
+      if (sweep == 0) {
         ExitCleanup.ended(tree);
       }
     }
     BoundedReader.Kept stdout = out.kept();
     BoundedReader.Kept stderr = err.kept();
-    return new CommandResult(spec.display(), exit, redactor.redact(stdout.text()), redactor.redact(stderr.text()),
-        stdout.capture(), stderr.capture(), timedOut, null, elapsed(start));
+    return new Ran(new CommandResult(spec.display(), exit, redactor.redact(stdout.text()),
+        redactor.redact(stderr.text()), stdout.capture(), stderr.capture(), timedOut, null, elapsed(start)), sweep);
   }
 
   /**
@@ -229,66 +247,5 @@ public final class CommandRunner {
 
   private static Duration elapsed(long start) {
     return Duration.ofNanos(System.nanoTime() - start);
-  }
-
-  /**
-   * Reads a stream to its end, keeping at most {@code cap} bytes, so a chatty process cannot exhaust memory. Bytes
-   * past the cap are read and counted but dropped: the process does not block on a full pipe, and the result can say
-   * how large the output was.
-   */
-  private static final class BoundedReader implements Runnable {
-    /** One read buffer per pump thread, reused by every stream it reads (64 KB: a full pipe in one read). */
-    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[65536]);
-    private final InputStream in;
-    private final CountDownLatch done = new CountDownLatch(1);
-    private final int cap;
-    private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-    private long read;
-    private boolean ended;
-
-    BoundedReader(InputStream in, int cap) {
-      this.in = in;
-      this.cap = cap;
-    }
-
-    @Override
-    public void run() {
-      byte[] buf = BUFFER.get();
-      try (in) {
-        int n;
-        while ((n = in.read(buf)) >= 0) {
-          synchronized (kept) {
-            int room = cap - kept.size();
-            if (room > 0) {
-              kept.write(buf, 0, Math.min(room, n));
-            }
-            read += n;
-          }
-        }
-        synchronized (kept) {
-          ended = true;
-        }
-      } catch (IOException ignored) {
-        // The process was killed or closed its end; what was read so far is kept, and the capture says it is partial.
-      } finally {
-        done.countDown();
-      }
-    }
-
-    /** Waits up to {@code ms} for the reader to stop; whether it did. */
-    boolean awaitEnd(long ms) throws InterruptedException {
-      return done.await(ms, TimeUnit.MILLISECONDS);
-    }
-
-    /** The text and its capture taken together, so a reader that ends in between cannot pass a part as whole. */
-    record Kept(String text, Capture capture) {}
-
-    /** A reader still running (a grandchild holds the pipe open) has not reached the end: the capture says so. */
-    Kept kept() {
-      synchronized (kept) {
-        // Decoded straight from the buffer: no byte-array copy of an output that may be megabytes.
-        return new Kept(Utf8Text.decode(kept.toByteArray()), new Capture(read, cap, ended));
-      }
-    }
   }
 }

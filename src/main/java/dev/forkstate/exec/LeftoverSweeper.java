@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * Ends what commands that exited by themselves left behind (a background child, a daemon), off the commands' own
- * path: a command's caller gets its result as soon as the command exited and its output was read, and one thread
- * sweeps /proc for every command finished since its last pass at once ({@link ProcessTree#endAll}). Scanning /proc
- * after each command cost more than the command (one stat read per process on the machine, per command).
+ * path: one thread sweeps /proc for every command finished since its last pass at once ({@link ProcessTree#endAll}),
+ * and the command's slot is free meanwhile. Scanning /proc after each command, in its slot, cost more than the
+ * command (one stat read per process on the machine, per command). A command that must leave nothing when its result
+ * is returned (a smoke, a script: the next run may need the port a leftover server holds) {@link #await}s its sweep;
+ * a git query does not wait (what git leaves, a daemon such as fsmonitor's, holds nothing a later query needs).
  *
  * <p>Nothing escapes the guarantee: a command stays registered with {@link ExitCleanup} until its sweep is done, so
  * the exit hook ends it if forkstate stops first; {@link #settle()} waits for every pending sweep (a stage boundary:
@@ -16,11 +18,12 @@ import java.util.List;
  */
 final class LeftoverSweeper {
   /**
-   * How long a pass waits for more commands to finish before it starts: a run's commands finish a few milliseconds
-   * apart, and one pass for several of them costs what one pass for one costs. What a command left lives at most
+   * How long a pass waits for more commands to finish before it starts, unless someone waits for it: a run's git
+   * queries finish a few milliseconds apart, and one pass for all of them costs what one pass for one costs (a stat
+   * read per process on the machine, about a millisecond per hundred processes). What a query left lives at most
    * about this long (and the time of the pass).
    */
-  static final long GATHER_MS = 15;
+  static final long GATHER_MS = 50;
 
   private static final LeftoverSweeper SHARED = new LeftoverSweeper();
 
@@ -35,8 +38,11 @@ final class LeftoverSweeper {
     return SHARED;
   }
 
-  /** Sweeps for what the tree's command left, soon; until then it stays registered with {@link ExitCleanup}. */
-  synchronized void add(ProcessTree tree) {
+  /**
+   * Sweeps for what the tree's command left, soon; until then it stays registered with {@link ExitCleanup}. Returns
+   * the ticket to {@link #await} the sweep with.
+   */
+  synchronized long add(ProcessTree tree) {
     pending.add(tree);
     added++;
     if (thread == null) {
@@ -45,27 +51,35 @@ final class LeftoverSweeper {
       thread.start();
     }
     notifyAll();
+    return added;
   }
 
   /** Returns once every command handed here before the call has been swept. */
   void settle() {
+    long target;
     synchronized (this) {
-      long target = added;
-      if (swept < target) {
-        urgent = true;
-        notifyAll();
+      target = added;
+    }
+    await(target);
+  }
+
+  /** Returns once the command with this ticket (and every one before it) has been swept; asks for a pass now. */
+  synchronized void await(long ticket) {
+    if (swept >= ticket) {
+      return;
+    }
+    urgent = true;
+    notifyAll();
+    boolean interrupted = false;
+    while (swept < ticket) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        interrupted = true; // the sweep itself is bounded; finish waiting, then pass the interrupt on
       }
-      boolean interrupted = false;
-      while (swept < target) {
-        try {
-          wait();
-        } catch (InterruptedException e) {
-          interrupted = true; // the sweep itself is bounded; finish waiting, then pass the interrupt on
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.forkstate.exec;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import java.util.Set;
  */
 final class ProcScan {
   static final Path PROC = Path.of("/proc");
+  /** A stat line is a few hundred bytes (a command name of at most 16, 52 numbers). */
+  private static final int STAT_BYTES = 2048;
   private static final byte[] ANY_MARKER = (ProcessTree.MARKER_VARIABLE + "=").getBytes(StandardCharsets.UTF_8);
 
   private ProcScan() {}
@@ -45,33 +48,34 @@ final class ProcScan {
     long self = ProcessHandle.current().pid();
     Set<ProcessTree> reused = new HashSet<>();
     java.util.Map<Long, ProcessTree> sessionMembers = new java.util.HashMap<>();
-    try (var dirs = Files.newDirectoryStream(PROC, ProcScan::isPidDir)) {
-      for (Path dir : dirs) {
-        long pid = Long.parseLong(dir.getFileName().toString());
-        Stat stat = pid == self ? null : Stat.of(dir);
-        if (stat == null || stat.start() < since) {
-          continue; // ourselves, gone, or older than every command: not one of theirs
+    String[] names = PROC.toFile().list();
+    byte[] buf = new byte[STAT_BYTES];
+    for (String name : names == null ? new String[0] : names) {
+      if (!isPid(name)) {
+        continue;
+      }
+      long pid = Long.parseLong(name);
+      String dir = "/proc/" + name;
+      Stat stat = pid == self ? null : Stat.read(dir, buf);
+      if (stat == null || stat.start() < since) {
+        continue; // ourselves, gone, or older than every command: not one of theirs
+      }
+      byte[] env = null;
+      for (ProcessTree tree : trees) {
+        if (stat.start() < tree.started()) {
+          continue;
         }
-        byte[] env = null;
-        for (ProcessTree tree : trees) {
-          if (stat.start() < tree.started()) {
-            continue;
-          }
-          boolean leaderGone = tree.leaderGone();
-          if (pid == tree.leader() && leaderGone) {
-            reused.add(tree); // the gone leader's number, handed out again: another program's
-            continue;
-          }
-          env = env == null ? environ(dir) : env;
-          if (contains(env, tree.markerVariable())) {
-            found.add(pid);
-          } else if (stat.inSessionOf(tree.leader()) && !contains(env, ANY_MARKER)) {
-            sessionMembers.put(pid, tree);
-          }
+        if (pid == tree.leader() && tree.leaderGone()) {
+          reused.add(tree); // the gone leader's number, handed out again: another program's
+          continue;
+        }
+        env = env == null ? environ(dir) : env;
+        if (contains(env, tree.markerVariable())) {
+          found.add(pid);
+        } else if (stat.inSessionOf(tree.leader()) && !contains(env, ANY_MARKER)) {
+          sessionMembers.put(pid, tree);
         }
       }
-    } catch (IOException e) {
-      // /proc unreadable: the live descendants were ended already; nothing more can be found.
     }
     sessionMembers.forEach((pid, tree) -> {
       if (!reused.contains(tree)) {
@@ -81,8 +85,7 @@ final class ProcScan {
     return found;
   }
 
-  private static boolean isPidDir(Path p) {
-    String name = p.getFileName().toString();
+  private static boolean isPid(String name) {
     for (int i = 0; i < name.length(); i++) {
       if (name.charAt(i) < '0' || name.charAt(i) > '9') {
         return false;
@@ -92,8 +95,8 @@ final class ProcScan {
   }
 
   /** A process's start in clock ticks since boot, 0 where unknown (gone, or no /proc). */
-  static long startTicks(Path dir) {
-    Stat stat = Stat.of(dir);
+  static long startTicks(String dir) {
+    Stat stat = Stat.read(dir, new byte[STAT_BYTES]);
     return stat == null ? 0 : stat.start();
   }
 
@@ -103,27 +106,35 @@ final class ProcScan {
    * itself hold spaces and brackets. Read as bytes and parsed in place: the scan reads one per process per pass.
    */
   record Stat(byte state, long group, long session, long start) {
-    static Stat of(Path dir) {
-      try {
-        return parse(Files.readAllBytes(dir.resolve("stat")));
+    /**
+     * Reads {@code dir/stat} into {@code buf} (a scan reuses one buffer: it reads one file per process on the
+     * machine); null when the process is gone or the file is not readable.
+     */
+    static Stat read(String dir, byte[] buf) {
+      try (FileInputStream in = new FileInputStream(dir + "/stat")) {
+        int n = 0;
+        for (int r; n < buf.length && (r = in.read(buf, n, buf.length - n)) > 0; ) {
+          n += r;
+        }
+        return parse(buf, n);
       } catch (IOException | RuntimeException e) {
         return null; // gone meanwhile, or not readable
       }
     }
 
-    /** The stat file's text; null when it ends before field 22. */
-    static Stat parse(byte[] b) {
-      int i = b.length - 1;
+    /** The stat file's text, its first {@code length} bytes of {@code b}; null when it ends before field 22. */
+    static Stat parse(byte[] b, int length) {
+      int i = length - 1;
       while (i >= 0 && b[i] != ')') {
         i--;
       }
-      if (i < 0 || i + 2 >= b.length) {
+      if (i < 0 || i + 2 >= length) {
         return null;
       }
       long[] f = new long[20]; // fields 3 to 22; field 3 (the state) is a letter and kept apart
       byte state = b[i + 2];
       int field = 0;
-      for (int k = i + 2; k < b.length && field < f.length; k++) {
+      for (int k = i + 2; k < length && field < f.length; k++) {
         byte c = b[k];
         if (c == ' ') {
           field++;
@@ -141,9 +152,9 @@ final class ProcScan {
   }
 
   /** The process's environment (NUL-separated), empty when it is not readable (another user's) or gone. */
-  private static byte[] environ(Path dir) {
-    try {
-      return Files.readAllBytes(dir.resolve("environ"));
+  private static byte[] environ(String dir) {
+    try (FileInputStream in = new FileInputStream(dir + "/environ")) {
+      return in.readAllBytes();
     } catch (IOException | RuntimeException e) {
       return new byte[0];
     }

@@ -34,7 +34,7 @@ public final class ProcessTree {
   private static final List<String> SESSION_PREFIX = findSetsid();
 
   /** This JVM's start in clock ticks since boot: every command it runs started later (0 where unknown). */
-  private static final long SELF_START = ProcScan.startTicks(ProcScan.PROC.resolve("self"));
+  private static final long SELF_START = ProcScan.startTicks("/proc/self");
 
   private final Process process;
   private final byte[] markerVariable;
@@ -44,7 +44,7 @@ public final class ProcessTree {
   private ProcessTree(Process process, String marker) {
     this.process = process;
     this.markerVariable = (MARKER_VARIABLE + "=" + marker + "\0").getBytes(StandardCharsets.UTF_8);
-    this.started = Math.max(SELF_START, ProcScan.startTicks(ProcScan.PROC.resolve(Long.toString(process.pid()))));
+    this.started = Math.max(SELF_START, ProcScan.startTicks("/proc/" + process.pid()));
   }
 
   /** A marker no other run (of this or another forkstate) uses: this JVM's pid and a counter. */

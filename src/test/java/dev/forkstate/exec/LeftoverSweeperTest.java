@@ -14,15 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a command that exited by itself leaves without holding its output is ended off the command's path, by the
- * sweeper: all of it by a stage boundary ({@link CommandRunner#settle()}), and on the JVM's exit while still pending.
+ * What a command that exited by itself leaves without holding its output is ended outside the command's slot, by the
+ * sweeper: a run's before it returns; a query's soon after, all of it by a stage boundary
+ * ({@link CommandRunner#settle()}) or the next run, and on the JVM's exit while still pending.
  */
 class LeftoverSweeperTest {
   /**
    * A daemon in its own session (found by its marker), a background child that clears its environment but stays in
    * the command's group (found by the group), and a plain background child; none holds the command's output.
    */
-  static final String LEAVES_TWO = "setsid sleep 1000 >/dev/null 2>&1 & echo $!; "
+  static final String LEAVES_THREE = "setsid sleep 1000 >/dev/null 2>&1 & echo $!; "
       + "env -i /bin/sleep 1000 >/dev/null 2>&1 & echo $!; sleep 1000 >/dev/null 2>&1 & echo $!";
 
   @TempDir
@@ -34,16 +35,32 @@ class LeftoverSweeperTest {
     return stdout.lines().map(String::strip).filter(l -> l.matches("\\d+")).map(Long::parseLong).toList();
   }
 
+  private CommandResult query(String line) {
+    return runner.query(CommandSpec.shell(line, tmp, Map.of(), Duration.ofSeconds(30)), 1000);
+  }
+
   @Test
-  void whatCommandsLeftIsGoneAtTheStageBoundary() {
-    // Commands finishing side by side: one pass of the sweeper serves several of them.
-    List<Long> left = IntStream.range(0, 6).parallel()
-        .mapToObj(i -> runner.run(CommandSpec.shell(LEAVES_TWO, tmp, Map.of(), Duration.ofSeconds(30))))
+  void whatQueriesLeftIsGoneAtTheStageBoundary() {
+    // Queries finishing side by side: one pass of the sweeper serves several of them.
+    List<Long> left = IntStream.range(0, 6).parallel().mapToObj(i -> query(LEAVES_THREE))
         .peek(r -> assertThat(r.ok()).isTrue())
         .flatMap(r -> pids(r.stdout()).stream()).toList();
     assertThat(left).hasSize(18);
     CommandRunner.settle();
     assertThat(left).noneMatch(ProcessTreeTest::alive); // no polling: settle() returned after they were ended
+  }
+
+  @Test
+  void aRunLeavesNothingWhenItReturnsAndStartsAfterTheQueriesLeftovers() {
+    CommandResult run = runner.run(CommandSpec.shell(LEAVES_THREE, tmp, Map.of(), Duration.ofSeconds(30)));
+    assertThat(pids(run.stdout())).hasSize(3).noneMatch(ProcessTreeTest::alive); // no polling
+
+    List<Long> queried = pids(query(LEAVES_THREE).stdout());
+    assertThat(queried).hasSize(3);
+    // A smoke started now must not share the machine with what a query left (a port, a lock).
+    CommandResult next = runner.run(CommandSpec.shell("true", tmp, Map.of(), Duration.ofSeconds(30)));
+    assertThat(next.ok()).isTrue();
+    assertThat(queried).noneMatch(ProcessTreeTest::alive);
   }
 
   @Test
@@ -59,7 +76,7 @@ class LeftoverSweeperTest {
   @Test
   void settleWithNothingPendingReturnsAtOnce() {
     CommandRunner.settle();
-    CommandResult r = runner.run(tmp, Duration.ofSeconds(30), List.of("true"));
+    CommandResult r = query("true");
     assertThat(r.ok()).isTrue();
     CommandRunner.settle();
     CommandRunner.settle();
