@@ -67,12 +67,13 @@ public final class HappyPathCollector implements Collector {
     // own chain of commands (merge-base, diff, scan), which needs it only to judge the new imports.
     CompletableFuture<DeclaredDependencies> declared = CompletableFuture.supplyAsync(
         () -> new DeclarationReader(ctx.repo(), ctx.git(), ctx.runner(), ctx.pool()).read(), ctx.pool());
-    List<Fact> facts = new ArrayList<>(scanned(ctx, declared));
+    List<Fact> facts = new ArrayList<>(scanned(ctx, declared, SummaryCache.Lookup.start(ctx.repo(), ctx.pool())));
     facts.add(ImportFindings.declaredFact(declared.join()));
     return facts;
   }
 
-  private List<Fact> scanned(CollectContext ctx, CompletableFuture<DeclaredDependencies> declared) {
+  private List<Fact> scanned(CollectContext ctx, CompletableFuture<DeclaredDependencies> declared,
+      SummaryCache.Lookup lookup) {
     if (!ctx.settings().upstreamRef().isSet()) {
       return unknown(ctx.noUpstreamRef().plain());
     }
@@ -106,10 +107,8 @@ public final class HappyPathCollector implements Collector {
     if (!listed.ok()) {
       return unknown("git diff failed: " + listed.firstErrorLine(), listed.evidence());
     }
-    // No setting in the key: the summary is measurement only, the allowances are applied by the judge.
-    String key = SummaryCache.key(PythonScanner.version(), "summary-5", base, raw.toString());
-    SummaryCache cache = new SummaryCache(ctx.repo().resolve(PythonScanner.CACHE_DIR).resolve("summary.json"));
-    Summary summary = cache.get(key).orElse(null);
+    String key = lookup.key(base, raw); // no setting in it: the summary is measurement only
+    Summary summary = lookup.get(key).orElse(null);
     if (summary == null) {
       try {
         summary = summarise(ctx, base, raw);
@@ -120,7 +119,7 @@ public final class HappyPathCollector implements Collector {
             PythonFiles.listing(listed.evidence(), baseExpr, List.of())));
         return facts;
       }
-      cache.put(key, summary);
+      lookup.cache().put(key, summary);
     }
     Set<String> python = new HashSet<>(summary.scripts());
     List<RawChange> pyRaw = raw.stream().filter(r -> r.path().endsWith(".py") || python.contains(r.path())).toList();

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import dev.forkstate.collect.python.PythonScanner;
 import dev.forkstate.digest.Sha256;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.PhraseJson;
@@ -20,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The last scan summary, under a key of everything it depends on. One entry: the warm path of a rerun on the same
@@ -51,17 +54,50 @@ final class SummaryCache {
   }
 
   Optional<HappyPathCollector.Summary> get(String key) {
+    return get(stored(), key);
+  }
+
+  /** The stored entry, read from disk; null when there is none or it does not parse. */
+  private JsonNode stored() {
     if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    try {
+      return JSON.readTree(file.toFile());
+    } catch (IOException | RuntimeException damaged) {
+      return null;
+    }
+  }
+
+  private static Optional<HappyPathCollector.Summary> get(JsonNode root, String key) {
+    if (root == null || !key.equals(root.path("key").asText())) {
       return Optional.empty();
     }
     try {
-      JsonNode root = JSON.readTree(file.toFile());
-      if (!key.equals(root.path("key").asText())) {
-        return Optional.empty();
-      }
       return Optional.of(JSON.treeToValue(root.path("summary"), HappyPathCollector.Summary.class));
     } catch (IOException | RuntimeException damaged) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * A lookup started before the diff is known: what it needs that no git answer does (the scanner's version, a hash
+   * of its script; the stored entry, read and parsed from disk) is done on the pool while the git commands run.
+   */
+  record Lookup(SummaryCache cache, CompletableFuture<String> scanner, CompletableFuture<JsonNode> stored) {
+    static Lookup start(Path repo, Executor pool) {
+      SummaryCache cache = new SummaryCache(repo.resolve(PythonScanner.CACHE_DIR).resolve("summary.json"));
+      return new Lookup(cache, CompletableFuture.supplyAsync(PythonScanner::version, pool),
+          CompletableFuture.supplyAsync(cache::stored, pool));
+    }
+
+    /** The key of the summary of these changes since {@code base}: no setting in it (the judge applies those). */
+    String key(String base, List<RawChange> raw) {
+      return SummaryCache.key(scanner.join(), "summary-5", base, raw.toString());
+    }
+
+    Optional<HappyPathCollector.Summary> get(String key) {
+      return SummaryCache.get(stored.join(), key);
     }
   }
 
