@@ -30,19 +30,26 @@ import java.util.concurrent.Executor;
  * stored in the shape the JSON report gives them ({@link PhraseJson}), so the fact package needs no annotations.
  */
 final class SummaryCache {
-  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new SimpleModule()
-      .addSerializer(Phrase.class, new StdSerializer<>(Phrase.class) {
-        @Override
-        public void serialize(Phrase p, JsonGenerator gen, SerializerProvider sp) throws IOException {
-          gen.writeTree(PhraseJson.parts(p));
-        }
-      })
-      .addDeserializer(Phrase.class, new StdDeserializer<>(Phrase.class) {
-        @Override
-        public Phrase deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-          return PhraseJson.read(p.readValueAsTree());
-        }
-      }));
+  /**
+   * Built on first use, not with the class: a lookup is set up on the collector's own thread, and building the mapper
+   * is for the pool ({@link Lookup}).
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new SimpleModule()
+        .addSerializer(Phrase.class, new StdSerializer<>(Phrase.class) {
+          @Override
+          public void serialize(Phrase p, JsonGenerator gen, SerializerProvider sp) throws IOException {
+            gen.writeTree(PhraseJson.parts(p));
+          }
+        })
+        .addDeserializer(Phrase.class, new StdDeserializer<>(Phrase.class) {
+          @Override
+          public Phrase deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            return PhraseJson.read(p.readValueAsTree());
+          }
+        }));
+  }
+
   private final Path file;
 
   SummaryCache(Path file) {
@@ -63,7 +70,7 @@ final class SummaryCache {
       return null;
     }
     try {
-      return JSON.readTree(file.toFile());
+      return Json.MAPPER.readTree(file.toFile());
     } catch (IOException | RuntimeException damaged) {
       return null;
     }
@@ -74,7 +81,7 @@ final class SummaryCache {
       return Optional.empty();
     }
     try {
-      return Optional.of(JSON.treeToValue(root.path("summary"), HappyPathCollector.Summary.class));
+      return Optional.of(Json.MAPPER.treeToValue(root.path("summary"), HappyPathCollector.Summary.class));
     } catch (IOException | RuntimeException damaged) {
       return Optional.empty();
     }
@@ -104,9 +111,9 @@ final class SummaryCache {
   void put(String key, HappyPathCollector.Summary summary) {
     try {
       IgnoredDir.create(file.getParent());
-      ObjectNode root = JSON.createObjectNode().put("key", key);
-      root.set("summary", JSON.valueToTree(summary));
-      AtomicWriter.write(file, JSON.writeValueAsString(root), null);
+      ObjectNode root = Json.MAPPER.createObjectNode().put("key", key);
+      root.set("summary", Json.MAPPER.valueToTree(summary));
+      AtomicWriter.write(file, Json.MAPPER.writeValueAsString(root), null);
     } catch (IOException | RuntimeException e) {
       // not cached: the next run recomputes
     }
