@@ -88,6 +88,8 @@ final class CollectorPlan {
     for (Phase phase : phases()) {
       progress.step(phase.step());
       facts.addAll(runAll(phase.collectors().apply(List.copyOf(facts))));
+      // What the phase's commands left (a daemon) is ended before the next phase runs tests in the same tree.
+      CommandRunner.settle();
     }
     return facts;
   }

@@ -42,14 +42,16 @@ public final class GitCli {
 
   /**
    * Runs {@code git args...}, but shows {@code display} instead: used where the machine-readable flags forkstate adds
-   * (such as -z) or a resolved sha would make the command harder to paste while giving the same answer.
+   * (such as -z) or a resolved sha would make the command harder to paste while giving the same answer. A query
+   * ({@link CommandRunner#query}): what git leaves (a daemon) is ended just after, not before the result is used;
+   * a smoke or script started later ({@link CommandRunner#run}) starts only once it is gone.
    */
   public CommandResult run(List<String> args, String display) {
     List<String> argv = new ArrayList<>();
     argv.add("git");
     argv.addAll(args);
     String shown = display != null ? display : ShellQuote.join(argv);
-    return runner.run(new CommandSpec(argv, shown, repo, QUIET_ENV, TIMEOUT), capBytes);
+    return runner.query(new CommandSpec(argv, shown, repo, QUIET_ENV, TIMEOUT), capBytes);
   }
 
   /**

@@ -2,20 +2,21 @@ package dev.forkstate.exec;
 
 import dev.forkstate.fact.ShellQuote;
 import dev.forkstate.secret.Redactor;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The one way forkstate starts a process. Every run has a timeout; on expiry the whole process tree is killed
- * (descendants first, so a shell's children do not survive it); output is captured up to a cap and decoded as
- * UTF-8 with replacement characters for bytes that are not; everything captured passes through the redactor.
+ * (descendants first, so a shell's children do not survive it); after a normal exit, what the command left is ended
+ * too, by the {@link LeftoverSweeper} outside the command's slot (at once when it holds the output open); output is
+ * captured up to a cap and decoded as UTF-8 with replacement characters for bytes that are not; everything captured
+ * passes through the redactor.
  * The result says how much of each stream was kept ({@link Capture}), so no parser counts a cut output.
  */
 public final class CommandRunner {
@@ -35,6 +36,22 @@ public final class CommandRunner {
    * once started hundreds). A smoke or a long command holds one slot; the others keep the rest.
    */
   public static final int DEFAULT_SLOTS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
+  /**
+   * How long a command that exited may take to close its output: its own ends close with it, so only something it
+   * left (a background child holding the pipes) keeps them open longer, and then the tree is ended at once.
+   */
+  static final long DRAIN_MS = 50;
+
+  /**
+   * Read the running commands' output streams, two threads per command at most; a thread is kept for the next
+   * command instead of starting two new ones for each.
+   */
+  private static final ExecutorService PUMPS = Executors.newCachedThreadPool(body -> {
+    Thread t = new Thread(body, "forkstate-pump");
+    t.setDaemon(true);
+    return t;
+  });
 
   private final Map<String, String> baseEnv;
   private final Redactor redactor;
@@ -69,6 +86,15 @@ public final class CommandRunner {
     this(baseEnv, redactor, DEFAULT_CAP_BYTES);
   }
 
+  /**
+   * Returns once what every query finished so far left behind (a daemon, a background child) has been ended: a
+   * stage boundary, so nothing one stage's commands left is alive when the next stage starts. Those leftovers are
+   * otherwise ended within milliseconds, off the queries' path, and on the JVM's exit in any case.
+   */
+  public static void settle() {
+    LeftoverSweeper.shared().settle();
+  }
+
   public Map<String, String> baseEnv() {
     return baseEnv;
   }
@@ -84,9 +110,32 @@ public final class CommandRunner {
 
   /**
    * Runs with stdout kept up to {@code stdoutCapBytes}: output that is parsed into counts needs all of it, so its
-   * cap is larger than the display cap. Stderr is only shown and keeps this runner's cap.
+   * cap is larger than the display cap. Stderr is only shown and keeps this runner's cap. When this returns, nothing
+   * the command started is left (a server a smoke started in the background would hold the port its next run needs),
+   * and it started with nothing left by the queries before it ({@link #settle()}).
    */
   public CommandResult run(CommandSpec spec, int stdoutCapBytes) {
+    settle();
+    Ran ran = runInASlot(spec, stdoutCapBytes);
+    if (ran.sweep() > 0) {
+      LeftoverSweeper.shared().await(ran.sweep());
+    }
+    return ran.result();
+  }
+
+  /**
+   * Runs a query (git's): returns as soon as it exited and its output was read. What it left is ended by the
+   * sweeper a few milliseconds later with every query finished meanwhile, before the next {@link #run} or
+   * {@link #settle()}, and on the JVM's exit in any case.
+   */
+  public CommandResult query(CommandSpec spec, int stdoutCapBytes) {
+    return runInASlot(spec, stdoutCapBytes).result();
+  }
+
+  /** A command's result and the ticket of the sweep for what it left (0: nothing pending). */
+  private record Ran(CommandResult result, long sweep) {}
+
+  private Ran runInASlot(CommandSpec spec, int stdoutCapBytes) {
     try {
       slots.acquire();
     } catch (InterruptedException e) {
@@ -101,12 +150,12 @@ public final class CommandRunner {
   }
 
   /** Runs the process; the caller holds one of the runner's slots. Its timeout starts here, not while waiting. */
-  private CommandResult runInSlot(CommandSpec spec, int stdoutCapBytes) {
+  private Ran runInSlot(CommandSpec spec, int stdoutCapBytes) {
     long start = System.nanoTime();
     ProcessBuilder pb = new ProcessBuilder(resolve(spec.argv(), spec.workDir())).directory(spec.workDir().toFile());
     Map<String, String> env = pb.environment();
     env.clear();
-    env.putAll(new TreeMap<>(baseEnv));
+    env.putAll(baseEnv);
     env.putAll(spec.extraEnv());
     String marker = ProcessTree.newMarker();
     env.put(ProcessTree.MARKER_VARIABLE, marker); // finds the children that leave the session (see ProcessTree)
@@ -115,8 +164,8 @@ public final class CommandRunner {
       process = pb.start();
     } catch (IOException e) {
       String why = "could not start " + spec.argv().get(0) + ": " + e.getMessage();
-      return new CommandResult(spec.display(), null, "", "", Capture.NONE, Capture.NONE, false, redactor.redact(why),
-          elapsed(start));
+      return new Ran(new CommandResult(spec.display(), null, "", "", Capture.NONE, Capture.NONE, false,
+          redactor.redact(why), elapsed(start)), 0);
     }
     ProcessTree tree = ProcessTree.of(process, marker);
     ExitCleanup.started(tree);
@@ -127,32 +176,40 @@ public final class CommandRunner {
     }
     BoundedReader out = new BoundedReader(process.getInputStream(), stdoutCapBytes);
     BoundedReader err = new BoundedReader(process.getErrorStream(), capBytes);
-    Thread tOut = daemon("forkstate-out", out);
-    Thread tErr = daemon("forkstate-err", err);
+    PUMPS.execute(out);
+    PUMPS.execute(err);
     boolean timedOut = false;
+    long sweep = 0;
     Integer exit;
     try {
-      if (!process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-        timedOut = true;
+      timedOut = !process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      if (!timedOut && out.awaitEnd(DRAIN_MS) && err.awaitEnd(DRAIN_MS)) {
+        // Exited, and nothing it left holds its output open: the output is whole. What it left that let go of the
+        // output (a daemon) is ended by the sweeper, which serves every command finished meanwhile in one pass.
+        exit = process.exitValue();
+        sweep = LeftoverSweeper.shared().add(tree);
+      } else {
+        // Out of time, or its output is held open by something it left (`sleep 1000 &` keeps the pipes): the whole
+        // tree goes now, and the output is read to its end after.
+        tree.kill();
+        process.waitFor(5, TimeUnit.SECONDS);
+        exit = process.isAlive() ? null : process.exitValue();
+        out.awaitEnd(2000);
+        err.awaitEnd(2000);
       }
-      // On every way out, the whole tree goes: after a timeout, and after a normal exit too, for the background
-      // children (`sleep 1000 &`) a passing command leaves holding its pipes.
-      tree.kill();
-      process.waitFor(5, TimeUnit.SECONDS);
-      exit = process.isAlive() ? null : process.exitValue();
-      tOut.join(2000);
-      tErr.join(2000);
     } catch (InterruptedException e) {
       tree.kill();
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while running " + spec.display(), e);
     } finally {
-      ExitCleanup.ended(tree);
+      if (sweep == 0) {
+        ExitCleanup.ended(tree);
+      }
     }
     BoundedReader.Kept stdout = out.kept();
     BoundedReader.Kept stderr = err.kept();
-    return new CommandResult(spec.display(), exit, redactor.redact(stdout.text()), redactor.redact(stderr.text()),
-        stdout.capture(), stderr.capture(), timedOut, null, elapsed(start));
+    return new Ran(new CommandResult(spec.display(), exit, redactor.redact(stdout.text()),
+        redactor.redact(stderr.text()), stdout.capture(), stderr.capture(), timedOut, null, elapsed(start)), sweep);
   }
 
   /**
@@ -188,65 +245,7 @@ public final class CommandRunner {
     return java.util.Optional.empty();
   }
 
-  private static Thread daemon(String name, Runnable body) {
-    Thread t = new Thread(body, name);
-    t.setDaemon(true);
-    t.start();
-    return t;
-  }
-
   private static Duration elapsed(long start) {
     return Duration.ofNanos(System.nanoTime() - start);
-  }
-
-  /**
-   * Reads a stream to its end, keeping at most {@code cap} bytes, so a chatty process cannot exhaust memory. Bytes
-   * past the cap are read and counted but dropped: the process does not block on a full pipe, and the result can say
-   * how large the output was.
-   */
-  private static final class BoundedReader implements Runnable {
-    private final InputStream in;
-    private final int cap;
-    private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-    private long read;
-    private boolean ended;
-
-    BoundedReader(InputStream in, int cap) {
-      this.in = in;
-      this.cap = cap;
-    }
-
-    @Override
-    public void run() {
-      byte[] buf = new byte[65536];
-      try (in) {
-        int n;
-        while ((n = in.read(buf)) >= 0) {
-          synchronized (kept) {
-            int room = cap - kept.size();
-            if (room > 0) {
-              kept.write(buf, 0, Math.min(room, n));
-            }
-            read += n;
-          }
-        }
-        synchronized (kept) {
-          ended = true;
-        }
-      } catch (IOException ignored) {
-        // The process was killed or closed its end; what was read so far is kept, and the capture says it is partial.
-      }
-    }
-
-    /** The text and its capture taken together, so a reader that ends in between cannot pass a part as whole. */
-    record Kept(String text, Capture capture) {}
-
-    /** A reader still running (a grandchild holds the pipe open) has not reached the end: the capture says so. */
-    Kept kept() {
-      synchronized (kept) {
-        // Decoded straight from the buffer: no byte-array copy of an output that may be megabytes.
-        return new Kept(Utf8Text.decode(kept.toByteArray()), new Capture(read, cap, ended));
-      }
-    }
   }
 }

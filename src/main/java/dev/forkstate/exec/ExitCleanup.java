@@ -7,7 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What must not outlive forkstate, ended on every way out of the JVM (normal end, exit, SIGTERM, SIGINT; a SIGKILL
- * cannot be caught): first every command still running is killed with all it started ({@link ProcessTree}), then
+ * cannot be caught): first every command still running, and every finished one whose leftovers were not swept yet
+ * ({@link LeftoverSweeper}), is killed with all it started ({@link ProcessTree}), then
  * the registered cleanups run (temp folders), in that order, so no process is still writing into a folder being
  * removed. One shutdown hook, so the order holds.
  */
@@ -60,7 +61,7 @@ public final class ExitCleanup {
     synchronized (ExitCleanup.class) {
       closing = true;
     }
-    RUNNING.forEach(ProcessTree::kill);
+    ProcessTree.endAll(List.copyOf(RUNNING)); // one scan of /proc for all of them
     CLEANUPS.forEach(c -> {
       try {
         c.run();

@@ -1,9 +1,10 @@
 package dev.forkstate.exec;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,33 +22,29 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>a child that both leaves the session and clears its environment cannot be told apart from the user's own
  *       processes without a cgroup (which needs privileges or systemd): it is not found.</li>
  * </ul>
- * Found processes get SIGKILL; the scan repeats until none is left, so a parent forking while it is killed does
- * not leave a child behind. Without {@code /proc} (not Linux) only the live descendants are ended.
- *
- * <p>The scan runs after every command and the machine may run hundreds of processes: each one's start time (in
- * {@code /proc/<pid>/stat}, read anyway for the session) is compared first, and only a process that started no
- * earlier than the command has its environment read. Whatever the command left started after it did: a marker is
- * inherited only by its descendants, and a session or group with the command's pid as its id exists only from the
- * command's start on (Linux does not hand out a pid that is still a session or group id).
+ * Found processes get SIGKILL; the scan ({@link ProcScan}) repeats until none is left, so a parent forking while it
+ * is killed does not leave a child behind. Without {@code /proc} (not Linux) only the live descendants are ended.
+ * Trees are ended together where they can be: one scan of {@code /proc} serves all of them.
  */
 public final class ProcessTree {
   public static final String MARKER_VARIABLE = "FORKSTATE_RUN";
-  private static final Path PROC = Path.of("/proc");
   private static final AtomicLong NEXT = new AtomicLong();
   private static final int MAX_ROUNDS = 20;
+  /** Where setsid is, looked up once: the argv prefix of every command. */
+  private static final List<String> SESSION_PREFIX = findSetsid();
 
   /** This JVM's start in clock ticks since boot: every command it runs started later (0 where unknown). */
-  private static final long SELF_START = startTicks(PROC.resolve("self"));
+  private static final long SELF_START = ProcScan.startTicks("/proc/self");
 
   private final Process process;
-  private final String marker;
+  private final byte[] markerVariable;
   /** The command's start in clock ticks since boot, or this JVM's when it was gone before it could be read. */
   private final long started;
 
   private ProcessTree(Process process, String marker) {
     this.process = process;
-    this.marker = marker;
-    this.started = Math.max(SELF_START, startTicks(PROC.resolve(Long.toString(process.pid()))));
+    this.markerVariable = (MARKER_VARIABLE + "=" + marker + "\0").getBytes(StandardCharsets.UTF_8);
+    this.started = Math.max(SELF_START, ProcScan.startTicks("/proc/" + process.pid()));
   }
 
   /** A marker no other run (of this or another forkstate) uses: this JVM's pid and a counter. */
@@ -61,6 +58,10 @@ public final class ProcessTree {
 
   /** The argv prefix that starts a command in its own session, or nothing where setsid is not installed. */
   static List<String> sessionPrefix() {
+    return SESSION_PREFIX;
+  }
+
+  private static List<String> findSetsid() {
     for (String dir : List.of("/usr/bin", "/bin", "/usr/local/bin")) {
       Path setsid = Path.of(dir, "setsid");
       if (Files.isExecutable(setsid)) {
@@ -70,25 +71,44 @@ public final class ProcessTree {
     return List.of();
   }
 
+  long leader() {
+    return process.pid();
+  }
+
+  long started() {
+    return started;
+  }
+
+  /** The variable {@code FORKSTATE_RUN=<marker>} with its terminating NUL, as it appears in /proc/pid/environ. */
+  byte[] markerVariable() {
+    return markerVariable;
+  }
+
+  /** The command exited and was reaped: its pid may be another process's now. */
+  boolean leaderGone() {
+    return !process.isAlive();
+  }
+
   /** Ends the command and every process it left, wherever it went; returns how many processes were killed. */
   int kill() {
-    long leader = process.pid();
+    return endAll(List.of(this));
+  }
+
+  /**
+   * Ends these commands and every process they left, with one scan of /proc per round for all of them; returns how
+   * many processes were killed.
+   */
+  static int endAll(Collection<ProcessTree> trees) {
     Set<Long> killed = new HashSet<>();
-    List<ProcessHandle> descendants = process.descendants().toList(); // before the leader dies and they re-parent
-    // Through the handle: Process.destroyForcibly also closes the pipes, and the readers would lose output that a
-    // command which exited by itself left in them.
-    process.toHandle().destroyForcibly();
-    descendants.forEach(p -> {
-      if (p.destroyForcibly()) {
-        killed.add(p.pid());
-      }
-    });
-    if (!Files.isDirectory(PROC)) {
+    for (ProcessTree tree : trees) {
+      tree.endLiveDescendants(killed);
+    }
+    if (!ProcScan.available()) {
       return killed.size();
     }
+    List<ProcessTree> all = new ArrayList<>(trees);
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      Set<Long> found = scan(leader);
-      found.removeIf(pid -> pid == leader && !process.isAlive());
+      Set<Long> found = ProcScan.leftovers(all);
       if (found.isEmpty()) {
         break;
       }
@@ -107,117 +127,21 @@ public final class ProcessTree {
   }
 
   /**
-   * Live processes carrying this run's marker, or in the leader's session or group and carrying no other run's
-   * marker. Pids are reused (pid_max is often 32768): once the leader is gone, a process with its pid, or in a
-   * session led by that pid, can be another command's; those carry their own marker and are left alone.
+   * A command still running: it and its descendants, listed before it dies and they re-parent. A command that
+   * exited has none left to list (its children went to init), so the /proc scan alone finds them.
    */
-  private Set<Long> scan(long leader) {
-    Set<Long> found = new HashSet<>();
-    long self = ProcessHandle.current().pid();
-    byte[] mine = (MARKER_VARIABLE + "=" + marker + "\0").getBytes(StandardCharsets.UTF_8);
-    byte[] any = (MARKER_VARIABLE + "=").getBytes(StandardCharsets.UTF_8);
-    try (var dirs = Files.newDirectoryStream(PROC, ProcessTree::isPidDir)) {
-      for (Path dir : dirs) {
-        long pid = Long.parseLong(dir.getFileName().toString());
-        if (pid == self) {
-          continue;
-        }
-        Stat stat = Stat.of(dir);
-        if (stat == null || stat.start() < started) {
-          continue; // gone, or older than the command: not one of its own
-        }
-        byte[] env = environ(dir);
-        if (contains(env, mine) || (stat.inSessionOf(leader) && !contains(env, any))) {
-          found.add(pid);
-        }
-      }
-    } catch (IOException e) {
-      // /proc unreadable: the descendants were ended already; nothing more can be found.
+  private void endLiveDescendants(Set<Long> killed) {
+    if (!process.isAlive()) {
+      return;
     }
-    return found;
-  }
-
-  private static boolean isPidDir(Path p) {
-    String name = p.getFileName().toString();
-    for (int i = 0; i < name.length(); i++) {
-      if (name.charAt(i) < '0' || name.charAt(i) > '9') {
-        return false;
+    List<ProcessHandle> descendants = process.descendants().toList();
+    // Through the handle: Process.destroyForcibly also closes the pipes, and the readers would lose output that a
+    // command which exited by itself left in them.
+    process.toHandle().destroyForcibly();
+    descendants.forEach(p -> {
+      if (p.destroyForcibly()) {
+        killed.add(p.pid());
       }
-    }
-    return !name.isEmpty();
-  }
-
-  private static long startTicks(Path dir) {
-    Stat stat = Stat.of(dir);
-    return stat == null ? 0 : stat.start();
-  }
-
-  /**
-   * What the scan needs of /proc/pid/stat: the state (field 3), group and session ids (fields 5 and 6), and the start
-   * time in clock ticks since boot (field 22). Fields are counted after the command name in brackets, which may
-   * itself hold spaces and brackets. Read as bytes and parsed in place: the scan reads one per process per command.
-   */
-  record Stat(byte state, long group, long session, long start) {
-    static Stat of(Path dir) {
-      try {
-        return parse(Files.readAllBytes(dir.resolve("stat")));
-      } catch (IOException | RuntimeException e) {
-        return null; // gone meanwhile, or not readable
-      }
-    }
-
-    /** The stat file's text; null when it ends before field 22. */
-    static Stat parse(byte[] b) {
-      int i = b.length - 1;
-      while (i >= 0 && b[i] != ')') {
-        i--;
-      }
-      if (i < 0 || i + 2 >= b.length) {
-        return null;
-      }
-      long[] f = new long[20]; // fields 3 to 22; field 3 (the state) is a letter and kept apart
-      byte state = b[i + 2];
-      int field = 0;
-      for (int k = i + 2; k < b.length && field < f.length; k++) {
-        byte c = b[k];
-        if (c == ' ') {
-          field++;
-        } else if (field > 0 && c >= '0' && c <= '9') {
-          f[field] = f[field] * 10 + (c - '0');
-        }
-      }
-      return field < f.length - 1 ? null : new Stat(state, f[2], f[3], f[19]);
-    }
-
-    /** In the leader's group or session, and not a zombie (dead already; its parent reaps it). */
-    boolean inSessionOf(long leader) {
-      return state != 'Z' && (group == leader || session == leader);
-    }
-  }
-
-  /** The process's environment (NUL-separated), empty when it is not readable (another user's) or gone. */
-  private static byte[] environ(Path dir) {
-    try {
-      return Files.readAllBytes(dir.resolve("environ"));
-    } catch (IOException | RuntimeException e) {
-      return new byte[0];
-    }
-  }
-
-  /** Whether a variable of the environment starts with {@code needle}. */
-  private static boolean contains(byte[] env, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= env.length; i++) {
-      if (i > 0 && env[i - 1] != 0) {
-        continue; // a variable starts after a NUL
-      }
-      for (int j = 0; j < needle.length; j++) {
-        if (env[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
+    });
   }
 }

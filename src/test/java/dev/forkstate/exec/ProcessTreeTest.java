@@ -104,13 +104,18 @@ class ProcessTreeTest {
   void statFieldsAreReadAfterTheCommandName() {
     String line = "4242 (a) b (c) S 1 4300 4301 34816 4300 4194560 120 0 0 0 1 2 0 0 20 0 1 0 1925220 2400000 300 "
         + "18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0\n";
-    ProcessTree.Stat stat = ProcessTree.Stat.parse(line.getBytes(StandardCharsets.ISO_8859_1));
-    assertThat(stat).isEqualTo(new ProcessTree.Stat((byte) 'S', 4300, 4301, 1925220));
+    byte[] bytes = line.getBytes(StandardCharsets.ISO_8859_1);
+    ProcScan.Stat stat = ProcScan.Stat.parse(bytes, bytes.length);
+    assertThat(stat).isEqualTo(new ProcScan.Stat((byte) 'S', 4300, 4301, 1925220));
     assertThat(stat.inSessionOf(4301)).isTrue();
     assertThat(stat.inSessionOf(4242)).isFalse();
-    assertThat(ProcessTree.Stat.parse("4242 (zz) Z 1 4300 4301 0".getBytes(StandardCharsets.ISO_8859_1)))
-        .isNull();
+    byte[] cut = "4242 (zz) Z 1 4300 4301 0".getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(ProcScan.Stat.parse(cut, cut.length)).isNull();
+    // Only the bytes read count: a reused buffer holds a longer line's tail past them.
+    byte[] reused = java.util.Arrays.copyOf(cut, bytes.length);
+    System.arraycopy(bytes, cut.length, reused, cut.length, bytes.length - cut.length);
+    assertThat(ProcScan.Stat.parse(reused, cut.length)).isNull();
     // Field 22 of this JVM's own stat is its start, a positive number of ticks.
-    assertThat(ProcessTree.Stat.of(Path.of("/proc/self")).start()).isPositive();
+    assertThat(ProcScan.Stat.read("/proc/self", new byte[2048]).start()).isPositive();
   }
 }

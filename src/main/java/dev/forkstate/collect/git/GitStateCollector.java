@@ -36,23 +36,29 @@ public final class GitStateCollector implements Collector {
   @Override
   public List<Fact> collect(CollectContext ctx) {
     GitCli git = ctx.git();
+    // Independent groups of read-only commands: run them side by side, and beside rev-parse HEAD (only the branch
+    // check needs its sha); join in a fixed order.
+    CompletableFuture<CommandResult> headRun = CompletableFuture.supplyAsync(() -> git.run("rev-parse", "HEAD"),
+        ctx.pool());
+    List<CompletableFuture<List<Fact>>> groups = List.of(
+        headRun.thenApplyAsync(head -> head.ok()
+            ? List.of(branch(git, ctx.settings().forkBranch(), GitCli.firstLine(head))) : List.<Fact>of(), ctx.pool()),
+        CompletableFuture.supplyAsync(() -> TagFacts.measure(git, ctx.pool(), ctx.settings().upstreamRef(),
+            ctx::mergeBase), ctx.pool()),
+        CompletableFuture.supplyAsync(() -> tracking(git), ctx.pool()),
+        CompletableFuture.supplyAsync(() -> worktree(git, ctx.ownOutputs(), ctx.configFile()), ctx.pool()),
+        CompletableFuture.supplyAsync(() -> List.of(shallow(git)), ctx.pool()));
+    CommandResult head = headRun.join();
     List<Fact> facts = new ArrayList<>();
-    CommandResult head = git.run("rev-parse", "HEAD");
     if (!head.ok()) {
+      // Read-only commands, ended before the collector returns: none outlives its phase. Their facts are not kept.
+      groups.forEach(g -> g.handle((v, e) -> v).join());
       facts.add(Fact.unknown(FactIds.GIT_HEAD_SHA, "HEAD does not resolve (no commits yet?): " + head.firstErrorLine(),
           head.evidence()));
       return facts;
     }
     String sha = GitCli.firstLine(head);
     facts.add(Fact.of(FactIds.GIT_HEAD_SHA, Status.INFO, new Value.Text(sha), "HEAD is " + sha, head.evidence()));
-    // Independent groups of read-only commands: run them side by side, join in a fixed order.
-    List<CompletableFuture<List<Fact>>> groups = List.of(
-        CompletableFuture.supplyAsync(() -> List.of(branch(git, ctx.settings().forkBranch(), sha)), ctx.pool()),
-        CompletableFuture.supplyAsync(() -> TagFacts.measure(git, ctx.pool(), ctx.settings().upstreamRef(),
-            ctx::mergeBase), ctx.pool()),
-        CompletableFuture.supplyAsync(() -> tracking(git), ctx.pool()),
-        CompletableFuture.supplyAsync(() -> worktree(git, ctx.ownOutputs(), ctx.configFile()), ctx.pool()),
-        CompletableFuture.supplyAsync(() -> List.of(shallow(git)), ctx.pool()));
     groups.forEach(g -> facts.addAll(g.join()));
     return facts;
   }

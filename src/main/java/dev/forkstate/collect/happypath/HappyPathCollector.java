@@ -27,9 +27,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,14 +63,17 @@ public final class HappyPathCollector implements Collector {
 
   @Override
   public List<Fact> collect(CollectContext ctx) {
-    // What HEAD declares needs no upstream: it is measured even when the diff cannot be.
-    DeclaredDependencies declared = new DeclarationReader(ctx.repo(), ctx.git(), ctx.runner(), ctx.pool()).read();
-    List<Fact> facts = new ArrayList<>(scanned(ctx, declared));
-    facts.add(ImportFindings.declaredFact(declared));
+    // What HEAD declares needs no upstream: it is measured even when the diff cannot be. It runs beside the diff's
+    // own chain of commands (merge-base, diff, scan), which needs it only to judge the new imports.
+    CompletableFuture<DeclaredDependencies> declared = CompletableFuture.supplyAsync(
+        () -> new DeclarationReader(ctx.repo(), ctx.git(), ctx.runner(), ctx.pool()).read(), ctx.pool());
+    List<Fact> facts = new ArrayList<>(scanned(ctx, declared, SummaryCache.Lookup.start(ctx.repo(), ctx.pool())));
+    facts.add(ImportFindings.declaredFact(declared.join()));
     return facts;
   }
 
-  private List<Fact> scanned(CollectContext ctx, DeclaredDependencies declared) {
+  private List<Fact> scanned(CollectContext ctx, CompletableFuture<DeclaredDependencies> declared,
+      SummaryCache.Lookup lookup) {
     if (!ctx.settings().upstreamRef().isSet()) {
       return unknown(ctx.noUpstreamRef().plain());
     }
@@ -104,10 +107,8 @@ public final class HappyPathCollector implements Collector {
     if (!listed.ok()) {
       return unknown("git diff failed: " + listed.firstErrorLine(), listed.evidence());
     }
-    // No setting in the key: the summary is measurement only, the allowances are applied by the judge.
-    String key = SummaryCache.key(PythonScanner.version(), "summary-5", base, raw);
-    SummaryCache cache = new SummaryCache(ctx.repo().resolve(PythonScanner.CACHE_DIR).resolve("summary.json"));
-    Summary summary = cache.get(key).orElse(null);
+    String key = lookup.key(base, raw); // no setting in it: the summary is measurement only
+    Summary summary = lookup.get(key).orElse(null);
     if (summary == null) {
       try {
         summary = summarise(ctx, base, raw);
@@ -118,7 +119,7 @@ public final class HappyPathCollector implements Collector {
             PythonFiles.listing(listed.evidence(), baseExpr, List.of())));
         return facts;
       }
-      cache.put(key, summary);
+      lookup.cache().put(key, summary);
     }
     Set<String> python = new HashSet<>(summary.scripts());
     List<RawChange> pyRaw = raw.stream().filter(r -> r.path().endsWith(".py") || python.contains(r.path())).toList();
@@ -133,10 +134,10 @@ public final class HappyPathCollector implements Collector {
     facts.add(NotFlags.credentials(summary.credentials(), diffShown));
     facts.add(NotFlags.testOnly(summary.testOnly(), diffShown));
     facts.add(candidates(FactIds.HAPPYPATH_DEFAULTS, summary.defaults(), List.of(),
-        "changed public default or parameter",
-        diffShown, summary.unparsed()));
+        "changed public default or parameter", diffShown, summary.unparsed()));
     // Read each run, not cached: what HEAD declares decides which new imports can be of optional packages.
-    ImportFindings imports = new ImportFindings(new ImportOrigin(ctx.repo()), declared, summary.guardedAnywhere());
+    ImportFindings imports = new ImportFindings(new ImportOrigin(ctx.repo()), declared.join(),
+        summary.guardedAnywhere());
     facts.add(imports.imports(summary.imports(), diffShown, summary.unparsed()));
     facts.add(imports.testImports(summary.imports(), diffShown));
     facts.add(Fact.of(FactIds.PYTHON_ADDED_MODULES, Status.INFO, new Value.Paths(summary.addedModules()),
@@ -275,12 +276,10 @@ public final class HappyPathCollector implements Collector {
     return UpstreamNames.found(ctx.git(), ctx.pool(), base, candidates);
   }
 
-
   /** Env-var names the guide shows in backticks (`LITELLM_ROUTER_CORE=extracted`): the flags it documents. */
   static Set<String> guideFlags(CollectContext ctx) {
     Set<String> out = new LinkedHashSet<>();
-    Optional<String> text = GuideText.read(ctx);
-    text.ifPresent(t -> {
+    GuideText.read(ctx).ifPresent(t -> {
       Matcher m = GUIDE_FLAG.matcher(t);
       while (m.find()) {
         out.add(m.group(1));

@@ -18,6 +18,16 @@ record RawChange(String oldMode, String newMode, String oldBlob, String newBlob,
     return out;
   }
 
+  /**
+   * The record's own text, spelled out: it is part of the scan summary's cache key (so it must not change), and the
+   * generated one is linked on its first call, which cost a run more than the git command that listed the changes.
+   */
+  @Override
+  public String toString() {
+    return "RawChange[oldMode=" + oldMode + ", newMode=" + newMode + ", oldBlob=" + oldBlob + ", newBlob=" + newBlob
+        + ", status=" + status + ", path=" + path + "]";
+  }
+
   /** A regular file on the side(s) it exists: not a symlink (120000) or a submodule (160000). */
   boolean regularFile() {
     return regular(oldMode) && regular(newMode);

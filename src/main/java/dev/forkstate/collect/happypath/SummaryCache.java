@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import dev.forkstate.collect.python.PythonScanner;
 import dev.forkstate.digest.Sha256;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.PhraseJson;
@@ -18,9 +19,10 @@ import dev.forkstate.write.IgnoredDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The last scan summary, under a key of everything it depends on. One entry: the warm path of a rerun on the same
@@ -28,64 +30,90 @@ import java.util.Optional;
  * stored in the shape the JSON report gives them ({@link PhraseJson}), so the fact package needs no annotations.
  */
 final class SummaryCache {
-  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new SimpleModule()
-      .addSerializer(Phrase.class, new StdSerializer<>(Phrase.class) {
-        @Override
-        public void serialize(Phrase p, JsonGenerator gen, SerializerProvider sp) throws IOException {
-          gen.writeTree(PhraseJson.parts(p));
-        }
-      })
-      .addDeserializer(Phrase.class, new StdDeserializer<>(Phrase.class) {
-        @Override
-        public Phrase deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-          return PhraseJson.read(p.readValueAsTree());
-        }
-      }));
+  /**
+   * Built on first use, not with the class: a lookup is set up on the collector's own thread, and building the mapper
+   * is for the pool ({@link Lookup}).
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new SimpleModule()
+        .addSerializer(Phrase.class, new StdSerializer<>(Phrase.class) {
+          @Override
+          public void serialize(Phrase p, JsonGenerator gen, SerializerProvider sp) throws IOException {
+            gen.writeTree(PhraseJson.parts(p));
+          }
+        })
+        .addDeserializer(Phrase.class, new StdDeserializer<>(Phrase.class) {
+          @Override
+          public Phrase deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            return PhraseJson.read(p.readValueAsTree());
+          }
+        }));
+  }
+
   private final Path file;
 
   SummaryCache(Path file) {
     this.file = file;
   }
 
-  /**
-   * The key of a summary: the scanner's identity, the summary's shape, the merge-base and every candidate change as
-   * the summary reads it (status, modes, blob ids, path). Each change is one compact part: a large fork lists
-   * thousands, SHA-256 runs interpreted this early in a run, and the bytes hashed are its cost (the changes' record
-   * text, field names and all, was twice as long).
-   */
-  static String key(String scanner, String shape, String base, List<RawChange> changes) {
-    List<String> parts = new ArrayList<>(changes.size() + 3);
-    parts.add(scanner);
-    parts.add(shape);
-    parts.add(base);
-    for (RawChange c : changes) {
-      parts.add(c.status() + " " + c.oldMode() + " " + c.newMode() + " " + c.oldBlob() + " " + c.newBlob() + " "
-          + c.path());
-    }
-    return Sha256.ofParts(parts);
+  static String key(String... parts) {
+    return Sha256.ofParts(List.of(parts));
   }
 
   Optional<HappyPathCollector.Summary> get(String key) {
+    return get(stored(), key);
+  }
+
+  /** The stored entry, read from disk; null when there is none or it does not parse. */
+  private JsonNode stored() {
     if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    try {
+      return Json.MAPPER.readTree(file.toFile());
+    } catch (IOException | RuntimeException damaged) {
+      return null;
+    }
+  }
+
+  private static Optional<HappyPathCollector.Summary> get(JsonNode root, String key) {
+    if (root == null || !key.equals(root.path("key").asText())) {
       return Optional.empty();
     }
     try {
-      JsonNode root = JSON.readTree(file.toFile());
-      if (!key.equals(root.path("key").asText())) {
-        return Optional.empty();
-      }
-      return Optional.of(JSON.treeToValue(root.path("summary"), HappyPathCollector.Summary.class));
+      return Optional.of(Json.MAPPER.treeToValue(root.path("summary"), HappyPathCollector.Summary.class));
     } catch (IOException | RuntimeException damaged) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * A lookup started before the diff is known: what it needs that no git answer does (the scanner's version, a hash
+   * of its script; the stored entry, read and parsed from disk) is done on the pool while the git commands run.
+   */
+  record Lookup(SummaryCache cache, CompletableFuture<String> scanner, CompletableFuture<JsonNode> stored) {
+    static Lookup start(Path repo, Executor pool) {
+      SummaryCache cache = new SummaryCache(repo.resolve(PythonScanner.CACHE_DIR).resolve("summary.json"));
+      return new Lookup(cache, CompletableFuture.supplyAsync(PythonScanner::version, pool),
+          CompletableFuture.supplyAsync(cache::stored, pool));
+    }
+
+    /** The key of the summary of these changes since {@code base}: no setting in it (the judge applies those). */
+    String key(String base, List<RawChange> raw) {
+      return SummaryCache.key(scanner.join(), "summary-5", base, raw.toString());
+    }
+
+    Optional<HappyPathCollector.Summary> get(String key) {
+      return SummaryCache.get(stored.join(), key);
     }
   }
 
   void put(String key, HappyPathCollector.Summary summary) {
     try {
       IgnoredDir.create(file.getParent());
-      ObjectNode root = JSON.createObjectNode().put("key", key);
-      root.set("summary", JSON.valueToTree(summary));
-      AtomicWriter.write(file, JSON.writeValueAsString(root), null);
+      ObjectNode root = Json.MAPPER.createObjectNode().put("key", key);
+      root.set("summary", Json.MAPPER.valueToTree(summary));
+      AtomicWriter.write(file, Json.MAPPER.writeValueAsString(root), null);
     } catch (IOException | RuntimeException e) {
       // not cached: the next run recomputes
     }

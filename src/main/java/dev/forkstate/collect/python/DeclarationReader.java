@@ -45,8 +45,11 @@ public final class DeclarationReader {
   public DeclaredDependencies read() {
     List<Declaration> out = new ArrayList<>();
     List<Unread> unread = new ArrayList<>();
+    // The two listings are independent: side by side.
+    CompletableFuture<CommandResult> nestedRun = CompletableFuture.supplyAsync(
+        () -> git.run("ls-tree", "-r", "--name-only", "HEAD", "--", REQUIREMENTS_DIR), pool);
     CommandResult root = git.run("ls-tree", "--name-only", "HEAD");
-    CommandResult nested = git.run("ls-tree", "-r", "--name-only", "HEAD", "--", REQUIREMENTS_DIR);
+    CommandResult nested = nestedRun.join();
     if (!root.ok() || !root.stdoutWhole() || !nested.ok() || !nested.stdoutWhole()) {
       String why = GitCli.unreadable(root.ok() && root.stdoutWhole() ? nested : root, "git ls-tree failed: ");
       return new DeclaredDependencies(List.of(), List.of(new Unread("HEAD", why)));

@@ -51,28 +51,36 @@ public final class UpstreamabilityCollector implements Collector {
     }
     String upstream = ctx.settings().upstreamRef().value();
     GitCli git = ctx.git();
-    CommandResult mb = ctx.mergeBase(upstream);
-    if (!mb.ok() || !mb.stdoutWhole()) {
-      return unknown(Phrase.of("no merge-base with ").then(REF, upstream).then(": " + mb.firstErrorLine()),
-          mb.evidence());
-    }
-    String base = GitCli.firstLine(mb);
-    // Every command here needs only the refs and the merge-base, so all start at once on the pool (the runner bounds
-    // how many processes run); the merge preview goes on to count the fork's lines in conflicted files as soon as it
-    // is known, while the patch facts wait for git cherry.
+    // Only the merge-base's date and the conflicts' line counts need the merge-base: every other command starts at
+    // once, beside it, on the pool (the runner bounds how many processes run). The merge preview is the longest
+    // chain (git version, merge-tree, then the fork's lines in the conflicted files): merge-tree starts with the
+    // version check and is used only when the version supports it (an older git rejects the option, and nothing
+    // else changes). The patch facts wait for git cherry.
+    var previewRun = CompletableFuture.supplyAsync(() -> MergePreview.of(git, "HEAD", upstream, true), ctx.pool());
+    var supportedF = CompletableFuture.supplyAsync(() -> supportsMergeTree(git), ctx.pool());
     var cherryF = CompletableFuture.supplyAsync(() -> git.run(List.of("cherry", upstream, "HEAD"),
         "git cherry -v " + ShellQuote.quote(upstream) + " HEAD"), ctx.pool());
     var logF = CompletableFuture.supplyAsync(() -> git.run(List.of("log", "--no-merges", "--no-renames",
         "--format=@%H %h %s", "--name-only", upstream + "..HEAD"), null), ctx.pool());
     var forkLogF = CompletableFuture.supplyAsync(() -> Supersession.forkLog(git, upstream), ctx.pool());
-    var previewF = CompletableFuture.supplyAsync(() -> MergePreview.of(git, "HEAD", upstream, supportsMergeTree(git)),
-        ctx.pool()).thenApplyAsync(p -> preview(ctx, p, base, upstream), ctx.pool());
     // How many fork commits are merges: git cherry leaves them out, and the counts say so.
     var mergeCountF = CompletableFuture.supplyAsync(() -> git.run("rev-list", "--count", "--merges",
         upstream + "..HEAD"), ctx.pool());
     var mergesF = CompletableFuture.supplyAsync(() -> git.run(List.of("log", "--merges", "--format=%H %cs %P",
         upstream + "..HEAD"), "git log --merges --format='%h %cs %p' " + ShellQuote.quote(upstream) + "..HEAD"),
         ctx.pool());
+    CommandResult mb = ctx.mergeBase(upstream);
+    if (!mb.ok() || !mb.stdoutWhole()) {
+      // What was started is read-only; it ends before this collector does, so no command outlives its phase.
+      CompletableFuture.allOf(previewRun, supportedF, cherryF, logF, forkLogF, mergeCountF, mergesF)
+          .handle((v, e) -> v).join();
+      return unknown(Phrase.of("no merge-base with ").then(REF, upstream).then(": " + mb.firstErrorLine()),
+          mb.evidence());
+    }
+    String base = GitCli.firstLine(mb);
+    var previewF = supportedF.thenCompose(ok -> ok ? previewRun
+            : previewRun.handle((unused, e) -> MergePreview.of(git, "HEAD", upstream, false)))
+        .thenApplyAsync(p -> preview(ctx, p, base, upstream), ctx.pool());
     var datesF = CompletableFuture.supplyAsync(() -> git.run(List.of("log", "--no-walk=unsorted", "--format=%ct %cs",
         "HEAD", base), "git log --no-walk=unsorted --format='%ct %cs' HEAD $(git merge-base HEAD "
         + ShellQuote.quote(upstream) + ")"), ctx.pool());
