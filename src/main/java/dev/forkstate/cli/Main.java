@@ -20,20 +20,38 @@ public final class Main {
 
   public static void main(String[] args) {
     // The config reader's deserializers take longer to build than anything else at start-up: start now, beside the
-    // JVM's and picocli's own start (a background thread; commands that read no config never wait for it).
-    StartUp.begin();
+    // JVM's and picocli's own start (a background thread; commands that read no config never wait for it). Not for
+    // --version, --help or a usage error without a subcommand: its CPU would be spent for nothing.
+    if (mayReadConfig(args)) {
+      StartUp.begin();
+    }
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(out, err, System.getenv(), args));
   }
 
+  /** Whether {@code args} run a subcommand (each reads a config) rather than only print help or the version. */
+  static boolean mayReadConfig(String... args) {
+    String invoked = ForkstateCommand.invoked(args);
+    if (invoked == null || !ForkstateCommand.isSubcommand(invoked)) {
+      return false;
+    }
+    for (String a : args) {
+      if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
     boolean debug = Arrays.asList(args).contains("--debug");
-    // Error text can quote a command line or a URL; it passes the same redaction as the report.
-    Redactor redactor = Redactor.fromEnvironment(env);
     CommandLine cl = ForkstateCommand.commandLine(new ForkstateCommand(env), args);
     cl.setOut(out).setErr(err);
+    // Error text can quote a command line or a URL; it passes the same redaction as the report. The redactor is
+    // built when an error is printed (once a run), not before: a run that succeeds never needs this one.
     cl.setParameterExceptionHandler((ex, a) -> {
+      Redactor redactor = Redactor.fromEnvironment(env);
       CommandLine cmd = ex.getCommandLine();
       err.println("forkstate: " + redactor.redact(ex.getMessage()));
       err.println("see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
@@ -41,6 +59,7 @@ public final class Main {
       return ExitCode.USER_ERROR.code();
     });
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      Redactor redactor = Redactor.fromEnvironment(env);
       if (ex instanceof UserError ue) {
         err.println("forkstate: " + redactor.redact(ue.oneLine()));
       } else {
