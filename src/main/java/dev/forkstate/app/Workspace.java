@@ -5,6 +5,7 @@ import dev.forkstate.collect.GitCli;
 import dev.forkstate.collect.detect.ProjectDetector;
 import dev.forkstate.config.ConfigLoader;
 import dev.forkstate.config.Detected;
+import dev.forkstate.config.DetectionNeeds;
 import dev.forkstate.config.ForkstateConfig;
 import dev.forkstate.config.Nearest;
 import dev.forkstate.config.Settings;
@@ -32,29 +33,28 @@ final class Workspace implements AutoCloseable {
   final GitCli git;
   final ExecutorService pool;
   private final Path configFile;
-  private final CompletableFuture<ConfigLoader> loader;
+  private final CompletableFuture<ForkstateConfig> configured;
   private final CompletableFuture<Detected> detecting;
 
-  private Workspace(Path repo, Redactor redactor, CommandRunner runner, Path configFile,
-      CompletableFuture<ConfigLoader> loader) {
+  private Workspace(Path repo, Redactor redactor, CommandRunner runner, Path configFile) {
     this.repo = repo;
     this.redactor = redactor;
     this.runner = runner;
     this.git = new GitCli(repo, runner);
     this.configFile = configFile;
-    this.loader = loader;
     this.pool = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "forkstate-collect");
       t.setDaemon(true);
       return t;
     });
-    this.detecting = CompletableFuture.supplyAsync(() -> ProjectDetector.detect(repo, git, pool), pool);
+    // The config first (a few milliseconds): a key it sets needs no git command to detect it.
+    this.configured = CompletableFuture.supplyAsync(() -> new ConfigLoader().load(configFile), pool);
+    this.detecting = configured.thenApplyAsync(
+        c -> ProjectDetector.detect(repo, git, pool, DetectionNeeds.forSettings(c)), pool);
   }
 
   /** Finds the work tree's root (a user error outside one) and checks an explicit config path exists. */
   static Workspace open(Path repoDir, Path config, Map<String, String> env) {
-    // Building Jackson's YAML mapper is the costliest cold start-up step: Main started it (ConfigLoader.shared).
-    CompletableFuture<ConfigLoader> loader = ConfigLoader.shared();
     Redactor redactor = Redactor.fromEnvironment(env);
     CommandRunner runner = new CommandRunner(env, redactor);
     Path repo = repoRoot(repoDir, runner);
@@ -62,15 +62,15 @@ final class Workspace implements AutoCloseable {
     if (config != null && !Files.isRegularFile(configFile)) {
       throw new UserError("config file " + configFile + " does not exist", null, "check --config");
     }
-    return new Workspace(repo, redactor, runner, configFile, loader);
+    return new Workspace(repo, redactor, runner, configFile);
   }
 
   /**
-   * The config merged with what was detected. Detection started when the workspace opened (both users ask for the
-   * settings next), so its git commands run while the report target is read and the config is parsed.
+   * The config merged with what was detected. Both started when the workspace opened (both users ask for the
+   * settings next), so the git commands run while the report target is read.
    */
   Settings settings() {
-    ForkstateConfig config = join(loader).load(configFile);
+    ForkstateConfig config = join(configured);
     validateRequired(config, configFile);
     return SettingsResolver.resolve(config, join(detecting), configName());
   }

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * What forkstate found in the repository to fill settings the config leaves out, and to propose in `init`.
- * Lists are sorted; smoke folders are in order of preference.
+ * Lists are sorted; smoke folders are in order of preference. A run detects only what its config leaves out
+ * ({@link DetectionNeeds}): the rest is empty (null for the current branch and the upstream name).
  */
 public record Detected(
     String repoName,

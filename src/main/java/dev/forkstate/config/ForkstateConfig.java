@@ -1,30 +1,30 @@
 package dev.forkstate.config;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * forkstate.yml as written by the user. Every key is optional: null means "not set, detect it". Keys are snake_case
- * in the file. The record is the file's schema: adding a key here is what makes it valid.
+ * forkstate.yml as written by the user. Every key is optional: null means "not set, detect it". Keys are the
+ * components' names in snake_case ({@code forkBranch} is {@code fork_branch}; see {@link RecordBinder}). The record is
+ * the file's schema: adding a component here is what makes its key valid.
  */
 public record ForkstateConfig(
-    @JsonProperty("project") String project,
-    @JsonProperty("fork_branch") String forkBranch,
-    @JsonProperty("upstream_ref") String upstreamRef,
-    @JsonProperty("smokes") List<SmokeConfig> smokes,
-    @JsonProperty("live_check") LiveCheckConfig liveCheck,
-    @JsonProperty("ci") CiConfig ci,
-    @JsonProperty("guide") String guide,
-    @JsonProperty("assessment_prompt") String assessmentPrompt,
-    @JsonProperty("paths") List<String> paths,
-    @JsonProperty("required_checks") List<String> requiredChecks,
-    @JsonProperty("llm") LlmConfig llm,
-    @JsonProperty("happypath") HappyPathConfig happypath,
-    @JsonProperty("capabilities") List<CapabilityConfig> capabilities,
-    @JsonProperty("pr_branches") List<String> prBranches,
-    @JsonProperty("history_db") String historyDb,
-    @JsonProperty("metrics") MetricsConfig metrics,
-    @JsonProperty("pr_bounds") PrBoundsConfig prBounds) {
+    String project,
+    String forkBranch,
+    String upstreamRef,
+    List<SmokeConfig> smokes,
+    LiveCheckConfig liveCheck,
+    CiConfig ci,
+    String guide,
+    String assessmentPrompt,
+    List<String> paths,
+    List<String> requiredChecks,
+    LlmConfig llm,
+    HappyPathConfig happypath,
+    List<CapabilityConfig> capabilities,
+    List<String> prBranches,
+    String historyDb,
+    MetricsConfig metrics,
+    PrBoundsConfig prBounds) {
 
   /** The prompt the user asked for, verbatim, typos included: it is quoted in the report exactly as given. */
   public static final String SEED_PROMPT =
@@ -41,44 +41,44 @@ public record ForkstateConfig(
    * (hundreds of commits) is not a pull request.
    */
   public record PrBoundsConfig(
-      @JsonProperty("max_commits") Integer maxCommits,
-      @JsonProperty("max_files") Integer maxFiles) {}
+      Integer maxCommits,
+      Integer maxFiles) {}
 
   /** One smoke step: a shell command line run from the repository root. */
   public record SmokeConfig(
-      @JsonProperty("name") String name,
-      @JsonProperty("command") String command,
-      @JsonProperty("timeout_seconds") Integer timeoutSeconds,
-      @JsonProperty("junit_xml") String junitXml) {}
+      String name,
+      String command,
+      Integer timeoutSeconds,
+      String junitXml) {}
 
   /** A check that calls real services; it runs only when every env var it needs is set, and never offline. */
   public record LiveCheckConfig(
-      @JsonProperty("command") String command,
-      @JsonProperty("requires_env") List<String> requiresEnv,
-      @JsonProperty("timeout_seconds") Integer timeoutSeconds) {}
+      String command,
+      List<String> requiresEnv,
+      Integer timeoutSeconds) {}
 
   /**
    * CI: the workflow file, the job that must be green (matched by name or matrix label, e.g. "3.12"), and for
    * GitHub Enterprise or tests the API base URL; the remote whose URL names the GitHub repository.
    */
   public record CiConfig(
-      @JsonProperty("workflow") String workflow,
-      @JsonProperty("job") String job,
-      @JsonProperty("api_url") String apiUrl,
-      @JsonProperty("remote") String remote) {}
+      String workflow,
+      String job,
+      String apiUrl,
+      String remote) {}
 
   /**
    * An OpenAI-compatible chat completions endpoint that writes the blunt assessment from the measured facts. The key
    * is never in the file: {@code api_key_env} names the environment variable that holds it.
    */
   public record LlmConfig(
-      @JsonProperty("base_url") String baseUrl,
-      @JsonProperty("model") String model,
-      @JsonProperty("api_key_env") String apiKeyEnv,
-      @JsonProperty("timeout_seconds") Integer timeoutSeconds,
-      @JsonProperty("max_retries") Integer maxRetries,
-      @JsonProperty("draft_sections") Boolean draftSections,
-      @JsonProperty("cache_dir") String cacheDir) {}
+      String baseUrl,
+      String model,
+      String apiKeyEnv,
+      Integer timeoutSeconds,
+      Integer maxRetries,
+      Boolean draftSections,
+      String cacheDir) {}
 
   /**
    * The happy-path rules' allowances: flags (env vars, parameters as {@code name} or {@code Qual.name(param)}, CLI
@@ -87,47 +87,47 @@ public record ForkstateConfig(
    * twice when the first run took at most repeat_under_seconds, else once).
    */
   public record HappyPathConfig(
-      @JsonProperty("allowed_flags") List<String> allowedFlags,
-      @JsonProperty("allowed_defaults") List<String> allowedDefaults,
-      @JsonProperty("optional_modules") List<String> optionalModules,
-      @JsonProperty("determinism_runs") Integer determinismRuns,
-      @JsonProperty("repeat_under_seconds") Integer repeatUnderSeconds) {}
+      List<String> allowedFlags,
+      List<String> allowedDefaults,
+      List<String> optionalModules,
+      Integer determinismRuns,
+      Integer repeatUnderSeconds) {}
 
   /** A capability the fork claims, with the evidence forkstate checks. */
   public record CapabilityConfig(
-      @JsonProperty("name") String name,
-      @JsonProperty("description") String description,
-      @JsonProperty("evidence") EvidenceConfig evidence) {}
+      String name,
+      String description,
+      EvidenceConfig evidence) {}
 
   /** Paths committed at HEAD, Python symbols as module:qualname, env flags read in the code, tests that passed. */
   public record EvidenceConfig(
-      @JsonProperty("paths") List<String> paths,
-      @JsonProperty("symbols") List<String> symbols,
-      @JsonProperty("env") List<String> env,
-      @JsonProperty("tests") List<String> tests) {}
+      List<String> paths,
+      List<String> symbols,
+      List<String> env,
+      List<String> tests) {}
 
   /**
    * Metrics & SLIs the fork defines: modules that must import in a fresh interpreter, and commands that print a
    * JSON object whose numbers are checked against thresholds.
    */
   public record MetricsConfig(
-      @JsonProperty("import_modules") List<String> importModules,
-      @JsonProperty("commands") List<MetricCommandConfig> commands) {}
+      List<String> importModules,
+      List<MetricCommandConfig> commands) {}
 
   public record MetricCommandConfig(
-      @JsonProperty("name") String name,
-      @JsonProperty("command") String command,
-      @JsonProperty("timeout_seconds") Integer timeoutSeconds,
-      @JsonProperty("thresholds") List<ThresholdConfig> thresholds) {}
+      String name,
+      String command,
+      Integer timeoutSeconds,
+      List<ThresholdConfig> thresholds) {}
 
   /**
    * One bound on a number in the command's JSON (dotted path): {@code min}/{@code max}, or within {@code within_pct}
    * percent of another number ({@code relative_to}), e.g. extracted.ttft_ms within 3% of legacy.ttft_ms.
    */
   public record ThresholdConfig(
-      @JsonProperty("metric") String metric,
-      @JsonProperty("min") Double min,
-      @JsonProperty("max") Double max,
-      @JsonProperty("relative_to") String relativeTo,
-      @JsonProperty("within_pct") Double withinPct) {}
+      String metric,
+      Double min,
+      Double max,
+      String relativeTo,
+      Double withinPct) {}
 }

@@ -1,58 +1,43 @@
 package dev.forkstate.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Finds where a key starts in YAML text. Jackson reports an unknown key after it has skipped the key's value, so the
- * position it gives is past the mistake; this re-reads the tokens, following the same path, and stops at the key.
+ * Finds where a key starts in YAML text, for errors found after binding (two names that become one fact id): the
+ * path is keys and list indexes, e.g. {@code [smokes, [1], name]}.
  */
 final class KeyLocator {
   private KeyLocator() {}
 
-  static JsonLocation find(String text, List<JsonMappingException.Reference> refs) {
-    List<String> want = new ArrayList<>();
-    for (JsonMappingException.Reference r : refs) {
-      want.add(r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]");
-    }
-    try (JsonParser p = new YAMLFactory().createParser(text)) {
-      return p.nextToken() == null ? null : walk(p, want, new ArrayList<>());
-    } catch (IOException e) {
+  /** The key's start; null when the text has no such key (or cannot be read). */
+  static Mark find(String text, List<String> path) {
+    try {
+      var composer = ConfigDocument.composer(text);
+      return composer.checkNode() ? walk(composer.getNode(), path, 0) : null;
+    } catch (YAMLException e) {
       return null;
     }
   }
 
-  /** Walks the value at the parser's current token; returns the location of the wanted key, if inside it. */
-  private static JsonLocation walk(JsonParser p, List<String> want, List<String> path) throws IOException {
-    JsonToken t = p.currentToken();
-    if (t == JsonToken.START_OBJECT) {
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        path.add(p.currentName());
-        if (path.equals(want)) {
-          return p.currentTokenLocation();
+  private static Mark walk(Node node, List<String> path, int depth) {
+    String want = path.get(depth);
+    boolean last = depth == path.size() - 1;
+    if (node instanceof MappingNode m) {
+      for (NodeTuple t : m.getValue()) {
+        if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(want)) {
+          return last ? k.getStartMark() : walk(t.getValueNode(), path, depth + 1);
         }
-        p.nextToken();
-        JsonLocation found = walk(p, want, path);
-        if (found != null) {
-          return found;
-        }
-        path.remove(path.size() - 1);
       }
-    } else if (t == JsonToken.START_ARRAY) {
-      for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-        path.add("[" + i + "]");
-        JsonLocation found = walk(p, want, path);
-        if (found != null) {
-          return found;
-        }
-        path.remove(path.size() - 1);
-      }
+    } else if (node instanceof SequenceNode s && want.startsWith("[") && !last) {
+      int i = Integer.parseInt(want.substring(1, want.length() - 1));
+      return i < s.getValue().size() ? walk(s.getValue().get(i), path, depth + 1) : null;
     }
     return null;
   }

@@ -1,7 +1,5 @@
 package dev.forkstate.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.forkstate.error.UserError;
 import dev.forkstate.fact.FactId;
 import java.util.ArrayList;
@@ -9,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.yaml.snakeyaml.error.Mark;
 
 /**
  * Names the user gives (smokes, metric commands, capabilities) become fact id segments: {@code Unit} and
@@ -42,14 +41,10 @@ final class NameIds {
   }
 
   private static String where(String section, int index, String fileName, String text) {
-    List<JsonMappingException.Reference> path = new ArrayList<>();
-    for (String key : section.split("\\.")) {
-      path.add(new JsonMappingException.Reference(null, key));
-    }
-    path.add(new JsonMappingException.Reference(null, index));
-    path.add(new JsonMappingException.Reference(null, "name"));
-    JsonLocation at = KeyLocator.find(text, path);
-    return at == null || at.getLineNr() < 1 ? fileName + ": " + section + "[" + index + "]"
-        : fileName + ":" + at.getLineNr() + ":" + at.getColumnNr();
+    List<String> path = new ArrayList<>(List.of(section.split("\\.")));
+    path.add("[" + index + "]");
+    path.add("name");
+    Mark at = KeyLocator.find(text, path);
+    return at == null ? fileName + ": " + section + "[" + index + "]" : ConfigDocument.where(fileName, at);
   }
 }

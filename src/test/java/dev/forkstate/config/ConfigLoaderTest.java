@@ -49,18 +49,6 @@ class ConfigLoaderTest {
     assertThat(loader.parse("# only a comment\n", "f")).isEqualTo(ForkstateConfig.empty());
   }
 
-  /** The process's loader, warmed on its own thread by an empty document, reads and rejects as a fresh one does. */
-  @Test
-  void theSharedWarmedLoaderReadsAndRejectsAsAFreshOne() {
-    ConfigLoader shared = ConfigLoader.shared().join();
-    assertThat(ConfigLoader.shared().join()).isSameAs(shared);
-    String yaml = "fork_branch: fork/stable\nsmokes:\n  - {name: a, command: pytest, timeout_seconds: 300}\n";
-    assertThat(shared.parse(yaml, "f")).isEqualTo(loader.parse(yaml, "f"));
-    assertThatThrownBy(() -> shared.parse("ci:\n  zzz: 1\n", "forkstate.yml")).isInstanceOf(UserError.class)
-        .hasMessageContaining("ci.zzz");
-    assertThat(shared.parse("", "f")).isEqualTo(ForkstateConfig.empty());
-  }
-
   @Test
   void unknownTopLevelKeySuggestsTheNearest() {
     assertThat(errorOf("fork_brnch: x\n"))

@@ -8,6 +8,7 @@ import dev.forkstate.config.SettingsResolver;
 import dev.forkstate.collect.GitCli;
 import dev.forkstate.collect.detect.ProjectDetector;
 import dev.forkstate.config.ConfigLoader;
+import dev.forkstate.config.DetectionNeeds;
 import dev.forkstate.exec.CommandRunner;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactSet;
@@ -42,7 +43,9 @@ public final class Collecting {
     ForkstateConfig cfg = new ConfigLoader().parse(yaml, "forkstate.yml");
     GitCli git = new GitCli(repo, runner, gitCapBytes);
     var pool = Executors.newCachedThreadPool();
-    var settings = SettingsResolver.resolve(cfg, ProjectDetector.detect(repo, git, pool));
+    // As generate does: only what the config leaves out is detected.
+    var settings = SettingsResolver.resolve(cfg,
+        ProjectDetector.detect(repo, git, pool, DetectionNeeds.forSettings(cfg)));
     try {
       List<Fact> facts = c.collect(new CollectContext(repo, settings, runner, offline, git, pool, List.of()));
       return judge ? Judge.apply(new FactSet(facts), settings) : new FactSet(facts);

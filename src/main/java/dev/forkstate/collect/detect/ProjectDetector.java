@@ -2,6 +2,8 @@ package dev.forkstate.collect.detect;
 
 import dev.forkstate.collect.GitCli;
 import dev.forkstate.config.Detected;
+import dev.forkstate.config.DetectionNeeds;
+import dev.forkstate.exec.CommandResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,26 +36,35 @@ public final class ProjectDetector {
   private static final List<String> TEST_DIRS = List.of("tests/smoke", "t/smoke", "test/smoke", "testing/smoke",
       "tests", "t", "test", "testing");
 
+  /** Everything detection finds: what init proposes. */
   public static Detected detect(Path repo, GitCli git, Executor pool) {
-    var current = CompletableFuture.supplyAsync(() -> git.run("branch", "--show-current"), pool);
-    var local = CompletableFuture.supplyAsync(
-        () -> git.run("for-each-ref", "--format=%(refname:short)", "refs/heads"), pool);
-    var remoteRefs = CompletableFuture.supplyAsync(
-        () -> git.run("for-each-ref", "--format=%(refname:short)", "refs/remotes"), pool);
-    var remotesF = CompletableFuture.supplyAsync(() -> git.run("remote"), pool);
-    var tracked = CompletableFuture.supplyAsync(() -> git.run(concat(List.of("ls-files"), PATHSPECS), null), pool);
-    var untracked = CompletableFuture.supplyAsync(() -> git.run(
-        concat(List.of("ls-files", "--others", "--exclude-standard"), PATHSPECS), null), pool);
-    var upstreamUrl = CompletableFuture.supplyAsync(() -> git.run("remote", "get-url", "upstream"), pool);
-    var top = CompletableFuture.supplyAsync(() -> git.run("rev-parse", "--show-toplevel"), pool);
+    return detect(repo, git, pool, DetectionNeeds.ALL);
+  }
 
-    List<String> remotes = GitCli.lines(remotesF.join());
+  /**
+   * What {@code needs} asks for, its git commands side by side on {@code pool}; what it does not ask for is empty
+   * (null for the current branch and the upstream name). {@code repo} is the work tree's root, so its folder is the
+   * repository's name (no second rev-parse --show-toplevel).
+   */
+  public static Detected detect(Path repo, GitCli git, Executor pool, DetectionNeeds needs) {
+    var current = ask(needs.currentBranch(), pool, () -> git.run("branch", "--show-current"));
+    var local = ask(needs.localBranches(), pool,
+        () -> git.run("for-each-ref", "--format=%(refname:short)", "refs/heads"));
+    var remoteRefs = ask(needs.remoteBranches(), pool,
+        () -> git.run("for-each-ref", "--format=%(refname:short)", "refs/remotes"));
+    var remotesF = ask(needs.remoteBranches(), pool, () -> git.run("remote"));
+    // One ls-files for the tracked and the untracked (not ignored) files: --exclude-standard applies to the
+    // untracked only, as when they were two commands.
+    var listed = ask(needs.files(), pool, () -> git.run(
+        concat(List.of("ls-files", "--cached", "--others", "--exclude-standard"), PATHSPECS), null));
+    // Fails (no output) when there is no remote named upstream: the name then comes from pyproject.toml.
+    var upstreamUrl = ask(needs.upstreamName(), pool, () -> git.run("remote", "get-url", "upstream"));
+
+    List<String> remotes = lines(remotesF);
     // for-each-ref shortens refs/remotes/upstream/HEAD to "upstream"; name it as users write it.
-    List<String> remoteBranches = GitCli.lines(remoteRefs.join()).stream()
+    List<String> remoteBranches = lines(remoteRefs).stream()
         .map(r -> remotes.contains(r) ? r + "/HEAD" : r).sorted().toList();
-    TreeSet<String> files = new TreeSet<>();
-    files.addAll(GitCli.lines(tracked.join()));
-    files.addAll(GitCli.lines(untracked.join()));
+    TreeSet<String> files = new TreeSet<>(lines(listed));
 
     List<String> workflows = files.stream()
         .filter(f -> f.startsWith(".github/workflows/") && (f.endsWith(".yml") || f.endsWith(".yaml"))).toList();
@@ -71,11 +83,18 @@ public final class ProjectDetector {
         live.put(f, keysNamedIn(repo.resolve(f)));
       }
     }
-    String topDir = GitCli.firstLine(top.join());
-    String repoName = topDir.isEmpty() ? repo.getFileName().toString() : Path.of(topDir).getFileName().toString();
-    return new Detected(repoName, GitCli.firstLine(current.join()), GitCli.lines(local.join()),
-        remotes.stream().sorted().toList(), remoteBranches, workflows, smokeDirs, guides, live,
-        UpstreamName.of(remotes.contains("upstream") ? GitCli.firstLine(upstreamUrl.join()) : null, repo));
+    String url = upstreamUrl == null || !upstreamUrl.join().ok() ? null : GitCli.firstLine(upstreamUrl.join());
+    return new Detected(repo.getFileName().toString(), current == null ? null : GitCli.firstLine(current.join()),
+        lines(local), remotes.stream().sorted().toList(), remoteBranches, workflows, smokeDirs, guides, live,
+        needs.upstreamName() ? UpstreamName.of(url, repo) : null);
+  }
+
+  private static CompletableFuture<CommandResult> ask(boolean needed, Executor pool, Supplier<CommandResult> command) {
+    return needed ? CompletableFuture.supplyAsync(command, pool) : null;
+  }
+
+  private static List<String> lines(CompletableFuture<CommandResult> f) {
+    return f == null ? List.of() : GitCli.lines(f.join());
   }
 
   /** Env var names that look like API keys, read from a script's text: what the live check needs set. */
