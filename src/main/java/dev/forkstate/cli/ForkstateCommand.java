@@ -54,11 +54,6 @@ public final class ForkstateCommand implements Runnable {
     return null;
   }
 
-  /** Whether {@code name} is one of the subcommands. */
-  static boolean isSubcommand(String name) {
-    return SUBCOMMANDS.containsKey(name);
-  }
-
   public ForkstateCommand(Map<String, String> env) {
     this.env = Map.copyOf(env);
     this.spec = CommandModel.command(this, "forkstate",

@@ -20,28 +20,11 @@ public final class Main {
 
   public static void main(String[] args) {
     // The config reader's deserializers take longer to build than anything else at start-up: start now, beside the
-    // JVM's and picocli's own start (a background thread; commands that read no config never wait for it). Not for
-    // --version, --help or a usage error without a subcommand: its CPU would be spent for nothing.
-    if (mayReadConfig(args)) {
-      StartUp.begin();
-    }
+    // JVM's and picocli's own start (a background thread; commands that read no config never wait for it).
+    StartUp.begin();
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(out, err, System.getenv(), args));
-  }
-
-  /** Whether {@code args} run a subcommand (each reads a config) rather than only print help or the version. */
-  static boolean mayReadConfig(String... args) {
-    String invoked = ForkstateCommand.invoked(args);
-    if (invoked == null || !ForkstateCommand.isSubcommand(invoked)) {
-      return false;
-    }
-    for (String a : args) {
-      if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
-        return false;
-      }
-    }
-    return true;
   }
 
   public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {

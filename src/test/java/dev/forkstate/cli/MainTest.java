@@ -52,18 +52,6 @@ class MainTest {
   }
 
   @Test
-  void theConfigReaderIsWarmedOnlyForARunOfASubcommand() {
-    assertThat(Main.mayReadConfig("generate", "--offline")).isTrue();
-    assertThat(Main.mayReadConfig("--debug", "verify", "r.md")).isTrue();
-    assertThat(Main.mayReadConfig("--version")).isFalse();
-    assertThat(Main.mayReadConfig("-h")).isFalse();
-    assertThat(Main.mayReadConfig()).isFalse();
-    assertThat(Main.mayReadConfig("generat")).isFalse();
-    assertThat(Main.mayReadConfig("generate", "--help")).isFalse();
-    assertThat(Main.mayReadConfig("history", "-V")).isFalse();
-  }
-
-  @Test
   void anUnknownSubcommandIsAUsageErrorPointingAtTheRootHelp() {
     assertThat(run("generat")).isEqualTo(2);
     assertThat(err.toString().lines().toList()).containsExactly(
