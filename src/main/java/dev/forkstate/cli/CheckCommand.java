@@ -3,28 +3,22 @@ package dev.forkstate.cli;
 import dev.forkstate.app.CheckReport;
 import dev.forkstate.app.GenerateReport;
 import dev.forkstate.app.GenerateRequest;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import java.util.Map;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
-    description = "Exit 1 when the committed report is stale: a fresh run finds a fact whose status differs.")
-final class CheckCommand extends Subcommand implements Callable<Integer> {
-  @Mixin
-  RepoOptions where;
-
-  @Option(names = "--report", defaultValue = GenerateReport.DEFAULT_MD,
-      description = "The committed report, relative to the repository (default: STATE_OF_PROJECT.md).")
-  String report;
-
-  @Option(names = "--offline", description = "Touch no network in the fresh run.")
-  boolean offline;
+final class CheckCommand extends Subcommand {
+  CheckCommand(Map<String, String> env) {
+    super(env, "check",
+        "Exit 1 when the committed report is stale: a fresh run finds a fact whose status differs.");
+    RepoOptions.addTo(this);
+    add(CommandModel.value("--report", String.class, "<report>", GenerateReport.DEFAULT_MD,
+        "The committed report, relative to the repository (default: STATE_OF_PROJECT.md)."));
+    add(CommandModel.flag("Touch no network in the fresh run.", "--offline"));
+  }
 
   @Override
   public Integer call() {
-    CheckReport.Result r = new CheckReport().run(new GenerateRequest(where.repo, "-", GenerateRequest.Format.MD,
-        offline, where.config, env()), report);
+    CheckReport.Result r = new CheckReport().run(new GenerateRequest(RepoOptions.repo(spec), "-",
+        GenerateRequest.Format.MD, isSet("--offline"), RepoOptions.config(spec), env()), valueOf("--report"));
     r.differences().forEach(d -> spec.commandLine().getOut().println("- " + d));
     spec.commandLine().getErr().println("forkstate: " + r.message());
     return r.exit().code();

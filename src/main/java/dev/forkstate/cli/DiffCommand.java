@@ -1,26 +1,22 @@
 package dev.forkstate.cli;
 
 import dev.forkstate.app.ListHistory;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+import java.util.Map;
 
-@Command(name = "diff", mixinStandardHelpOptions = true,
-    description = "What changed between two recorded runs (numbers from forkstate history).")
-final class DiffCommand extends Subcommand implements Callable<Integer> {
-  @Mixin
-  RepoOptions where;
-
-  @Parameters(index = "0", paramLabel = "RUN1", description = "The earlier run.")
-  long from;
-
-  @Parameters(index = "1", paramLabel = "RUN2", description = "The later run.")
-  long to;
+final class DiffCommand extends Subcommand {
+  DiffCommand(Map<String, String> env) {
+    super(env, "diff", "What changed between two recorded runs (numbers from forkstate history).");
+    RepoOptions.addTo(this);
+    spec.addPositional(CommandModel.parameter(0, "1", long.class, "RUN1", "The earlier run."));
+    spec.addPositional(CommandModel.parameter(1, "1", long.class, "RUN2", "The later run."));
+  }
 
   @Override
   public Integer call() {
-    spec.commandLine().getOut().print(new ListHistory().diff(where.repo, where.config, from, to, env()));
+    long from = CommandModel.parameterAt(spec, 0);
+    long to = CommandModel.parameterAt(spec, 1);
+    spec.commandLine().getOut().print(new ListHistory().diff(RepoOptions.repo(spec), RepoOptions.config(spec), from,
+        to, env()));
     return 0;
   }
 }

@@ -3,29 +3,20 @@ package dev.forkstate.cli;
 import dev.forkstate.app.Version;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The root command: only subcommands and --help/--version. The subcommands are added by {@link #commandLine}, not
- * listed in the annotation: picocli builds a model for every subcommand it is given, by reflection, and a run needs
- * only the one it invokes (about half of picocli's start-up cost).
+ * The root command: only subcommands and --help/--version. Its model, like every subcommand's, is built in code
+ * ({@link CommandModel}). The subcommands are added by {@link #commandLine}: a run builds only the one it invokes.
  */
-@Command(name = "forkstate", mixinStandardHelpOptions = true, versionProvider = ForkstateCommand.VersionProvider.class,
-    description = "Measures a fork of an open-source project and writes STATE_OF_PROJECT.md from facts.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:report written, every required check passed",
-        "1:report written, some required check FAIL or UNKNOWN", "2:usage, config or other user error",
-        "3:internal error"})
 public final class ForkstateCommand implements Runnable {
   private final Map<String, String> env;
-
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  private final CommandSpec spec;
 
   /** The subcommands in the order the help lists them. */
-  private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+  private static final Map<String, Function<Map<String, String>, Subcommand>> SUBCOMMANDS = new LinkedHashMap<>();
 
   static {
     SUBCOMMANDS.put("generate", GenerateCommand::new);
@@ -42,41 +33,42 @@ public final class ForkstateCommand implements Runnable {
    * none or an unknown one (the root's help lists them all).
    */
   static CommandLine commandLine(ForkstateCommand root, String... args) {
-    CommandLine cl = new CommandLine(root);
-    // The root's options (-h, -V) take no value, so the first word that is not an option names the subcommand.
-    String invoked = null;
-    for (String a : args) {
-      if (!a.startsWith("-")) {
-        invoked = a;
-        break;
-      }
-    }
+    CommandLine cl = new CommandLine(root.spec);
+    String invoked = invoked(args);
     boolean one = invoked != null && SUBCOMMANDS.containsKey(invoked);
-    for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
+    for (Map.Entry<String, Function<Map<String, String>, Subcommand>> e : SUBCOMMANDS.entrySet()) {
       if (!one || e.getKey().equals(invoked)) {
-        cl.addSubcommand(e.getKey(), e.getValue().get());
+        cl.addSubcommand(e.getKey(), e.getValue().apply(root.env).spec);
       }
     }
     return cl;
   }
 
-  public ForkstateCommand(Map<String, String> env) {
-    this.env = Map.copyOf(env);
+  /** The subcommand {@code args} name, if any: the root's options (-h, -V) take no value, so it is the first word. */
+  static String invoked(String... args) {
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        return a;
+      }
+    }
+    return null;
   }
 
-  Map<String, String> env() {
-    return env;
+  public ForkstateCommand(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+    this.spec = CommandModel.command(this, "forkstate",
+        "Measures a fork of an open-source project and writes STATE_OF_PROJECT.md from facts.");
+    spec.versionProvider(() -> new String[] {"forkstate " + Version.get()});
+    Map<String, String> codes = new LinkedHashMap<>();
+    codes.put("0", "report written, every required check passed");
+    codes.put("1", "report written, some required check FAIL or UNKNOWN");
+    codes.put("2", "usage, config or other user error");
+    codes.put("3", "internal error");
+    CommandModel.exitCodes(spec, "%nExit codes:%n", codes);
   }
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: generate, verify, init or demo");
-  }
-
-  static final class VersionProvider implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      return new String[] {"forkstate " + Version.get()};
-    }
   }
 }

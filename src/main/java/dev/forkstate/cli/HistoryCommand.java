@@ -1,25 +1,23 @@
 package dev.forkstate.cli;
 
+import dev.forkstate.app.GenerateRequest;
 import dev.forkstate.app.ListHistory;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import java.util.Map;
 
-@Command(name = "history", mixinStandardHelpOptions = true,
-    description = "List the recorded runs, newest first (time, commit, branch, exit code, smokes, behind upstream).")
-final class HistoryCommand extends Subcommand implements Callable<Integer> {
-  @Mixin
-  RepoOptions where;
-
-  @Option(names = "--limit", defaultValue = "20", description = "How many runs (default: 20).")
-  int limit;
+final class HistoryCommand extends Subcommand {
+  HistoryCommand(Map<String, String> env) {
+    super(env, "history",
+        "List the recorded runs, newest first (time, commit, branch, exit code, smokes, behind upstream).");
+    RepoOptions.addTo(this);
+    add(CommandModel.value("--limit", int.class, "<limit>", "20", "How many runs (default: 20)."));
+  }
 
   @Override
   public Integer call() {
-    boolean json = where.format(spec) == dev.forkstate.app.GenerateRequest.Format.JSON;
-    spec.commandLine().getOut().print(new ListHistory().run(where.repo, where.config, json, Math.max(1, limit),
-        env()));
+    boolean json = RepoOptions.format(spec) == GenerateRequest.Format.JSON;
+    int limit = valueOf("--limit");
+    spec.commandLine().getOut().print(new ListHistory().run(RepoOptions.repo(spec), RepoOptions.config(spec), json,
+        Math.max(1, limit), env()));
     return 0;
   }
 }

@@ -29,11 +29,12 @@ public final class Main {
 
   public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
     boolean debug = Arrays.asList(args).contains("--debug");
-    // Error text can quote a command line or a URL; it passes the same redaction as the report.
-    Redactor redactor = Redactor.fromEnvironment(env);
     CommandLine cl = ForkstateCommand.commandLine(new ForkstateCommand(env), args);
     cl.setOut(out).setErr(err);
+    // Error text can quote a command line or a URL; it passes the same redaction as the report. The redactor is
+    // built when an error is printed (once a run), not before: a run that succeeds never needs this one.
     cl.setParameterExceptionHandler((ex, a) -> {
+      Redactor redactor = Redactor.fromEnvironment(env);
       CommandLine cmd = ex.getCommandLine();
       err.println("forkstate: " + redactor.redact(ex.getMessage()));
       err.println("see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
@@ -41,6 +42,7 @@ public final class Main {
       return ExitCode.USER_ERROR.code();
     });
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      Redactor redactor = Redactor.fromEnvironment(env);
       if (ex instanceof UserError ue) {
         err.println("forkstate: " + redactor.redact(ue.oneLine()));
       } else {

@@ -2,21 +2,28 @@ package dev.forkstate.cli;
 
 import dev.forkstate.app.GenerateRequest;
 import java.nio.file.Path;
-import picocli.CommandLine;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The options of commands that read a repository and write a document: where, with which config, in which format. */
 final class RepoOptions {
-  @Option(names = "--repo", defaultValue = ".", description = "Repository (default: current folder).")
-  Path repo;
+  private RepoOptions() {}
 
-  @Option(names = "--config", description = "Config file (default: forkstate.yml in the repo).")
-  Path config;
+  static void addTo(Subcommand command) {
+    command.add(CommandModel.value("--repo", Path.class, "<repo>", ".", "Repository (default: current folder)."));
+    command.add(CommandModel.value("--config", Path.class, "<config>", null,
+        "Config file (default: forkstate.yml in the repo)."));
+    command.add(CommandModel.value("--format", String.class, "<format>", "md", "md or json (default: md)."));
+  }
 
-  @Option(names = "--format", defaultValue = "md", description = "md or json (default: md).")
-  String format;
+  static Path repo(CommandSpec spec) {
+    return CommandModel.valueOf(spec, "--repo");
+  }
 
-  GenerateRequest.Format format(CommandLine.Model.CommandSpec spec) {
-    return Formats.parse(format, spec);
+  static Path config(CommandSpec spec) {
+    return CommandModel.valueOf(spec, "--config");
+  }
+
+  static GenerateRequest.Format format(CommandSpec spec) {
+    return Formats.parse(CommandModel.valueOf(spec, "--format"), spec);
   }
 }

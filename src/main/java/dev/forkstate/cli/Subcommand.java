@@ -1,22 +1,37 @@
 package dev.forkstate.cli;
 
 import java.util.Map;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** What every subcommand needs from picocli: the root (for the environment), its own spec (for its streams). */
-abstract class Subcommand {
-  @ParentCommand
-  ForkstateCommand parent;
+/**
+ * What every subcommand has: its picocli model ({@link CommandModel}: its options' values, its streams), the
+ * environment, and --debug (which {@link Main} reads from the arguments). picocli runs {@link #call()}.
+ */
+abstract class Subcommand implements Callable<Integer> {
+  final CommandSpec spec;
+  private final Map<String, String> env;
 
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  Subcommand(Map<String, String> env, String name, String... description) {
+    this.env = env;
+    this.spec = CommandModel.command(this, name, description);
+    add(CommandModel.flag("Print stack traces for errors.", "--debug"));
+  }
 
-  @Mixin
-  CommonOptions common;
+  final void add(OptionSpec option) {
+    spec.addOption(option);
+  }
 
-  Map<String, String> env() {
-    return parent.env();
+  final Map<String, String> env() {
+    return env;
+  }
+
+  final boolean isSet(String option) {
+    return CommandModel.isSet(spec, option);
+  }
+
+  final <T> T valueOf(String option) {
+    return CommandModel.valueOf(spec, option);
   }
 }

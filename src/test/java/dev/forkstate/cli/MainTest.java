@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The CLI contract: exit codes, stdout for the product, one line on stderr for errors. */
 class MainTest {
@@ -61,6 +63,38 @@ class MainTest {
     assertThat(run("generate", "--bogus")).isEqualTo(2);
     assertThat(err.toString().lines().toList()).containsExactly("forkstate: Unknown option: '--bogus'",
         "see 'forkstate generate --help'");
+  }
+
+  /**
+   * The help of every command, as the annotated model of forkstate 0.1.0 printed it (captured from that build): the
+   * model now built in code ({@link CommandModel}) must print the same, option for option.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"", "generate", "verify", "init", "demo", "history", "diff", "check"})
+  void everyHelpIsTheOneTheAnnotatedModelPrinted(String command) throws Exception {
+    String expected;
+    try (var in = MainTest.class.getResourceAsStream("/cli-help/" + (command.isEmpty() ? "forkstate" : command)
+        + ".txt")) {
+      expected = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    assertThat(command.isEmpty() ? run("--help") : run(command, "--help")).isZero();
+    assertThat(out.toString().replace(System.lineSeparator(), "\n")).isEqualTo(expected);
+  }
+
+  @Test
+  void aMissingOrMistypedRunNumberIsAUsageError() {
+    assertThat(run("diff", "1")).isEqualTo(2);
+    assertThat(err.toString().lines().toList()).containsExactly("forkstate: Missing required parameter: 'RUN2'",
+        "see 'forkstate diff --help'");
+    err.getBuffer().setLength(0);
+    assertThat(run("diff", "1", "x")).isEqualTo(2);
+    assertThat(err.toString().lines().toList()).containsExactly(
+        "forkstate: Invalid value for positional parameter at index 1 (RUN2): 'x' is not a long",
+        "see 'forkstate diff --help'");
+    err.getBuffer().setLength(0);
+    assertThat(run("history", "--limit", "x")).isEqualTo(2);
+    assertThat(err.toString().lines().toList()).containsExactly(
+        "forkstate: Invalid value for option '--limit': 'x' is not an int", "see 'forkstate history --help'");
   }
 
   @Test
