@@ -37,16 +37,14 @@ repo_for() { # COMMITS FILES -> path
 
 # The git commands `forkstate generate --offline` runs on these repositories (FORKSTATE_TRACE shows the collectors;
 # a git wrapper on PATH lists the commands), in the order of its phases, one at a time. Checked against such a list
-# (47 commands on both repositories) on 2026-11-30.
+# (41 commands on both repositories) on 2026-11-30, session 4.
 plain() { # REPO
   cd "$1"
   local paths=(-- .github/workflows/ tests/ t/ test/ testing/ ':(glob)**/*[Hh][Aa][Pp][Pp][Yy][Pp][Aa][Tt][Hh]*'
     ':(glob)**/*live[_-]check*.py')
-  # start-up and config: the work tree, then what detection reads
+  # start-up and config: the work tree, then what detection reads that forkstate.yml does not say
   git rev-parse --show-toplevel
-  git branch --show-current; git for-each-ref --format='%(refname:short)' refs/heads
-  git for-each-ref --format='%(refname:short)' refs/remotes; git remote; git ls-files "${paths[@]}"
-  git ls-files --others --exclude-standard "${paths[@]}"; git remote get-url upstream; git rev-parse --show-toplevel
+  git ls-files --cached --others --exclude-standard "${paths[@]}"; git remote get-url upstream
   # collection: git state and tags
   git rev-parse HEAD; git ls-tree --name-only HEAD; git ls-tree -r --name-only HEAD -- requirements/
   git branch --show-current; git describe --tags --always; git tag --points-at HEAD
