@@ -1,0 +1,34 @@
+package dev.forkstate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forkstate.support.TestEnv;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher's training run takes the path of a maintainer's later runs, not only the demo's first one. */
+class TrainingRunTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void trainsOnTheDemoAndOnASecondRunThatUpdatesItsReportAndHistory() throws Exception {
+    Map<String, String> env = TestEnv.isolated(tmp.resolve("home"));
+    int[] codes = TrainingRun.train(tmp.resolve("t"), env);
+    assertThat(codes).containsExactly(0, 0);
+    Path fork = TrainingRun.fork(tmp.resolve("t"));
+    String report = Files.readString(fork.resolve("STATE_OF_PROJECT.md"));
+    assertThat(report).contains("## Executive Summary");
+    StringWriter out = new StringWriter();
+    assertThat(Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), env, "history", "--repo",
+        fork.toString())).isZero();
+    // The second run found the first in history (the same commit and facts: kept once, not twice).
+    assertThat(out.toString().lines().filter(l -> l.matches("^[0-9]+\\s.*"))).singleElement().asString()
+        .contains("green");
+  }
+}
