@@ -4,7 +4,6 @@ import dev.forkstate.secret.Redactor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
+import org.sqlite.JDBC;
 
 /**
  * Run history in an embedded SQLite database (default .forkstate/history.db): one row per distinct run, with its
@@ -66,7 +67,7 @@ public final class HistoryStore implements AutoCloseable {
     }
     Connection c = null;
     try {
-      c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      c = connect(file);
       try (Statement st = c.createStatement()) {
         st.execute("PRAGMA busy_timeout = 3000");
         st.execute("PRAGMA secure_delete = ON");
@@ -80,6 +81,15 @@ public final class HistoryStore implements AutoCloseable {
   }
 
   /**
+   * sqlite-jdbc's own entry, not java.sql.DriverManager: the DriverManager's first connection loads and starts every
+   * driver the class path lists as a service (a scan of the jar's META-INF/services and their set-up, 10-20 ms of a
+   * cold start) only to hand the URL to this one driver.
+   */
+  private static Connection connect(Path file) throws SQLException {
+    return JDBC.createConnection("jdbc:sqlite:" + file.toAbsolutePath(), new Properties());
+  }
+
+  /**
    * Opens a database that exists and is at this schema version, creating and migrating nothing: for reading the stored
    * runs while the collectors run. Empty when there is no file yet or it needs a migration, which {@link #open} does
    * once the run's redactor knows every secret (a migration rewrites rows through it).
@@ -90,7 +100,7 @@ public final class HistoryStore implements AutoCloseable {
     }
     Connection c = null;
     try {
-      c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      c = connect(file);
       try (Statement st = c.createStatement()) {
         st.execute("PRAGMA busy_timeout = 3000");
         st.execute("PRAGMA secure_delete = ON");
