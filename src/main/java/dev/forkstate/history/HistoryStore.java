@@ -68,10 +68,6 @@ public final class HistoryStore implements AutoCloseable {
     Connection c = null;
     try {
       c = connect(file);
-      try (Statement st = c.createStatement()) {
-        st.execute("PRAGMA busy_timeout = 3000");
-        st.execute("PRAGMA secure_delete = ON");
-      }
       HistorySchema.migrate(c, redactor);
       return new HistoryStore(c, file);
     } catch (SQLException e) {
@@ -81,12 +77,21 @@ public final class HistoryStore implements AutoCloseable {
   }
 
   /**
-   * sqlite-jdbc's own entry, not java.sql.DriverManager: the DriverManager's first connection loads and starts every
+   * A connection that waits for a busy database and zeroes deleted bytes. Through sqlite-jdbc's own entry, not
+   * java.sql.DriverManager: the DriverManager's first connection loads and starts every
    * driver the class path lists as a service (a scan of the jar's META-INF/services and their set-up, 10-20 ms of a
    * cold start) only to hand the URL to this one driver.
    */
   private static Connection connect(Path file) throws SQLException {
-    return JDBC.createConnection("jdbc:sqlite:" + file.toAbsolutePath(), new Properties());
+    Connection c = JDBC.createConnection("jdbc:sqlite:" + file.toAbsolutePath(), new Properties());
+    try (Statement st = c.createStatement()) {
+      st.execute("PRAGMA busy_timeout = 3000");
+      st.execute("PRAGMA secure_delete = ON");
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw e;
+    }
+    return c;
   }
 
   /**
@@ -101,10 +106,6 @@ public final class HistoryStore implements AutoCloseable {
     Connection c = null;
     try {
       c = connect(file);
-      try (Statement st = c.createStatement()) {
-        st.execute("PRAGMA busy_timeout = 3000");
-        st.execute("PRAGMA secure_delete = ON");
-      }
       if (HistorySchema.version(c) != HistorySchema.VERSION) {
         closeQuietly(c);
         return Optional.empty();
@@ -176,17 +177,10 @@ public final class HistoryStore implements AutoCloseable {
 
   /** The newest runs first, at most {@code limit}. */
   public List<Run> recent(int limit) throws Unavailable {
-    List<Run> out = new ArrayList<>();
     try (PreparedStatement ps = db.prepareStatement("SELECT id, time, commit_sha, branch, exit_code, facts, digest FROM runs "
         + "ORDER BY id DESC LIMIT ?")) {
       ps.setInt(1, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-              rs.getString(6), rs.getString(7)));
-        }
-      }
-      return out;
+      return runs(ps);
     } catch (SQLException e) {
       throw new Unavailable(describe(e, file), e);
     }
@@ -209,7 +203,6 @@ public final class HistoryStore implements AutoCloseable {
     String facts = "CASE WHEN json_valid(facts) THEN json_object('v', facts -> '$.v', 'facts', "
         + "json((SELECT json_group_array(json(f.value)) FROM json_each(facts, '$.facts') f WHERE " + where + "))) "
         + "ELSE '' END";
-    List<Run> out = new ArrayList<>();
     try (PreparedStatement ps = db.prepareStatement("SELECT id, time, commit_sha, branch, exit_code, " + facts
         + ", digest FROM runs ORDER BY id DESC LIMIT ?")) {
       int i = 1;
@@ -221,16 +214,22 @@ public final class HistoryStore implements AutoCloseable {
         ps.setString(i++, prefix);
       }
       ps.setInt(i, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-              rs.getString(6), rs.getString(7)));
-        }
-      }
-      return out;
+      return runs(ps);
     } catch (SQLException e) {
       throw new Unavailable(describe(e, file), e);
     }
+  }
+
+  /** The rows of a query selecting id, time, commit_sha, branch, exit_code, facts and digest, in that order. */
+  private static List<Run> runs(PreparedStatement ps) throws SQLException {
+    List<Run> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+            rs.getString(6), rs.getString(7)));
+      }
+    }
+    return out;
   }
 
   @Override
