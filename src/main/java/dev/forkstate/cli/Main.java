@@ -19,9 +19,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // The config reader's deserializers take longer to build than anything else at start-up: start now, beside the
-    // JVM's and picocli's own start (a background thread; commands that read no config never wait for it).
-    StartUp.begin();
+    // Work the invoked command needs that can start now, beside picocli's start (see StartUp).
+    StartUp.begin(ForkstateCommand.invoked(args));
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(out, err, System.getenv(), args));

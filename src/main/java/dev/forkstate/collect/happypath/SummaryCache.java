@@ -1,19 +1,10 @@
 package dev.forkstate.collect.happypath;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.forkstate.collect.python.PythonScanner;
 import dev.forkstate.digest.Sha256;
-import dev.forkstate.fact.Phrase;
-import dev.forkstate.fact.PhraseJson;
 import dev.forkstate.write.AtomicWriter;
 import dev.forkstate.write.IgnoredDir;
 import java.io.IOException;
@@ -27,27 +18,15 @@ import java.util.concurrent.Executor;
 /**
  * The last scan summary, under a key of everything it depends on. One entry: the warm path of a rerun on the same
  * commits; any change of key simply recomputes (from the per-blob cache, so only new blobs are parsed). Phrases are
- * stored in the shape the JSON report gives them ({@link PhraseJson}), so the fact package needs no annotations.
+ * stored in the shape the JSON report gives them ({@link dev.forkstate.fact.PhraseJson}), by {@link SummaryJson}.
  */
 final class SummaryCache {
   /**
    * Built on first use, not with the class: a lookup is set up on the collector's own thread, and building the mapper
-   * is for the pool ({@link Lookup}).
+   * is for the pool ({@link Lookup}). A plain mapper for the tree only: {@link SummaryJson} maps the records.
    */
   private static final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new SimpleModule()
-        .addSerializer(Phrase.class, new StdSerializer<>(Phrase.class) {
-          @Override
-          public void serialize(Phrase p, JsonGenerator gen, SerializerProvider sp) throws IOException {
-            gen.writeTree(PhraseJson.parts(p));
-          }
-        })
-        .addDeserializer(Phrase.class, new StdDeserializer<>(Phrase.class) {
-          @Override
-          public Phrase deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-            return PhraseJson.read(p.readValueAsTree());
-          }
-        }));
+    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 
   private final Path file;
@@ -81,8 +60,8 @@ final class SummaryCache {
       return Optional.empty();
     }
     try {
-      return Optional.of(Json.MAPPER.treeToValue(root.path("summary"), HappyPathCollector.Summary.class));
-    } catch (IOException | RuntimeException damaged) {
+      return Optional.of(SummaryJson.read(root.path("summary")));
+    } catch (RuntimeException damaged) {
       return Optional.empty();
     }
   }
@@ -112,7 +91,7 @@ final class SummaryCache {
     try {
       IgnoredDir.create(file.getParent());
       ObjectNode root = Json.MAPPER.createObjectNode().put("key", key);
-      root.set("summary", Json.MAPPER.valueToTree(summary));
+      root.set("summary", SummaryJson.write(summary));
       AtomicWriter.write(file, Json.MAPPER.writeValueAsString(root), null);
     } catch (IOException | RuntimeException e) {
       // not cached: the next run recomputes
