@@ -40,7 +40,7 @@ final class ConfigDocument {
     }
   }
 
-  static Composer composer(String text) {
+  private static Composer composer(String text) {
     LoaderOptions options = new LoaderOptions();
     return new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options);
   }

@@ -38,7 +38,7 @@ public final class ConfigLoader {
     if (config == null) {
       return ForkstateConfig.empty();
     }
-    ConfigValidator.validate(config, fileName, text);
+    ConfigValidator.validate(config, fileName, root);
     return config;
   }
 }

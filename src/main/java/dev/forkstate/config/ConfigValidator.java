@@ -4,12 +4,13 @@ import dev.forkstate.error.UserError;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.yaml.snakeyaml.nodes.Node;
 
 /** The rules a well-typed forkstate.yml must still meet (positive timeouts, distinct names, an http(s) endpoint). */
 final class ConfigValidator {
   private ConfigValidator() {}
 
-  static void validate(ForkstateConfig c, String fileName, String text) {
+  static void validate(ForkstateConfig c, String fileName, Node root) {
     if (c.smokes() != null) {
       for (int i = 0; i < c.smokes().size(); i++) {
         ForkstateConfig.SmokeConfig s = c.smokes().get(i);
@@ -22,7 +23,7 @@ final class ConfigValidator {
         }
       }
       NameIds.requireDistinct("smoke", "smokes", i -> c.smokes().get(i).name() == null ? "smoke-" + (i + 1)
-          : c.smokes().get(i).name(), c.smokes().size(), fileName, text);
+          : c.smokes().get(i).name(), c.smokes().size(), fileName, root);
     }
     if (c.liveCheck() != null) {
       if (c.liveCheck().command() == null || c.liveCheck().command().isBlank()) {
@@ -74,7 +75,7 @@ final class ConfigValidator {
         }
       }
       NameIds.requireDistinct("metric command", "metrics.commands", k -> c.metrics().commands().get(k).name(),
-          c.metrics().commands().size(), fileName, text);
+          c.metrics().commands().size(), fileName, root);
     }
     if (c.capabilities() != null) {
       Set<String> names = new HashSet<>();
@@ -97,7 +98,7 @@ final class ConfigValidator {
         }
       }
       NameIds.requireDistinct("capability", "capabilities", k -> c.capabilities().get(k).name(),
-          c.capabilities().size(), fileName, text);
+          c.capabilities().size(), fileName, root);
     }
   }
 

@@ -2,7 +2,6 @@ package dev.forkstate.config;
 
 import java.util.List;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -10,20 +9,15 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Finds where a key starts in YAML text, for errors found after binding (two names that become one fact id): the
- * path is keys and list indexes, e.g. {@code [smokes, [1], name]}.
+ * Finds where a key starts in the document's node tree, for errors found after binding (two names that become one
+ * fact id): the path is keys and list indexes, e.g. {@code [smokes, [1], name]}.
  */
 final class KeyLocator {
   private KeyLocator() {}
 
-  /** The key's start; null when the text has no such key (or cannot be read). */
-  static Mark find(String text, List<String> path) {
-    try {
-      var composer = ConfigDocument.composer(text);
-      return composer.checkNode() ? walk(composer.getNode(), path, 0) : null;
-    } catch (YAMLException e) {
-      return null;
-    }
+  /** The key's start; null when the document has no such key. */
+  static Mark find(Node root, List<String> path) {
+    return walk(root, path, 0);
   }
 
   private static Mark walk(Node node, List<String> path, int depth) {
