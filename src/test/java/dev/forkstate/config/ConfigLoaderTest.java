@@ -9,13 +9,8 @@ import org.junit.jupiter.api.Test;
 class ConfigLoaderTest {
   private final ConfigLoader loader = new ConfigLoader();
 
-  private String errorOf(String yaml) {
-    try {
-      loader.parse(yaml, "forkstate.yml");
-    } catch (UserError e) {
-      return e.oneLine();
-    }
-    throw new AssertionError("expected a UserError for:\n" + yaml);
+  private static String errorOf(String yaml) {
+    return ConfigErrors.of(yaml);
   }
 
   @Test

@@ -2,7 +2,6 @@ package dev.forkstate.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.forkstate.error.UserError;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConfigYamlEdgeCasesTest {
   private final ConfigLoader loader = new ConfigLoader();
 
-  private String errorOf(String yaml) {
-    try {
-      loader.parse(yaml, "forkstate.yml");
-    } catch (UserError e) {
-      return e.oneLine();
-    }
-    throw new AssertionError("expected a UserError for:\n" + yaml);
+  private static String errorOf(String yaml) {
+    return ConfigErrors.of(yaml);
   }
 
   private String forkBranch(String value) {
