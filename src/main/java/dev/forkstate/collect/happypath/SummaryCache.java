@@ -39,10 +39,6 @@ final class SummaryCache {
     return Sha256.ofParts(List.of(parts));
   }
 
-  Optional<HappyPathCollector.Summary> get(String key) {
-    return get(stored(), key);
-  }
-
   /** The stored entry, read from disk; null when there is none or it does not parse. */
   private JsonNode stored() {
     if (!Files.isRegularFile(file)) {

@@ -23,10 +23,10 @@ class SummaryCacheTest {
         List.of(Phrase.of(Phrase.Kind.NAME, "redis").then(" in ").then(Phrase.Kind.PATH, "acme/cache.py")),
         List.of(), List.of("tests/smoke"), List.of(new Value.Candidate(Phrase.of("env var ")
             .then(Phrase.Kind.NAME, "ACME_API_KEY"), List.of("ACME_API_KEY"))), List.of(), List.of("bin/acme"));
-    SummaryCache cache = new SummaryCache(tmp.resolve("pyscan/summary.json"));
-    cache.put("k1", s);
-    assertThat(cache.get("k1")).contains(s);
-    assertThat(cache.get("k2")).isEmpty();
+    SummaryCache.Lookup.start(tmp, Runnable::run).cache().put("k1", s);
+    SummaryCache.Lookup stored = SummaryCache.Lookup.start(tmp, Runnable::run);
+    assertThat(stored.get("k1")).contains(s);
+    assertThat(stored.get("k2")).isEmpty();
 
     // Started before the diff is known, it reads the same entry under the same key.
     HappyPathCollector.Summary other = new HappyPathCollector.Summary(List.of(), List.of(), List.of(), List.of(),
