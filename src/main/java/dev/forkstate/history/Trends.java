@@ -49,10 +49,6 @@ public final class Trends {
   static final FactFilter READS = new FactFilter(List.of(FactIds.SMOKE_PREFIX.value()), List.of(
       FactIds.HAPPYPATH_DETERMINISM.value(), FactIds.UPSTREAM_BEHIND.value(), FactIds.UPSTREAM_LAST_MERGE.value()));
 
-  static boolean reads(String id) {
-    return READS.test(id);
-  }
-
   /**
    * One run from its typed facts. Smokes are green when every smoke fact passed and at least one counted tests; the
    * pass rate counts tests, not runs. Only judged facts (smokes, determinism) are read for their status, so a
