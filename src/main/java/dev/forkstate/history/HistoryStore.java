@@ -78,9 +78,9 @@ public final class HistoryStore implements AutoCloseable {
 
   /**
    * A connection that waits for a busy database and zeroes deleted bytes. Through sqlite-jdbc's own entry, not
-   * java.sql.DriverManager: the DriverManager's first connection loads and starts every
-   * driver the class path lists as a service (a scan of the jar's META-INF/services and their set-up, 10-20 ms of a
-   * cold start) only to hand the URL to this one driver.
+   * java.sql.DriverManager: the DriverManager's first connection loads and starts every driver the class path lists
+   * as a service (a scan of the jar's META-INF/services and their set-up, 10-20 ms of a cold start) only to hand the
+   * URL to this one driver.
    */
   private static Connection connect(Path file) throws SQLException {
     Connection c = JDBC.createConnection("jdbc:sqlite:" + file.toAbsolutePath(), new Properties());
