@@ -18,14 +18,6 @@ class SqliteDriverTest {
   Path tmp;
 
   @Test
-  void theCacheIsUnderXdgCacheHomeElseHomeElseNone() {
-    assertThat(SqliteDriver.cacheDir(Map.of("XDG_CACHE_HOME", "/c", "HOME", "/h"))).isEqualTo(Path.of("/c/forkstate"));
-    assertThat(SqliteDriver.cacheDir(Map.of("XDG_CACHE_HOME", "relative", "HOME", "/h")))
-        .isEqualTo(Path.of("/h/.cache/forkstate"));
-    assertThat(SqliteDriver.cacheDir(Map.of())).isNull();
-  }
-
-  @Test
   void theLibraryIsCopiedWholeOnceAndReusedUnchanged() throws Exception {
     Path dir = tmp.resolve("cache/forkstate");
     Path lib = SqliteDriver.cached(dir);

@@ -27,9 +27,12 @@ public final class LlmAssessor {
   /** Fewer surviving points than this, or more dropped than kept, is "too little remains". */
   static final int MIN_POINTS = 2;
 
-  /** Opens the endpoint for a configured model; tests point it at WireMock. */
+  /**
+   * Opens the endpoint for a configured model (the environment locates the cache the SDK is loaded from); tests point
+   * it at WireMock. A failure to open is a {@link ChatFailure}: the rules write the assessment and say why.
+   */
   public interface Endpoints {
-    ChatEndpoint open(Settings.Llm llm, String apiKey);
+    ChatEndpoint open(Settings.Llm llm, String apiKey, Map<String, String> env) throws ChatFailure;
   }
 
   /** The assessment, plus what the run should tell the user on stderr (cache hits, cache write problems). */
@@ -49,7 +52,7 @@ public final class LlmAssessor {
 
   /** The SDK-backed endpoint and real waiting. */
   public static LlmAssessor standard() {
-    return new LlmAssessor((llm, key) -> new OpenAiChatEndpoint(llm.baseUrl(), llm.model(), key, llm.timeout()),
+    return new LlmAssessor((llm, key, env) -> ModelSdk.endpoint(llm.baseUrl(), llm.model(), key, llm.timeout(), env),
         d -> Thread.sleep(d.toMillis()));
   }
 
@@ -107,7 +110,7 @@ public final class LlmAssessor {
     if (req.offline()) {
       return rules(req, "--offline and no cached answer for these facts (cache key " + shortKey + ")");
     }
-    try (Closing endpoint = new Closing(endpoints.open(llm, key))) {
+    try (Closing endpoint = new Closing(endpoints.open(llm, key, req.env()))) {
       RetryingEndpoint calls = new RetryingEndpoint(endpoint.inner, llm.maxRetries(), sleeper);
       String answer = req.redactor().redact(calls.complete(messages));
       Checked checked = check(answer, req.facts(), drafts);

@@ -93,7 +93,7 @@ class LlmAssessorTest {
 
   private LlmAssessor.Outcome assess(Settings.Llm s, boolean offline) {
     LlmAssessor writer = new LlmAssessor(
-        (l, key) -> new OpenAiChatEndpoint(l.baseUrl(), l.model(), key, l.timeout()), waits::add);
+        (l, key, env) -> ModelSdk.endpoint(l.baseUrl(), l.model(), key, l.timeout(), env), waits::add);
     return writer.assess(new LlmAssessor.Request("How does our fork compare?", FACTS, List.of(), s,
         Map.of(KEY_ENV, KEY), repo, offline, false));
   }
@@ -162,7 +162,7 @@ class LlmAssessorTest {
     answer(ok(GOOD));
     String first = assess().assessment().cacheKey();
     LlmAssessor writer = new LlmAssessor(
-        (l, key) -> new OpenAiChatEndpoint(l.baseUrl(), l.model(), key, l.timeout()), waits::add);
+        (l, key, env) -> ModelSdk.endpoint(l.baseUrl(), l.model(), key, l.timeout(), env), waits::add);
     List<Fact> changed = new ArrayList<>(FACTS.all());
     changed.removeIf(f -> f.id().value().equals("upstream.behind"));
     changed.add(Fact.of(FactIds.UPSTREAM_BEHIND, Status.WARN, new Value.Count(5), "5 commits not merged", EV));
@@ -361,7 +361,7 @@ class LlmAssessorTest {
 
   @Test
   void withoutTheKeyOrWithNoLlmOrOfflineWithoutCacheTheRulesWriteIt() {
-    LlmAssessor writer = new LlmAssessor((l, key) -> {
+    LlmAssessor writer = new LlmAssessor((l, key, env) -> {
       throw new AssertionError("no call expected");
     }, waits::add);
     Settings.Llm s = settings(2, Duration.ofSeconds(5), false);

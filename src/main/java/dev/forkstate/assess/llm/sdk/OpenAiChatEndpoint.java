@@ -1,4 +1,4 @@
-package dev.forkstate.assess.llm;
+package dev.forkstate.assess.llm.sdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.client.OpenAIClient;
@@ -11,6 +11,9 @@ import com.openai.errors.OpenAIServiceException;
 import com.openai.models.ResponseFormatJsonObject;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.forkstate.assess.llm.ChatEndpoint;
+import dev.forkstate.assess.llm.ChatFailure;
+import dev.forkstate.assess.llm.ChatMessage;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -23,7 +26,8 @@ import java.util.Optional;
  * OpenAI, Ollama, vLLM). The SDK's retries are off ({@link RetryingEndpoint} decides); temperature 0 and JSON mode,
  * which the model may ignore: the answer is checked anyway. Failures become {@link ChatFailure}s whose words name the
  * status and the server's own error message, never the key or a stack trace. The only class that touches the SDK, so
- * runs without a model never load it.
+ * runs without a model never load it. In forkstate.jar it is not among the jar's own classes but in the SDK's inner
+ * jar, with the SDK: {@link dev.forkstate.assess.llm.ModelSdk} loads it from there, by name, when a model is called.
  */
 public final class OpenAiChatEndpoint implements ChatEndpoint, AutoCloseable {
   private static final int MAX_ERROR_CHARS = 200;

@@ -1,0 +1,123 @@
+package dev.forkstate.assess.llm;
+
+import dev.forkstate.write.UserCache;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+
+/**
+ * Opens the SDK-backed chat endpoint. In forkstate.jar, the openai-java SDK and what it brings (Kotlin, OkHttp: about
+ * 20,000 classes) are not among the jar's own entries but packed in one jar inside it, {@value #INNER_JAR}, with
+ * forkstate's adapter ({@value #ADAPTER}). Every run opens forkstate.jar, and opening a jar reads its whole index of
+ * entries: 14 ms of each start-up for 23,000 entries in a cold JVM, 2 ms for the 3,000 left, while only a run that
+ * calls a model needs the SDK. That run copies the inner jar once into the per-user cache folder ({@link UserCache};
+ * a temporary file when there is none) and loads the adapter from it through a class loader whose parent is
+ * forkstate's own, so the adapter and forkstate share {@link ChatEndpoint}, {@link ChatMessage}, {@link ChatFailure}
+ * and Jackson. From a class path without the inner jar (the tests, an IDE) the adapter loads from that class path.
+ */
+public final class ModelSdk {
+  static final String INNER_JAR = "META-INF/forkstate/model-sdk.jar";
+  static final String ADAPTER = "dev.forkstate.assess.llm.sdk.OpenAiChatEndpoint";
+
+  /** The loader of the adapter, made once per run: loading the SDK's classes twice would cost as much again. */
+  private static ClassLoader loader;
+
+  private ModelSdk() {}
+
+  /**
+   * The endpoint for a model at {@code baseUrl}; a failure to load the SDK is a {@link ChatFailure} (the rules then
+   * write the assessment and the report says why), not a crash.
+   */
+  public static ChatEndpoint endpoint(String baseUrl, String model, String apiKey, Duration timeout,
+      Map<String, String> env) throws ChatFailure {
+    Object adapter;
+    try {
+      adapter = Class.forName(ADAPTER, true, loader(env))
+          .getConstructor(String.class, String.class, String.class, Duration.class)
+          .newInstance(baseUrl, model, apiKey, timeout);
+    } catch (InvocationTargetException e) {
+      // The adapter's own failure (a base URL the SDK refuses): what it would be if the class were linked directly.
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw ChatFailure.permanent("the model SDK could not start: " + e.getCause());
+    } catch (ReflectiveOperationException | LinkageError | IOException e) {
+      throw ChatFailure.permanent("the model SDK could not be loaded: " + e);
+    }
+    return (ChatEndpoint) adapter;
+  }
+
+  private static synchronized ClassLoader loader(Map<String, String> env) throws IOException {
+    if (loader == null) {
+      URL inner = ModelSdk.class.getClassLoader().getResource(INNER_JAR);
+      loader = inner == null ? ModelSdk.class.getClassLoader()
+          : new URLClassLoader("forkstate-model-sdk", new URL[] {onDisk(inner, env).toUri().toURL()},
+              ModelSdk.class.getClassLoader());
+    }
+    return loader;
+  }
+
+  /**
+   * The inner jar as a file: in the cache folder, named by its size and checksum (read from forkstate.jar's index,
+   * not from its bytes), checked against that checksum before it is used, and copied again once when it fails the
+   * check (a cache file damaged or replaced since).
+   */
+  static Path onDisk(URL inner, Map<String, String> env) throws IOException {
+    ZipEntry entry = ((JarURLConnection) inner.openConnection()).getJarEntry();
+    long size = entry.getSize();
+    long crc = entry.getCrc();
+    String name = "model-sdk-" + size + "-" + Long.toHexString(crc) + ".jar";
+    Path dir = UserCache.dir(env);
+    if (dir != null) {
+      try {
+        Path file = UserCache.copyOnce(dir, name, inner::openStream);
+        if (file != null && !intact(file, size, crc)) {
+          Files.delete(file);
+          file = UserCache.copyOnce(dir, name, inner::openStream);
+        }
+        if (file != null && intact(file, size, crc)) {
+          return file;
+        }
+      } catch (IOException cacheUnusable) {
+        // A read-only home, a full disk: a temporary copy serves this run.
+      }
+    }
+    Path temp = Files.createTempFile("forkstate-model-sdk", ".jar");
+    temp.toFile().deleteOnExit();
+    try (InputStream in = inner.openStream()) {
+      Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+    }
+    if (!intact(temp, size, crc)) {
+      throw new IOException("the copy of " + INNER_JAR + " in " + temp + " does not match its checksum");
+    }
+    return temp;
+  }
+
+  /** Whether the file holds exactly {@code size} bytes whose CRC-32 is {@code crc}. */
+  static boolean intact(Path file, long size, long crc) throws IOException {
+    if (Files.size(file) != size) {
+      return false;
+    }
+    CRC32 sum = new CRC32();
+    byte[] buf = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buf)) > 0; ) {
+        sum.update(buf, 0, n);
+      }
+    }
+    return sum.getValue() == crc;
+  }
+}
