@@ -66,10 +66,21 @@ public final class GenerateReport {
           progress.step("writing the assessment");
           RunVerdict verdict = RunVerdict.of(findings);
           LlmAssessor.Outcome assessed = assess(req, ws.repo, settings, facts, findings, redactor);
-          Report report = new ReportBuilder(facts, findings, settings, target.previousReport())
-              .build(Version.get(), date, assessed.assessment(), verdict);
+          ReportBuilder builder = new ReportBuilder(facts, findings, settings, target.previousReport());
           OutputWriter output = new OutputWriter(target, redactor);
-          OutputWriter.Rendered rendered = output.render(report);
+          Report report;
+          OutputWriter.Rendered rendered;
+          if (target.markdown) {
+            // Each section is rendered here while the next is built on the pool.
+            try (SectionPipeline sections = SectionPipeline.start(builder.steps(assessed.assessment(), verdict),
+                ws.pool)) {
+              rendered = output.markdown(builder.title(date), Version.get(), facts.all(), sections.sections());
+              report = builder.report(Version.get(), date, sections.all(), assessed.assessment(), verdict);
+            }
+          } else {
+            report = builder.build(Version.get(), date, assessed.assessment(), verdict);
+            rendered = output.render(report);
+          }
           timer.lap("render");
           progress.step("writing " + (target.out == null ? "to stdout" : target.out.getFileName()));
           List<String> notes = assessmentNotes(assessed, redactor);

@@ -1,5 +1,6 @@
 package dev.forkstate.app;
 
+import dev.forkstate.fact.Fact;
 import dev.forkstate.render.JsonRenderer;
 import dev.forkstate.render.MarkdownRenderer;
 import dev.forkstate.render.TrendChart;
@@ -9,12 +10,14 @@ import dev.forkstate.render.update.MergeResult;
 import dev.forkstate.render.update.ReportDocument;
 import dev.forkstate.render.update.ReportMerger;
 import dev.forkstate.report.Report;
+import dev.forkstate.report.Section;
 import dev.forkstate.secret.Redactor;
 import dev.forkstate.write.AtomicWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Turns the report into its output and writes it: JSON, a fresh Markdown report, or the old one updated in place
@@ -34,25 +37,44 @@ final class OutputWriter {
   }
 
   Rendered render(Report report) {
-    ReportDocument old = target.oldDocument();
     if (!target.markdown) {
       return new Rendered(redactor.redact(new JsonRenderer().render(report)), null);
     }
+    List<Supplier<Section>> sections = new ArrayList<>();
+    report.sections().forEach(s -> sections.add(() -> s));
+    return markdown(report.title(), report.toolVersion(), report.facts(), sections);
+  }
+
+  /**
+   * The Markdown report of these sections, rendered one by one in order as {@code sections} gives them (a section may
+   * still be being built when the one before it is rendered); the title and the facts line are known before them.
+   */
+  Rendered markdown(String title, String toolVersion, List<Fact> facts, List<Supplier<Section>> sections) {
+    ReportDocument old = target.oldDocument();
     MarkdownRenderer md = new MarkdownRenderer();
     LinkedHashMap<String, String> blocks = new LinkedHashMap<>();
-    // Redacted block by block, and hashed again when redaction changed it: the sha in a begin mark is of the bytes
-    // written, or every rerun of a report with a redacted value would find the section edited. A block redaction left
-    // alone keeps the mark it has (its sha reads CRLF as LF, so new line endings do not change it either).
-    md.blocks(report).forEach((id, block) -> {
-      String redacted = redactor.redact(block);
-      blocks.put(id, redacted.equals(block) ? newLines(block) : Markers.rehash(newLines(redacted)));
-    });
-    String facts = newLines(redactor.redact(md.factsLine(report)));
-    if (old == null) {
-      return new Rendered(redactor.redact(ReportMerger.fresh(blocks, facts)), null);
+    String factsLine = newLines(redactor.redact(md.factsLine(facts)));
+    put(blocks, "title", md.titleBlock(title, toolVersion));
+    MarkdownRenderer.Sections rendering = new MarkdownRenderer.Sections();
+    for (Supplier<Section> next : sections) {
+      Section s = next.get();
+      put(blocks, s.id(), rendering.block(s));
     }
-    MergeResult merged = ReportMerger.merge(old, blocks, facts);
+    if (old == null) {
+      return new Rendered(redactor.redact(ReportMerger.fresh(blocks, factsLine)), null);
+    }
+    MergeResult merged = ReportMerger.merge(old, blocks, factsLine);
     return new Rendered(target.bom + redactor.redact(merged.text()), merged);
+  }
+
+  /**
+   * Redacted block by block, and hashed again when redaction changed it: the sha in a begin mark is of the bytes
+   * written, or every rerun of a report with a redacted value would find the section edited. A block redaction left
+   * alone keeps the mark it has (its sha reads CRLF as LF, so new line endings do not change it either).
+   */
+  private void put(LinkedHashMap<String, String> blocks, String id, String block) {
+    String redacted = redactor.redact(block);
+    blocks.put(id, redacted.equals(block) ? newLines(block) : Markers.rehash(newLines(redacted)));
   }
 
   /** New lines end as the old report's do (CRLF or LF), so an update changes no line by its ending alone. */

@@ -1,5 +1,6 @@
 package dev.forkstate.render;
 
+import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactId;
 import dev.forkstate.fact.Phrase;
 import dev.forkstate.fact.Status;
@@ -11,6 +12,7 @@ import dev.forkstate.report.Report;
 import dev.forkstate.report.Section;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,14 +46,31 @@ public final class MarkdownRenderer implements Renderer {
   /** The owned blocks in order, id to text: begin mark, body, end mark. The title block comes first. */
   public LinkedHashMap<String, String> blocks(Report report) {
     LinkedHashMap<String, String> blocks = new LinkedHashMap<>();
-    // The project's name is the config's text: escaped like words, so it can add no line or structure to the title.
-    blocks.put("title", block("title", "# " + MarkdownText.lineStart(report.title()) + "\n\n" + MARKER
-        + report.toolVersion()
-        + " from measured facts. A bullet's status is what was measured; its command reproduces it._\n"));
-    // Where each fact was first shown in full (its bullet with its command, in view): later bullets on the same facts
-    // link there instead of repeating the command.
-    Map<String, Section> shownIn = new HashMap<>(); // fact id + "\n" + command, or "text\n" + words -> section
+    blocks.put("title", titleBlock(report.title(), report.toolVersion()));
+    Sections sections = new Sections();
     for (Section s : report.sections()) {
+      blocks.put(s.id(), sections.block(s));
+    }
+    return blocks;
+  }
+
+  /** The title block: the report's title and the line that marks the report as forkstate's. */
+  public String titleBlock(String title, String toolVersion) {
+    // The project's name is the config's text: escaped like words, so it can add no line or structure to the title.
+    return block("title", "# " + MarkdownText.lineStart(title) + "\n\n" + MARKER + toolVersion
+        + " from measured facts. A bullet's status is what was measured; its command reproduces it._\n");
+  }
+
+  /**
+   * The sections' blocks, rendered one after another in the report's order: where each fact was first shown in full
+   * (its bullet with its command, in view), later bullets on the same facts link there instead of repeating the
+   * command. So a section can be rendered as soon as it is built, before the sections after it exist.
+   */
+  public static final class Sections {
+    private final Map<String, Section> shownIn = new HashMap<>(); // fact id + "\n" + command, or "text\n" + words
+
+    /** The section's block; sections are given in the report's order. */
+    public String block(Section s) {
       StringBuilder md = new StringBuilder();
       md.append("## ").append(s.title()).append("\n\n");
       Line previous = null;
@@ -101,14 +120,18 @@ public final class MarkdownRenderer implements Renderer {
             .append(html(s.title())).append(" in full (").append(shortened).append(')')
             .append("</summary>\n\n").append(inFull).append("\n</details>\n\n");
       }
-      blocks.put(s.id(), block(s.id(), md.toString()));
+      return MarkdownRenderer.block(s.id(), md.toString());
     }
-    return blocks;
   }
 
   /** The hidden line that carries this run's facts for the next run's "changes since last report". */
   public String factsLine(Report report) {
-    return "<!-- forkstate:facts v1 " + FactDigest.of(report.facts()).toCommentJson() + " -->\n";
+    return factsLine(report.facts());
+  }
+
+  /** The facts line of these facts (the report's, known before its sections are built). */
+  public String factsLine(List<Fact> facts) {
+    return "<!-- forkstate:facts v1 " + FactDigest.of(facts).toCommentJson() + " -->\n";
   }
 
   /** A fold's summary is our own words; escaped all the same, so it can never open or close a tag. */

@@ -25,6 +25,10 @@ public record Report(int schemaVersion, String toolVersion, String project, Stri
   }
 
   public String title() {
+    return title(project, date);
+  }
+
+  static String title(String project, String date) {
     return "State of " + project + " — " + date;
   }
 }

@@ -10,6 +10,7 @@ import dev.forkstate.check.RunVerdict;
 import dev.forkstate.config.Settings;
 import dev.forkstate.fact.FactSet;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Lays facts, findings, the check package's observations and the assessment out in the seed's sections, in the
@@ -34,21 +35,40 @@ public final class ReportBuilder {
   }
 
   public Report build(String toolVersion, String date, Assessment assessment, RunVerdict verdict) {
-    List<SectionWriter> writers = List.of(
-        new ExecutiveSummary(facts, findings, verdict, previous),
-        new CapabilitiesSection(facts),
-        new ValidationStatus(facts, settings),
-        new ComparisonVsUpstream(facts, settings, assessment),
-        new AdvantagesSection(Advantages.of(facts, findings), assessment),
-        new GapsSection(Gaps.of(facts, findings), assessment),
-        new HappyPathAlignment(facts, settings),
-        new NextStepsSection(NextSteps.of(facts, findings, settings.forkBranch().value(),
-            settings.upstreamRef().value()), assessment),
-        new MetricsAndSlis(facts),
-        new RisksAndMitigations(Risks.of(facts, settings.upstreamRef().value())),
-        new ReferencesSection(facts));
-    List<Section> sections = writers.stream().map(SectionWriter::section).toList();
+    return report(toolVersion, date, steps(assessment, verdict).stream().map(Supplier::get).toList(), assessment,
+        verdict);
+  }
+
+  /**
+   * The sections, in the seed's order, each built when its step is called: a caller may render one while the next is
+   * built. Each step reads only this builder's inputs, which nothing changes, so the steps may run on another thread
+   * (one after another, in order, as {@link #build} runs them).
+   */
+  public List<Supplier<Section>> steps(Assessment assessment, RunVerdict verdict) {
+    return List.of(
+        () -> new ExecutiveSummary(facts, findings, verdict, previous).section(),
+        () -> new CapabilitiesSection(facts).section(),
+        () -> new ValidationStatus(facts, settings).section(),
+        () -> new ComparisonVsUpstream(facts, settings, assessment).section(),
+        () -> new AdvantagesSection(Advantages.of(facts, findings), assessment).section(),
+        () -> new GapsSection(Gaps.of(facts, findings), assessment).section(),
+        () -> new HappyPathAlignment(facts, settings).section(),
+        () -> new NextStepsSection(NextSteps.of(facts, findings, settings.forkBranch().value(),
+            settings.upstreamRef().value()), assessment).section(),
+        () -> new MetricsAndSlis(facts).section(),
+        () -> new RisksAndMitigations(Risks.of(facts, settings.upstreamRef().value())).section(),
+        () -> new ReferencesSection(facts).section());
+  }
+
+  /** The report of these sections (built by {@link #steps}, in their order). */
+  public Report report(String toolVersion, String date, List<Section> sections, Assessment assessment,
+      RunVerdict verdict) {
     return new Report(Report.SCHEMA_VERSION, toolVersion, settings.project().value(), date, sections, facts.all(),
         findings, assessment, verdict);
+  }
+
+  /** The report's title, known before its sections: the first block rendered. */
+  public String title(String date) {
+    return Report.title(settings.project().value(), date);
   }
 }
