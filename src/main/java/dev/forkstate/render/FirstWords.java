@@ -13,8 +13,57 @@ final class FirstWords {
 
   /** Words in the phrase as a reader counts them (whitespace-separated). */
   static int count(Phrase p) {
-    String plain = p.plain().strip();
-    return plain.isEmpty() ? 0 : plain.split("\\s+").length;
+    return count(p.plain());
+  }
+
+  /**
+   * The pieces of the stripped text between runs of the regex's whitespace ({@code \\s}: space, tab, the line
+   * endings, form feed, vertical tab), as {@code strip().split("\\s+")} counts them; counted in one look without a
+   * regex (every bullet of the report is counted).
+   */
+  static int count(String text) {
+    String plain = text.strip();
+    if (plain.isEmpty()) {
+      return 0;
+    }
+    int words = 1;
+    boolean inSpace = false;
+    for (int i = 0; i < plain.length(); i++) {
+      char c = plain.charAt(i);
+      boolean space = isSpace(c);
+      if (space && !inSpace) {
+        words++;
+      }
+      inSpace = space;
+    }
+    return words;
+  }
+
+  /**
+   * How many strings {@code text.split("\\s+")} gives (a leading separator counts an empty first one; a text of
+   * separators alone gives none), counted without a regex.
+   */
+  static int pieces(String text) {
+    int runs = 0;
+    boolean inSpace = true;
+    boolean anySpace = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean space = isSpace(text.charAt(i));
+      if (!space && inSpace) {
+        runs++;
+      }
+      anySpace |= space;
+      inSpace = space;
+    }
+    if (!anySpace) {
+      return 1;
+    }
+    return runs > 0 && isSpace(text.charAt(0)) ? runs + 1 : runs;
+  }
+
+  /** The regex's {@code \\s}: space, tab, the line endings, form feed, vertical tab. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
   }
 
   /** The first {@code n} words of {@code p} and " …", or {@code p} itself when it has no more than that. */

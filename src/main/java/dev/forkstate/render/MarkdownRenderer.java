@@ -176,7 +176,7 @@ public final class MarkdownRenderer implements Renderer {
   }
 
   private static boolean isLong(Line.Bullet b) {
-    return b.text().plain().split("\\s+").length > LONG_WORDS;
+    return FirstWords.pieces(b.text().plain()) > LONG_WORDS;
   }
 
   /** The anchor GitHub gives a `##` heading: lower case, punctuation dropped, spaces as hyphens. */

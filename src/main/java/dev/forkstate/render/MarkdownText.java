@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  * in the Markdown source: an underscore inside a word ({@code live_checks.py}) cannot open emphasis and stays.
  */
 public final class MarkdownText {
-  private static final String INLINE = "\\`*[]|~";
   private static final Pattern ENTITY =
       Pattern.compile("&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)");
   private static final Pattern BLOCK_START = Pattern.compile("^(?:[#>+=-]|[0-9]{1,9}[.)])");
@@ -52,7 +51,7 @@ public final class MarkdownText {
     StringBuilder out = new StringBuilder(one.length() + 8);
     for (int i = 0; i < one.length(); i++) {
       char c = one.charAt(i);
-      if (INLINE.indexOf(c) >= 0 || c == '_' && !intraword(one, i)) {
+      if (isInline(c) || c == '_' && !intraword(one, i)) {
         out.append('\\').append(c);
       } else if (c == '<') {
         out.append("&lt;");
@@ -74,6 +73,14 @@ public final class MarkdownText {
     String name = one.substring(one.lastIndexOf('/') + 1);
     String dest = one.replace("\\", "\\\\").replace("<", "\\<").replace(">", "\\>");
     return "![" + inline(name) + "](<" + dest + ">)";
+  }
+
+  /** A character that opens inline structure: a switch, not a search of a string, for each character of the words. */
+  private static boolean isInline(char c) {
+    return switch (c) {
+      case '\\', '`', '*', '[', ']', '|', '~' -> true;
+      default -> false;
+    };
   }
 
   /** An underscore between two letters or digits: CommonMark lets it neither open nor close emphasis. */

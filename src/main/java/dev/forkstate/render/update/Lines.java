@@ -28,6 +28,36 @@ public final class Lines {
     return out;
   }
 
+  /** Where the first line ends (after its terminator): the text's length when it is one line. */
+  static int endOfFirst(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        return i + 1;
+      }
+      if (c == '\r') {
+        return i + 1 < text.length() && text.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+      }
+    }
+    return text.length();
+  }
+
+  /** Where the last line starts (0 for a text of one line or none), as {@link #split} cuts it. */
+  static int startOfLast(String text) {
+    int end = text.length();
+    if (text.endsWith("\r\n")) {
+      end -= 2;
+    } else if (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+      end--;
+    }
+    for (int i = end - 1; i >= 0; i--) {
+      if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
   /** The line without its terminator. */
   public static String bare(String line) {
     int end = line.length();

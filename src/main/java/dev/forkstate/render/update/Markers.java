@@ -35,8 +35,8 @@ public final class Markers {
 
   /** The lines between a block's begin and end marks (the block's first and last lines). */
   public static String body(String block) {
-    List<String> lines = Lines.split(block);
-    return lines.size() < 2 ? "" : String.join("", lines.subList(1, lines.size() - 1));
+    int first = Lines.endOfFirst(block);
+    return first >= block.length() ? "" : block.substring(first, Lines.startOfLast(block));
   }
 
   /**
@@ -114,11 +114,25 @@ public final class Markers {
     return body.contains("<!-- keep -->");
   }
 
+  /**
+   * The text without the blank lines (whitespace alone) it ends with: up to the end of the line that holds its last
+   * character that is not whitespace, that line's ending included. One look from the end, not a split into lines.
+   */
   static String stripTrailingBlankLines(String text) {
-    List<String> lines = new ArrayList<>(Lines.split(text));
-    while (!lines.isEmpty() && Lines.bare(lines.get(lines.size() - 1)).isBlank()) {
-      lines.remove(lines.size() - 1);
+    int last = text.length() - 1;
+    while (last >= 0 && Character.isWhitespace(text.charAt(last))) {
+      last--;
     }
-    return String.join("", lines);
+    if (last < 0) {
+      return "";
+    }
+    int end = last + 1;
+    while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+      end++;
+    }
+    if (end < text.length()) {
+      end += text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n' ? 2 : 1;
+    }
+    return text.substring(0, end);
   }
 }
