@@ -58,7 +58,8 @@ public final class GenerateReport {
         timer.lap("collection");
         SqliteDriver.prepare(req.env());
         try (RunHistory history = RunHistory.open(ws.repo, settings.historyDb(), ahead.take(),
-            ReportClock.now(req.env()).toString(), measured, redactor)) {
+            ReportClock.now(req.env()).toString(), measured, redactor, ws.pool)) {
+          String version = Version.get(); // while this run's row is serialised
           // The trends are measured from the history, after the first judging; TrendPolicy judges them here.
           FactSet facts = Judge.apply(withTrends(measured, history, target.chart(), redactor), settings);
           timer.lap("history");
@@ -70,21 +71,26 @@ public final class GenerateReport {
           OutputWriter output = new OutputWriter(target, redactor);
           Report report;
           OutputWriter.Rendered rendered;
+          OutputWriter.Chart chart;
           if (target.markdown) {
-            // Each section is rendered here while the next is built on the pool.
+            // Each section is rendered here while the next is built on the pool; the chart is drawn and the facts
+            // line written while the first one is.
             try (SectionPipeline sections = SectionPipeline.start(builder.steps(assessed.assessment(), verdict),
                 ws.pool)) {
-              rendered = output.markdown(builder.title(date), Version.get(), facts.all(), sections.sections());
-              report = builder.report(Version.get(), date, sections.all(), assessed.assessment(), verdict);
+              chart = output.chart(history);
+              rendered = output.markdown(builder.title(date), version, facts.all(), sections.sections());
+              report = builder.report(version, date, sections.all(), assessed.assessment(), verdict);
             }
           } else {
-            report = builder.build(Version.get(), date, assessed.assessment(), verdict);
+            report = builder.build(version, date, assessed.assessment(), verdict);
             rendered = output.render(report);
+            chart = output.chart(history);
           }
           timer.lap("render");
+          history.awaitRow();
           progress.step("writing " + (target.out == null ? "to stdout" : target.out.getFileName()));
           List<String> notes = assessmentNotes(assessed, redactor);
-          notes.addAll(output.write(rendered, report, req.jsonOut(), history, req.record()));
+          notes.addAll(output.write(rendered, report, req.jsonOut(), history, req.record(), chart));
           timer.lap("write");
           return new GenerateResult(report, rendered.text(), target.out, verdict.exitCode(), notes);
         }

@@ -87,6 +87,32 @@ final class OutputWriter {
    * chart, then records the run in the history when {@code record}; returns the notes for stderr.
    */
   List<String> write(Rendered rendered, Report report, Path jsonOut, RunHistory history, boolean record) {
+    return write(rendered, report, jsonOut, history, record, chart(history));
+  }
+
+  /**
+   * The trend chart, drawn ahead of the writes (while the first section is built): its SVG when one is drawn beside
+   * the report (a Markdown file, a history with runs), else none; a failure to draw it is thrown where the chart is
+   * written, after the report, as when it was drawn there.
+   */
+  record Chart(String svg, RuntimeException failed) {
+    static final Chart NONE = new Chart(null, null);
+  }
+
+  Chart chart(RunHistory history) {
+    if (target.chart() == null || history.points().isEmpty()) {
+      return Chart.NONE;
+    }
+    try {
+      return new Chart(TrendChart.svg(history.points()), null);
+    } catch (RuntimeException e) {
+      return new Chart(null, e);
+    }
+  }
+
+  /** As {@link #write(Rendered, Report, Path, RunHistory, boolean)}, with the chart {@link #chart} drew. */
+  List<String> write(Rendered rendered, Report report, Path jsonOut, RunHistory history, boolean record,
+      Chart chart) {
     List<String> notes = new ArrayList<>();
     Path out = target.out;
     if (rendered.merged() != null) {
@@ -110,9 +136,11 @@ final class OutputWriter {
     if (jsonOut != null) {
       AtomicWriter.write(jsonOut, redactor.redact(new JsonRenderer().render(report)), null);
     }
-    Path chart = target.chart();
-    if (chart != null && !history.points().isEmpty()) {
-      AtomicWriter.write(chart, TrendChart.svg(history.points()), null);
+    if (chart.failed() != null) {
+      throw chart.failed();
+    }
+    if (chart.svg() != null) {
+      AtomicWriter.write(target.chart(), chart.svg(), null);
     }
     String recorded = record ? history.record(report.exitCode()) : "";
     if (!recorded.isEmpty()) {

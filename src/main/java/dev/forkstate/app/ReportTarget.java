@@ -29,6 +29,8 @@ final class ReportTarget {
   /** The old report's lines end in CRLF: the update's new lines do too, so no line is changed only by its ending. */
   final boolean crlf;
   private final CompletableFuture<ReportDocument> parsing;
+  /** What the old report said, read from it on the pool as soon as it is parsed (while the collectors run). */
+  private final CompletableFuture<PreviousReport> said;
   /** The report a run to stdout stands for (forkstate check), relative to the repository; else null. */
   private final String standsFor;
 
@@ -38,6 +40,7 @@ final class ReportTarget {
     this.markdown = markdown;
     this.previous = previous;
     this.parsing = parsing;
+    this.said = parsing.thenApply(ReportTarget::previousReport);
     this.bom = bom;
     this.crlf = crlf;
     this.standsFor = standsFor;
@@ -90,7 +93,10 @@ final class ReportTarget {
 
   /** What the old report said, for "changes since the last report". */
   PreviousReport previousReport() {
-    ReportDocument old = oldDocument();
+    return Workspace.join(said);
+  }
+
+  private static PreviousReport previousReport(ReportDocument old) {
     return old == null ? PreviousReport.none()
         : new PreviousReport(true, old.factsJson().flatMap(FactDigest::fromCommentJson));
   }

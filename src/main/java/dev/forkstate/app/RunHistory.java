@@ -16,6 +16,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * This run against the recorded ones: the trend facts for Metrics & SLIs, and, once the report is written, the run
@@ -29,15 +33,26 @@ final class RunHistory implements AutoCloseable {
   private final String time;
   private final String commit;
   private final String branch;
-  /** What is stored: the typed facts, redacted; its hash tells a repeat of the newest row. */
-  private final String stored;
-  private final String digest;
+  /**
+   * What is stored: the typed facts, redacted, and its hash, which tells a repeat of the newest row. Serialised on the
+   * run's pool from {@link #open} on (~25 ms at 20,000 commits), while the history is opened and, for a run at a new
+   * commit, while the report is built; waited for when the trends need the hash, before anything is written, and on
+   * close.
+   */
+  private final CompletableFuture<Stored> stored;
+
+  /** This run's row: its facts' JSON and that JSON's hash. */
+  private record Stored(String json, String digest) {
+    static Stored of(String json) {
+      return new Stored(json, Sha256.hex(json));
+    }
+  }
 
   /** The stored runs the trends read; null when history is unavailable. */
   private final StoredWindow window;
 
   private RunHistory(HistoryStore store, StoredWindow window, String why, String shown, String time,
-      FactSet measured, Redactor redactor) {
+      FactSet measured, Redactor redactor, CompletableFuture<Stored> stored) {
     this.store = store;
     this.window = window;
     this.why = why;
@@ -45,8 +60,7 @@ final class RunHistory implements AutoCloseable {
     this.time = time;
     this.commit = measured.text(FactIds.GIT_HEAD_SHA).orElse("");
     this.branch = redactor.redact(measured.text(FactIds.GIT_BRANCH_CURRENT).orElse(""));
-    this.stored = RunFactsJson.write(RunFacts.of(measured.all()), redactor);
-    this.digest = Sha256.hex(stored);
+    this.stored = stored;
   }
 
   /** Where the history of the repository is: the config's setting, resolved against the repository. */
@@ -60,7 +74,25 @@ final class RunHistory implements AutoCloseable {
    * @param redactor the run's: test ids and messages are the project's text and may carry a secret
    */
   static RunHistory open(Path repo, String dbSetting, Optional<HistoryReadAhead.Opened> ahead, String time,
-      FactSet measured, Redactor redactor) {
+      FactSet measured, Redactor redactor, Executor pool) {
+    return open(repo, dbSetting, ahead, time, measured, redactor, pool,
+        () -> RunFactsJson.write(RunFacts.of(measured.all()), redactor));
+  }
+
+  /** As above, the row's JSON written by {@code row} (tests give one that fails or waits). */
+  static RunHistory open(Path repo, String dbSetting, Optional<HistoryReadAhead.Opened> ahead, String time,
+      FactSet measured, Redactor redactor, Executor pool, Supplier<String> row) {
+    CompletableFuture<Stored> stored = CompletableFuture.supplyAsync(() -> Stored.of(row.get()), pool);
+    try {
+      return open(repo, dbSetting, ahead, time, measured, redactor, stored);
+    } catch (RuntimeException | Error e) {
+      stored.exceptionally(x -> null).join(); // nothing runs on after the run
+      throw e;
+    }
+  }
+
+  private static RunHistory open(Path repo, String dbSetting, Optional<HistoryReadAhead.Opened> ahead, String time,
+      FactSet measured, Redactor redactor, CompletableFuture<Stored> stored) {
     Path db = db(repo, dbSetting);
     HistoryStore store = ahead.map(HistoryReadAhead.Opened::store).orElse(null);
     try {
@@ -71,14 +103,14 @@ final class RunHistory implements AutoCloseable {
         store = HistoryStore.open(db, redactor);
       }
       StoredWindow window = ahead.isPresent() ? ahead.get().window() : StoredWindow.read(store);
-      return new RunHistory(store, window, "", dbSetting, time, measured, redactor);
+      return new RunHistory(store, window, "", dbSetting, time, measured, redactor, stored);
     } catch (HistoryStore.Unavailable e) {
       closeQuietly(store);
-      return new RunHistory(null, null, e.getMessage(), dbSetting, time, measured, redactor);
+      return new RunHistory(null, null, e.getMessage(), dbSetting, time, measured, redactor, stored);
     } catch (IOException e) {
       closeQuietly(store);
       return new RunHistory(null, null, "cannot create " + db.getParent() + ": " + e.getMessage(), dbSetting, time,
-          measured, redactor);
+          measured, redactor, stored);
     }
   }
 
@@ -103,7 +135,7 @@ final class RunHistory implements AutoCloseable {
     if (store == null) {
       return List.of(Fact.unknown(FactIds.HISTORY_RUNS, "history unavailable: " + why));
     }
-    this.points = window.pointsWith(commit, digest, () -> Trends.of(time, commit, measured));
+    this.points = window.pointsWith(commit, () -> stored().digest(), () -> Trends.of(time, commit, measured));
     List<Fact> facts = new ArrayList<>(Trends.facts(points, shown));
     if (chart != null) {
       facts.add(Fact.of(FactIds.HISTORY_CHART, dev.forkstate.fact.Status.INFO,
@@ -120,15 +152,40 @@ final class RunHistory implements AutoCloseable {
       return "history unavailable: " + why;
     }
     try {
-      store.record(time, commit, branch, exitCode, stored, digest);
+      Stored row = stored();
+      store.record(time, commit, branch, exitCode, row.json(), row.digest());
       return "";
     } catch (HistoryStore.Unavailable e) {
       return "history not updated: " + e.getMessage();
     }
   }
 
+  /**
+   * Waits for this run's row to be serialised; throws what serialising it threw, as it did when the row was serialised
+   * while the history was opened. Called before anything is written, so a run that fails here writes nothing.
+   */
+  void awaitRow() {
+    stored();
+  }
+
+  private Stored stored() {
+    try {
+      return stored.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+  }
+
+  /** Waits for the row's serialising (its failure was or is reported elsewhere), then closes the store. */
   @Override
   public void close() {
+    stored.exceptionally(x -> null).join();
     if (store != null) {
       store.close();
     }

@@ -2,6 +2,7 @@ package dev.forkstate.history;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The newest stored runs as the trends read them, newest first: each run's commit and digest (a run that repeats the
@@ -30,9 +31,17 @@ public record StoredWindow(List<Stored> newestFirst) {
    * The trend points of the window, oldest first, for a run at {@code commit} with facts {@code digest}: a run that
    * repeats the newest row is that row; any other takes the newest {@code WINDOW - 1} rows and then its own point.
    */
-  public List<Trends.Point> pointsWith(String commit, String digest, java.util.function.Supplier<Trends.Point> own) {
+  public List<Trends.Point> pointsWith(String commit, String digest, Supplier<Trends.Point> own) {
+    return pointsWith(commit, () -> digest, own);
+  }
+
+  /**
+   * As {@link #pointsWith(String, String, Supplier)}, asking for the run's digest only when the newest row is of the
+   * same commit: a run at a new commit does not wait for its facts to be serialised.
+   */
+  public List<Trends.Point> pointsWith(String commit, Supplier<String> digest, Supplier<Trends.Point> own) {
     boolean repeat = !newestFirst.isEmpty() && newestFirst.get(0).commit().equals(commit)
-        && newestFirst.get(0).digest().equals(digest);
+        && newestFirst.get(0).digest().equals(digest.get());
     List<Stored> window = repeat ? newestFirst
         : newestFirst.subList(0, Math.min(newestFirst.size(), Trends.WINDOW - 1));
     List<Trends.Point> points = new ArrayList<>();
