@@ -34,7 +34,7 @@ class SectionPipelineTest {
   }
 
   @Test
-  void theSectionsComeInOrderEachBuiltOnceOffTheCallersThread() {
+  void theSectionsComeInOrderEachBuiltOnce() {
     List<String> builtOn = Collections.synchronizedList(new ArrayList<>());
     List<Supplier<Section>> steps = new ArrayList<>();
     for (int i = 0; i < 11; i++) {
@@ -50,7 +50,7 @@ class SectionPipelineTest {
       assertThat(pipeline.all()).extracting(Section::id).isEqualTo(rendered);
     }
     assertThat(rendered).containsExactly("s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10");
-    assertThat(builtOn).hasSize(11).doesNotContain(Thread.currentThread().getName());
+    assertThat(builtOn).hasSize(11);
   }
 
   @Test
@@ -67,10 +67,10 @@ class SectionPipelineTest {
       List<Supplier<Section>> sections = pipeline.sections();
       assertThat(sections.get(0).get().id()).isEqualTo("a");
       assertThatThrownBy(() -> sections.get(1).get()).isSameAs(boom);
-      assertThatThrownBy(() -> sections.get(2).get()).isSameAs(boom);
       assertThatThrownBy(pipeline::all).isSameAs(boom);
     }
-    assertThat(after).hasValue(0);
+    assertThat(after.get()).as("no step is taken after one failed (the other thread may have taken the next)")
+        .isLessThanOrEqualTo(1);
   }
 
   @Test
@@ -80,6 +80,39 @@ class SectionPipelineTest {
       throw deep;
     }), pool)) {
       assertThatThrownBy(() -> pipeline.sections().get(0).get()).isSameAs(deep);
+    }
+  }
+
+  /** The caller, waiting for a section, builds the next one nobody took: each step still runs once. */
+  @Test
+  void theCallerBuildsTheNextStepWhileItWaits() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> builtOn = Collections.synchronizedList(new ArrayList<>());
+    List<Supplier<Section>> steps = List.of(() -> {
+      builtOn.add("pool");
+      await(release);
+      return section("slow");
+    }, () -> {
+      builtOn.add(Thread.currentThread().getName());
+      release.countDown();
+      return section("next");
+    });
+    try (SectionPipeline pipeline = SectionPipeline.start(steps, pool)) {
+      while (builtOn.isEmpty()) {
+        Thread.onSpinWait();
+      }
+      List<Supplier<Section>> sections = pipeline.sections();
+      assertThat(sections.get(0).get().id()).isEqualTo("slow");
+      assertThat(sections.get(1).get().id()).isEqualTo("next");
+    }
+    assertThat(builtOn).containsExactly("pool", Thread.currentThread().getName());
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
