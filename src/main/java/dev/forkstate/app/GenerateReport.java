@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The generate use case: measure (collectors, then the history's trends), judge (checks), assess, build and render
@@ -63,28 +64,39 @@ public final class GenerateReport {
           // The trends are measured from the history, after the first judging; TrendPolicy judges them here.
           FactSet facts = Judge.apply(withTrends(measured, history, target.chart(), redactor), settings);
           timer.lap("history");
-          List<Finding> findings = Checks.evaluate(facts, settings.requiredChecks());
-          progress.step("writing the assessment");
-          RunVerdict verdict = RunVerdict.of(findings);
-          LlmAssessor.Outcome assessed = assess(req, ws.repo, settings, facts, findings, redactor);
-          ReportBuilder builder = new ReportBuilder(facts, findings, settings, target.previousReport());
           OutputWriter output = new OutputWriter(target, redactor);
+          // The facts line depends on the facts alone: written on the pool while the checks and the assessment run.
+          CompletableFuture<String> factsLine = target.markdown
+              ? CompletableFuture.supplyAsync(() -> output.factsLine(facts.all()), ws.pool) : null;
+          List<Finding> findings;
+          RunVerdict verdict;
+          LlmAssessor.Outcome assessed;
           Report report;
           OutputWriter.Rendered rendered;
           OutputWriter.Chart chart;
-          if (target.markdown) {
-            // Each section is rendered here while the next is built on the pool; the chart is drawn and the facts
-            // line written while the first one is.
-            try (SectionPipeline sections = SectionPipeline.start(builder.steps(assessed.assessment(), verdict),
-                ws.pool)) {
+          try {
+            findings = Checks.evaluate(facts, settings.requiredChecks());
+            progress.step("writing the assessment");
+            verdict = RunVerdict.of(findings);
+            assessed = assess(req, ws.repo, settings, facts, findings, redactor);
+            ReportBuilder builder = new ReportBuilder(facts, findings, settings, target.previousReport());
+            if (factsLine != null) {
+              // Each section is rendered here while the next is built on the pool; the chart is drawn while the
+              // first one is.
+              try (SectionPipeline sections = SectionPipeline.start(builder.steps(assessed.assessment(), verdict),
+                  ws.pool)) {
+                chart = output.chart(history);
+                rendered = output.markdown(builder.title(date), version, () -> Await.join(factsLine),
+                    sections.sections());
+                report = builder.report(version, date, sections.all(), assessed.assessment(), verdict);
+              }
+            } else {
+              report = builder.build(version, date, assessed.assessment(), verdict);
+              rendered = output.render(report);
               chart = output.chart(history);
-              rendered = output.markdown(builder.title(date), version, facts.all(), sections.sections());
-              report = builder.report(version, date, sections.all(), assessed.assessment(), verdict);
             }
-          } else {
-            report = builder.build(version, date, assessed.assessment(), verdict);
-            rendered = output.render(report);
-            chart = output.chart(history);
+          } finally {
+            Await.settle(factsLine); // nothing runs on after the run
           }
           timer.lap("render");
           history.awaitRow();

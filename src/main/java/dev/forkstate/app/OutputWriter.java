@@ -42,24 +42,29 @@ final class OutputWriter {
     }
     List<Supplier<Section>> sections = new ArrayList<>();
     report.sections().forEach(s -> sections.add(() -> s));
-    return markdown(report.title(), report.toolVersion(), report.facts(), sections);
+    return markdown(report.title(), report.toolVersion(), () -> factsLine(report.facts()), sections);
+  }
+
+  /** The hidden facts line as written: redacted, with the report's line ending. It depends on the facts alone. */
+  String factsLine(List<Fact> facts) {
+    return newLines(redactor.redact(new MarkdownRenderer().factsLine(facts)));
   }
 
   /**
    * The Markdown report of these sections, rendered one by one in order as {@code sections} gives them (a section may
    * still be being built when the one before it is rendered); the title and the facts line are known before them.
    */
-  Rendered markdown(String title, String toolVersion, List<Fact> facts, List<Supplier<Section>> sections) {
+  Rendered markdown(String title, String toolVersion, Supplier<String> factsLines, List<Supplier<Section>> sections) {
     ReportDocument old = target.oldDocument();
     MarkdownRenderer md = new MarkdownRenderer();
     LinkedHashMap<String, String> blocks = new LinkedHashMap<>();
-    String factsLine = newLines(redactor.redact(md.factsLine(facts)));
     put(blocks, "title", md.titleBlock(title, toolVersion));
     MarkdownRenderer.Sections rendering = new MarkdownRenderer.Sections();
     for (Supplier<Section> next : sections) {
       Section s = next.get();
       put(blocks, s.id(), rendering.block(s));
     }
+    String factsLine = factsLines.get();
     if (old == null) {
       return new Rendered(redactor.redact(ReportMerger.fresh(blocks, factsLine)), null);
     }

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -86,7 +85,7 @@ final class RunHistory implements AutoCloseable {
     try {
       return open(repo, dbSetting, ahead, time, measured, redactor, stored);
     } catch (RuntimeException | Error e) {
-      stored.exceptionally(x -> null).join(); // nothing runs on after the run
+      Await.settle(stored); // nothing runs on after the run
       throw e;
     }
   }
@@ -169,23 +168,13 @@ final class RunHistory implements AutoCloseable {
   }
 
   private Stored stored() {
-    try {
-      return stored.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
-    }
+    return Await.join(stored);
   }
 
   /** Waits for the row's serialising (its failure was or is reported elsewhere), then closes the store. */
   @Override
   public void close() {
-    stored.exceptionally(x -> null).join();
+    Await.settle(stored);
     if (store != null) {
       store.close();
     }

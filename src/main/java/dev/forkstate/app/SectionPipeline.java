@@ -4,7 +4,6 @@ import dev.forkstate.report.Section;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -80,7 +79,7 @@ final class SectionPipeline implements AutoCloseable {
       while (!f.isDone() && takeAndBuild()) {
         // built a later section while this one is being built
       }
-      return join(f);
+      return Await.join(f);
     }));
     return out;
   }
@@ -88,29 +87,14 @@ final class SectionPipeline implements AutoCloseable {
   /** Every section, once built (after {@link #sections} were rendered, nothing is waited for). */
   List<Section> all() {
     List<Section> out = new ArrayList<>();
-    built.forEach(f -> out.add(join(f)));
+    built.forEach(f -> out.add(Await.join(f)));
     return out;
-  }
-
-  /** The section, or the exception of the step that built it (or of an earlier one), as that step threw it. */
-  private static Section join(CompletableFuture<Section> f) {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
-    }
   }
 
   /** Stops the builder after the step it is on, and waits for it. */
   @Override
   public void close() {
     stopped = true;
-    builder.exceptionally(e -> null).join();
+    Await.settle(builder);
   }
 }

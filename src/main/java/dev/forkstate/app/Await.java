@@ -1,0 +1,33 @@
+package dev.forkstate.app;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Waits for work a run moved to its pool and gives back its result, or throws what the work threw as the work threw
+ * it (a runtime exception or an error, not wrapped): moved work fails the run as it did when it ran in line.
+ */
+final class Await {
+  private Await() {}
+
+  static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+  }
+
+  /** Waits for the work to end, whatever it gave: on a way out, so nothing runs on after the run. */
+  static void settle(CompletableFuture<?> f) {
+    if (f != null) {
+      f.exceptionally(e -> null).join();
+    }
+  }
+}
