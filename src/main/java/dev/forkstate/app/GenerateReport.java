@@ -25,7 +25,11 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The generate use case: measure (collectors, then the history's trends), judge (checks), assess, build and render
  * the report, write it. {@link CollectorPlan} says which collectors run when; {@link ReportTarget} and
- * {@link OutputWriter} own the files.
+ * {@link OutputWriter} own the files. After the collection the machine's second core would idle while this thread
+ * judges, builds and renders, so what does not need the rendered report runs on the pool meanwhile: this run's history
+ * row ({@link RunHistory}), the hidden facts line, and the sections ({@link SectionPipeline}: built there while each
+ * is rendered here). Each is waited for where its result was used before, throws what it threw, and is waited for on
+ * every way out; the bytes written do not change.
  */
 public final class GenerateReport {
   public static final String DEFAULT_MD = "STATE_OF_PROJECT.md";
