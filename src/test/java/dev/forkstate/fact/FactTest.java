@@ -7,6 +7,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FactTest {
+  /** Written-out equals and hashCode: the values a record's generated ones give, so map orders are unchanged. */
+  @Test
+  void factIdEqualityAndHashAreTheValues() {
+    FactId a = FactId.of("git.branch.current");
+    assertThat(a).isEqualTo(FactId.of("git.branch.current")).isNotEqualTo(FactId.of("git.branch.other"))
+        .isNotEqualTo("git.branch.current");
+    // A one-component record's generated hashCode is 31 * 0 + the component's hash.
+    assertThat(a.hashCode()).isEqualTo("git.branch.current".hashCode());
+  }
+
   @Test
   void passWithoutEvidenceIsRejected() {
     assertThatThrownBy(() -> new Fact(FactId.of("a.b"), Status.PASS, Value.none(), "s", "", List.of()))
