@@ -1,7 +1,11 @@
 package dev.forkstate.cli;
 
+import dev.forkstate.app.demo.GitScript;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,8 +16,10 @@ import java.util.Map;
  * run did, and whatever it did not do is loaded, verified and linked again on every real run. So it does what a
  * maintainer's runs do: the demo (a fork built, its smokes run, its first report written), then a second
  * {@code generate} of that fork, traced as the bench runs it, which takes the path of every later run: the previous
- * report read and merged, the stored runs read for trends, history recorded. Not a user command: the launcher starts
- * it by class name, and it prints nothing.
+ * report read and merged, the stored runs read for trends, history recorded. Then the fork takes the paths the demo
+ * never does, which a real fork often does: its config removed (what forkstate detects by itself) and a commit that
+ * conflicts with upstream (the merge preview's conflicts, blocked checks, the verdict's reasons), reported once more.
+ * Not a user command: the launcher starts it by class name, and it prints nothing.
  */
 public final class TrainingRun {
   private TrainingRun() {}
@@ -24,7 +30,10 @@ public final class TrainingRun {
     System.exit(0); // the runs' pools and the exit hooks end as at the end of any run
   }
 
-  /** Runs the demo in {@code dir}/demo and generates its fork's report again; returns both runs' exit codes. */
+  /**
+   * Runs the demo in {@code dir}/demo, generates its fork's report again, then once more after the fork diverged;
+   * returns the three runs' exit codes.
+   */
   static int[] train(Path dir, Map<String, String> env) {
     PrintWriter none = new PrintWriter(Writer.nullWriter());
     int demo = Main.run(none, none, env, "demo", "--dir", dir.resolve("demo").toString());
@@ -33,7 +42,23 @@ public final class TrainingRun {
     long now = System.currentTimeMillis(); // as the launcher passes it when tracing (bash's $EPOCHREALTIME)
     traced.put("FORKSTATE_EXEC_AT", now / 1000 + "." + String.format("%03d", now % 1000));
     int again = Main.run(none, none, traced, "generate", "--offline", "--repo", fork(dir).toString());
-    return new int[] {demo, again};
+    diverge(fork(dir), env);
+    int diverged = Main.run(none, none, env, "generate", "--offline", "--repo", fork(dir).toString());
+    return new int[] {demo, again, diverged};
+  }
+
+  /**
+   * Removes the fork's forkstate.yml and commits a README line where upstream changed the same line since the fork
+   * was cut (DemoProject's "README: providers"): a content conflict in the merge preview.
+   */
+  static void diverge(Path fork, Map<String, String> env) {
+    try {
+      Files.delete(fork.resolve("forkstate.yml"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    new GitScript(fork, env, 1_000).write("README.md", "# minillm\n\nA tiny LLM gateway.\n\nThe fork routes through "
+        + "router_core.\n").commit("README: the fork's router");
   }
 
   static Path fork(Path dir) {
