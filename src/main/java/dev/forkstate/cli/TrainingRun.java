@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The training run the {@code forkstate} launcher records its start-up archive from (the JDK's AOT cache, or the
@@ -17,8 +18,9 @@ import java.util.Map;
  * maintainer's runs do: the demo (a fork built, its smokes run, its first report written), then a second
  * {@code generate} of that fork, traced as the bench runs it, which takes the path of every later run: the previous
  * report read and merged, the stored runs read for trends, history recorded. Then the fork takes the paths the demo
- * never does, which a real fork often does: its config removed (what forkstate detects by itself) and a commit that
- * conflicts with upstream (the merge preview's conflicts, blocked checks, the verdict's reasons), reported once more.
+ * never does, which a real fork often does: its config, workflow and smokes removed (what forkstate detects by itself,
+ * required checks it cannot pass, the verdict's reasons) and a commit that conflicts with upstream (the merge
+ * preview's conflicts), reported once more.
  * Not a user command: the launcher starts it by class name, and it prints nothing.
  */
 public final class TrainingRun {
@@ -48,12 +50,16 @@ public final class TrainingRun {
   }
 
   /**
-   * Removes the fork's forkstate.yml and commits a README line where upstream changed the same line since the fork
-   * was cut (DemoProject's "README: providers"): a content conflict in the merge preview.
+   * Removes the fork's forkstate.yml, workflow and smokes, and commits that with a README line where upstream changed
+   * the same line since the fork was cut (DemoProject's "README: providers"): a content conflict in the merge preview.
    */
   static void diverge(Path fork, Map<String, String> env) {
-    try {
+    try (Stream<Path> smokes = Files.list(fork.resolve("tests/smoke"))) {
+      for (Path smoke : smokes.toList()) {
+        Files.delete(smoke);
+      }
       Files.delete(fork.resolve("forkstate.yml"));
+      Files.delete(fork.resolve(".github/workflows/fork-smokes.yml"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -20,12 +20,13 @@ class TrainingRunTest {
   void trainsOnTheDemoASecondRunThatUpdatesItsReportAndHistoryAndADivergedFork() throws Exception {
     Map<String, String> env = TestEnv.isolated(tmp.resolve("home"));
     int[] codes = TrainingRun.train(tmp.resolve("t"), env);
-    // A conflict with upstream is a warning, not a failed required check: every run passes.
-    assertThat(codes).containsExactly(0, 0, 0);
+    // Without smokes and a workflow, the diverged fork's required checks cannot pass.
+    assertThat(codes).containsExactly(0, 0, 1);
     Path fork = TrainingRun.fork(tmp.resolve("t"));
     String report = Files.readString(fork.resolve("STATE_OF_PROJECT.md"));
     assertThat(report).contains("## Executive Summary").contains("README.md (content;");
     assertThat(fork.resolve("forkstate.yml")).doesNotExist();
+    assertThat(report).contains("required checks pass");
     StringWriter out = new StringWriter();
     assertThat(Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), env, "history", "--repo",
         fork.toString())).isZero();

@@ -9,6 +9,21 @@ import org.junit.jupiter.api.Test;
 class FactTest {
   /** Written-out equals and hashCode: the values a record's generated ones give, so map orders are unchanged. */
   @Test
+  void phraseEqualityAndHashAreTheRecordsOnes() {
+    Phrase a = Phrase.of("run ").then(Phrase.Kind.COMMAND, "git status").then(" now");
+    Phrase same = Phrase.of("run ").then(Phrase.Kind.COMMAND, "git status").then(" now");
+    assertThat(a).isEqualTo(same).hasSameHashCodeAs(same)
+        .isNotEqualTo(Phrase.of("run ").then(Phrase.Kind.PATH, "git status").then(" now"))
+        .isNotEqualTo(Phrase.of("run ").then(Phrase.Kind.COMMAND, "git log").then(" now"));
+    assertThat(a.hashCode()).isEqualTo(a.parts().hashCode());
+    Phrase.Code code = new Phrase.Code(Phrase.Kind.PATH, "a.py");
+    assertThat(code.hashCode()).isEqualTo(31 * Phrase.Kind.PATH.hashCode() + "a.py".hashCode());
+    assertThat(code).isEqualTo(new Phrase.Code(Phrase.Kind.PATH, "a.py")).isNotEqualTo(new Phrase.Words("a.py"));
+    assertThat(new Phrase.Words("x")).isEqualTo(new Phrase.Words("x")).hasSameHashCodeAs(new Phrase.Words("x"))
+        .isNotEqualTo(new Phrase.Words("y"));
+  }
+
+  @Test
   void factIdEqualityAndHashAreTheValues() {
     FactId a = FactId.of("git.branch.current");
     assertThat(a).isEqualTo(FactId.of("git.branch.current")).isNotEqualTo(FactId.of("git.branch.other"))
