@@ -87,12 +87,20 @@ public final class CommandRunner {
   }
 
   /**
-   * Returns once what every query finished so far left behind (a daemon, a background child) has been ended: a
-   * stage boundary, so nothing one stage's commands left is alive when the next stage starts. Those leftovers are
-   * otherwise ended within milliseconds, off the queries' path, and on the JVM's exit in any case.
+   * Returns once what every query finished so far left behind (a daemon, a background child) has been ended, so
+   * nothing they left is alive when the caller goes on. Those leftovers are otherwise ended off the queries' path
+   * within a second or at the next {@link #sweepSoon()}, and on the JVM's exit in any case.
    */
   public static void settle() {
     LeftoverSweeper.shared().settle();
+  }
+
+  /**
+   * A stage boundary that does not wait: what the queries finished so far left is ended now, off the caller's path,
+   * while the next stage works. A command that needs it gone first ({@link #run}) waits for it itself.
+   */
+  public static void sweepSoon() {
+    LeftoverSweeper.shared().sweepSoon();
   }
 
   public Map<String, String> baseEnv() {
@@ -125,8 +133,8 @@ public final class CommandRunner {
 
   /**
    * Runs a query (git's): returns as soon as it exited and its output was read. What it left is ended by the
-   * sweeper a few milliseconds later with every query finished meanwhile, before the next {@link #run} or
-   * {@link #settle()}, and on the JVM's exit in any case.
+   * sweeper with every query finished meanwhile, at the latest a second later or when its stage ends
+   * ({@link #sweepSoon()}), before the next {@link #run} or {@link #settle()}, and on the JVM's exit in any case.
    */
   public CommandResult query(CommandSpec spec, int stdoutCapBytes) {
     return runInASlot(spec, stdoutCapBytes).result();
@@ -159,6 +167,7 @@ public final class CommandRunner {
     env.putAll(spec.extraEnv());
     String marker = ProcessTree.newMarker();
     env.put(ProcessTree.MARKER_VARIABLE, marker); // finds the children that leave the session (see ProcessTree)
+    long notBefore = ProcessTree.notBefore();
     Process process;
     try {
       process = pb.start();
@@ -167,7 +176,7 @@ public final class CommandRunner {
       return new Ran(new CommandResult(spec.display(), null, "", "", Capture.NONE, Capture.NONE, false,
           redactor.redact(why), elapsed(start)), 0);
     }
-    ProcessTree tree = ProcessTree.of(process, marker);
+    ProcessTree tree = ProcessTree.of(process, marker, notBefore);
     ExitCleanup.started(tree);
     try {
       process.getOutputStream().close();
