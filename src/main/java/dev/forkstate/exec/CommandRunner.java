@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -57,16 +58,23 @@ public final class CommandRunner {
   private final Redactor redactor;
   private final int capBytes;
   private final Semaphore slots;
+  /**
+   * Where each program named without a folder was found on the PATH, looked up once per runner (its PATH does not
+   * change): a run starts git a few dozen times, and each lookup tested the PATH's folders one by one.
+   */
+  private final Map<String, String> found;
 
   public CommandRunner(Map<String, String> baseEnv, Redactor redactor, int capBytes, int slots) {
-    this(baseEnv, redactor, capBytes, new Semaphore(slots, true));
+    this(baseEnv, redactor, capBytes, new Semaphore(slots, true), new ConcurrentHashMap<>());
   }
 
-  private CommandRunner(Map<String, String> baseEnv, Redactor redactor, int capBytes, Semaphore slots) {
+  private CommandRunner(Map<String, String> baseEnv, Redactor redactor, int capBytes, Semaphore slots,
+      Map<String, String> found) {
     this.baseEnv = Map.copyOf(baseEnv);
     this.redactor = redactor;
     this.capBytes = capBytes;
     this.slots = slots;
+    this.found = found;
   }
 
   /**
@@ -75,7 +83,7 @@ public final class CommandRunner {
    * reach a fact.
    */
   public CommandRunner unmasked() {
-    return new CommandRunner(baseEnv, Redactor.disabled(), capBytes, slots);
+    return new CommandRunner(baseEnv, Redactor.disabled(), capBytes, slots, found);
   }
 
   public CommandRunner(Map<String, String> baseEnv, Redactor redactor, int capBytes) {
@@ -229,14 +237,23 @@ public final class CommandRunner {
    */
   private List<String> resolve(List<String> argv, java.nio.file.Path workDir) {
     String program = argv.get(0);
-    java.util.Optional<String> found = program.contains("/")
-        ? java.util.Optional.of(program).filter(p -> java.nio.file.Files.isExecutable(workDir.resolve(p)))
-        : find(program, baseEnv.get("PATH")).or(() -> find(program, System.getenv("PATH")));
-    if (found.isEmpty()) {
+    String path;
+    if (program.contains("/")) {
+      path = java.nio.file.Files.isExecutable(workDir.resolve(program)) ? program : null;
+    } else {
+      path = found.get(program);
+      if (path == null) {
+        path = find(program, baseEnv.get("PATH")).or(() -> find(program, System.getenv("PATH"))).orElse(null);
+        if (path != null) {
+          found.put(program, path); // one not found is looked up again: it may be installed meanwhile
+        }
+      }
+    }
+    if (path == null) {
       return argv;
     }
     List<String> out = new java.util.ArrayList<>(ProcessTree.sessionPrefix());
-    out.add(found.get());
+    out.add(path);
     out.addAll(argv.subList(1, argv.size()));
     return out;
   }

@@ -110,6 +110,19 @@ class CommandRunnerTest {
   }
 
   @Test
+  void aProgramFoundOnThePathIsLookedUpOnceAndOneMissingAgain() throws Exception {
+    java.nio.file.Path bin = java.nio.file.Files.createDirectories(tmp.resolve("bin"));
+    CommandRunner r = new CommandRunner(Map.of("PATH", bin + ":" + System.getenv("PATH")), Redactor.none());
+    assertThat(r.run(tmp, Duration.ofSeconds(30), List.of("forkstate-probe")).started()).isFalse();
+    java.nio.file.Path probe = bin.resolve("forkstate-probe");
+    java.nio.file.Files.writeString(probe, "#!/bin/sh\necho probed\n");
+    probe.toFile().setExecutable(true);
+    // Installed after a failed lookup: found now (a miss is not remembered).
+    assertThat(r.run(tmp, Duration.ofSeconds(30), List.of("forkstate-probe")).stdout()).isEqualTo("probed\n");
+    assertThat(r.run(tmp, Duration.ofSeconds(30), List.of("forkstate-probe")).stdout()).isEqualTo("probed\n");
+  }
+
+  @Test
   void secretsAreRedactedFromCapturedOutput() {
     CommandResult res = new CommandRunner(env, Redactor.fromEnvironment(env))
         .run(tmp, Duration.ofSeconds(5), List.of("bash", "-c", "echo $MY_SECRET_TOKEN; echo $MY_SECRET_TOKEN >&2"));
