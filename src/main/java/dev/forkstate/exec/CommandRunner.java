@@ -63,6 +63,7 @@ public final class CommandRunner {
    * change): a run starts git a few dozen times, and each lookup tested the PATH's folders one by one.
    */
   private final Map<String, String> found;
+  private final PreparedBuilders builders;
 
   public CommandRunner(Map<String, String> baseEnv, Redactor redactor, int capBytes, int slots) {
     this(baseEnv, redactor, capBytes, new Semaphore(slots, true), new ConcurrentHashMap<>());
@@ -75,6 +76,7 @@ public final class CommandRunner {
     this.capBytes = capBytes;
     this.slots = slots;
     this.found = found;
+    this.builders = new PreparedBuilders(this.baseEnv);
   }
 
   /**
@@ -168,13 +170,9 @@ public final class CommandRunner {
   /** Runs the process; the caller holds one of the runner's slots. Its timeout starts here, not while waiting. */
   private Ran runInSlot(CommandSpec spec, int stdoutCapBytes) {
     long start = System.nanoTime();
-    ProcessBuilder pb = new ProcessBuilder(resolve(spec.argv(), spec.workDir())).directory(spec.workDir().toFile());
-    Map<String, String> env = pb.environment();
-    env.clear();
-    env.putAll(baseEnv);
-    env.putAll(spec.extraEnv());
-    String marker = ProcessTree.newMarker();
-    env.put(ProcessTree.MARKER_VARIABLE, marker); // finds the children that leave the session (see ProcessTree)
+    String marker = ProcessTree.newMarker(); // finds the children that leave the session (see ProcessTree)
+    ProcessBuilder pb = builders.prepare(resolve(spec.argv(), spec.workDir()), spec.workDir().toFile(),
+        spec.extraEnv(), ProcessTree.MARKER_VARIABLE, marker);
     long notBefore = ProcessTree.notBefore();
     Process process;
     try {
