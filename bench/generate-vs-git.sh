@@ -37,7 +37,7 @@ repo_for() { # COMMITS FILES -> path
 
 # The git commands `forkstate generate --offline` runs on these repositories (FORKSTATE_TRACE shows the collectors;
 # a git wrapper on PATH lists the commands), in the order of its phases, one at a time. Checked against such a list
-# (41 commands on both repositories) on 2026-11-30, session 4.
+# (39 commands on both repositories) on 2026-11-30, session 5.
 plain() { # REPO
   cd "$1"
   local paths=(-- .github/workflows/ tests/ t/ test/ testing/ ':(glob)**/*[Hh][Aa][Pp][Pp][Yy][Pp][Aa][Tt][Hh]*'
@@ -50,11 +50,11 @@ plain() { # REPO
   git branch --show-current; git describe --tags --always; git tag --points-at HEAD
   git rev-parse --abbrev-ref --symbolic-full-name '@{u}' || true
   git status --porcelain -- . ':(exclude)STATE_OF_PROJECT.*'
-  git rev-parse --is-shallow-repository
+  git rev-parse --is-shallow-repository  # read by the git state and the upstream drift: run once
   local mb; mb=$(git merge-base HEAD upstream/main)
   git tag --merged HEAD --no-merged upstream/main --sort=-creatordate; git describe --tags --abbrev=0 "$mb" || true
   # upstream drift
-  git rev-parse --verify --quiet 'upstream/main^{commit}'; git rev-parse --is-shallow-repository
+  git rev-parse --verify --quiet 'upstream/main^{commit}'
   git rev-list --left-right --count upstream/main...HEAD; git rev-list --merges --count upstream/main..HEAD
   git log --oneline --no-decorate --no-color -n 100 upstream/main..HEAD
   for f in A M D; do git diff --no-renames --numstat -z --diff-filter=$f "$mb" HEAD; done
@@ -83,8 +83,7 @@ plain() { # REPO
   # reverted merges of upstream (the fork-side merges with their parents) and the secret-shaped values the fork added
   git rev-list --merges --parents upstream/main..HEAD
   git diff -U0 --no-color --no-ext-diff --no-textconv --no-renames --diff-filter=AM "$mb" HEAD
-  # PR branches (listed twice: by their collector and by the PR lookups)
-  git for-each-ref --format='%(refname)' 'refs/heads/pr/*' 'refs/remotes/*/pr/*'
+  # PR branches (listed once, for their collector and the PR lookups)
   git for-each-ref --format='%(refname)' 'refs/heads/pr/*' 'refs/remotes/*/pr/*'
 }
 

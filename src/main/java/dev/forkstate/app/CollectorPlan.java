@@ -88,8 +88,9 @@ final class CollectorPlan {
     for (Phase phase : phases()) {
       progress.step(phase.step());
       facts.addAll(runAll(phase.collectors().apply(List.copyOf(facts))));
-      // What the phase's commands left (a daemon) is ended before the next phase runs tests in the same tree.
-      CommandRunner.settle();
+      // What the phase's commands left (a daemon) is ended now, while the next phase (or the report) is built; a test
+      // the next phase runs starts only once it is gone (CommandRunner.run waits for it).
+      CommandRunner.sweepSoon();
     }
     return facts;
   }

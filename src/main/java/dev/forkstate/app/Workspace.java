@@ -36,33 +36,53 @@ final class Workspace implements AutoCloseable {
   private final CompletableFuture<ForkstateConfig> configured;
   private final CompletableFuture<Detected> detecting;
 
-  private Workspace(Path repo, Redactor redactor, CommandRunner runner, Path configFile) {
+  private Workspace(Path repo, Redactor redactor, CommandRunner runner, Path configFile, ExecutorService pool,
+      CompletableFuture<ForkstateConfig> configured) {
     this.repo = repo;
     this.redactor = redactor;
     this.runner = runner;
     this.git = new GitCli(repo, runner);
     this.configFile = configFile;
-    this.pool = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "forkstate-collect");
-      t.setDaemon(true);
-      return t;
-    });
-    // The config first (a few milliseconds): a key it sets needs no git command to detect it.
-    this.configured = CompletableFuture.supplyAsync(() -> new ConfigLoader().load(configFile), pool);
+    this.pool = pool;
+    this.configured = configured;
     this.detecting = configured.thenApplyAsync(
         c -> ProjectDetector.detect(repo, git, pool, DetectionNeeds.forSettings(c)), pool);
   }
 
-  /** Finds the work tree's root (a user error outside one) and checks an explicit config path exists. */
+  /**
+   * Finds the work tree's root (a user error outside one) and checks an explicit config path exists. The config is
+   * read while git looks for the root, from where it is when forkstate runs at the root, as it usually does (a few
+   * milliseconds of the start-up, most of them the YAML reader's first use); when the root is elsewhere, it is read
+   * from there once the root is known. Detection starts only once the config is read: a key it sets needs no git
+   * command to detect it.
+   */
   static Workspace open(Path repoDir, Path config, Map<String, String> env) {
     Redactor redactor = Redactor.fromEnvironment(env);
     CommandRunner runner = new CommandRunner(env, redactor);
-    Path repo = repoRoot(repoDir, runner);
-    Path configFile = config != null ? config : repo.resolve(ConfigLoader.FILE_NAME);
-    if (config != null && !Files.isRegularFile(configFile)) {
-      throw new UserError("config file " + configFile + " does not exist", null, "check --config");
+    ExecutorService pool = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "forkstate-collect");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Path guess = config != null ? config : repoDir.toAbsolutePath().normalize().resolve(ConfigLoader.FILE_NAME);
+      CompletableFuture<ForkstateConfig> early = load(guess, pool);
+      Path repo = repoRoot(repoDir, runner);
+      Path configFile = config != null ? config : repo.resolve(ConfigLoader.FILE_NAME);
+      if (config != null && !Files.isRegularFile(configFile)) {
+        throw new UserError("config file " + configFile + " does not exist", null, "check --config");
+      }
+      CompletableFuture<ForkstateConfig> configured = configFile.equals(guess) ? early : load(configFile, pool);
+      return new Workspace(repo, redactor, runner, configFile, pool, configured);
+    } catch (RuntimeException e) {
+      pool.shutdownNow();
+      throw e;
     }
-    return new Workspace(repo, redactor, runner, configFile);
+  }
+
+  /** Reads the config on the pool; a config error is thrown where the settings are asked for ({@link #join}). */
+  private static CompletableFuture<ForkstateConfig> load(Path file, ExecutorService pool) {
+    return CompletableFuture.supplyAsync(() -> new ConfigLoader().load(file), pool);
   }
 
   /**

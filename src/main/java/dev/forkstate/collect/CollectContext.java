@@ -15,14 +15,14 @@ import java.util.concurrent.Executor;
  * null), which the untracked count leaves out and names on its own; and the run's merge-bases, each computed once.
  */
 public record CollectContext(Path repo, Settings settings, CommandRunner runner, boolean offline, GitCli git,
-                             Executor pool, List<String> ownOutputs, String configFile, MergeBases mergeBases) {
+                             Executor pool, List<String> ownOutputs, String configFile, SharedQueries shared) {
   public CollectContext {
     ownOutputs = ownOutputs.stream().sorted().toList();
   }
 
   public CollectContext(Path repo, Settings settings, CommandRunner runner, boolean offline, GitCli git,
       Executor pool, List<String> ownOutputs, String configFile) {
-    this(repo, settings, runner, offline, git, pool, ownOutputs, configFile, new MergeBases(git));
+    this(repo, settings, runner, offline, git, pool, ownOutputs, configFile, new SharedQueries(git));
   }
 
   public CollectContext(Path repo, Settings settings, CommandRunner runner, boolean offline, GitCli git,
@@ -44,6 +44,11 @@ public record CollectContext(Path repo, Settings settings, CommandRunner runner,
 
   /** {@code git merge-base HEAD <ref>}: run by the first collector that asks, shared with the others. */
   public CommandResult mergeBase(String ref) {
-    return mergeBases.of(ref);
+    return shared.mergeBase(ref);
+  }
+
+  /** {@code git rev-parse --is-shallow-repository}: run by the first collector that asks, shared with the others. */
+  public CommandResult shallow() {
+    return shared.shallow();
   }
 }

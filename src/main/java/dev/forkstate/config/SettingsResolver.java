@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Merges forkstate.yml with what was detected. The config always wins; a detected value says how it was found. */
 public final class SettingsResolver {
@@ -161,21 +160,35 @@ public final class SettingsResolver {
         .orElse(List.of());
   }
 
+  // Plain loops below, not streams: these run once per run on the start-up path, where each lambda's first call
+  // costs more (its call site is linked) than the loop does.
   private static Settings.LiveCheck detectLive(Detected d) {
-    Optional<Map.Entry<String, List<String>>> script = d.liveCheckScripts().entrySet().stream().findFirst();
-    return script.map(e -> new Settings.LiveCheck("PYTHONPATH=$(pwd) python " + e.getKey(), e.getValue(),
-            DEFAULT_LIVE_TIMEOUT, "detected: " + e.getKey()))
-        .orElse(null);
+    if (d.liveCheckScripts().isEmpty()) {
+      return null;
+    }
+    Map.Entry<String, List<String>> e = d.liveCheckScripts().entrySet().iterator().next();
+    return new Settings.LiveCheck("PYTHONPATH=$(pwd) python " + e.getKey(), e.getValue(), DEFAULT_LIVE_TIMEOUT,
+        "detected: " + e.getKey());
   }
 
   private static Setting detectWorkflow(Detected d) {
     List<String> wf = d.workflows();
-    Optional<String> pick = wf.stream().filter(w -> w.endsWith("/fork-smokes.yml")).findFirst()
-        .or(() -> wf.stream().filter(w -> w.contains("smoke")).findFirst())
-        .or(() -> wf.size() == 1 ? Optional.of(wf.get(0)) : Optional.empty());
-    return pick.map(w -> Setting.of(w, "detected: workflow file"))
-        .orElse(Setting.unset(wf.isEmpty() ? "no workflow under .github/workflows"
-            : "several workflows and none named *smoke*: set ci.workflow"));
+    String pick = null;
+    for (String w : wf) {
+      if (w.endsWith("/fork-smokes.yml")) {
+        pick = w;
+        break;
+      }
+    }
+    for (int i = 0; pick == null && i < wf.size(); i++) {
+      pick = wf.get(i).contains("smoke") ? wf.get(i) : null;
+    }
+    if (pick == null && wf.size() == 1) {
+      pick = wf.get(0);
+    }
+    return pick != null ? Setting.of(pick, "detected: workflow file")
+        : Setting.unset(wf.isEmpty() ? "no workflow under .github/workflows"
+            : "several workflows and none named *smoke*: set ci.workflow");
   }
 
   private static Duration seconds(Integer value, Duration fallback) {

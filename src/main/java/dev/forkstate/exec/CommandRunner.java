@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -57,16 +58,25 @@ public final class CommandRunner {
   private final Redactor redactor;
   private final int capBytes;
   private final Semaphore slots;
+  /**
+   * Where each program named without a folder was found on the PATH, looked up once per runner (its PATH does not
+   * change): a run starts git a few dozen times, and each lookup tested the PATH's folders one by one.
+   */
+  private final Map<String, String> found;
+  private final PreparedBuilders builders;
 
   public CommandRunner(Map<String, String> baseEnv, Redactor redactor, int capBytes, int slots) {
-    this(baseEnv, redactor, capBytes, new Semaphore(slots, true));
+    this(baseEnv, redactor, capBytes, new Semaphore(slots, true), new ConcurrentHashMap<>());
   }
 
-  private CommandRunner(Map<String, String> baseEnv, Redactor redactor, int capBytes, Semaphore slots) {
+  private CommandRunner(Map<String, String> baseEnv, Redactor redactor, int capBytes, Semaphore slots,
+      Map<String, String> found) {
     this.baseEnv = Map.copyOf(baseEnv);
     this.redactor = redactor;
     this.capBytes = capBytes;
     this.slots = slots;
+    this.found = found;
+    this.builders = new PreparedBuilders(this.baseEnv);
   }
 
   /**
@@ -75,7 +85,7 @@ public final class CommandRunner {
    * reach a fact.
    */
   public CommandRunner unmasked() {
-    return new CommandRunner(baseEnv, Redactor.disabled(), capBytes, slots);
+    return new CommandRunner(baseEnv, Redactor.disabled(), capBytes, slots, found);
   }
 
   public CommandRunner(Map<String, String> baseEnv, Redactor redactor, int capBytes) {
@@ -87,12 +97,20 @@ public final class CommandRunner {
   }
 
   /**
-   * Returns once what every query finished so far left behind (a daemon, a background child) has been ended: a
-   * stage boundary, so nothing one stage's commands left is alive when the next stage starts. Those leftovers are
-   * otherwise ended within milliseconds, off the queries' path, and on the JVM's exit in any case.
+   * Returns once what every query finished so far left behind (a daemon, a background child) has been ended, so
+   * nothing they left is alive when the caller goes on. Those leftovers are otherwise ended off the queries' path
+   * within a second or at the next {@link #sweepSoon()}, and on the JVM's exit in any case.
    */
   public static void settle() {
     LeftoverSweeper.shared().settle();
+  }
+
+  /**
+   * A stage boundary that does not wait: what the queries finished so far left is ended now, off the caller's path,
+   * while the next stage works. A command that needs it gone first ({@link #run}) waits for it itself.
+   */
+  public static void sweepSoon() {
+    LeftoverSweeper.shared().sweepSoon();
   }
 
   public Map<String, String> baseEnv() {
@@ -125,8 +143,8 @@ public final class CommandRunner {
 
   /**
    * Runs a query (git's): returns as soon as it exited and its output was read. What it left is ended by the
-   * sweeper a few milliseconds later with every query finished meanwhile, before the next {@link #run} or
-   * {@link #settle()}, and on the JVM's exit in any case.
+   * sweeper with every query finished meanwhile, at the latest a second later or when its stage ends
+   * ({@link #sweepSoon()}), before the next {@link #run} or {@link #settle()}, and on the JVM's exit in any case.
    */
   public CommandResult query(CommandSpec spec, int stdoutCapBytes) {
     return runInASlot(spec, stdoutCapBytes).result();
@@ -152,13 +170,10 @@ public final class CommandRunner {
   /** Runs the process; the caller holds one of the runner's slots. Its timeout starts here, not while waiting. */
   private Ran runInSlot(CommandSpec spec, int stdoutCapBytes) {
     long start = System.nanoTime();
-    ProcessBuilder pb = new ProcessBuilder(resolve(spec.argv(), spec.workDir())).directory(spec.workDir().toFile());
-    Map<String, String> env = pb.environment();
-    env.clear();
-    env.putAll(baseEnv);
-    env.putAll(spec.extraEnv());
-    String marker = ProcessTree.newMarker();
-    env.put(ProcessTree.MARKER_VARIABLE, marker); // finds the children that leave the session (see ProcessTree)
+    String marker = ProcessTree.newMarker(); // finds the children that leave the session (see ProcessTree)
+    ProcessBuilder pb = builders.prepare(resolve(spec.argv(), spec.workDir()), spec.workDir().toFile(),
+        spec.extraEnv(), ProcessTree.MARKER_VARIABLE, marker);
+    long notBefore = ProcessTree.notBefore();
     Process process;
     try {
       process = pb.start();
@@ -167,7 +182,7 @@ public final class CommandRunner {
       return new Ran(new CommandResult(spec.display(), null, "", "", Capture.NONE, Capture.NONE, false,
           redactor.redact(why), elapsed(start)), 0);
     }
-    ProcessTree tree = ProcessTree.of(process, marker);
+    ProcessTree tree = ProcessTree.of(process, marker, notBefore);
     ExitCleanup.started(tree);
     try {
       process.getOutputStream().close();
@@ -220,14 +235,23 @@ public final class CommandRunner {
    */
   private List<String> resolve(List<String> argv, java.nio.file.Path workDir) {
     String program = argv.get(0);
-    java.util.Optional<String> found = program.contains("/")
-        ? java.util.Optional.of(program).filter(p -> java.nio.file.Files.isExecutable(workDir.resolve(p)))
-        : find(program, baseEnv.get("PATH")).or(() -> find(program, System.getenv("PATH")));
-    if (found.isEmpty()) {
+    String path;
+    if (program.contains("/")) {
+      path = java.nio.file.Files.isExecutable(workDir.resolve(program)) ? program : null;
+    } else {
+      path = found.get(program);
+      if (path == null) {
+        path = find(program, baseEnv.get("PATH")).or(() -> find(program, System.getenv("PATH"))).orElse(null);
+        if (path != null) {
+          found.put(program, path); // one not found is looked up again: it may be installed meanwhile
+        }
+      }
+    }
+    if (path == null) {
       return argv;
     }
     List<String> out = new java.util.ArrayList<>(ProcessTree.sessionPrefix());
-    out.add(found.get());
+    out.add(path);
     out.addAll(argv.subList(1, argv.size()));
     return out;
   }

@@ -11,21 +11,27 @@ import java.util.List;
  * is returned (a smoke, a script: the next run may need the port a leftover server holds) {@link #await}s its sweep;
  * a git query does not wait (what git leaves, a daemon such as fsmonitor's, holds nothing a later query needs).
  *
+ * <p>A pass costs a stat read per process on the machine (about 10 microseconds each, mostly the kernel's: 600
+ * processes cost 6 ms), whatever the number of commands it serves, so passes are few: one when someone waits
+ * ({@link #await}, {@link #settle()}), one when a stage ends ({@link #sweepSoon()}, without waiting for it), and
+ * otherwise one at the latest {@link #LATEST_MS} after the first command of a batch finished. A run's git queries
+ * (a few dozen in a fraction of a second) are thus swept in one pass, after their stage, while the next stage works.
+ *
  * <p>Nothing escapes the guarantee: a command stays registered with {@link ExitCleanup} until its sweep is done, so
- * the exit hook ends it if forkstate stops first; {@link #settle()} waits for every pending sweep (a stage boundary:
- * what one stage left is gone before the next stage starts). A command whose output is still held open by something
- * it left, or that ran out of time, is not handed here: its caller ends the tree at once, as the output depends on it.
+ * the exit hook ends it if forkstate stops first; {@link #settle()} waits for every pending sweep (a smoke starts
+ * only once what the queries before it left is gone). A command whose output is still held open by something it left,
+ * or that ran out of time, is not handed here: its caller ends the tree at once, as the output depends on it.
  */
 final class LeftoverSweeper {
   /**
-   * How long a pass waits for more commands to finish before it starts, unless someone waits for it: a run's git
-   * queries finish a few milliseconds apart, and one pass for all of them costs what one pass for one costs (a stat
-   * read per process on the machine, about a millisecond per hundred processes). What a query left lives at most
-   * about this long (and the time of the pass).
+   * How long a pass waits for more commands to finish before it starts, unless it is asked for sooner: what a query
+   * left lives at most about this long (and the time of the pass), or until its stage ends.
    */
-  static final long GATHER_MS = 50;
+  static final long LATEST_MS = 1000;
 
-  private static final LeftoverSweeper SHARED = new LeftoverSweeper();
+  private static final LeftoverSweeper SHARED = new LeftoverSweeper(LATEST_MS);
+
+  private final long latestMs;
 
   private final List<ProcessTree> pending = new ArrayList<>();
   private long added;
@@ -33,6 +39,11 @@ final class LeftoverSweeper {
   /** Someone waits in {@link #settle()}: sweep now, without gathering. */
   private boolean urgent;
   private Thread thread;
+
+  /** @param latestMs how long a batch waits for a pass when nobody asks for one (tests use a long wait) */
+  LeftoverSweeper(long latestMs) {
+    this.latestMs = latestMs;
+  }
 
   static LeftoverSweeper shared() {
     return SHARED;
@@ -52,6 +63,17 @@ final class LeftoverSweeper {
     }
     notifyAll();
     return added;
+  }
+
+  /**
+   * Asks for a pass for what is pending now, without waiting for it: a stage ended, and its commands' leftovers are
+   * ended while the next stage works (a command that needs them gone waits with {@link #settle()}).
+   */
+  synchronized void sweepSoon() {
+    if (!pending.isEmpty()) {
+      urgent = true;
+      notifyAll();
+    }
   }
 
   /** Returns once every command handed here before the call has been swept. */
@@ -92,8 +114,8 @@ final class LeftoverSweeper {
           while (pending.isEmpty()) {
             wait();
           }
-          long gatherUntil = System.nanoTime() + GATHER_MS * 1_000_000;
-          for (long left = GATHER_MS; !urgent && left > 0;
+          long gatherUntil = System.nanoTime() + latestMs * 1_000_000;
+          for (long left = latestMs; !urgent && left > 0;
                left = (gatherUntil - System.nanoTime()) / 1_000_000) {
             wait(left);
           }

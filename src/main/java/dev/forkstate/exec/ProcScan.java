@@ -15,10 +15,15 @@ import java.util.Set;
  * the number of commands it is checked against, so commands that finished together are swept together.
  *
  * <p>The machine may run hundreds of processes: each one's start time (in {@code /proc/<pid>/stat}, read anyway for
- * the session) is compared first, and only a process that started no earlier than some command has its environment
- * read. Whatever a command left started after it did: a marker is inherited only by its descendants, and a session
- * or group with the command's pid as its id exists only from the command's start on (Linux does not hand out a pid
- * that is still a session or group id).
+ * the session) is compared first, and only a process that started no earlier than some command (no earlier than a
+ * bound taken just before it started, {@link ProcessTree#notBefore()}) has its environment read. Whatever a command
+ * left started after it did: a marker is inherited only by its descendants, and a session or group with the command's
+ * pid as its id exists only from the command's start on (Linux does not hand out a pid that is still a session or
+ * group id). The start only narrows whose environment is read: an earlier bound reads more, never finds less.
+ *
+ * <p>A pass reads every process's stat (the kernel gives no cheaper list of starts or sessions; a rule that skips
+ * processes by pid alone fails once pid numbers wrap, which a busy machine with pid_max 32768 does in seconds), so
+ * passes are few ({@link LeftoverSweeper}).
  */
 final class ProcScan {
   static final Path PROC = Path.of("/proc");
@@ -106,6 +111,9 @@ final class ProcScan {
    * itself hold spaces and brackets. Read as bytes and parsed in place: the scan reads one per process per pass.
    */
   record Stat(byte state, long group, long session, long start) {
+    /** A bound on where the command name's closing bracket is: 10 digits, " (", 15 bytes, ")"; with a margin. */
+    static final int NAME_END = 64;
+
     /**
      * Reads {@code dir/stat} into {@code buf} (a scan reuses one buffer: it reads one file per process on the
      * machine); null when the process is gone or the file is not readable.
@@ -122,9 +130,14 @@ final class ProcScan {
       }
     }
 
-    /** The stat file's text, its first {@code length} bytes of {@code b}; null when it ends before field 22. */
+    /**
+     * The stat file's text, its first {@code length} bytes of {@code b}; null when it ends before field 22. The
+     * command name ends by byte {@link #NAME_END}: the kernel keeps at most 15 bytes of it (TASK_COMM_LEN 16 with
+     * its NUL), after a pid of at most 10 digits and " (". The last ')' before that ends it; the fields after it are
+     * numbers and a state letter, so the search need not start at the line's end.
+     */
     static Stat parse(byte[] b, int length) {
-      int i = length - 1;
+      int i = Math.min(length, NAME_END) - 1;
       while (i >= 0 && b[i] != ')') {
         i--;
       }

@@ -35,16 +35,36 @@ public final class ProcessTree {
 
   /** This JVM's start in clock ticks since boot: every command it runs started later (0 where unknown). */
   private static final long SELF_START = ProcScan.startTicks("/proc/self");
+  /** When {@link #SELF_START} was read, on {@link System#nanoTime()}'s clock. */
+  private static final long SELF_READ_NANOS = System.nanoTime();
+  /**
+   * A clock tick as no Linux is slower: USER_HZ, the unit of /proc/pid/stat's times, is 100 or more on every
+   * architecture. Counting elapsed ticks at this length never counts more ticks than passed.
+   */
+  private static final long NANOS_PER_TICK = 10_000_000;
 
   private final Process process;
   private final byte[] markerVariable;
-  /** The command's start in clock ticks since boot, or this JVM's when it was gone before it could be read. */
+  /** No later than the command's start, in clock ticks since boot ({@link #notBefore()}). */
   private final long started;
 
-  private ProcessTree(Process process, String marker) {
+  private ProcessTree(Process process, String marker, long notBefore) {
     this.process = process;
     this.markerVariable = (MARKER_VARIABLE + "=" + marker + "\0").getBytes(StandardCharsets.UTF_8);
-    this.started = Math.max(SELF_START, ProcScan.startTicks("/proc/" + process.pid()));
+    this.started = notBefore;
+  }
+
+  /**
+   * A start, in clock ticks since boot, that no process started after this call precedes: for a command, taken just
+   * before it starts, instead of reading its /proc stat (a file read per command, on the command's path). Why it is
+   * never later than the start the kernel records: {@link #SELF_START} is no later than this JVM's start, which is
+   * before {@link #SELF_READ_NANOS}; the monotonic clock advances no faster than the boot-time clock the kernel stamps
+   * a process with (the latter also counts suspended time), and a tick is counted as at least 10 ms. It is earlier than
+   * the command's real start by up to the time between the JVM's start and that read (a hundred milliseconds): the
+   * scan then reads the environment of a few more processes, which is all the start is used for ({@link ProcScan}).
+   */
+  static long notBefore() {
+    return SELF_START + Math.max(0, (System.nanoTime() - SELF_READ_NANOS) / NANOS_PER_TICK);
   }
 
   /** A marker no other run (of this or another forkstate) uses: this JVM's pid and a counter. */
@@ -52,8 +72,9 @@ public final class ProcessTree {
     return ProcessHandle.current().pid() + "-" + NEXT.incrementAndGet();
   }
 
-  static ProcessTree of(Process process, String marker) {
-    return new ProcessTree(process, marker);
+  /** @param notBefore {@link #notBefore()}, taken before the process was started */
+  static ProcessTree of(Process process, String marker, long notBefore) {
+    return new ProcessTree(process, marker, notBefore);
   }
 
   /** The argv prefix that starts a command in its own session, or nothing where setsid is not installed. */

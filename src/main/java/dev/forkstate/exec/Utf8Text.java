@@ -16,6 +16,14 @@ public final class Utf8Text {
   private Utf8Text() {}
 
   public static String decode(byte[] bytes) {
+    // The JDK's own decoding (its fast paths for ASCII) replaces every byte that is not valid UTF-8 with U+FFFD: a
+    // result without U+FFFD means every byte was valid, and it is the text. Only one with U+FFFD (a bad byte, or a
+    // U+FFFD the output really holds) is decoded again, byte by byte.
+    String plain = new String(bytes, StandardCharsets.UTF_8);
+    return plain.indexOf('\uFFFD') < 0 ? plain : escaped(bytes);
+  }
+
+  private static String escaped(byte[] bytes) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);

@@ -35,7 +35,17 @@ final class SecretNames {
     if (NOT_SECRET.contains(upper) || upper.endsWith("ASKPASS") || upper.endsWith("BYPASS")) {
       return false;
     }
-    for (String part : upper.split("[_.-]")) {
+    // Split by hand: String.split with a character class compiles a regular expression per call, and every
+    // variable of the environment passes here at start-up.
+    for (int from = 0, to; from <= upper.length(); from = to + 1) {
+      to = from;
+      while (to < upper.length() && "_.-".indexOf(upper.charAt(to)) < 0) {
+        to++;
+      }
+      String part = upper.substring(from, to);
+      if (part.isEmpty()) {
+        continue; // between two separators: no word is empty
+      }
       if (PARTS.contains(part)) {
         return true;
       }
@@ -50,6 +60,9 @@ final class SecretNames {
 
   /** The password of a URL with user info (scheme://user:password@host), when the value holds one. */
   static Optional<String> urlPassword(String value) {
+    if (!value.contains("://")) {
+      return Optional.empty(); // what the expression needs first: most values are no URL
+    }
     Matcher m = URL_PASSWORD.matcher(value);
     return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }

@@ -110,6 +110,36 @@ class CommandRunnerTest {
   }
 
   @Test
+  void aProgramFoundOnThePathIsLookedUpOnceAndOneMissingAgain() throws Exception {
+    java.nio.file.Path bin = java.nio.file.Files.createDirectories(tmp.resolve("bin"));
+    CommandRunner r = new CommandRunner(Map.of("PATH", bin + ":" + System.getenv("PATH")), Redactor.none());
+    assertThat(r.run(tmp, Duration.ofSeconds(30), List.of("forkstate-probe")).started()).isFalse();
+    java.nio.file.Path probe = bin.resolve("forkstate-probe");
+    java.nio.file.Files.writeString(probe, "#!/bin/sh\necho probed\n");
+    probe.toFile().setExecutable(true);
+    // Installed after a failed lookup: found now (a miss is not remembered).
+    assertThat(r.run(tmp, Duration.ofSeconds(30), List.of("forkstate-probe")).stdout()).isEqualTo("probed\n");
+    assertThat(r.run(tmp, Duration.ofSeconds(30), List.of("forkstate-probe")).stdout()).isEqualTo("probed\n");
+  }
+
+  /** A thread's builder is reused: what one command set in the environment is gone for the next one. */
+  @Test
+  void aCommandsOwnVariablesDoNotReachTheNextCommandOnTheSameThread() {
+    CommandRunner r = new CommandRunner(Map.of("PATH", System.getenv("PATH"), "KEEP", "base"), Redactor.none());
+    CommandResult first = r.run(new CommandSpec(List.of("env"), "env", tmp, Map.of("ONLY_FIRST", "1", "KEEP",
+        "changed"), Duration.ofSeconds(30)));
+    CommandResult second = r.run(new CommandSpec(List.of("env"), "env", tmp, Map.of(), Duration.ofSeconds(30)));
+    assertThat(first.stdout().lines()).contains("ONLY_FIRST=1", "KEEP=changed");
+    assertThat(second.stdout().lines()).contains("KEEP=base").noneMatch(l -> l.startsWith("ONLY_FIRST="));
+    String marker = ProcessTree.MARKER_VARIABLE + "=";
+    assertThat(first.stdout().lines().filter(l -> l.startsWith(marker)).toList()).hasSize(1)
+        .doesNotContainAnyElementsOf(second.stdout().lines().filter(l -> l.startsWith(marker)).toList());
+    // Nothing else of this JVM's environment: only the runner's.
+    assertThat(second.stdout().lines().map(l -> l.substring(0, l.indexOf('='))).toList())
+        .containsExactlyInAnyOrder("PATH", "KEEP", ProcessTree.MARKER_VARIABLE);
+  }
+
+  @Test
   void secretsAreRedactedFromCapturedOutput() {
     CommandResult res = new CommandRunner(env, Redactor.fromEnvironment(env))
         .run(tmp, Duration.ofSeconds(5), List.of("bash", "-c", "echo $MY_SECRET_TOKEN; echo $MY_SECRET_TOKEN >&2"));

@@ -74,6 +74,42 @@ class LeftoverSweeperTest {
   }
 
   @Test
+  void whatAQueryLeftIsEndedWithoutAnyoneAskingWithinTheLatestWait() throws Exception {
+    List<Long> left = pids(query(LEAVES_THREE).stdout());
+    assertThat(left).hasSize(3);
+    ProcessTreeTest.assertGone(left); // polls up to 5 s; the sweeper's own pass comes within LATEST_MS
+  }
+
+  /**
+   * A batch waits for one pass (a pass reads every process's stat), until someone asks: a stage's end asks without
+   * waiting ({@link LeftoverSweeper#sweepSoon()}), and the pass ends all the batch's leftovers.
+   */
+  @Test
+  void aPassWaitsForTheBatchUntilAStageEndAsksForIt() throws Exception {
+    LeftoverSweeper sweeper = new LeftoverSweeper(600_000);
+    List<Long> left = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      String marker = ProcessTree.newMarker();
+      long notBefore = ProcessTree.notBefore();
+      List<String> argv = new ArrayList<>(ProcessTree.sessionPrefix());
+      argv.addAll(List.of("bash", "-c", LEAVES_THREE));
+      ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
+      pb.environment().put(ProcessTree.MARKER_VARIABLE, marker);
+      Process p = pb.start();
+      p.getOutputStream().close();
+      left.addAll(pids(new String(p.getInputStream().readAllBytes())));
+      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      sweeper.add(ProcessTree.of(p, marker, notBefore));
+    }
+    assertThat(left).hasSize(6);
+    Thread.sleep(300);
+    assertThat(left).allMatch(ProcessTreeTest::alive); // nobody asked yet: no pass
+    sweeper.sweepSoon();
+    ProcessTreeTest.assertGone(left);
+    sweeper.settle(); // the pass is done: nothing pending
+  }
+
+  @Test
   void settleWithNothingPendingReturnsAtOnce() {
     CommandRunner.settle();
     CommandResult r = query("true");

@@ -99,6 +99,25 @@ class ProcessTreeTest {
         }).filter(p -> alive(p.pid())).map(ProcessHandle::pid).toList();
   }
 
+  /** The bound taken before a command starts is never later than the start the kernel records for it. */
+  @Test
+  void theStartBoundTakenBeforeACommandIsNoLaterThanItsStart() throws Exception {
+    for (int i = 0; i < 40; i++) {
+      long notBefore = ProcessTree.notBefore();
+      Process p = new ProcessBuilder("sleep", "30").start();
+      try {
+        long start = ProcScan.startTicks("/proc/" + p.pid());
+        assertThat(start).isPositive();
+        assertThat(notBefore).isPositive().isLessThanOrEqualTo(start);
+        if (i % 10 == 0) {
+          Thread.sleep(25); // across tick boundaries too
+        }
+      } finally {
+        p.destroyForcibly().waitFor();
+      }
+    }
+  }
+
   /** The fields the scan reads are counted after the last ')': a command name may hold spaces and brackets. */
   @Test
   void statFieldsAreReadAfterTheCommandName() {
@@ -115,6 +134,10 @@ class ProcessTreeTest {
     byte[] reused = java.util.Arrays.copyOf(cut, bytes.length);
     System.arraycopy(bytes, cut.length, reused, cut.length, bytes.length - cut.length);
     assertThat(ProcScan.Stat.parse(reused, cut.length)).isNull();
+    // The longest name the kernel keeps (15 bytes), brackets and all, after the longest pid.
+    byte[] longest = ("4294967295 () S 1 ) 2 )) R 1 4300 4301 0 0 0 0 0 0 0 0 0 0 0 0 0 1 0 777 5 6 7\n")
+        .getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(ProcScan.Stat.parse(longest, longest.length)).isEqualTo(new ProcScan.Stat((byte) 'R', 4300, 4301, 777));
     // Field 22 of this JVM's own stat is its start, a positive number of ticks.
     assertThat(ProcScan.Stat.read("/proc/self", new byte[2048]).start()).isPositive();
   }

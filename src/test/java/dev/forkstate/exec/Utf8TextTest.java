@@ -11,6 +11,13 @@ class Utf8TextTest {
     String s = "tests/smoke/test_ü.py\0caf\u00e9 \uD83D\uDE80 plain";
     assertThat(Utf8Text.decode(s.getBytes(StandardCharsets.UTF_8))).isEqualTo(s);
     assertThat(Utf8Text.decode(new byte[0])).isEmpty();
+    // A replacement character the output really holds stays one, beside a bad byte too.
+    assertThat(Utf8Text.decode("a\uFFFDb".getBytes(StandardCharsets.UTF_8))).isEqualTo("a\uFFFDb");
+    byte[] both = {'a', (byte) 0xef, (byte) 0xbf, (byte) 0xbd, (byte) 0xe9, 'b'};
+    assertThat(Utf8Text.decode(both)).isEqualTo("a\uFFFD\\xe9b");
+    // UTF-8 that encodes a surrogate, or too many bytes for a character, is not valid: escaped as before.
+    assertThat(Utf8Text.decode(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80})).isEqualTo("\\xed\\xa0\\x80");
+    assertThat(Utf8Text.decode(new byte[] {(byte) 0xc0, (byte) 0xaf})).isEqualTo("\\xc0\\xaf");
   }
 
   @Test

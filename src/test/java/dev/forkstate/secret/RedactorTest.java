@@ -20,6 +20,19 @@ class RedactorTest {
   }
 
   /** The names issue 15 found unredacted, and their family: a part, a word with no separator, a suffix. */
+  /** The parts are split at '_', '.' and '-' however they are repeated or placed, as a split on [_.-] did. */
+  @Test
+  void namesSplitAtEverySeparatorWhereverItStands() {
+    for (String name : new String[] {"_TOKEN", "TOKEN_", "A__KEY", "A.-KEY", "-PAT-", "my.api-key", "X..DSN..Y",
+        "AUTH", "_", "", "__", "KEY_BOARD", "GH-PAT"}) {
+      boolean bySplit = false;
+      for (String part : name.toUpperCase(java.util.Locale.ROOT).split("[_.-]")) {
+        bySplit |= java.util.Set.of("KEY", "TOKEN", "PAT", "DSN", "AUTH").contains(part);
+      }
+      assertThat(Redactor.looksSecret(name)).as(name).isEqualTo(bySplit);
+    }
+  }
+
   @Test
   void widerNamesLookSecret() {
     for (String name : List.of("REDIS_PASS", "SMTP_PASS", "GITHUBTOKEN", "SLACK_WEBHOOK_URL", "SLACKWEBHOOK",

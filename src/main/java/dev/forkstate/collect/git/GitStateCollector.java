@@ -47,7 +47,7 @@ public final class GitStateCollector implements Collector {
             ctx::mergeBase), ctx.pool()),
         CompletableFuture.supplyAsync(() -> tracking(git), ctx.pool()),
         CompletableFuture.supplyAsync(() -> worktree(git, ctx.ownOutputs(), ctx.configFile()), ctx.pool()),
-        CompletableFuture.supplyAsync(() -> List.of(shallow(git)), ctx.pool()));
+        CompletableFuture.supplyAsync(() -> List.of(shallow(ctx.shallow())), ctx.pool()));
     CommandResult head = headRun.join();
     List<Fact> facts = new ArrayList<>();
     if (!head.ok()) {
@@ -63,8 +63,8 @@ public final class GitStateCollector implements Collector {
     return facts;
   }
 
-  private static Fact shallow(GitCli git) {
-    CommandResult shallow = git.run("rev-parse", "--is-shallow-repository");
+  /** From {@code git rev-parse --is-shallow-repository}, which the upstream drift asks too (run once, shared). */
+  private static Fact shallow(CommandResult shallow) {
     boolean isShallow = "true".equals(GitCli.firstLine(shallow));
     return shallow.ok()
         ? Fact.of(FactIds.GIT_SHALLOW, isShallow ? Status.WARN : Status.PASS, new Value.Flag(isShallow),

@@ -3,6 +3,7 @@ package dev.forkstate.collect.happypath;
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.collect.Collector;
 import dev.forkstate.collect.GitCli;
+import dev.forkstate.collect.ScratchDir;
 import dev.forkstate.collect.python.PyModule;
 import dev.forkstate.collect.python.DeclarationReader;
 import dev.forkstate.collect.python.DeclaredDependencies;
@@ -88,7 +89,7 @@ public final class HappyPathCollector implements Collector {
     List<RawChange> raw;
     CommandResult listed;
     try {
-      Path out = Files.createTempFile("forkstate-pydiff", ".txt");
+      Path out = ScratchDir.file("forkstate-pydiff", ".txt");
       try {
         // --output: a big fork's list is larger than what forkstate captures from stdout. Every path: a Python
         // script need not end in .py.

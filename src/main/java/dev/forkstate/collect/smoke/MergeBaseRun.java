@@ -80,7 +80,7 @@ final class MergeBaseRun {
             evidence);
       }
       CollectContext there = new CollectContext(tree, ctx.settings(), ctx.runner(), ctx.offline(),
-          new GitCli(tree, ctx.runner()), ctx.pool(), ctx.ownOutputs(), ctx.configFile(), ctx.mergeBases());
+          new GitCli(tree, ctx.runner()), ctx.pool(), ctx.ownOutputs(), ctx.configFile(), ctx.shared());
       SmokeCollector.SmokeRun base = runner.run(there, smoke, py, codeFirst(tree, ctx.runner().baseEnv()));
       return with(fact, tests, baseline(sha, tests, base.fact(), base.counted()), evidence);
     } finally {

@@ -105,7 +105,9 @@ record MergePreview(Outcome outcome, Map<String, List<ConflictKind>> conflicts, 
       if (i + 2 + n >= f.length) {
         break;
       }
-      out.add(new Message(List.of(f).subList(i + 1, i + 1 + n), f[i + 1 + n], f[i + 2 + n].strip()));
+      // The message's own paths only: a copy of the whole output per message made a large merge quadratic.
+      out.add(new Message(List.of(java.util.Arrays.copyOfRange(f, i + 1, i + 1 + n)), f[i + 1 + n],
+          f[i + 2 + n].strip()));
       i += n + 3;
     }
     return out;

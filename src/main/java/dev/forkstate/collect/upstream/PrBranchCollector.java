@@ -44,7 +44,7 @@ public final class PrBranchCollector implements Collector {
     if (ctx.settings().prBranches().isEmpty()) {
       return List.of();
     }
-    CommandResult listed = PrRefs.list(ctx.git(), ctx.settings().prBranches());
+    CommandResult listed = PrRefs.list(ctx, ctx.settings().prBranches());
     String unread = GitCli.unreadable(listed, "git for-each-ref failed: ");
     if (!unread.isEmpty()) {
       return List.of(Fact.unknown(FactIds.PR_BRANCHES, "the PR branches could not be listed: " + unread,
@@ -78,7 +78,7 @@ public final class PrBranchCollector implements Collector {
     if (ctx.settings().prBranches().isEmpty()) {
       return List.of();
     }
-    CommandResult listed = PrRefs.list(ctx.git(), ctx.settings().prBranches());
+    CommandResult listed = PrRefs.list(ctx, ctx.settings().prBranches());
     return !GitCli.unreadable(listed, "").isEmpty() ? List.of()
         : refs(ctx, listed).stream().map(PrRefs.PrRef::name).toList();
   }

@@ -1,6 +1,6 @@
 package dev.forkstate.collect.upstream;
 
-import dev.forkstate.collect.GitCli;
+import dev.forkstate.collect.CollectContext;
 import dev.forkstate.exec.CommandResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +24,17 @@ final class PrRefs {
 
   private PrRefs() {}
 
-  /** {@code git for-each-ref} over both namespaces; the caller reads it with {@link #parse}. */
-  static CommandResult list(GitCli git, List<String> patterns) {
+  /**
+   * {@code git for-each-ref} over both namespaces, run once per run (the PR branches and the PR lookups both list
+   * them); the caller reads it with {@link #parse}.
+   */
+  static CommandResult list(CollectContext ctx, List<String> patterns) {
     List<String> args = new ArrayList<>(List.of("for-each-ref", "--format=%(refname)"));
     for (String p : patterns) {
       args.add("refs/heads/" + p);
       args.add("refs/remotes/*/" + p);
     }
-    return git.run(args, null);
+    return ctx.shared().run(args);
   }
 
   /**

@@ -56,7 +56,7 @@ public final class UpstreamCollector implements Collector {
     // The three probes are independent; ask them together and read the answers in order of importance.
     var resolvedF = CompletableFuture.supplyAsync(
         () -> git.run("rev-parse", "--verify", "--quiet", upstream + "^{commit}"), ctx.pool());
-    var shallowF = CompletableFuture.supplyAsync(() -> git.run("rev-parse", "--is-shallow-repository"), ctx.pool());
+    var shallowF = CompletableFuture.supplyAsync(ctx::shallow, ctx.pool());
     var mbF = CompletableFuture.supplyAsync(() -> ctx.mergeBase(upstream), ctx.pool());
     CommandResult resolved = resolvedF.join();
     if (!resolved.ok()) {

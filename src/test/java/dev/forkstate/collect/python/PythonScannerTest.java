@@ -146,6 +146,17 @@ class PythonScannerTest {
   }
 
   /** A file's #! line is read whether or not it parses: it tells a Python script without .py from a shell one. */
+  /** The caches' key changes with the script (and the secret name parts it is given), and only then. */
+  @Test
+  void theScannersIdentityChangesWithItsTextOnly() {
+    assertThat(PythonScanner.version()).matches("[0-9a-f]{16}").isEqualTo(PythonScanner.version());
+    assertThat(PythonScanner.identity("import ast\n")).isEqualTo(PythonScanner.identity("import ast\n"))
+        .isNotEqualTo(PythonScanner.identity("import ast\n\n"))
+        .isNotEqualTo(PythonScanner.identity("import sys\n"));
+    // An edit that keeps the length and every byte, in another order.
+    assertThat(PythonScanner.identity("ab")).isNotEqualTo(PythonScanner.identity("ba"));
+  }
+
   @Test
   void readsTheShebangOfEveryFile() throws Exception {
     PythonScanner.Scan s = scan(Map.of("bin/tool", "#!/usr/bin/env python3\nimport os\n", "bin/run",

@@ -91,4 +91,18 @@ class MergePreviewParseTest {
         new Value.Conflict("harness.py", List.of(ADD_ADD), 2, ""),
         new Value.Conflict("rr_up.py", List.of(RENAME_RENAME), 0, "rr.py"));
   }
+  /** A merge of thousands of files: each message keeps exactly its own paths, read in one pass over the output. */
+  @Test
+  void thousandsOfMessagesEachNameTheirOwnPaths() {
+    StringBuilder z = new StringBuilder("22b47defa83ec90a61dadde27696c11f9d40a5b1\0c0.py\0\0");
+    for (int k = 0; k < 20_000; k++) {
+      z.append("1\0f").append(k).append(".py\0Auto-merging\0Auto-merging f").append(k).append(".py\n\0");
+    }
+    z.append("2\0c0.py\0c1.py\0CONFLICT (contents)\0CONFLICT (content): Merge conflict in c0.py\n\0");
+    List<MergePreview.Message> messages = MergePreview.messages(z.toString());
+    assertThat(messages).hasSize(20_001);
+    assertThat(messages.get(19_999).paths()).containsExactly("f19999.py");
+    assertThat(messages.get(20_000).paths()).containsExactly("c0.py", "c1.py");
+    assertThat(MergePreview.parse(z.toString())).containsExactly(Map.entry("c0.py", List.of(CONTENT)));
+  }
 }
