@@ -7,6 +7,7 @@ import dev.forkstate.secret.Redactor;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -19,6 +20,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // One locale whatever the user's: a report must not depend on LANG (a Turkish locale lower-cases "I" to a dotless
+    // i, a German one formats 1.5 as "1,5"), and with the locale Jackson uses for its date format, sqlite-jdbc's date
+    // format (made in the default locale) finds the JDK's locale data already looked up (see StartUp).
+    Locale.setDefault(Locale.US);
     // Work the invoked command needs that can start now, beside picocli's start (see StartUp).
     StartUp.begin(ForkstateCommand.invoked(args));
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package dev.forkstate.collect.happypath;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
@@ -27,7 +28,7 @@ final class GuideCommands {
     doc.accept(new AbstractVisitor() {
       @Override
       public void visit(FencedCodeBlock block) {
-        String info = block.getInfo() == null ? "" : block.getInfo().strip().split("\\s+")[0].toLowerCase();
+        String info = block.getInfo() == null ? "" : block.getInfo().strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
         if (!SHELL.contains(info)) {
           return;
         }
