@@ -109,7 +109,7 @@ final class CollectorPlan {
         }, pool)).toList();
     List<Fact> out = new ArrayList<>();
     for (CompletableFuture<List<Fact>> f : futures) {
-      out.addAll(Workspace.join(f));
+      out.addAll(Await.join(f));
     }
     return out;
   }

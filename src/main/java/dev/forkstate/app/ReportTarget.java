@@ -88,12 +88,12 @@ final class ReportTarget {
 
   /** The old Markdown report, parsed; null when there is none (or the report is JSON). */
   ReportDocument oldDocument() {
-    return Workspace.join(parsing);
+    return Await.join(parsing);
   }
 
   /** What the old report said, for "changes since the last report". */
   PreviousReport previousReport() {
-    return Workspace.join(said);
+    return Await.join(said);
   }
 
   private static PreviousReport previousReport(ReportDocument old) {

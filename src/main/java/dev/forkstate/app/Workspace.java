@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -90,9 +89,9 @@ final class Workspace implements AutoCloseable {
    * settings next), so the git commands run while the report target is read.
    */
   Settings settings() {
-    ForkstateConfig config = join(configured);
+    ForkstateConfig config = Await.join(configured);
     validateRequired(config, configFile);
-    return SettingsResolver.resolve(config, join(detecting), configName());
+    return SettingsResolver.resolve(config, Await.join(detecting), configName());
   }
 
   /** The config file as the report names it: relative to the repository inside it, else its absolute path. */
@@ -117,17 +116,6 @@ final class Workspace implements AutoCloseable {
   @Override
   public void close() {
     pool.shutdownNow();
-  }
-
-  static <T> T join(CompletableFuture<T> f) {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw e;
-    }
   }
 
   /** The work tree's root; a user error when the folder is missing or not inside a work tree. */

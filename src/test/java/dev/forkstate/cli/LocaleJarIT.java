@@ -3,14 +3,11 @@ package dev.forkstate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.forkstate.app.demo.DemoProject;
+import dev.forkstate.support.JarRun;
 import dev.forkstate.support.TestEnv;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Arabic one formats numbers with its own digits; forkstate runs in one locale of its own (Main).
  */
 class LocaleJarIT {
-  private static final Path JAR = Path.of(System.getProperty("forkstate.jar", "target/forkstate.jar"));
-
   @TempDir
   Path tmp;
 
@@ -40,22 +35,7 @@ class LocaleJarIT {
         .isEqualTo(history).containsPattern("(?m)^1 ");
   }
 
-  /** Runs the jar with these JVM options; returns its stdout. */
   private String run(Map<String, String> env, List<String> jvm, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
-    cmd.addAll(jvm);
-    cmd.addAll(List.of("-jar", JAR.toString()));
-    cmd.addAll(List.of(args));
-    Path out = tmp.resolve("out.txt");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile())
-        .redirectError(tmp.resolve("err.txt").toFile());
-    pb.environment().clear();
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("forkstate.jar did not finish within 120 s");
-    }
-    return Files.readString(out, StandardCharsets.UTF_8);
+    return JarRun.run(tmp, env, jvm, args).stdout();
   }
 }

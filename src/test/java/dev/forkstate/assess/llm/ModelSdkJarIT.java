@@ -9,16 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.forkstate.app.demo.DemoProject;
+import dev.forkstate.support.JarRun;
 import dev.forkstate.support.TestEnv;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -33,8 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and writes the model's checked answer, as the class-path tests (ModelAssessmentTest) do without the inner jar.
  */
 class ModelSdkJarIT {
-  private static final Path JAR = Path.of(System.getProperty("forkstate.jar", "target/forkstate.jar"));
-
   @TempDir
   Path tmp;
   WireMockServer llm;
@@ -52,7 +48,7 @@ class ModelSdkJarIT {
 
   @Test
   void theSdkIsOnlyInTheInnerJar() throws IOException {
-    try (JarFile jar = new JarFile(JAR.toFile())) {
+    try (JarFile jar = new JarFile(JarRun.JAR.toFile())) {
       List<String> names = Collections.list(jar.entries()).stream().map(ZipEntry::getName).toList();
       assertThat(names).contains(ModelSdk.INNER_JAR)
           .noneMatch(n -> n.startsWith("com/openai/") || n.startsWith("kotlin/") || n.startsWith("okhttp3/")
@@ -79,8 +75,8 @@ class ModelSdkJarIT {
     llm.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json").withBody(ChatCompletions.completion(answer))));
 
-    Run run = forkstate(env, "generate", "--repo", fork.toString(), "--config", config.toString(), "--out",
-        tmp.resolve("report.md").toString());
+    JarRun.Result run = JarRun.run(tmp, env, List.of(), "generate", "--repo", fork.toString(), "--config",
+        config.toString(), "--out", tmp.resolve("report.md").toString());
 
     assertThat(run.stderr()).doesNotContain("internal error").doesNotContain("could not be loaded");
     assertThat(Files.readString(tmp.resolve("report.md")))
@@ -90,24 +86,5 @@ class ModelSdkJarIT {
     try (Stream<Path> cached = Files.list(tmp.resolve("home/.cache/forkstate"))) {
       assertThat(cached.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("model-sdk-\\d+-[0-9a-f]+\\.jar"));
     }
-  }
-
-  private record Run(int exit, String stdout, String stderr) {}
-
-  private Run forkstate(Map<String, String> env, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
-        JAR.toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("out.txt").toFile())
-        .redirectError(tmp.resolve("err.txt").toFile());
-    pb.environment().clear();
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("forkstate.jar did not finish within 120 s");
-    }
-    return new Run(p.exitValue(), Files.readString(tmp.resolve("out.txt"), StandardCharsets.UTF_8),
-        Files.readString(tmp.resolve("err.txt"), StandardCharsets.UTF_8));
   }
 }
