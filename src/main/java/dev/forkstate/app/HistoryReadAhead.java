@@ -41,7 +41,9 @@ final class HistoryReadAhead implements AutoCloseable {
       store = HistoryStore.openIfCurrent(db);
       return store.isPresent() ? Optional.of(new Opened(store.get(), StoredWindow.read(store.get())))
           : Optional.empty();
-    } catch (HistoryStore.Unavailable | RuntimeException e) {
+    } catch (HistoryStore.Unavailable | RuntimeException | LinkageError e) {
+      // Not read ahead (a driver whose native library does not load, too): the history phase opens the store
+      // itself and reports what it finds.
       store.ifPresent(HistoryStore::close);
       return Optional.empty();
     }

@@ -115,6 +115,9 @@ final class Workspace implements AutoCloseable {
 
   @Override
   public void close() {
+    // Nothing the run's commands left outlives the run, for a caller in this JVM too (the CLI's exit hook covers
+    // its own): the collection's last stage asked for that pass without waiting, so it is usually done by now.
+    CommandRunner.settle();
     pool.shutdownNow();
   }
 

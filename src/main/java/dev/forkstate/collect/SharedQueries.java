@@ -3,6 +3,7 @@ package dev.forkstate.collect;
 import dev.forkstate.exec.CommandResult;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -41,16 +42,32 @@ public final class SharedQueries {
     CompletableFuture<CommandResult> mine = new CompletableFuture<>();
     CompletableFuture<CommandResult> first = runs.putIfAbsent(key, mine);
     if (first != null) {
-      return first.join();
+      return answer(first);
     }
     try {
       mine.complete(git.run(key, null));
-    } catch (RuntimeException e) {
-      // Not remembered: an interrupted run says nothing about the repository; the next caller asks git again.
+    } catch (RuntimeException | Error e) {
+      // Not remembered: an interrupted run says nothing about the repository; the next caller asks git again. The
+      // callers already waiting get the same failure, as thrown (an Error too: none of them may wait for ever).
       runs.remove(key, mine);
       mine.completeExceptionally(e);
       throw e;
     }
     return mine.join();
+  }
+
+  /** The first caller's answer, or what its run threw, as thrown (not wrapped in a CompletionException). */
+  private static CommandResult answer(CompletableFuture<CommandResult> first) {
+    try {
+      return first.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 }

@@ -60,7 +60,9 @@ public final class CommandRunner {
   private final Semaphore slots;
   /**
    * Where each program named without a folder was found on the PATH, looked up once per runner (its PATH does not
-   * change): a run starts git a few dozen times, and each lookup tested the PATH's folders one by one.
+   * change): a run starts git a few dozen times, and each lookup tested the PATH's folders one by one. A program that
+   * appears during the run in a PATH folder searched earlier (a virtualenv's bin made by a step) is not seen by the
+   * commands started directly after it was found elsewhere; a command run through a shell looks it up itself.
    */
   private final Map<String, String> found;
   private final PreparedBuilders builders;

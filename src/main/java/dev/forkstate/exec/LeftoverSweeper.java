@@ -25,9 +25,12 @@ import java.util.List;
 final class LeftoverSweeper {
   /**
    * How long a pass waits for more commands to finish before it starts, unless it is asked for sooner: what a query
-   * left lives at most about this long (and the time of the pass), or until its stage ends.
+   * left lives at most about this long (and the time of the pass), or until its stage ends. Short enough that a
+   * process without the marker is rarely matched by a session id whose leader's pid was reused meanwhile (see
+   * ProcScan), long enough that a stage's queries share a pass: a pass every quarter second costs a few percent of a
+   * core on a machine with hundreds of processes.
    */
-  static final long LATEST_MS = 1000;
+  static final long LATEST_MS = 250;
 
   private static final LeftoverSweeper SHARED = new LeftoverSweeper(LATEST_MS);
 

@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * forkstate's per-user cache folder ($XDG_CACHE_HOME/forkstate, else ~/.cache/forkstate): files that forkstate.jar
@@ -37,12 +42,18 @@ public final class UserCache {
   /**
    * The file {@code name} in {@code dir}, copied from {@code source} when it is not there yet; null when the source
    * has no bytes. A partial copy never carries the final name: it is written aside, then moved, so a run that stops
-   * half way, or two runs copying at once, leave either no file or a whole one. The folder is the owner's only: what
-   * is cached here is loaded into the JVM, so no other user may replace it.
+   * half way, or two runs copying at once, leave either no file or a whole one. What is cached here is loaded into
+   * the JVM, so no other user may have put it there or be able to replace it: the folder is made the owner's only,
+   * and a folder or file found there that is not the user's own, is writable by others, or is a symbolic link is
+   * refused (an IOException: the caller does without the cache).
    */
   public static Path copyOnce(Path dir, String name, Source source) throws IOException {
     Path file = dir.resolve(name);
-    if (Files.isRegularFile(file)) {
+    if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      requireOwnersOnly(dir);
+    }
+    if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      requireOwnersOnly(file);
       return file;
     }
     try (InputStream in = source.open()) {
@@ -62,6 +73,24 @@ public final class UserCache {
         Files.deleteIfExists(part);
       }
       return Files.isRegularFile(file) ? file : null;
+    }
+  }
+
+  /** Refuses a path that is a symbolic link, is not the current user's, or that its group or others can write. */
+  static void requireOwnersOnly(Path path) throws IOException {
+    PosixFileAttributes attrs;
+    UserPrincipal me;
+    try {
+      attrs = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      me = path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
+    } catch (UnsupportedOperationException e) {
+      throw new IOException("cannot tell who owns " + path, e);
+    }
+    Set<PosixFilePermission> perms = attrs.permissions();
+    if (attrs.isSymbolicLink() || !attrs.owner().equals(me) || perms.contains(PosixFilePermission.GROUP_WRITE)
+        || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+      throw new IOException(path + " is not the user's own (owner " + attrs.owner().getName() + ", "
+          + PosixFilePermissions.toString(perms) + "): not used as forkstate's cache");
     }
   }
 }

@@ -123,6 +123,55 @@ class SharedQueriesTest {
     assertThat(fact(facts, FactIds.PR_PULLS).reasonPhrase().toString()).contains("offline");
   }
 
+  /**
+   * When the first caller's run fails (here: it is interrupted), a caller waiting for it gets the same exception, as
+   * thrown, and the failure is not remembered: the next caller runs git again.
+   */
+  @Test
+  void aWaitingCallerGetsTheFirstCallersFailureAsThrownAndItIsNotRemembered() throws Exception {
+    Path bin = Files.createDirectories(tmp.resolve("slow-git"));
+    Path started = tmp.resolve("started");
+    Path fake = bin.resolve("git");
+    Files.writeString(fake, "#!/bin/sh\nif [ -e '" + started + "' ]; then echo false; exit 0; fi\n: > '" + started
+        + "'\nsleep 30\n");
+    Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Map<String, String> env = new HashMap<>(TestEnv.isolated(tmp.resolve("home")));
+    env.put("PATH", bin + ":" + env.get("PATH"));
+    SharedQueries queries = new SharedQueries(new GitCli(tmp, new CommandRunner(env, Redactor.none())));
+    CompletableFuture<Throwable> firstFailure = new CompletableFuture<>();
+    Thread first = new Thread(() -> {
+      try {
+        queries.shallow();
+        firstFailure.complete(null);
+      } catch (Throwable t) {
+        firstFailure.complete(t);
+      }
+    });
+    first.start();
+    for (int i = 0; i < 1000 && !Files.exists(started); i++) {
+      Thread.sleep(10);
+    }
+    CompletableFuture<Throwable> waiterFailure = new CompletableFuture<>();
+    Thread waiter = new Thread(() -> {
+      try {
+        queries.shallow();
+        waiterFailure.complete(null);
+      } catch (Throwable t) {
+        waiterFailure.complete(t);
+      }
+    });
+    waiter.start();
+    for (int i = 0; i < 1000 && waiter.getState() != Thread.State.WAITING; i++) {
+      Thread.sleep(10);
+    }
+    first.interrupt();
+    Throwable thrown = firstFailure.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(thrown).isInstanceOf(IllegalStateException.class).hasMessageContaining("interrupted");
+    assertThat(waiterFailure.get(30, java.util.concurrent.TimeUnit.SECONDS)).isSameAs(thrown);
+    // Not remembered: asked again, git runs again (the fake answers at once the second time).
+    assertThat(queries.shallow().stdout().strip()).isEqualTo("false");
+  }
+
   private static Fact fact(List<Fact> facts, dev.forkstate.fact.FactId id) {
     return facts.stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id));
   }

@@ -58,6 +58,29 @@ class UserCacheTest {
     }
   }
 
+  /** What is loaded into the JVM from the cache must be the user's alone: anything else is refused, not used. */
+  @Test
+  void aFolderOrFileOthersCouldHaveWrittenIsRefused() throws IOException {
+    Path shared = Files.createDirectories(tmp.resolve("shared/forkstate"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+    assertThatThrownBy(() -> UserCache.copyOnce(shared, "f.bin", () -> stream("bytes")))
+        .isInstanceOf(IOException.class).hasMessageContaining("not the user's own");
+
+    Path dir = tmp.resolve("cache/forkstate");
+    Path file = UserCache.copyOnce(dir, "f.bin", () -> stream("bytes"));
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
+    assertThatThrownBy(() -> UserCache.copyOnce(dir, "f.bin", () -> stream("bytes")))
+        .isInstanceOf(IOException.class).hasMessageContaining("not the user's own");
+
+    // A symbolic link by the name is never followed: the copy replaces the link, the file it named is untouched.
+    Path elsewhere = Files.writeString(tmp.resolve("planted.bin"), "planted");
+    Files.createSymbolicLink(dir.resolve("g.bin"), elsewhere);
+    Path copied = UserCache.copyOnce(dir, "g.bin", () -> stream("bytes"));
+    assertThat(Files.isSymbolicLink(copied)).isFalse();
+    assertThat(copied).hasContent("bytes");
+    assertThat(elsewhere).hasContent("planted");
+  }
+
   private static InputStream stream(String s) {
     return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
   }

@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.net.JarURLConnection;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -35,14 +37,27 @@ public final class ModelSdk {
   private ModelSdk() {}
 
   /**
-   * The endpoint for a model at {@code baseUrl}; a failure to load the SDK is a {@link ChatFailure} (the rules then
-   * write the assessment and the report says why), not a crash.
+   * The endpoint for a model at {@code baseUrl}; a failure to load the SDK, when the endpoint is made or later while
+   * it calls (a class the SDK loads on its first request), is a {@link ChatFailure}: the rules then write the
+   * assessment and the report says why. The run goes on.
    */
   public static ChatEndpoint endpoint(String baseUrl, String model, String apiKey, Duration timeout,
       Map<String, String> env) throws ChatFailure {
+    ClassLoader sdk;
+    try {
+      sdk = loader(env);
+    } catch (IOException | RuntimeException e) {
+      throw ChatFailure.permanent("the model SDK could not be loaded: " + e);
+    }
+    return endpoint(sdk, baseUrl, model, apiKey, timeout);
+  }
+
+  /** The adapter from this class loader. */
+  static ChatEndpoint endpoint(ClassLoader sdk, String baseUrl, String model, String apiKey, Duration timeout)
+      throws ChatFailure {
     Object adapter;
     try {
-      adapter = Class.forName(ADAPTER, true, loader(env))
+      adapter = Class.forName(ADAPTER, true, sdk)
           .getConstructor(String.class, String.class, String.class, Duration.class)
           .newInstance(baseUrl, model, apiKey, timeout);
     } catch (InvocationTargetException e) {
@@ -50,14 +65,33 @@ public final class ModelSdk {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
-      if (e.getCause() instanceof Error err) {
-        throw err;
+      if (e.getCause() instanceof Error err && !(err instanceof LinkageError)) {
+        throw err; // out of memory and the like: not the SDK's fault
       }
       throw ChatFailure.permanent("the model SDK could not start: " + e.getCause());
-    } catch (ReflectiveOperationException | LinkageError | IOException e) {
+    } catch (ReflectiveOperationException | LinkageError e) {
       throw ChatFailure.permanent("the model SDK could not be loaded: " + e);
     }
-    return (ChatEndpoint) adapter;
+    return new Loaded((ChatEndpoint) adapter);
+  }
+
+  /** The adapter, with a class of the SDK that fails to load while it calls turned into a failure of the call. */
+  record Loaded(ChatEndpoint adapter) implements ChatEndpoint, AutoCloseable {
+    @Override
+    public String complete(List<ChatMessage> messages) throws ChatFailure {
+      try {
+        return adapter.complete(messages);
+      } catch (LinkageError e) {
+        throw ChatFailure.permanent("the model SDK could not be loaded: " + e);
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      if (adapter instanceof AutoCloseable c) {
+        c.close();
+      }
+    }
   }
 
   private static synchronized ClassLoader loader(Map<String, String> env) throws IOException {
@@ -73,10 +107,19 @@ public final class ModelSdk {
   /**
    * The inner jar as a file: in the cache folder, named by its size and checksum (read from forkstate.jar's index,
    * not from its bytes), checked against that checksum before it is used, and copied again once when it fails the
-   * check (a cache file damaged or replaced since).
+   * check (a cache file damaged since). The checksum catches damage, not tampering: what keeps another user's file out
+   * is {@link UserCache}'s rule that the folder and the file are the user's own and writable by no one else.
    */
   static Path onDisk(URL inner, Map<String, String> env) throws IOException {
-    ZipEntry entry = ((JarURLConnection) inner.openConnection()).getJarEntry();
+    if (!(inner.openConnection() instanceof JarURLConnection jar)) {
+      // forkstate's classes unpacked in a folder: the inner jar is a file there already.
+      try {
+        return Path.of(inner.toURI());
+      } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+        throw new IOException("cannot read " + inner + ": " + e.getMessage(), e);
+      }
+    }
+    ZipEntry entry = jar.getJarEntry();
     long size = entry.getSize();
     long crc = entry.getCrc();
     String name = "model-sdk-" + size + "-" + Long.toHexString(crc) + ".jar";

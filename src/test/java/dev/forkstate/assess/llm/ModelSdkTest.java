@@ -98,9 +98,63 @@ class ModelSdkTest {
   @Test
   void fromTheClassPathTheAdapterLoadsDirectly() throws ChatFailure {
     ChatEndpoint endpoint = ModelSdk.endpoint("http://127.0.0.1:9/v1", "m", null, Duration.ofSeconds(1), Map.of());
-    assertThat(endpoint.getClass().getName()).isEqualTo(ModelSdk.ADAPTER);
-    assertThat(endpoint.getClass().getClassLoader()).isSameAs(ModelSdk.class.getClassLoader());
+    ChatEndpoint adapter = ((ModelSdk.Loaded) endpoint).adapter();
+    assertThat(adapter.getClass().getName()).isEqualTo(ModelSdk.ADAPTER);
+    assertThat(adapter.getClass().getClassLoader()).isSameAs(ModelSdk.class.getClassLoader());
     assertThatThrownBy(() -> endpoint.complete(List.of(ChatMessage.user("hi"))))
         .isInstanceOf(ChatFailure.class).hasMessageContaining("cannot connect to http://127.0.0.1:9/v1");
+  }
+
+  /** Child-first for the adapter and the SDK, with OkHttp missing: an inner jar that lost classes. */
+  private static final class WithoutOkHttp extends ClassLoader {
+    WithoutOkHttp(ClassLoader parent) {
+      super(parent);
+    }
+
+    @Override
+    protected synchronized Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (name.startsWith("okhttp3.")) {
+        throw new ClassNotFoundException(name);
+      }
+      if (name.startsWith("dev.forkstate.assess.llm.sdk.") || name.startsWith("com.openai.")) {
+        Class<?> c = findLoadedClass(name);
+        if (c != null) {
+          return c;
+        }
+        try (java.io.InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+          if (in == null) {
+            throw new ClassNotFoundException(name);
+          }
+          byte[] b = in.readAllBytes();
+          return defineClass(name, b, 0, b.length);
+        } catch (IOException e) {
+          throw new ClassNotFoundException(name, e);
+        }
+      }
+      return super.loadClass(name, resolve);
+    }
+  }
+
+  /** An SDK that cannot load is a failed call (the rules write the assessment), never a crash of the run. */
+  @Test
+  void anSdkThatDoesNotLoadIsAChatFailure() {
+    assertThatThrownBy(() -> ModelSdk.endpoint(new WithoutOkHttp(ModelSdk.class.getClassLoader()),
+        "http://127.0.0.1:9/v1", "m", "k", Duration.ofSeconds(1)))
+        .isInstanceOf(ChatFailure.class).hasMessageContaining("the model SDK could not")
+        .hasMessageContaining("okhttp3");
+  }
+
+  /** A cache folder others can write to is not used: a temporary copy serves the run. */
+  @Test
+  void aCacheFolderOthersCanWriteIsNotUsed() throws IOException {
+    Path cache = Files.createDirectories(tmp.resolve("home/.cache/forkstate"));
+    java.nio.file.Files.setPosixFilePermissions(cache,
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    Path copy = ModelSdk.onDisk(innerOf(INNER), Map.of("HOME", tmp.resolve("home").toString()));
+    assertThat(copy.startsWith(cache)).as("not in the shared folder: %s", copy).isFalse();
+    assertThat(Files.readAllBytes(copy)).isEqualTo(INNER);
+    try (Stream<Path> files = Files.list(cache)) {
+      assertThat(files).isEmpty();
+    }
   }
 }
