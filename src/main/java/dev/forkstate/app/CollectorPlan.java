@@ -19,6 +19,7 @@ import dev.forkstate.collect.upstream.CommittedSecretsCollector;
 import dev.forkstate.collect.upstream.PrBranchCollector;
 import dev.forkstate.collect.upstream.UpstreamCollector;
 import dev.forkstate.collect.upstream.UpstreamabilityCollector;
+import dev.forkstate.exec.Await;
 import dev.forkstate.exec.CommandRunner;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.secret.Redactor;

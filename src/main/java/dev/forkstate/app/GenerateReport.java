@@ -9,6 +9,7 @@ import dev.forkstate.check.RunVerdict;
 import dev.forkstate.clock.ReportClock;
 import dev.forkstate.collect.CollectContext;
 import dev.forkstate.config.Settings;
+import dev.forkstate.exec.Await;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactSet;
 import dev.forkstate.history.SqliteDriver;

@@ -1,6 +1,7 @@
 package dev.forkstate.app;
 
 import dev.forkstate.error.UserError;
+import dev.forkstate.exec.Await;
 import dev.forkstate.render.update.Lines;
 import dev.forkstate.render.update.ReportDocument;
 import dev.forkstate.report.FactDigest;

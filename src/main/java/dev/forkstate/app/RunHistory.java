@@ -1,6 +1,7 @@
 package dev.forkstate.app;
 
 import dev.forkstate.digest.Sha256;
+import dev.forkstate.exec.Await;
 import dev.forkstate.fact.Fact;
 import dev.forkstate.fact.FactIds;
 import dev.forkstate.fact.FactSet;

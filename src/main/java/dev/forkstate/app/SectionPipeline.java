@@ -1,5 +1,6 @@
 package dev.forkstate.app;
 
+import dev.forkstate.exec.Await;
 import dev.forkstate.report.Section;
 import java.util.ArrayList;
 import java.util.List;

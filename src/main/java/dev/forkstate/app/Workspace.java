@@ -11,6 +11,7 @@ import dev.forkstate.config.Nearest;
 import dev.forkstate.config.Settings;
 import dev.forkstate.config.SettingsResolver;
 import dev.forkstate.error.UserError;
+import dev.forkstate.exec.Await;
 import dev.forkstate.exec.CommandRunner;
 import dev.forkstate.secret.Redactor;
 import java.nio.file.Files;

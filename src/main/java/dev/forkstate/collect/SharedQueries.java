@@ -1,9 +1,9 @@
 package dev.forkstate.collect;
 
+import dev.forkstate.exec.Await;
 import dev.forkstate.exec.CommandResult;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -42,7 +42,7 @@ public final class SharedQueries {
     CompletableFuture<CommandResult> mine = new CompletableFuture<>();
     CompletableFuture<CommandResult> first = runs.putIfAbsent(key, mine);
     if (first != null) {
-      return answer(first);
+      return Await.join(first);
     }
     try {
       mine.complete(git.run(key, null));
@@ -54,20 +54,5 @@ public final class SharedQueries {
       throw e;
     }
     return mine.join();
-  }
-
-  /** The first caller's answer, or what its run threw, as thrown (not wrapped in a CompletionException). */
-  private static CommandResult answer(CompletableFuture<CommandResult> first) {
-    try {
-      return first.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
-    }
   }
 }

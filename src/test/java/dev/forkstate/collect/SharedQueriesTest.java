@@ -139,28 +139,12 @@ class SharedQueriesTest {
     env.put("PATH", bin + ":" + env.get("PATH"));
     SharedQueries queries = new SharedQueries(new GitCli(tmp, new CommandRunner(env, Redactor.none())));
     CompletableFuture<Throwable> firstFailure = new CompletableFuture<>();
-    Thread first = new Thread(() -> {
-      try {
-        queries.shallow();
-        firstFailure.complete(null);
-      } catch (Throwable t) {
-        firstFailure.complete(t);
-      }
-    });
-    first.start();
+    Thread first = askShallowOnItsOwnThread(queries, firstFailure);
     for (int i = 0; i < 1000 && !Files.exists(started); i++) {
       Thread.sleep(10);
     }
     CompletableFuture<Throwable> waiterFailure = new CompletableFuture<>();
-    Thread waiter = new Thread(() -> {
-      try {
-        queries.shallow();
-        waiterFailure.complete(null);
-      } catch (Throwable t) {
-        waiterFailure.complete(t);
-      }
-    });
-    waiter.start();
+    Thread waiter = askShallowOnItsOwnThread(queries, waiterFailure);
     for (int i = 0; i < 1000 && waiter.getState() != Thread.State.WAITING; i++) {
       Thread.sleep(10);
     }
@@ -170,6 +154,20 @@ class SharedQueriesTest {
     assertThat(waiterFailure.get(30, java.util.concurrent.TimeUnit.SECONDS)).isSameAs(thrown);
     // Not remembered: asked again, git runs again (the fake answers at once the second time).
     assertThat(queries.shallow().stdout().strip()).isEqualTo("false");
+  }
+
+  /** Starts a thread that asks the shallow query and completes {@code failure} with what it threw (null: nothing). */
+  private static Thread askShallowOnItsOwnThread(SharedQueries queries, CompletableFuture<Throwable> failure) {
+    Thread t = new Thread(() -> {
+      try {
+        queries.shallow();
+        failure.complete(null);
+      } catch (Throwable e) {
+        failure.complete(e);
+      }
+    });
+    t.start();
+    return t;
   }
 
   private static Fact fact(List<Fact> facts, dev.forkstate.fact.FactId id) {

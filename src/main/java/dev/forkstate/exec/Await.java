@@ -1,16 +1,17 @@
-package dev.forkstate.app;
+package dev.forkstate.exec;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Waits for work a run moved to its pool and gives back its result, or throws what the work threw as the work threw
- * it (a runtime exception or an error, not wrapped): moved work fails the run as it did when it ran in line.
+ * Waits for work a run moved to another thread (its pool, another caller's query) and gives back its result, or
+ * throws what the work threw as the work threw it (a runtime exception or an error, not wrapped): moved work fails
+ * the run as it did when it ran in line. Here, beside the processes, because the collectors and the app both wait.
  */
-final class Await {
+public final class Await {
   private Await() {}
 
-  static <T> T join(CompletableFuture<T> f) {
+  public static <T> T join(CompletableFuture<T> f) {
     try {
       return f.join();
     } catch (CompletionException e) {
@@ -25,7 +26,7 @@ final class Await {
   }
 
   /** Waits for the work to end, whatever it gave: on a way out, so nothing runs on after the run. */
-  static void settle(CompletableFuture<?> f) {
+  public static void settle(CompletableFuture<?> f) {
     if (f != null) {
       f.exceptionally(e -> null).join();
     }
