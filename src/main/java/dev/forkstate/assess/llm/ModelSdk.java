@@ -130,9 +130,10 @@ public final class ModelSdk {
         if (file != null && !intact(file, size, crc)) {
           Files.delete(file);
           file = UserCache.copyOnce(dir, name, inner::openStream);
+          file = file != null && intact(file, size, crc) ? file : null;
         }
-        if (file != null && intact(file, size, crc)) {
-          return file;
+        if (file != null) {
+          return file; // checked once: reading 38 MB for its checksum a second time would change nothing
         }
       } catch (IOException cacheUnusable) {
         // A read-only home, a full disk: a temporary copy serves this run.
