@@ -20,15 +20,22 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // One locale whatever the user's: a report must not depend on LANG (a Turkish locale lower-cases "I" to a dotless
-    // i, a German one formats 1.5 as "1,5"), and with the locale Jackson uses for its date format, sqlite-jdbc's date
-    // format (made in the default locale) finds the JDK's locale data already looked up (see StartUp).
-    Locale.setDefault(Locale.US);
-    // Work the invoked command needs that can start now, beside picocli's start (see StartUp).
-    StartUp.begin(ForkstateCommand.invoked(args));
+    startProcess(ForkstateCommand.invoked(args));
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(out, err, System.getenv(), args));
+  }
+
+  /**
+   * What a forkstate process sets up before its command runs; the launcher's training run does the same, so the
+   * start-up archive is recorded from runs like the users'. One locale whatever the user's: a report must not depend
+   * on LANG (a Turkish locale lower-cases "I" to a dotless i, a German one formats 1.5 as "1,5"), and with the locale
+   * Jackson uses for its date format, sqlite-jdbc's date format (made in the default locale) finds the JDK's locale
+   * data already looked up. Then the work {@code command} needs that can start now, beside picocli's (see StartUp).
+   */
+  static void startProcess(String command) {
+    Locale.setDefault(Locale.US);
+    StartUp.begin(command);
   }
 
   public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {

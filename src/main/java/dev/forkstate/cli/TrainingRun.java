@@ -1,6 +1,5 @@
 package dev.forkstate.cli;
 
-import dev.forkstate.app.StartUp;
 import dev.forkstate.app.demo.GitScript;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,7 +37,7 @@ public final class TrainingRun {
    * returns the three runs' exit codes.
    */
   static int[] train(Path dir, Map<String, String> env) {
-    StartUp.begin("generate"); // what Main.main starts beside every generate
+    Main.startProcess("generate"); // as Main.main sets up a generate
     PrintWriter none = new PrintWriter(Writer.nullWriter());
     int demo = Main.run(none, none, env, "demo", "--dir", dir.resolve("demo").toString());
     Map<String, String> traced = new HashMap<>(env);

@@ -16,6 +16,14 @@ class TrainingRunTest {
   @TempDir
   Path tmp;
 
+  /** The training run sets the process's locale as Main does; the other tests in this JVM get theirs back. */
+  private final java.util.Locale before = java.util.Locale.getDefault();
+
+  @org.junit.jupiter.api.AfterEach
+  void restoreLocale() {
+    java.util.Locale.setDefault(before);
+  }
+
   @Test
   void trainsOnTheDemoASecondRunThatUpdatesItsReportAndHistoryAndADivergedFork() throws Exception {
     Map<String, String> env = TestEnv.isolated(tmp.resolve("home"));
@@ -26,6 +34,7 @@ class TrainingRunTest {
     String report = Files.readString(fork.resolve("STATE_OF_PROJECT.md"));
     assertThat(report).contains("## Executive Summary").contains("README.md (content;");
     assertThat(fork.resolve("forkstate.yml")).doesNotExist();
+    assertThat(java.util.Locale.getDefault()).isEqualTo(java.util.Locale.US);
     assertThat(report).contains("required checks pass");
     StringWriter out = new StringWriter();
     assertThat(Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), env, "history", "--repo",
